@@ -1,0 +1,3 @@
+from apprenance.cli.main import main
+
+main()

@@ -1,0 +1,32 @@
+"""``apprenance demo``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
+from apprenance.i18n import t
+from apprenance.services.demo import run_demo
+
+
+@click.command("demo")
+@click.option(
+    "--examples",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder of the example territory (default: the bundled one).",
+)
+@json_option
+@pass_state
+def demo_cmd(state: CliState, examples: Path | None, as_json: bool) -> None:
+    """Run the whole product on the example territory, and say where its output lies."""
+    report = run_demo(state.app, examples=examples)
+    if as_json:
+        emit_json(report.to_dict())
+        return
+    for step in report.steps:
+        say(f"  ✓ {step.name:<12} {step.summary}")
+    for name, where in report.outputs.items():
+        say(f"  → {name:<12} {where}")
+    say(t("demo.done", state.lang, home=report.home))

@@ -1,0 +1,158 @@
+"""The ``apprenance`` program: global options, lazily loaded subcommands, and the one place
+where errors become messages and exit codes (0 ok, 1 problem found, 2 bad usage or input)."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from apprenance import __version__
+
+# name -> "module:attribute"; modules are imported only when their command runs,
+# so that `apprenance --help` stays fast.
+COMMANDS: dict[str, str] = {
+    "init": "apprenance.cli.store_cmds:init_cmd",
+    "territory": "apprenance.cli.store_cmds:territory_cmd",
+    "demo": "apprenance.cli.demo_cmd:demo_cmd",
+}
+
+COMMAND_HELP: dict[str, str] = {
+    "init": "Create the store, or upgrade it to this version's schema.",
+    "territory": "Load a territory description (territory.yaml): projects and learners.",
+    "demo": "Run the whole product on the bundled example territory.",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        command = getattr(importlib.import_module(module_name), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMAND_HELP.get(name, "")) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="APPRENANCE_HOME",
+    help="Home folder (store, keys, outputs). Env: APPRENANCE_HOME. Default: ./apprenance-data",
+)
+@click.option(
+    "--db",
+    "database_url",
+    envvar="APPRENANCE_DATABASE_URL",
+    help="Database URL, e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test. "
+    "Env: APPRENANCE_DATABASE_URL. Default: an SQLite file in the home folder.",
+)
+@click.option(
+    "--catalog",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="APPRENANCE_CATALOG",
+    help="Folder whose frameworks/, mappings/, badges/ replace the bundled ones. "
+    "Env: APPRENANCE_CATALOG.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    envvar="APPRENANCE_LANG",
+    help="Language of messages (default: from the locale, else French).",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logs.")
+@click.version_option(__version__, prog_name="apprenance")
+@click.pass_context
+def cli(
+    ctx: click.Context,
+    home: Path | None,
+    database_url: str | None,
+    catalog: Path | None,
+    lang: str | None,
+    debug: bool,
+) -> None:
+    """apprenance — recognise what people learn by doing real projects in rural territories.
+
+    Reconnaître ce que l'on apprend en menant des projets réels dans les territoires ruraux."""
+    from apprenance.cli.context import CliState
+
+    ctx.obj = CliState(
+        overrides={
+            "home": home,
+            "database_url": database_url,
+            "catalog": catalog,
+            "lang": lang,
+            "debug": debug or None,
+        }
+    )
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
+    ctx.call_on_close(ctx.obj.close)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the program and turn every error into a message and an exit code."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    lang = _lang_from(args)
+    try:
+        cli.main(args=args, prog_name="apprenance", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except Exception as exc:  # the one place errors are mapped
+        sys.exit(_report(exc, debug=debug, lang=lang))
+    sys.exit(0)
+
+
+def _report(exc: BaseException, *, debug: bool, lang: str) -> int:
+    from apprenance.errors import ApprenanceError
+    from apprenance.i18n import t
+
+    if debug:
+        import traceback
+
+        traceback.print_exception(exc)
+    if isinstance(exc, ApprenanceError):
+        click.echo(f"{t('error.prefix', lang)} [{exc.code}]: {exc.message}", err=True)
+        return exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        click.echo("Interrupted.", err=True)
+        return 2
+    click.echo(t("error.internal", lang, kind=exc.__class__.__name__), err=True)
+    return 2
+
+
+def _lang_from(args: list[str]) -> str:
+    if "--lang" in args:
+        i = args.index("--lang")
+        if i + 1 < len(args) and args[i + 1] in ("fr", "en"):
+            return args[i + 1]
+    from apprenance.config import default_lang
+
+    return default_lang()
+
+
+def run(argv: list[str]) -> Any:  # pragma: no cover - convenience for python -m
+    return main(argv)

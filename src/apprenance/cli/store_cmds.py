@@ -1,0 +1,44 @@
+"""``apprenance init`` and ``apprenance territory``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
+from apprenance.i18n import t
+from apprenance.services.store import init_store
+from apprenance.services.territories import load_territory
+
+
+@click.command("init")
+@json_option
+@pass_state
+def init_cmd(state: CliState, as_json: bool) -> None:
+    """Create the store, or upgrade it to this version's schema (idempotent)."""
+    report = init_store(state.app)
+    if as_json:
+        emit_json(report.to_dict())
+        return
+    key = "init.created" if report.before is None else (
+        "init.current" if report.before == report.after else "init.upgraded"
+    )
+    say(t(key, state.lang, url=report.url, revision=report.after, before=report.before))
+
+
+@click.command("territory")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@json_option
+@pass_state
+def territory_cmd(state: CliState, file: Path, as_json: bool) -> None:
+    """Load a territory description FILE (territory.yaml): territory, projects, learners."""
+    report = load_territory(state.app.ready_store(), file, clock=state.app.clock)
+    if as_json:
+        emit_json(
+            {"territory": report.territory, "projects": report.projects,
+             "learners": report.learners, "new_learners": report.new_learners}
+        )
+        return
+    say(t("territory.loaded", state.lang, territory=report.territory, projects=report.projects,
+          learners=report.learners, new=report.new_learners))

@@ -1,0 +1,1 @@
+"""Pydantic models at the boundaries: input files, API bodies, output documents."""

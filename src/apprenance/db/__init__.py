@@ -1,0 +1,1 @@
+"""Persistence adapter: SQLAlchemy 2 Core tables, engine, migrations, repositories."""

@@ -1,0 +1,182 @@
+"""The store's tables, as SQLAlchemy Core ``Table``s on one ``MetaData``.
+
+Domain objects reach the database through explicit converters and queries (no ORM mapping):
+most data here is append-only (activities, evidence, awards, credentials), so change tracking
+buys little. Portable types only: the same schema runs on SQLite and PostgreSQL.
+Times are stored UTC-aware. Every row that came from an input keeps its source
+(``source_file``/``source_line`` or ``source_ref`` for an xAPI statement id).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING)
+
+UtcDateTime = DateTime(timezone=True)
+
+store_meta = Table(
+    "store_meta",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+territories = Table(
+    "territories",
+    metadata,
+    Column("id", String(100), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("data", JSON, nullable=False, default=dict),
+    Column("source_file", Text),
+    Column("source_line", Integer),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+projects = Table(
+    "projects",
+    metadata,
+    Column("id", String(100), primary_key=True),
+    Column("territory_id", String(100), ForeignKey("territories.id"), nullable=True),
+    Column("name", Text, nullable=False),
+    Column("functions", JSON, nullable=False, default=list),
+    Column("schemes", JSON, nullable=False, default=list),
+    Column("data", JSON, nullable=False, default=dict),
+    Column("source_file", Text),
+    Column("source_line", Integer),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+learners = Table(
+    "learners",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("participant", String(320), nullable=False, unique=True),
+    Column("name", Text),
+    Column("role", String(20)),
+    Column("lang", String(5)),
+    Column("territory_id", String(100), ForeignKey("territories.id"), nullable=True),
+    Column("first_activity", UtcDateTime),
+    Column("last_activity", UtcDateTime),
+    Column("evidence_changed_at", UtcDateTime),
+    Column("evaluated_at", UtcDateTime),
+    Column("source_file", Text),
+    Column("source_line", Integer),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("erased_at", UtcDateTime),
+)
+
+activities = Table(
+    "activities",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("learner_id", Integer, ForeignKey("learners.id"), nullable=False),
+    Column("occurred_at", UtcDateTime, nullable=False),
+    Column("occurred_on", Date, nullable=False),
+    Column("territory_id", String(100)),
+    Column("project_id", String(100)),
+    Column("function", String(50)),
+    Column("activity_type", String(100), nullable=False),
+    Column("assigned_type", String(100)),
+    Column("suggested_type", String(100)),
+    Column("duration_hours", Float, nullable=False),
+    Column("description", Text),
+    Column("evidence_url", Text),
+    Column("extra", JSON),
+    Column("content_hash", String(64), nullable=False),
+    Column("voided", Boolean, nullable=False, default=False),
+    Column("source_file", Text),
+    Column("source_line", Integer),
+    Column("source_ref", Text),
+    Column("ingested_at", UtcDateTime, nullable=False),
+)
+Index("ix_activities_learner", activities.c.learner_id, activities.c.occurred_at)
+Index("ix_activities_type", activities.c.activity_type)
+
+attestations = Table(
+    "attestations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("activity_id", String(200), ForeignKey("activities.id"), nullable=False),
+    Column("witness", String(320), nullable=False),
+    Column("witness_role", String(20)),
+    Column("comment", Text),
+    Column("source_file", Text),
+    Column("source_line", Integer),
+    Column("created_at", UtcDateTime, nullable=False),
+    UniqueConstraint("activity_id", "witness", name="uq_attestations_activity_witness"),
+)
+
+rejects = Table(
+    "rejects",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_file", Text, nullable=False),
+    Column("line", Integer),
+    Column("statement_id", Text),
+    Column("field", String(100)),
+    Column("reason", Text, nullable=False),
+    Column("raw", Text, nullable=False),
+    Column("raw_hash", String(64), nullable=False, unique=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("resolved_at", UtcDateTime),
+)
+
+evidence_totals = Table(
+    "evidence_totals",
+    metadata,
+    Column("learner_id", Integer, ForeignKey("learners.id"), primary_key=True),
+    Column("dimension", String(20), primary_key=True),
+    Column("key", String(200), primary_key=True),
+    Column("hours", Float, nullable=False, default=0.0),
+    Column("count", Integer, nullable=False, default=0),
+)
+
+awards = Table(
+    "awards",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("learner_id", Integer, ForeignKey("learners.id"), nullable=False),
+    Column("badge_id", String(100), nullable=False),
+    Column("awarded_at", UtcDateTime, nullable=False),
+    Column("catalog_version", String(64), nullable=False),
+    Column("activity_ids", JSON, nullable=False, default=list),
+    Column("issued_at", UtcDateTime),
+    UniqueConstraint("learner_id", "badge_id", name="uq_awards_learner_badge"),
+)
+
+credentials = Table(
+    "credentials",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("award_id", Integer, ForeignKey("awards.id"), nullable=True),
+    Column("learner_id", Integer, ForeignKey("learners.id"), nullable=True),
+    Column("format", String(20), nullable=False),
+    Column("document", JSON, nullable=False),
+    Column("issued_at", UtcDateTime, nullable=False),
+    Column("revoked_at", UtcDateTime),
+    Column("revocation_reason", Text),
+)

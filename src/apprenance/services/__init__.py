@@ -1,0 +1,1 @@
+"""Use cases: the one service layer that the command line, the HTTP API and the tests drive."""

@@ -1,0 +1,53 @@
+"""The demo: the whole product, end to end, on the bundled example territory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from apprenance.bootstrap import App, bundled
+from apprenance.services.store import init_store
+from apprenance.services.territories import load_territory
+
+
+@dataclass
+class DemoStep:
+    name: str
+    summary: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class DemoReport:
+    home: str
+    store: str
+    steps: list[DemoStep] = field(default_factory=list)
+    outputs: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "home": self.home,
+            "store": self.store,
+            "steps": [{"name": s.name, "summary": s.summary, **s.data} for s in self.steps],
+            "outputs": self.outputs,
+        }
+
+
+def run_demo(app: App, *, examples: Path | None = None) -> DemoReport:
+    """Initialise the store and run every job on the example territory."""
+    examples = examples or bundled("examples")
+    init = init_store(app)
+    report = DemoReport(home=init.home, store=init.url)
+    report.steps.append(DemoStep("init", f"store at schema {init.after}", {"schema": init.after}))
+    territory = load_territory(app.store, examples / "territory.yaml", clock=app.clock)
+    report.steps.append(
+        DemoStep(
+            "territory",
+            f"{territory.territory}: {territory.projects} projects, {territory.learners} learners",
+            {"territory": territory.territory, "projects": territory.projects,
+             "learners": territory.learners},
+        )
+    )
+    report.outputs["store"] = init.url
+    return report

@@ -1,0 +1,28 @@
+"""The docs keep up with the code: settings, error codes, commands."""
+
+from __future__ import annotations
+
+from conftest import REPO
+
+from apprenance.cli.main import COMMANDS
+from apprenance.config import Settings
+from apprenance.errors import ALL_ERRORS
+
+
+def test_every_setting_is_documented() -> None:
+    doc = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
+    for name in Settings.model_fields:
+        assert f"`{name}`" in doc, name
+        assert f"APPRENANCE_{name.upper()}" in doc, name
+
+
+def test_every_error_code_is_documented() -> None:
+    doc = (REPO / "docs" / "errors.md").read_text(encoding="utf-8")
+    for error in ALL_ERRORS:
+        assert f"| `{error.code}` | {error.exit_code} | {error.http_status} |" in doc, error
+
+
+def test_every_command_is_in_the_readme_tour() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name in COMMANDS:
+        assert f"`apprenance {name}" in readme, name
