@@ -1,0 +1,127 @@
+"""Evidence as plain data: what one activity contributes, and a learner's accumulated totals.
+
+Weighted hours: an activity of ``d`` hours adds ``d x w`` hours to each pillar and competence it
+maps to (``w`` its weight in the mapping); it adds ``d`` to its vital function, project,
+territory, activity type and month, and to the learner's total. A measure that filters on both
+a pillar and a competence weighs the hours by both weights.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from apprenance.domain.catalog import ActivityType
+
+# the dimensions of evidence_totals
+TOTAL = "total"
+DIMENSIONS: tuple[str, ...] = (
+    "pillar",
+    "competence",
+    "function",
+    "project",
+    "territory",
+    "activity",
+    "month",
+)
+ATTESTATION = "attestation"  # key: witness role, or "*" for any witness
+ANY_ROLE = "*"
+
+
+@dataclass(frozen=True)
+class ActivityFacts:
+    """One mapped activity, as the rules see it."""
+
+    id: str
+    day: date
+    hours: float
+    activity: str  # effective activity type
+    function: str | None
+    project: str | None
+    territory: str | None
+    pillars: dict[str, float]
+    competences: dict[str, float]
+    witness_roles: tuple[str, ...] = ()
+
+    @property
+    def month(self) -> str:
+        return self.day.strftime("%Y-%m")
+
+
+def facts_for(
+    *,
+    activity_id: str,
+    day: date,
+    hours: float,
+    kind: ActivityType,
+    function: str | None,
+    project: str | None,
+    territory: str | None,
+    witness_roles: tuple[str, ...] = (),
+) -> ActivityFacts:
+    """The facts of an activity of type ``kind`` (its default function when none is given)."""
+    return ActivityFacts(
+        id=activity_id,
+        day=day,
+        hours=hours,
+        activity=kind.id,
+        function=function or (kind.functions[0] if kind.functions else None),
+        project=project,
+        territory=territory,
+        pillars=kind.pillars,
+        competences=kind.competences,
+        witness_roles=witness_roles,
+    )
+
+
+Key = tuple[str, str]  # (dimension, key)
+
+
+@dataclass
+class Totals:
+    """Hours and counts per (dimension, key) for one learner, plus first and last day."""
+
+    hours: dict[Key, float] = field(default_factory=lambda: defaultdict(float))
+    counts: dict[Key, int] = field(default_factory=lambda: defaultdict(int))
+    first: date | None = None
+    last: date | None = None
+
+    def add(self, facts: ActivityFacts, sign: int = 1) -> None:
+        """Add (or with ``sign=-1`` take away) one activity's contribution."""
+        d = facts.hours * sign
+        self._bump((TOTAL, ""), d, sign)
+        for pillar, w in facts.pillars.items():
+            self._bump(("pillar", pillar), d * w, sign)
+        for comp, w in facts.competences.items():
+            self._bump(("competence", comp), d * w, sign)
+        for dim, value in (
+            ("function", facts.function),
+            ("project", facts.project),
+            ("territory", facts.territory),
+            ("activity", facts.activity),
+            ("month", facts.month),
+        ):
+            if value:
+                self._bump((dim, value), d, sign)
+        if facts.witness_roles:
+            self.counts[(ATTESTATION, ANY_ROLE)] += sign
+            for role in set(facts.witness_roles):
+                self.counts[(ATTESTATION, role)] += sign
+        if sign > 0:
+            self.first = facts.day if self.first is None else min(self.first, facts.day)
+            self.last = facts.day if self.last is None else max(self.last, facts.day)
+
+    def _bump(self, key: Key, hours: float, sign: int) -> None:
+        self.hours[key] += hours
+        self.counts[key] += sign
+
+    def keys_of(self, dimension: str) -> list[str]:
+        """The keys of ``dimension`` with at least one activity."""
+        return [k for (dim, k), n in self.counts.items() if dim == dimension and n > 0]
+
+    def rows(self) -> list[tuple[str, str, float, int]]:
+        """(dimension, key, hours, count) for every key touched."""
+        keys = set(self.hours) | set(self.counts)
+        return [(dim, k, self.hours.get((dim, k), 0.0), self.counts.get((dim, k), 0))
+                for dim, k in sorted(keys)]

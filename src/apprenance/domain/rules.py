@@ -1,0 +1,188 @@
+"""Evaluating badge rules on a learner's evidence: pure functions over plain data.
+
+Aggregate totals answer most leaves (one filter at most, no dates); the learner's mapped
+activities are looked at only for the others, and to name the activities behind an award.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from apprenance.domain.catalog import AllOf, AnyOf, AtLeast, Filters, Measure, Rule
+from apprenance.domain.evidence import ANY_ROLE, ATTESTATION, TOTAL, ActivityFacts, Totals
+
+_KEY_FILTERS: tuple[str, ...] = ("pillar", "competence", "function", "project", "territory",
+                                 "activity")
+
+
+@dataclass
+class LearnerEvidence:
+    """What the rules look at for one learner: totals, activities on demand, badges held."""
+
+    totals: Totals
+    load_facts: Callable[[], Sequence[ActivityFacts]]
+    held: set[str] = field(default_factory=set)
+    _facts: Sequence[ActivityFacts] | None = None
+
+    def facts(self) -> Sequence[ActivityFacts]:
+        if self._facts is None:
+            self._facts = self.load_facts()
+        return self._facts
+
+
+@dataclass(frozen=True)
+class LeafOutcome:
+    measure: Measure
+    value: float
+
+    @property
+    def met(self) -> bool:
+        return self.value + 1e-9 >= self.measure.min
+
+
+@dataclass(frozen=True)
+class Outcome:
+    met: bool
+    leaves: tuple[LeafOutcome, ...]
+
+
+def evaluate(rule: Rule, evidence: LearnerEvidence) -> Outcome:
+    """Whether ``rule`` is met, with the value of every leaf."""
+    if isinstance(rule, Measure):
+        leaf = LeafOutcome(rule, measure_value(rule, evidence))
+        return Outcome(leaf.met, (leaf,))
+    parts = [evaluate(item, evidence) for item in rule.items]
+    leaves = tuple(leaf for part in parts for leaf in part.leaves)
+    met_count = sum(1 for part in parts if part.met)
+    if isinstance(rule, AllOf):
+        return Outcome(met_count == len(parts), leaves)
+    if isinstance(rule, AnyOf):
+        return Outcome(met_count > 0, leaves)
+    assert isinstance(rule, AtLeast)
+    return Outcome(met_count >= rule.n, leaves)
+
+
+def is_met(rule: Rule, evidence: LearnerEvidence) -> bool:
+    """Whether ``rule`` is met, short-circuiting (the fast path of mass evaluation)."""
+    if isinstance(rule, Measure):
+        return measure_value(rule, evidence) + 1e-9 >= rule.min
+    if isinstance(rule, AllOf):
+        return all(is_met(item, evidence) for item in rule.items)
+    if isinstance(rule, AnyOf):
+        return any(is_met(item, evidence) for item in rule.items)
+    met = 0
+    for item in rule.items:
+        met += is_met(item, evidence)
+        if met >= rule.n:
+            return True
+    return False
+
+
+def _active_filters(filters: Filters) -> list[tuple[str, str]]:
+    return [(name, v) for name in _KEY_FILTERS if (v := getattr(filters, name)) is not None]
+
+
+def _from_totals(m: Measure) -> bool:
+    f = m.filters
+    if f.since is not None or f.until is not None:
+        return False
+    active = _active_filters(f)
+    if m.kind in ("hours", "count"):
+        return len(active) <= 1
+    return not active  # distinct, attestations, span_days
+
+
+def measure_value(m: Measure, ev: LearnerEvidence) -> float:
+    """The learner's value for the leaf ``m``."""
+    if m.kind == "badges":
+        return float(sum(1 for badge in m.ids if badge in ev.held))
+    t = ev.totals
+    if _from_totals(m):
+        if m.kind in ("hours", "count"):
+            active = _active_filters(m.filters)
+            key = active[0] if active else (TOTAL, "")
+            table = t.hours if m.kind == "hours" else t.counts
+            return float(table.get(key, 0))
+        if m.kind == "distinct":
+            return float(len(t.keys_of(m.of or "project")))
+        if m.kind == "attestations":
+            return float(t.counts.get((ATTESTATION, m.role or ANY_ROLE), 0))
+        if m.kind == "span_days":
+            return float((t.last - t.first).days) if t.first and t.last else 0.0
+    return _from_facts(m, ev.facts())
+
+
+def matching(filters: Filters, facts: Sequence[ActivityFacts]) -> list[ActivityFacts]:
+    """The activities that pass ``filters``."""
+    out = []
+    for a in facts:
+        if filters.since and a.day < filters.since:
+            continue
+        if filters.until and a.day > filters.until:
+            continue
+        if filters.pillar and a.pillars.get(filters.pillar, 0) <= 0:
+            continue
+        if filters.competence and filters.competence not in a.competences:
+            continue
+        if filters.function and a.function != filters.function:
+            continue
+        if filters.project and a.project != filters.project:
+            continue
+        if filters.territory and a.territory != filters.territory:
+            continue
+        if filters.activity and a.activity != filters.activity:
+            continue
+        out.append(a)
+    return out
+
+
+def _weighted(m: Measure, a: ActivityFacts) -> float:
+    hours = a.hours
+    if m.filters.pillar:
+        hours *= a.pillars.get(m.filters.pillar, 0.0)
+    if m.filters.competence:
+        hours *= a.competences.get(m.filters.competence, 0.0)
+    return hours
+
+
+def _from_facts(m: Measure, facts: Sequence[ActivityFacts]) -> float:
+    selected = matching(m.filters, facts)
+    if m.kind == "hours":
+        return sum(_weighted(m, a) for a in selected)
+    if m.kind == "count":
+        return float(len(selected))
+    if m.kind == "distinct":
+        of = m.of or "project"
+        return float(len({v for a in selected if (v := getattr(a, of)) is not None}))
+    if m.kind == "attestations":
+        if m.role:
+            return float(sum(1 for a in selected if m.role in a.witness_roles))
+        return float(sum(1 for a in selected if a.witness_roles))
+    if m.kind == "span_days":
+        days = [a.day for a in selected]
+        return float((max(days) - min(days)).days) if days else 0.0
+    raise ValueError(f"unknown measure {m.kind!r}")
+
+
+def contributing(rule: Rule, facts: Sequence[ActivityFacts]) -> list[str]:
+    """The ids of the activities that count toward the leaves of ``rule``, in date order."""
+    ids: dict[str, ActivityFacts] = {}
+    for leaf in _leaves(rule):
+        if leaf.kind == "badges":
+            continue
+        selected = matching(leaf.filters, facts)
+        if leaf.kind == "attestations":
+            selected = [a for a in selected
+                        if (leaf.role in a.witness_roles if leaf.role else a.witness_roles)]
+        elif leaf.kind == "hours":
+            selected = [a for a in selected if _weighted(leaf, a) > 0]
+        for a in selected:
+            ids[a.id] = a
+    return [a.id for a in sorted(ids.values(), key=lambda a: (a.day, a.id))]
+
+
+def _leaves(rule: Rule) -> list[Measure]:
+    if isinstance(rule, Measure):
+        return [rule]
+    return [leaf for item in rule.items for leaf in _leaves(item)]
