@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import REPO
-
 from apprenance.cli.main import COMMANDS
 from apprenance.config import Settings
 from apprenance.errors import ALL_ERRORS
+from conftest import REPO
 
 
 def test_every_setting_is_documented() -> None:

@@ -19,12 +19,22 @@ COMMANDS: dict[str, str] = {
     "init": "apprenance.cli.store_cmds:init_cmd",
     "territory": "apprenance.cli.store_cmds:territory_cmd",
     "demo": "apprenance.cli.demo_cmd:demo_cmd",
+    "evaluate": "apprenance.cli.evidence_cmds:evaluate_cmd",
+    "awards": "apprenance.cli.evidence_cmds:awards_cmd",
+    "progress": "apprenance.cli.evidence_cmds:progress_cmd",
+    "evidence": "apprenance.cli.evidence_cmds:evidence_cmd",
+    "explain": "apprenance.cli.evidence_cmds:explain_cmd",
 }
 
 COMMAND_HELP: dict[str, str] = {
     "init": "Create the store, or upgrade it to this version's schema.",
     "territory": "Load a territory description (territory.yaml): projects and learners.",
     "demo": "Run the whole product on the bundled example territory.",
+    "evaluate": "Evaluate badge and pathway rules and record new awards.",
+    "awards": "List the awards: who earned which badge, when.",
+    "progress": "What a learner has met and still misses for each badge.",
+    "evidence": "A learner's evidence: hours per pillar, competence, function, project.",
+    "explain": "Why an activity counts as it does, and which badges it fed.",
 }
 
 

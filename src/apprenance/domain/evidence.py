@@ -106,7 +106,7 @@ class Totals:
                 self._bump((dim, value), d, sign)
         if facts.witness_roles:
             self.counts[(ATTESTATION, ANY_ROLE)] += sign
-            for role in set(facts.witness_roles):
+            for role in set(facts.witness_roles) - {""}:
                 self.counts[(ATTESTATION, role)] += sign
         if sign > 0:
             self.first = facts.day if self.first is None else min(self.first, facts.day)

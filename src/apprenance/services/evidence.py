@@ -1,0 +1,228 @@
+"""Keeping each learner's evidence totals up to date as activities arrive, and reading them.
+
+Totals are kept per catalog version: when the catalog changes (a mapping gains a type, weights
+change), the next write or read rebuilds them from the stored activities.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from apprenance.db import tables as t
+from apprenance.domain.catalog import Catalog
+from apprenance.domain.evidence import ActivityFacts, Totals, facts_for
+
+META_KEY = "evidence_catalog_version"
+CHUNK = 500
+
+
+def effective_type(row: Mapping[Any, Any]) -> str:
+    return str(row.get("assigned_type") or row["activity_type"])
+
+
+def _day(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def row_facts(
+    catalog: Catalog, row: Mapping[Any, Any], witness_roles: tuple[str, ...]
+) -> ActivityFacts | None:
+    """The facts of a stored activity row, or None when it does not count (unmapped, voided)."""
+    if row.get("voided"):
+        return None
+    kind = catalog.activity_types.get(effective_type(row))
+    if kind is None:
+        return None
+    return facts_for(
+        activity_id=str(row["id"]),
+        day=_day(row["occurred_on"]),
+        hours=float(row["duration_hours"]),
+        kind=kind,
+        function=row.get("function"),
+        project=row.get("project_id"),
+        territory=row.get("territory_id"),
+        witness_roles=witness_roles,
+    )
+
+
+def add_to_evidence(conn: Connection, catalog: Catalog, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Add newly stored activity rows (with ``witness_role``/``witness`` keys) to the totals."""
+    if not rows:
+        return
+    if stored_version(conn) != catalog.version:
+        rebuild_evidence(conn, catalog)
+        return
+    per_learner: dict[int, Totals] = defaultdict(Totals)
+    for row in rows:
+        roles = (str(row.get("witness_role") or ""),) if row.get("witness") else ()
+        facts = row_facts(catalog, row, roles)
+        if facts is not None:
+            per_learner[int(row["learner_id"])].add(facts)
+    changed_at = max((r["ingested_at"] for r in rows), default=None)
+    _write_deltas(conn, per_learner, changed_at)
+
+
+def remove_from_evidence(conn: Connection, catalog: Catalog, activity_ids: Iterable[str]) -> None:
+    """Recompute the totals of the learners whose activities were voided or changed."""
+    ids = list(activity_ids)
+    if not ids:
+        return
+    learners: set[int] = set()
+    for chunk in _chunks(ids, CHUNK):
+        learners.update(
+            conn.execute(
+                select(t.activities.c.learner_id).where(t.activities.c.id.in_(chunk))
+            ).scalars()
+        )
+    rebuild_evidence(conn, catalog, learner_ids=sorted(learners))
+
+
+def rebuild_evidence(
+    conn: Connection, catalog: Catalog, learner_ids: Sequence[int] | None = None
+) -> int:
+    """Recompute totals from the stored activities (all learners, or the given ones)."""
+    ids = list(learner_ids) if learner_ids is not None else list(
+        conn.execute(select(t.learners.c.id)).scalars()
+    )
+    for chunk in _chunks(ids, CHUNK):
+        conn.execute(delete(t.evidence_totals).where(t.evidence_totals.c.learner_id.in_(chunk)))
+        conn.execute(
+            update(t.learners)
+            .where(t.learners.c.id.in_(chunk))
+            .values(first_activity=None, last_activity=None)
+        )
+        per_learner: dict[int, Totals] = defaultdict(Totals)
+        for facts_list, learner in _facts_of(conn, catalog, chunk):
+            for facts in facts_list:
+                per_learner[learner].add(facts)
+        _write_deltas(conn, per_learner, None)
+    if learner_ids is None:
+        _set_version(conn, catalog.version)
+    return len(ids)
+
+
+def ensure_current(conn: Connection, catalog: Catalog) -> bool:
+    """Rebuild every total when they were computed with another catalog; True if rebuilt."""
+    if stored_version(conn) == catalog.version:
+        return False
+    rebuild_evidence(conn, catalog)
+    return True
+
+
+def stored_version(conn: Connection) -> str | None:
+    return conn.execute(
+        select(t.store_meta.c.value).where(t.store_meta.c.key == META_KEY)
+    ).scalar_one_or_none()
+
+
+def _set_version(conn: Connection, version: str) -> None:
+    ins = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    stmt = ins(t.store_meta).values(key=META_KEY, value=version)
+    conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": version}))
+
+
+def _write_deltas(
+    conn: Connection, per_learner: Mapping[int, Totals], changed_at: datetime | None
+) -> None:
+    if not per_learner:
+        return
+    ins = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    stmt = ins(t.evidence_totals)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["learner_id", "dimension", "key"],
+        set_={
+            "hours": t.evidence_totals.c.hours + stmt.excluded.hours,
+            "count": t.evidence_totals.c.count + stmt.excluded.count,
+        },
+    )
+    payload = [
+        {"learner_id": learner, "dimension": dim, "key": key, "hours": hours, "count": count}
+        for learner, totals in per_learner.items()
+        for dim, key, hours, count in totals.rows()
+    ]
+    for chunk in _chunks(payload, 5000):
+        conn.execute(stmt, chunk)
+    lc = t.learners.c
+    for learner, totals in per_learner.items():
+        if totals.first is None or totals.last is None:
+            continue
+        first = datetime.combine(totals.first, time(), UTC)
+        last = datetime.combine(totals.last, time(), UTC)
+        conn.execute(
+            update(t.learners)
+            .where(lc.id == learner)
+            .values(
+                first_activity=func.coalesce(func.min(lc.first_activity, first), first)
+                if conn.dialect.name == "sqlite"
+                else func.least(func.coalesce(lc.first_activity, first), first),
+                last_activity=func.coalesce(func.max(lc.last_activity, last), last)
+                if conn.dialect.name == "sqlite"
+                else func.greatest(func.coalesce(lc.last_activity, last), last),
+                evidence_changed_at=func.coalesce(changed_at, lc.evidence_changed_at),
+            )
+        )
+
+
+def _facts_of(
+    conn: Connection, catalog: Catalog, learner_ids: Sequence[int]
+) -> list[tuple[list[ActivityFacts], int]]:
+    roles: dict[str, list[str]] = defaultdict(list)
+    a, at = t.activities.c, t.attestations.c
+    for activity_id, role in conn.execute(
+        select(at.activity_id, at.witness_role)
+        .join(t.activities, a.id == at.activity_id)
+        .where(a.learner_id.in_(learner_ids))
+    ):
+        roles[activity_id].append(role or "")
+    per: dict[int, list[ActivityFacts]] = defaultdict(list)
+    for row in conn.execute(
+        select(t.activities).where(a.learner_id.in_(learner_ids)).order_by(a.occurred_at)
+    ).mappings():
+        facts = row_facts(catalog, row, tuple(roles.get(row["id"], ())))
+        if facts is not None:
+            per[int(row["learner_id"])].append(facts)
+    return [(facts, learner) for learner, facts in per.items()]
+
+
+def learner_facts(conn: Connection, catalog: Catalog, learner_id: int) -> list[ActivityFacts]:
+    """The mapped activities of one learner, in date order."""
+    found = _facts_of(conn, catalog, [learner_id])
+    return found[0][0] if found else []
+
+
+def load_totals(conn: Connection, learner_ids: Sequence[int]) -> dict[int, Totals]:
+    """The stored totals of the given learners (empty totals for those without evidence)."""
+    out: dict[int, Totals] = {i: Totals() for i in learner_ids}
+    e = t.evidence_totals.c
+    for chunk in _chunks(list(learner_ids), CHUNK):
+        for learner, dim, key, hours, count in conn.execute(
+            select(e.learner_id, e.dimension, e.key, e.hours, e.count).where(
+                e.learner_id.in_(chunk)
+            )
+        ):
+            totals = out[learner]
+            totals.hours[(dim, key)] = hours
+            totals.counts[(dim, key)] = count
+        lc = t.learners.c
+        for learner, first, last in conn.execute(
+            select(lc.id, lc.first_activity, lc.last_activity).where(lc.id.in_(chunk))
+        ):
+            out[learner].first = _day(first) if first else None
+            out[learner].last = _day(last) if last else None
+    return out
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
