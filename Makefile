@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOME_DIR ?= apprenance-data
 PYTEST_ARGS ?=
 
-.PHONY: install demo test lint typecheck bench clean help
+.PHONY: install system-deps demo test lint typecheck bench clean help
 
 help:
 	@echo "make demo   — install into .venv and run the whole product on the example territory"
@@ -22,6 +22,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Debian packages the tests need: pdftoppm and pdftotext (poppler-utils) render and read PDFs.
+system-deps:
+	@command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null || { \
+	  echo "installing poppler-utils (pdftoppm, pdftotext)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils; }
+
 demo: $(STAMP)
 	$(BIN)/apprenance --home $(HOME_DIR) demo
 
@@ -31,7 +37,7 @@ lint: $(STAMP)
 
 typecheck: lint
 
-test: $(STAMP) lint
+test: $(STAMP) system-deps lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
