@@ -1,0 +1,1 @@
+"""Credentials: contexts, canonicalization, signing, verification (one module per concern)."""
