@@ -31,8 +31,18 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 SIZE = 400  # pixels of the PNG (the artwork is drawn on a 200-unit square)
 OVERSAMPLE = 4
 MAX_SVG_BYTES = 512 * 1024
-_INHERITED = ("fill", "fill-opacity", "stroke", "stroke-opacity", "stroke-width",
-              "text-anchor", "font-size", "font-weight", "letter-spacing", "opacity")
+_INHERITED = (
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-opacity",
+    "stroke-width",
+    "text-anchor",
+    "font-size",
+    "font-weight",
+    "letter-spacing",
+    "opacity",
+)
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _PATH_TOKEN = re.compile(r"[MLHVCZmlhvcz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
@@ -79,8 +89,7 @@ class _Painter:
         width = round(_float(style.get("stroke-width"), 1.0) * self.scale) if stroke else 0
         return fill, stroke, width
 
-    def shape(self, points: list[tuple[float, float]], style: dict[str, str],
-              closed: bool) -> None:
+    def shape(self, points: list[tuple[float, float]], style: dict[str, str], closed: bool) -> None:
         fill, stroke, width = self._paint(style)
         if len(points) < 2 or (fill is None and stroke is None):
             return
@@ -97,8 +106,12 @@ class _Painter:
         cx, cy = self.point(_float(el.get("cx")), _float(el.get("cy")))
         r = _float(el.get("r")) * self.scale
         layer, draw = self._layer()
-        draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=fill, outline=stroke,
-                     width=width if stroke is not None else 0)
+        draw.ellipse(
+            (cx - r, cy - r, cx + r, cy + r),
+            fill=fill,
+            outline=stroke,
+            width=width if stroke is not None else 0,
+        )
         self.canvas.alpha_composite(layer)
 
     def text(self, el: Element, style: dict[str, str]) -> None:
@@ -183,8 +196,12 @@ def _path_points(d: str, painter: _Painter) -> list[tuple[list[tuple[float, floa
             for step in range(1, 17):
                 s = step / 16
                 u = 1 - s
-                points.append((u**3 * x + 3 * u * u * s * x1 + 3 * u * s * s * x2 + s**3 * x3,
-                               u**3 * y + 3 * u * u * s * y1 + 3 * u * s * s * y2 + s**3 * y3))
+                points.append(
+                    (
+                        u**3 * x + 3 * u * u * s * x1 + 3 * u * s * s * x2 + s**3 * x3,
+                        u**3 * y + 3 * u * u * s * y1 + 3 * u * s * s * y2 + s**3 * y3,
+                    )
+                )
             x, y = x3, y3
         else:  # an unsupported command: stop reading this path
             break
@@ -204,8 +221,9 @@ def _walk(el: Element, painter: _Painter, inherited: dict[str, str]) -> None:
         painter.shape(pts, style, closed=True)
     elif tag == "path":
         for pts, closed in _path_points(el.get("d", ""), painter):
-            painter.shape(pts, style, closed=closed or (style.get("fill", "#000") != "none"
-                          and len(pts) > 2))
+            painter.shape(
+                pts, style, closed=closed or (style.get("fill", "#000") != "none" and len(pts) > 2)
+            )
     elif tag == "text":
         painter.text(el, style)
     elif tag in ("svg", "g"):
@@ -231,8 +249,10 @@ def render_svg(svg: bytes) -> bytes:
 
 def placeholder_png(color: str = "#0f4c5c") -> bytes:
     """A plain disc: the image of a badge without artwork."""
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200">'
-           f'<circle cx="100" cy="100" r="96" fill="{color}"/></svg>')
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200">'
+        f'<circle cx="100" cy="100" r="96" fill="{color}"/></svg>'
+    )
     return render_svg(svg.encode())
 
 

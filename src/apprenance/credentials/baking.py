@@ -92,8 +92,12 @@ def png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
 
 
 def _chunk(kind: bytes, content: bytes) -> bytes:
-    return struct.pack(">I", len(content)) + kind + content + struct.pack(
-        ">I", zlib.crc32(kind + content))
+    return (
+        struct.pack(">I", len(content))
+        + kind
+        + content
+        + struct.pack(">I", zlib.crc32(kind + content))
+    )
 
 
 def _is_itxt(kind: bytes, content: bytes, keyword: bytes) -> bool:
@@ -156,8 +160,11 @@ def bake_ob3(image: bytes, credential: dict[str, Any] | str) -> bytes:
     import json
 
     jwt = isinstance(credential, str)
-    payload = credential if isinstance(credential, str) else json.dumps(
-        credential, ensure_ascii=False, separators=(",", ":"))
+    payload = (
+        credential
+        if isinstance(credential, str)
+        else json.dumps(credential, ensure_ascii=False, separators=(",", ":"))
+    )
     if image_kind(image) == "png":
         return bake_png(image, payload)
     return bake_svg(image, payload, jwt=jwt)

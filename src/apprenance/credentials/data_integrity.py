@@ -1,0 +1,154 @@
+"""Data Integrity proofs: ``eddsa-rdfc-2022`` (sign and verify) and ``Ed25519Signature2020``
+(verify), for credentials of the VC Data Model 1.1 and 2.0.
+
+Both hash the canonical N-Quads of the proof options (with the document's ``@context``) and of
+the document without its proof, sign ``sha256(options) || sha256(document)`` with Ed25519, and
+write the signature as a multibase base58btc ``proofValue``.
+Signing refuses a credential holding a term its contexts do not define (see ``terms``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from apprenance.credentials.canonical import Order, canonicalize, canonicalize_walk
+from apprenance.credentials.keys import SigningKey, b58encode, multibase_decode
+from apprenance.credentials.rdf_walk import walk
+from apprenance.credentials.terms import raise_for_problems
+from apprenance.errors import InputError
+
+EDDSA_RDFC_2022 = "eddsa-rdfc-2022"
+DATA_INTEGRITY_PROOF = "DataIntegrityProof"
+ED25519_SIGNATURE_2020 = "Ed25519Signature2020"
+SUPPORTED = (DATA_INTEGRITY_PROOF, ED25519_SIGNATURE_2020)
+_ASTRAL_OR_CONTROL = re.compile("[\x00-\x1f\x7f\U00010000-\U0010ffff]")
+
+
+def xsd_datetime(moment: datetime) -> str:
+    """``2026-09-15T10:00:00Z``: UTC, whole seconds, as the JS libraries write it."""
+    return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def proof_options(
+    verification_method: str, created: datetime, *, purpose: str = "assertionMethod"
+) -> dict[str, Any]:
+    """The options of an ``eddsa-rdfc-2022`` proof (everything but ``proofValue``)."""
+    return {
+        "type": DATA_INTEGRITY_PROOF,
+        "cryptosuite": EDDSA_RDFC_2022,
+        "created": xsd_datetime(created),
+        "verificationMethod": verification_method,
+        "proofPurpose": purpose,
+    }
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
+def hash_data(
+    document: dict[str, Any],
+    options: dict[str, Any],
+    *,
+    check: bool = False,
+    order: Order = "utf16",
+    legacy_escaping: bool = False,
+) -> bytes:
+    """``sha256(canonical options) || sha256(canonical document)``; ``check`` refuses
+    undefined terms and non-portable strings (signing)."""
+    unsigned = {k: v for k, v in document.items() if k != "proof"}
+    config = {k: v for k, v in options.items() if k not in ("proofValue", "jws")}
+    config["@context"] = document.get("@context")
+    doc_walk = walk(unsigned, legacy_escaping=legacy_escaping)
+    if check:
+        raise_for_problems(doc_walk.problems, what="credential")
+        raise_for_problems(walk(config).problems, what="proof options")
+    canonical_doc = canonicalize_walk(unsigned, doc_walk, order=order)
+    canonical_config = canonicalize(config, order=order, legacy_escaping=legacy_escaping)
+    return _digest(canonical_config) + _digest(canonical_doc)
+
+
+def sign(
+    credential: dict[str, Any],
+    key: SigningKey,
+    verification_method: str,
+    *,
+    created: datetime,
+    purpose: str = "assertionMethod",
+) -> dict[str, Any]:
+    """A copy of ``credential`` with an ``eddsa-rdfc-2022`` proof appended.
+
+    Raises ``SigningError`` when a term is undefined (naming its path) or a string holds a
+    control character other than LF and CR."""
+    options = proof_options(verification_method, created, purpose=purpose)
+    signature = key.sign(hash_data(credential, options, check=True))
+    proof = {**options, "proofValue": "z" + b58encode(signature)}
+    existing = credential.get("proof")
+    signed = dict(credential)
+    if existing is None:
+        signed["proof"] = proof
+    else:
+        signed["proof"] = [*(existing if isinstance(existing, list) else [existing]), proof]
+    return signed
+
+
+@dataclass(frozen=True)
+class ProofCheck:
+    """The outcome of checking one proof's signature."""
+
+    valid: bool
+    reason: str = ""
+
+
+def proofs_of(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The proofs of a document, as a list of objects."""
+    proof = document.get("proof")
+    items = proof if isinstance(proof, list) else [proof] if proof is not None else []
+    return [p for p in items if isinstance(p, dict)]
+
+
+def check_proof(
+    document: dict[str, Any], proof: dict[str, Any], public_key: Ed25519PublicKey
+) -> ProofCheck:
+    """Check one proof's signature against ``public_key``."""
+    kind = proof.get("type")
+    if kind == DATA_INTEGRITY_PROOF and proof.get("cryptosuite") != EDDSA_RDFC_2022:
+        return ProofCheck(False, f"unsupported cryptosuite {proof.get('cryptosuite')!r}")
+    if kind not in SUPPORTED:
+        return ProofCheck(False, f"unsupported proof type {kind!r}")
+    value = proof.get("proofValue")
+    if not isinstance(value, str):
+        return ProofCheck(False, "the proof has no proofValue")
+    try:
+        signature = multibase_decode(value)
+    except InputError as exc:
+        return ProofCheck(False, f"unreadable proofValue: {exc.message}")
+    variants: list[tuple[Order, bool]] = [("utf16", False)]
+    if _has_special(document):
+        variants += [("codepoint", False), ("utf16", True), ("codepoint", True)]
+    for order, legacy in variants:
+        data = hash_data(document, proof, order=order, legacy_escaping=legacy)
+        try:
+            public_key.verify(signature, data)
+        except InvalidSignature:
+            continue
+        return ProofCheck(True)
+    return ProofCheck(False, "the signature does not match the credential")
+
+
+def _has_special(value: Any) -> bool:
+    """Whether a string inside holds a character on which canonicalizers disagree."""
+    if isinstance(value, str):
+        return _ASTRAL_OR_CONTROL.search(value) is not None
+    if isinstance(value, dict):
+        return any(_has_special(k) or _has_special(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_special(v) for v in value)
+    return False

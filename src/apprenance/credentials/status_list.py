@@ -1,0 +1,152 @@
+"""Bitstring Status List (and its predecessor StatusList2021): the bitstring, and the check.
+
+The list is a bitstring, gzip-compressed and base64url-encoded (with the multibase prefix
+``u`` for Bitstring Status List; StatusList2021 omits it). Bit 0 is the most significant bit
+of the first byte. A credential's ``credentialStatus`` names the list credential and an index;
+the bit set means revoked (or suspended, by the list's purpose).
+
+``check_status`` fetches the list credential through the resolver, has it verified by the
+caller's ``verify_list`` (signature and validity window), then reads the bit.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import gzip
+import json
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from apprenance.credentials.did import Fetcher
+from apprenance.errors import ApprenanceError, InputError
+
+MIN_BITS = 131_072  # 16 KiB: the specification's minimum, for group privacy
+ENTRY_TYPES = ("BitstringStatusListEntry", "StatusList2021Entry")
+LIST_TYPES = {
+    "BitstringStatusListEntry": ("BitstringStatusListCredential", "BitstringStatusList"),
+    "StatusList2021Entry": ("StatusList2021Credential", "StatusList2021"),
+}
+
+
+def encode_bits(bits: bytes, *, multibase: bool = True) -> str:
+    """``encodedList`` of a bitstring: gzip, base64url without padding, ``u`` prefix."""
+    text = base64.urlsafe_b64encode(gzip.compress(bits, mtime=0)).decode("ascii").rstrip("=")
+    return "u" + text if multibase else text
+
+
+def decode_bits(encoded: str) -> bytes:
+    """The bitstring of an ``encodedList`` (with or without the ``u`` prefix)."""
+    text = encoded[1:] if encoded.startswith("u") else encoded
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        return gzip.decompress(raw)
+    except (binascii.Error, ValueError, OSError, EOFError, zlib.error):
+        raise InputError("the status list's encodedList is not gzip+base64url data") from None
+
+
+def bit_is_set(bits: bytes, index: int) -> bool:
+    """Bit ``index`` of the list (0 = most significant bit of the first byte)."""
+    if index < 0 or index >= len(bits) * 8:
+        raise InputError(f"status index {index} is outside the list ({len(bits) * 8} bits)")
+    return bool(bits[index // 8] & (0x80 >> (index % 8)))
+
+
+def set_bit(bits: bytearray, index: int, value: bool = True) -> None:
+    """Set (or clear) bit ``index`` in place."""
+    if index < 0 or index >= len(bits) * 8:
+        raise InputError(f"status index {index} is outside the list ({len(bits) * 8} bits)")
+    mask = 0x80 >> (index % 8)
+    if value:
+        bits[index // 8] |= mask
+    else:
+        bits[index // 8] &= ~mask & 0xFF
+
+
+@dataclass(frozen=True)
+class StatusResult:
+    """``state``: ``ok``, ``revoked`` (or ``suspended``), or ``error`` (cannot be trusted)."""
+
+    state: str
+    message: str
+    purpose: str = ""
+    list_url: str = ""
+
+
+VerifyList = Callable[[dict[str, Any]], str | None]
+"""Checks a status list credential; returns why it cannot be trusted, or ``None``."""
+
+
+def _types(value: Any) -> list[str]:
+    return [value] if isinstance(value, str) else [t for t in value or [] if isinstance(t, str)]
+
+
+def check_entry(entry: Any, fetcher: Fetcher, verify_list: VerifyList) -> StatusResult:
+    """The state of one ``credentialStatus`` entry."""
+    if not isinstance(entry, dict):
+        return StatusResult("error", "credentialStatus is not an object")
+    kind = next((t for t in _types(entry.get("type")) if t in ENTRY_TYPES), None)
+    if kind is None:
+        return StatusResult("error", f"unsupported status type {entry.get('type')!r}")
+    url = entry.get("statusListCredential")
+    purpose = str(entry.get("statusPurpose", ""))
+    try:
+        index = int(entry.get("statusListIndex", ""))
+    except (TypeError, ValueError):
+        return StatusResult("error", "statusListIndex is not a number", purpose)
+    if not isinstance(url, str):
+        return StatusResult("error", "statusListCredential is missing", purpose)
+    try:
+        listed = json.loads(fetcher(url))
+    except ApprenanceError as exc:
+        return StatusResult("error", f"cannot fetch the status list: {exc.message}", purpose, url)
+    except ValueError:
+        return StatusResult("error", "the status list is not JSON", purpose, url)
+    if not isinstance(listed, dict):
+        return StatusResult("error", "the status list is not a JSON object", purpose, url)
+    credential_type, subject_type = LIST_TYPES[kind]
+    if credential_type not in _types(listed.get("type")):
+        return StatusResult("error", f"the status list is not a {credential_type}", purpose, url)
+    problem = verify_list(listed)
+    if problem is not None:
+        return StatusResult("error", f"the status list cannot be trusted: {problem}", purpose, url)
+    subject = listed.get("credentialSubject")
+    if not isinstance(subject, dict) or subject_type not in _types(subject.get("type")):
+        return StatusResult(
+            "error", f"the status list subject is not a {subject_type}", purpose, url
+        )
+    if subject.get("statusPurpose") != purpose:
+        return StatusResult(
+            "error",
+            f"the list's purpose is {subject.get('statusPurpose')!r}, the entry's {purpose!r}",
+            purpose,
+            url,
+        )
+    try:
+        set_ = bit_is_set(decode_bits(str(subject.get("encodedList", ""))), index)
+    except InputError as exc:
+        return StatusResult("error", exc.message, purpose, url)
+    if set_:
+        state = "revoked" if purpose == "revocation" else "suspended"
+        return StatusResult(state, f"{state} (bit {index} of {url} is set)", purpose, url)
+    return StatusResult("ok", f"not {purpose or 'revoked'} (bit {index} is clear)", purpose, url)
+
+
+def check_status(
+    credential: dict[str, Any], fetcher: Fetcher, verify_list: VerifyList
+) -> StatusResult | None:
+    """The combined state of every status entry (``None`` when the credential has none)."""
+    entries = credential.get("credentialStatus")
+    if entries is None:
+        return None
+    results = [
+        check_entry(e, fetcher, verify_list)
+        for e in (entries if isinstance(entries, list) else [entries])
+    ]
+    for state in ("error", "revoked", "suspended"):
+        for result in results:
+            if result.state == state:
+                return result
+    return results[0] if results else None
