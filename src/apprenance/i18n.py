@@ -97,3 +97,17 @@ def t(key: str, lang: str, **values: Any) -> str:
         return key
     template = entry.get(lang) or entry["fr"]
     return template.format(**values)
+
+
+# issuing
+MESSAGES.update({
+    "ob3.criteria": {"fr": "Règles du badge évaluées sur les activités enregistrées.",
+                     "en": "The badge's rules, evaluated on the recorded activities."},
+    "ob3.pillar_hours": {"fr": "Heures pondérées : {pillar}", "en": "Weighted hours: {pillar}"},
+    "ob3.project": {"fr": "projet {project}", "en": "project {project}"},
+    "ob3.witness": {"fr": "témoin", "en": "witness"},
+    "ob3.attested": {"fr": "attestée par : {roles}", "en": "attested by: {roles}"},
+    "ob3.more_name": {"fr": "Autres activités", "en": "Other activities"},
+    "ob3.more": {"fr": "{count} autres activités ({hours} h) du {first} au {last}.",
+                 "en": "{count} more activities ({hours} h) from {first} to {last}."},
+})
