@@ -99,6 +99,302 @@ def t(key: str, lang: str, **values: Any) -> str:
     return template.format(**values)
 
 
+# catalog
+MESSAGES.update(
+    {
+        "catalog.invalid": {
+            "fr": "Le catalogue n'est pas valide ({count} erreur(s)) :",
+            "en": "The catalog is not valid ({count} error(s)):",
+        },
+        "catalog.problem.unreadable": {"fr": "{reason}", "en": "{reason}"},
+        "catalog.problem.invalid-field": {"fr": "{reason}", "en": "{reason}"},
+        "catalog.problem.unknown-kind": {
+            "fr": "fichier YAML inconnu : ni prefixes, ni correspondance d'activités "
+            "(activities:), ni badge (id: et rule:)",
+            "en": "unknown YAML file: neither prefixes, an activity mapping (activities:) "
+            "nor a badge (id: and rule:)",
+        },
+        "catalog.problem.duplicate-key": {
+            "fr": "clé « {key} » en double (première à la ligne {first})",
+            "en": "duplicate key '{key}' (first at line {first})",
+        },
+        "catalog.problem.duplicate-activity": {
+            "fr": "type d'activité « {key} » défini deux fois (d'abord en {first})",
+            "en": "activity type '{key}' is defined twice (first at {first})",
+        },
+        "catalog.problem.bad-id": {
+            "fr": "« {id} » n'est pas un identifiant (lettres, chiffres, . _ -)",
+            "en": "'{id}' is not an id (letters, digits, . _ -)",
+        },
+        "catalog.problem.no-label": {
+            "fr": "concept sans skos:prefLabel",
+            "en": "concept without a skos:prefLabel",
+        },
+        "catalog.problem.missing-label-lang": {
+            "fr": "concept sans skos:prefLabel en {lang}",
+            "en": "concept without a skos:prefLabel in {lang}",
+        },
+        "catalog.problem.no-scheme": {
+            "fr": "concept hors de tout schéma (ni skos:inScheme ni skos:topConceptOf)",
+            "en": "concept outside any scheme (no skos:inScheme nor skos:topConceptOf)",
+        },
+        "catalog.problem.unknown-scheme": {
+            "fr": "concept dans le schéma <{scheme}>, qu'aucun référentiel ne définit",
+            "en": "concept in scheme <{scheme}>, which no framework defines",
+        },
+        "catalog.problem.unknown-broader": {
+            "fr": "skos:broader désigne <{parent}>, qu'aucun référentiel ne définit",
+            "en": "skos:broader names <{parent}>, which no framework defines",
+        },
+        "catalog.problem.broader-cycle": {
+            "fr": "cycle dans skos:broader : {cycle}",
+            "en": "cycle in skos:broader: {cycle}",
+        },
+        "catalog.problem.duplicate-notation": {
+            "fr": "notation « {notation} » déjà prise par <{other}> dans le même schéma",
+            "en": "notation '{notation}' is already used by <{other}> in the same scheme",
+        },
+        "catalog.problem.scheme-missing-title": {
+            "fr": "schéma sans titre en {lang}",
+            "en": "scheme without a title in {lang}",
+        },
+        "catalog.problem.unknown-concept": {
+            "fr": "concept inconnu : {ref}",
+            "en": "unknown concept: {ref}",
+        },
+        "catalog.problem.pillar-sum": {
+            "fr": "les poids des piliers font {total} au lieu de 1 (à 0,001 près)",
+            "en": "pillar weights sum to {total}, not 1 (within 0.001)",
+        },
+        "catalog.problem.weight-range": {
+            "fr": "le poids {weight} de {ref} n'est pas dans ]0, 1]",
+            "en": "weight {weight} of {ref} is outside (0, 1]",
+        },
+        "catalog.problem.unknown-pillar": {
+            "fr": "pilier inconnu : {pillar} (piliers : {known})",
+            "en": "unknown pillar: {pillar} (pillars: {known})",
+        },
+        "catalog.problem.unknown-function": {
+            "fr": "fonction vitale inconnue : {function} (fonctions : {known})",
+            "en": "unknown vital function: {function} (functions: {known})",
+        },
+        "catalog.problem.unknown-activity": {
+            "fr": "type d'activité inconnu : {activity}",
+            "en": "unknown activity type: {activity}",
+        },
+        "catalog.problem.missing-text": {
+            "fr": "texte manquant en {lang}",
+            "en": "missing text in {lang}",
+        },
+        "catalog.problem.unknown-measure": {
+            "fr": "mesure inconnue : {measure} (mesures : {known})",
+            "en": "unknown measure: {measure} (measures: {known})",
+        },
+        "catalog.problem.unknown-filter": {
+            "fr": "clé inconnue « {key} » dans une mesure {measure} (clés : {known})",
+            "en": "unknown key '{key}' in a {measure} measure (keys: {known})",
+        },
+        "catalog.problem.invalid-rule": {"fr": "règle invalide : {reason}",
+                                         "en": "invalid rule: {reason}"},
+        "catalog.problem.unknown-role": {
+            "fr": "rôle inconnu : {role} (rôles : {known})",
+            "en": "unknown role: {role} (roles: {known})",
+        },
+        "catalog.problem.bad-date": {
+            "fr": "« {value} » n'est pas une date AAAA-MM-JJ",
+            "en": "'{value}' is not a YYYY-MM-DD date",
+        },
+        "catalog.problem.unknown-badge": {
+            "fr": "badge inconnu : {id}",
+            "en": "unknown badge: {id}",
+        },
+        "catalog.problem.badge-cycle": {
+            "fr": "cycle entre badges : {cycle}",
+            "en": "cycle between badges: {cycle}",
+        },
+        "catalog.problem.duplicate-badge": {
+            "fr": "badge « {id} » défini deux fois (d'abord en {first})",
+            "en": "badge '{id}' is defined twice (first at {first})",
+        },
+        "catalog.problem.image-not-found": {
+            "fr": "image introuvable : {path}",
+            "en": "image not found: {path}",
+        },
+        "catalog.severity.error": {"fr": "erreur", "en": "error"},
+        "catalog.severity.warning": {"fr": "avertissement", "en": "warning"},
+        "catalog.imported": {
+            "fr": "{concepts} concepts importés ({schemes}) depuis {files} fichier(s) ; "
+            "écrit : {written}",
+            "en": "Imported {concepts} concepts ({schemes}) from {files} file(s); "
+            "written: {written}",
+        },
+        "catalog.checked.ok": {
+            "fr": "{files} fichier(s) vérifié(s) : aucun problème.",
+            "en": "{files} file(s) checked: no problem.",
+        },
+        "catalog.checked.problems": {
+            "fr": "{files} fichier(s) vérifié(s) : {errors} erreur(s), {warnings} "
+            "avertissement(s).",
+            "en": "{files} file(s) checked: {errors} error(s), {warnings} warning(s).",
+        },
+        "catalog.problems.found": {
+            "fr": "{count} problème(s) trouvé(s).",
+            "en": "{count} problem(s) found.",
+        },
+        "catalog.schemes.header": {
+            "fr": "{count} référentiels, {concepts} concepts :",
+            "en": "{count} frameworks, {concepts} concepts:",
+        },
+        "catalog.concept.scheme": {"fr": "Référentiel", "en": "Framework"},
+        "catalog.concept.definition": {"fr": "Définition", "en": "Definition"},
+        "catalog.concept.broader": {"fr": "Plus large", "en": "Broader"},
+        "catalog.concept.narrower": {"fr": "Plus précis", "en": "Narrower"},
+        "catalog.concept.related": {"fr": "Correspondances", "en": "Matches"},
+        "catalog.concept.activities": {"fr": "Activités", "en": "Activities"},
+        "catalog.concept.badges": {"fr": "Badges", "en": "Badges"},
+        "catalog.concept.not-found": {
+            "fr": "Aucun concept « {ref} » dans le catalogue.",
+            "en": "No concept '{ref}' in the catalog.",
+        },
+        "catalog.search.none": {
+            "fr": "Aucun concept ne correspond à « {text} ».",
+            "en": "No concept matches '{text}'.",
+        },
+        "catalog.search.count": {
+            "fr": "{count} concept(s) pour « {text} » :",
+            "en": "{count} concept(s) match '{text}':",
+        },
+        "catalog.exported": {
+            "fr": "Export {fmt} écrit dans {path}.",
+            "en": "{fmt} export written to {path}.",
+        },
+    }
+)
+
+
+# certificates
+MESSAGES.update(
+    {
+        "cert.kicker": {"fr": "ATTESTATION DE PARCOURS", "en": "CERTIFICATE OF LEARNING"},
+        "cert.title.default": {"fr": "Apprentissages en territoire",
+                               "en": "Learning in a territory"},
+        "cert.awarded_to": {"fr": "délivrée à", "en": "awarded to"},
+        "cert.summary": {
+            "fr": "pour les apprentissages réalisés en menant des projets réels dans le "
+            "territoire « {territory} », du {start} au {end} ({days} jours) : {activities} "
+            "activités dans {projects} projets.",
+            "en": "for what they learned by carrying out real projects in the territory "
+            "“{territory}”, from {start} to {end} ({days} days): {activities} activities "
+            "in {projects} projects.",
+        },
+        "cert.summary.empty": {
+            "fr": "Aucune activité n'est encore enregistrée.",
+            "en": "No activity is recorded yet.",
+        },
+        "cert.pathway.done": {"fr": "Parcours achevé le {date}.",
+                              "en": "Pathway completed on {date}."},
+        "cert.fig.hours": {"fr": "heures d'activité", "en": "hours of activity"},
+        "cert.fig.ects": {"fr": "crédits ECTS recommandés", "en": "recommended ECTS credits"},
+        "cert.fig.projects": {"fr": "projets", "en": "projects"},
+        "cert.fig.competences": {"fr": "compétences atteintes", "en": "competences reached"},
+        "cert.fig.badges": {"fr": "badges obtenus", "en": "badges earned"},
+        "cert.sec.pillars": {"fr": "Heures pondérées par pilier de l'UNESCO",
+                             "en": "Weighted hours per UNESCO pillar"},
+        "cert.sec.functions": {"fr": "Heures par fonction vitale",
+                               "en": "Hours per vital function"},
+        "cert.sec.projects": {"fr": "Projets", "en": "Projects"},
+        "cert.sec.competences": {"fr": "Compétences", "en": "Competences"},
+        "cert.sec.badges": {"fr": "Badges et parcours obtenus",
+                            "en": "Badges and pathways earned"},
+        "cert.sec.ects": {"fr": "Recommandation de crédits ECTS",
+                          "en": "ECTS credit recommendation"},
+        "cert.sec.issuer": {"fr": "Délivrée par", "en": "Issued by"},
+        "cert.sec.verify": {"fr": "Vérifier", "en": "Verify"},
+        "cert.col.project": {"fr": "Projet", "en": "Project"},
+        "cert.col.functions": {"fr": "Fonctions vitales", "en": "Vital functions"},
+        "cert.col.schemes": {"fr": "Dispositifs", "en": "Schemes"},
+        "cert.col.hours": {"fr": "Heures", "en": "Hours"},
+        "cert.col.competence": {"fr": "Compétence", "en": "Competence"},
+        "cert.col.framework": {"fr": "Référentiel", "en": "Framework"},
+        "cert.col.level": {"fr": "Niveau", "en": "Level"},
+        "cert.col.activities": {"fr": "Activités", "en": "Activities"},
+        "cert.col.attestations": {"fr": "Attestations", "en": "Attestations"},
+        "cert.col.badge": {"fr": "Badge", "en": "Badge"},
+        "cert.col.date": {"fr": "Date", "en": "Date"},
+        "cert.level.0": {"fr": "découverte", "en": "discovery"},
+        "cert.level.1": {"fr": "premiers pas", "en": "first steps"},
+        "cert.level.2": {"fr": "pratique", "en": "practice"},
+        "cert.level.3": {"fr": "maîtrise", "en": "mastery"},
+        "cert.levels.legend": {
+            "fr": "Niveau selon les heures pondérées : 1 premiers pas (≥ 8 h), 2 pratique "
+            "(≥ 30 h), 3 maîtrise (≥ 100 h) ; en deçà : découverte. Une activité compte pour "
+            "chaque compétence qu'elle mobilise, selon son poids.",
+            "en": "Level from the weighted hours: 1 first steps (≥ 8 h), 2 practice (≥ 30 h), "
+            "3 mastery (≥ 100 h); below: discovery. An activity counts for each competence it "
+            "draws on, by its weight.",
+        },
+        "cert.kind.pathway": {"fr": "parcours", "en": "pathway"},
+        "cert.none": {"fr": "Aucun pour l'instant.", "en": "None yet."},
+        "cert.ects.calc": {
+            "fr": "{hours} ÷ {per} h par crédit = {raw}, arrondi à la demi-unité "
+            "inférieure : {ects} crédits ECTS recommandés.",
+            "en": "{hours} ÷ {per} h per credit = {raw}, rounded down to the half "
+            "credit: {ects} recommended ECTS credits.",
+        },
+        "cert.ects.rule": {
+            "fr": "Règle : un crédit ECTS pour {per} heures de travail de l'apprenant·e (le "
+            "guide d'utilisation ECTS 2015 retient 25 à 30 heures), compté sur toutes les "
+            "activités reconnues, arrondi à la demi-unité inférieure.",
+            "en": "Rule: one ECTS credit for {per} hours of the learner's workload (the ECTS "
+            "Users' Guide 2015 sets 25 to 30 hours), counted over every recognised activity, "
+            "rounded down to the half credit.",
+        },
+        "cert.ects.pathway": {"fr": "Volume indicatif du parcours : {ects} crédits ECTS.",
+                              "en": "Indicative volume of the pathway: {ects} ECTS credits."},
+        "cert.ects.disclaimer": {
+            "fr": "Il s'agit d'une recommandation : seul un établissement d'enseignement "
+            "supérieur attribue des crédits ECTS, après avoir évalué les acquis.",
+            "en": "This is a recommendation: only a higher-education institution awards ECTS "
+            "credits, after assessing the learning outcomes.",
+        },
+        "cert.issued_on": {"fr": "Fait le {date}", "en": "Issued on {date}"},
+        "cert.signature": {"fr": "Signature", "en": "Signature"},
+        "cert.verify.text": {
+            "fr": "Scannez le code ou ouvrez l'adresse ci-dessous. La preuve signée est jointe "
+            "à ce PDF (« {file} ») : « apprenance verify » la contrôle hors ligne.",
+            "en": "Scan the code or open the address below. The signed credential is attached "
+            "to this PDF (“{file}”): “apprenance verify” checks it offline.",
+        },
+        "cert.verify.none": {
+            "fr": "Aucune preuve signée n'a encore été délivrée : ce document ne peut pas "
+            "être vérifié en ligne.",
+            "en": "No signed credential has been issued yet: this document cannot be "
+            "verified online.",
+        },
+        "cert.footer": {"fr": "{name} · {learner} · page {page}",
+                        "en": "{name} · {learner} · page {page}"},
+        "cert.meta.subject": {
+            "fr": "Attestation de parcours et recommandation de crédits ECTS",
+            "en": "Certificate of learning and ECTS credit recommendation",
+        },
+        "cert.attachment": {"fr": "Preuve signée du parcours (Open Badges 3.0)",
+                            "en": "Signed credential of the pathway (Open Badges 3.0)"},
+        "cert.written": {"fr": "Certificat écrit : {path}", "en": "Certificate written: {path}"},
+        "cert.batch.done": {
+            "fr": "{written} certificat(s) écrit(s) dans {folder} ; {skipped} ignoré(s), "
+            "{rate} par seconde.",
+            "en": "{written} certificate(s) written to {folder}; {skipped} skipped, "
+            "{rate} per second.",
+        },
+        "cert.batch.progress": {"fr": "Certificats", "en": "Certificates"},
+        "cert.export.done": {
+            "fr": "{rows} ligne(s) exportée(s) ({fmt}) vers {path}.",
+            "en": "{rows} row(s) exported ({fmt}) to {path}.",
+        },
+    }
+)
+
+
 # issuing
 MESSAGES.update({
     "ob3.criteria": {"fr": "Règles du badge évaluées sur les activités enregistrées.",

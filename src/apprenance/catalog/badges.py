@@ -1,0 +1,325 @@
+"""Badge and pathway definitions (``badges/*.yaml``) -> ``Badge``s with their rule as an AST,
+checked (measures, filters, concepts, images, the badges a rule needs) and put in evaluation
+order: a badge always comes after every badge its rule needs, pathways after badges."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Container
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from apprenance.catalog.mapping import check_concepts, check_texts
+from apprenance.catalog.problems import Problem, YamlDoc, line_at, read_yaml_doc, split_source
+from apprenance.contracts.catalog import BadgeIn
+from apprenance.domain.catalog import (
+    FUNCTIONS,
+    PILLARS,
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Badge,
+    Filters,
+    Measure,
+    Rule,
+)
+from apprenance.domain.roles import ROLES, parse_role
+from apprenance.errors import InputError
+
+MEASURES: tuple[str, ...] = ("hours", "count", "distinct", "attestations", "span_days", "badges")
+FILTERS: tuple[str, ...] = (
+    "pillar", "competence", "function", "project", "territory", "activity", "since", "until"
+)
+DISTINCT_OF: tuple[str, ...] = ("project", "function", "territory", "activity", "month")
+_EXTRA_KEYS: dict[str, tuple[str, ...]] = {
+    "distinct": ("of",),
+    "attestations": ("role",),
+    "badges": ("ids",),
+}
+
+
+@dataclass
+class BadgeRead:
+    path: Path
+    id: str = ""  # as declared, even when the badge could not be read
+    badge: Badge | None = None
+    needs: list[tuple[str, int | None]] = field(default_factory=list)  # (badge id, line)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def is_badge_doc(data: Any) -> bool:
+    return isinstance(data, dict) and "rule" in data and "id" in data
+
+
+def read_badge(
+    path: Path, *, concepts: Container[str], activities: Container[str] | None = None
+) -> BadgeRead:
+    """Read one badge file. ``concepts`` holds the known curies, ``activities`` the known
+    activity types (None: not checked)."""
+    try:
+        doc = read_yaml_doc(path)
+    except InputError as exc:
+        return BadgeRead(path, problems=[Problem("unreadable", str(path),
+                                                 params={"reason": exc.message})])
+    return read_badge_doc(doc, concepts=concepts, activities=activities)
+
+
+def read_badge_doc(
+    doc: YamlDoc, *, concepts: Container[str], activities: Container[str] | None = None
+) -> BadgeRead:
+    file = str(doc.path)
+    declared = doc.data.get("id") if isinstance(doc.data, dict) else None
+    out = BadgeRead(doc.path, id=declared if isinstance(declared, str) else "")
+    for parent, key, line, first in doc.duplicates:
+        out.problems.append(Problem("duplicate-key", file, line, subject=key,
+                                    key=".".join(parent), params={"key": key, "first": first}))
+    try:
+        entry = BadgeIn.model_validate(doc.data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(str(p) for p in err["loc"])
+            out.problems.append(Problem("invalid-field", file, line_at(doc, loc),
+                                        key=".".join(loc), params={"reason": err["msg"]}))
+        return out
+    for name in ("name", "description", "criteria"):
+        out.problems += check_texts(doc, (name,), getattr(entry, name))
+    out.problems += check_concepts(doc, ("alignments",), entry.alignments, concepts)
+    image = None
+    if entry.image:
+        resolved = (doc.path.parent / entry.image).resolve()
+        if not resolved.is_file():
+            out.problems.append(Problem("image-not-found", file, line_at(doc, ("image",)),
+                                        key="image", params={"path": entry.image}))
+        image = str(resolved)
+    parser = _RuleParser(doc, concepts, activities)
+    rule = parser.parse(entry.rule, ("rule",))
+    out.problems += parser.problems
+    out.needs = parser.needs
+    if rule is None or any(p.is_error for p in out.problems):
+        return out
+    start = line_at(doc, ())
+    out.badge = Badge(
+        id=entry.id,
+        kind=entry.badge_kind,
+        name=dict(entry.name),
+        description=dict(entry.description),
+        criteria=dict(entry.criteria),
+        achievement_type=entry.achievement_type,
+        rule=rule,
+        alignments=tuple(entry.alignments),
+        image=image,
+        valid_for=entry.valid_for,
+        credits=dict(entry.credits),
+        source=f"{file}:{start}" if start else file,
+    )
+    return out
+
+
+class _RuleParser:
+    """Rule YAML -> Rule AST, collecting a located problem for everything it cannot read."""
+
+    def __init__(
+        self, doc: YamlDoc, concepts: Container[str], activities: Container[str] | None
+    ) -> None:
+        self.doc = doc
+        self.concepts = concepts
+        self.activities = activities
+        self.problems: list[Problem] = []
+        self.needs: list[tuple[str, int | None]] = []
+
+    def _problem(self, code: str, at: tuple[Any, ...], **params: Any) -> None:
+        self.problems.append(Problem(code, str(self.doc.path), line_at(self.doc, at),
+                                     key=".".join(str(p) for p in at), params=params))
+
+    def parse(self, raw: Any, at: tuple[Any, ...]) -> Rule | None:
+        if not isinstance(raw, dict):
+            self._problem("invalid-rule", at, reason="expected measure, all, any or at_least")
+            return None
+        if "measure" in raw:
+            return self._measure(raw, at)
+        if len(raw) != 1 or next(iter(raw)) not in ("all", "any", "at_least"):
+            self._problem("invalid-rule", at, reason="expected one of measure, all, any or "
+                          f"at_least, found {', '.join(map(str, raw))}")
+            return None
+        key, value = next(iter(raw.items()))
+        n = 1
+        if key == "at_least":
+            if not isinstance(value, dict) or set(value) != {"n", "of"}:
+                self._problem("invalid-rule", (*at, key), reason="at_least needs n and of")
+                return None
+            n, value = value["n"], value["of"]
+            at = (*at, key, "of")
+        else:
+            at = (*at, key)
+        if not isinstance(value, list) or not value:
+            self._problem("invalid-rule", at, reason="expected a non-empty list of rules")
+            return None
+        items = [self.parse(item, (*at, i)) for i, item in enumerate(value)]
+        if any(item is None for item in items):
+            return None
+        rules = tuple(item for item in items if item is not None)
+        if key == "all":
+            return AllOf(rules)
+        if key == "any":
+            return AnyOf(rules)
+        if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= len(rules):
+            self._problem("invalid-rule", at[:-1], reason=f"n must be a whole number from 1 to "
+                          f"{len(rules)}, not {n!r}")
+            return None
+        return AtLeast(n, rules)
+
+    def _measure(self, raw: dict[str, Any], at: tuple[Any, ...]) -> Measure | None:
+        kind = raw["measure"]
+        if kind not in MEASURES:
+            self._problem("unknown-measure", (*at, "measure"), measure=kind,
+                          known=", ".join(MEASURES))
+            return None
+        allowed = ("measure", "min", *FILTERS, *_EXTRA_KEYS.get(kind, ()))
+        ok = True
+        for key in raw:
+            if key not in allowed:
+                self._problem("unknown-filter", (*at, key), key=key, measure=kind,
+                              known=", ".join(k for k in allowed if k != "measure"))
+                ok = False
+        minimum = raw.get("min")
+        if not isinstance(minimum, int | float) or isinstance(minimum, bool) or minimum < 0:
+            self._problem("invalid-rule", at, reason=f"min must be a number >= 0, not {minimum!r}")
+            ok = False
+            minimum = 0
+        filters = self._filters(raw, at)
+        of = raw.get("of")
+        if kind == "distinct" and of is not None and of not in DISTINCT_OF:
+            self._problem("invalid-rule", (*at, "of"), reason=f"of must be one of "
+                          f"{', '.join(DISTINCT_OF)}, not {of!r}")
+            ok = False
+        role = raw.get("role")
+        if role is not None:
+            role = parse_role(str(role))
+            if role is None:
+                self._problem("unknown-role", (*at, "role"), role=raw["role"],
+                              known=", ".join(ROLES))
+                ok = False
+        ids: tuple[str, ...] = ()
+        if kind == "badges":
+            value = raw.get("ids")
+            if not isinstance(value, list) or not value or not all(isinstance(i, str)
+                                                                    for i in value):
+                self._problem("invalid-rule", at, reason="a badges measure needs ids: [...]")
+                ok = False
+            else:
+                ids = tuple(value)
+                self.needs += [(i, line_at(self.doc, (*at, "ids", n))) for n, i in enumerate(ids)]
+        if not ok or filters is None:
+            return None
+        return Measure(kind=kind, min=float(minimum), filters=filters, of=of, role=role, ids=ids)
+
+    def _filters(self, raw: dict[str, Any], at: tuple[Any, ...]) -> Filters | None:
+        values: dict[str, Any] = {}
+        ok = True
+        for key in FILTERS:
+            if key not in raw:
+                continue
+            value = raw[key]
+            where = (*at, key)
+            if key in ("since", "until"):
+                parsed = _date(value)
+                if parsed is None:
+                    self._problem("bad-date", where, value=value)
+                    ok = False
+                values[key] = parsed
+                continue
+            value = str(value)
+            if key == "pillar" and value not in PILLARS:
+                self._problem("unknown-pillar", where, pillar=value, known=", ".join(PILLARS))
+                ok = False
+            elif key == "function" and value not in FUNCTIONS:
+                self._problem("unknown-function", where, function=value,
+                              known=", ".join(FUNCTIONS))
+                ok = False
+            elif key == "competence" and value not in self.concepts:
+                self._problem("unknown-concept", where, ref=value)
+                ok = False
+            elif key == "activity" and self.activities is not None and (
+                value not in self.activities
+            ):
+                self._problem("unknown-activity", where, activity=value)
+                ok = False
+            values[key] = value
+        return Filters(**values) if ok else None
+
+
+def _date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def order_badges(
+    reads: list[BadgeRead], *, known: Container[str] = ()
+) -> tuple[dict[str, Badge], list[Problem]]:
+    """The badges in evaluation order, with a problem for every duplicate id, unknown badge
+    and cycle between badges. ``known``: ids defined elsewhere, which a rule may name."""
+    problems: list[Problem] = []
+    badges: dict[str, Badge] = {}
+    needs: dict[str, set[str]] = {}
+    defined = {r.id for r in reads} - {""}
+    for read in reads:
+        for badge_id, line in read.needs:
+            if badge_id not in defined and badge_id not in known:
+                problems.append(Problem("unknown-badge", str(read.path), line, key="rule",
+                                        params={"id": badge_id}))
+        if read.badge is None:
+            continue
+        badge = read.badge
+        if badge.id in badges:
+            problems.append(Problem("duplicate-badge", str(read.path), None, subject=badge.id,
+                                    params={"id": badge.id, "first": badges[badge.id].source}))
+            continue
+        badges[badge.id] = badge
+        needs[badge.id] = {i for i, _ in read.needs if i in defined}
+    order: list[str] = []
+    waiting = {b: {n for n in deps if n in badges} for b, deps in needs.items()}
+    rank = {b: (badges[b].kind == "pathway", i) for i, b in enumerate(badges)}
+    ready = [(rank[b], b) for b, deps in waiting.items() if not deps]
+    heapq.heapify(ready)
+    while ready:
+        _, current = heapq.heappop(ready)
+        order.append(current)
+        for other, deps in waiting.items():
+            if current in deps:
+                deps.discard(current)
+                if not deps:
+                    heapq.heappush(ready, (rank[other], other))
+    for cycle in _cycles({b: deps for b, deps in waiting.items() if deps}):
+        file, line = split_source(badges[cycle[0]].source)
+        problems.append(Problem("badge-cycle", file, line, subject=cycle[0],
+                                params={"cycle": " → ".join([*cycle, cycle[0]])}))
+    return {b: badges[b] for b in order}, problems
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """One cycle through each strongly tangled group of ``graph`` (deterministic)."""
+    found: list[list[str]] = []
+    seen: set[str] = set()
+    for start in sorted(graph):
+        if start in seen:
+            continue
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node not in path:
+            path.append(node)
+            nxt = sorted(n for n in graph.get(node, ()) if n in graph)
+            node = nxt[0] if nxt else None
+        seen.update(path)
+        if node is not None and node in path:
+            cycle = path[path.index(node):]
+            if not any(set(cycle) == set(c) for c in found):
+                found.append(cycle)
+    return found

@@ -1,0 +1,148 @@
+"""Problems found in catalog files, as data: what is wrong and where (file and line, or the
+concept's URI), in French or English; and reading YAML with its node tree and duplicate keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from apprenance.contracts.yaml_input import line_of
+from apprenance.errors import CatalogError, InputError, UnreadableInput
+from apprenance.i18n import t
+
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem: ``code`` names its kind (its message is ``catalog.problem.<code>``)."""
+
+    code: str
+    file: str = ""
+    line: int | None = None
+    subject: str = ""  # a concept URI, an activity id, a badge id ...
+    key: str = ""  # the field of a YAML entry (activities.x.pillars)
+    params: dict[str, Any] = field(default_factory=dict)
+    severity: str = "error"  # "error" stops the catalog from loading; "warning" does not
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def where(self) -> str:
+        """``file:line``, else ``file: subject``, else the subject alone."""
+        if self.file and self.line:
+            return f"{self.file}:{self.line}"
+        if self.file and self.subject:
+            return f"{self.file}: <{self.subject}>"
+        return self.file or f"<{self.subject}>"
+
+    def message(self, lang: str = "en") -> str:
+        return t(f"catalog.problem.{self.code}", lang, **self.params)
+
+    def text(self, lang: str = "en") -> str:
+        """The problem as one line for people: ``where: field: message``."""
+        parts = [self.where()]
+        if self.key:
+            parts.append(self.key)
+        parts.append(self.message(lang))
+        return ": ".join(parts)
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "file": self.file or None,
+            "line": self.line,
+            "subject": self.subject or None,
+            "field": self.key or None,
+            "message": self.message(lang),
+            "text": self.text(lang),
+        }
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def split_source(source: str) -> tuple[str, int | None]:
+    """``"file:12"`` -> ``("file", 12)``; a source without a line -> ``(source, None)``."""
+    head, _, tail = source.rpartition(":")
+    return (head, int(tail)) if head and tail.isdigit() else (source, None)
+
+
+def errors_of(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.is_error]
+
+
+def raise_if_errors(problems: list[Problem], *, lang: str = "en") -> None:
+    """Raise ``CatalogError`` listing every error of ``problems`` (warnings do not count)."""
+    errors = errors_of(problems)
+    if errors:
+        lines = [p.text(lang) for p in errors]
+        header = t("catalog.invalid", lang, count=len(errors))
+        raise CatalogError(header + "\n" + "\n".join(lines), details=lines)
+
+
+# --- YAML with line numbers and duplicate keys ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """A YAML file read once: its data, its node tree (for lines) and its duplicate keys."""
+
+    path: Path
+    data: Any
+    node: yaml.Node | None
+    duplicates: list[tuple[tuple[str, ...], str, int, int]]  # (parent path, key, line, first)
+
+
+def read_yaml_doc(path: Path) -> YamlDoc:
+    """Read ``path``; raise ``InputError`` with ``file:line`` when it is not valid YAML."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UnreadableInput(f"{path}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise UnreadableInput(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise UnreadableInput(f"{path}: {exc.strerror}") from None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError(f"{where}: invalid YAML: {problem}") from None
+    finally:
+        loader.dispose()
+    duplicates: list[tuple[tuple[str, ...], str, int, int]] = []
+    _find_duplicates(node, (), duplicates)
+    return YamlDoc(path, data, node, duplicates)
+
+
+def _find_duplicates(
+    node: yaml.Node | None, at: tuple[str, ...], out: list[tuple[tuple[str, ...], str, int, int]]
+) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            name = str(key.value)
+            line = key.start_mark.line + 1
+            if name in seen:
+                out.append((at, name, line, seen[name]))
+            else:
+                seen[name] = line
+            _find_duplicates(value, (*at, name), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _find_duplicates(item, (*at, str(i)), out)
+
+
+def line_at(doc: YamlDoc, loc: tuple[int | str, ...]) -> int | None:
+    """The line of the value at ``loc`` (as near as it can be found)."""
+    return line_of(doc.node, loc)
