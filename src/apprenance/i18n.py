@@ -407,3 +407,36 @@ MESSAGES.update({
     "ob3.more": {"fr": "{count} autres activités ({hours} h) du {first} au {last}.",
                  "en": "{count} more activities ({hours} h) from {first} to {last}."},
 })
+
+
+# verify
+MESSAGES.update({
+    "verify.header": {"fr": "{source} ({format})", "en": "{source} ({format})"},
+    "verify.check.parse": {"fr": "lecture", "en": "parse"},
+    "verify.check.unbake": {"fr": "image", "en": "image"},
+    "verify.check.terms": {"fr": "termes", "en": "terms"},
+    "verify.check.signature": {"fr": "signature", "en": "signature"},
+    "verify.check.issuer": {"fr": "émetteur", "en": "issuer"},
+    "verify.check.window": {"fr": "validité", "en": "window"},
+    "verify.check.status": {"fr": "statut", "en": "status"},
+    "verify.check.recipient": {"fr": "titulaire", "en": "recipient"},
+    "verify.check.structure": {"fr": "structure", "en": "structure"},
+    "verify.check.verify": {"fr": "vérification", "en": "verify"},
+    "verify.verdict.valid": {"fr": "VALIDE", "en": "VALID"},
+    "verify.verdict.invalid": {"fr": "NON VALIDE", "en": "INVALID"},
+    "verify.verdict.unreadable": {"fr": "ILLISIBLE", "en": "UNREADABLE"},
+    "verify.summary": {
+        "fr": "{total} justificatif(s) : {valid} valide(s), {invalid} non valide(s), "
+        "{unreadable} illisible(s).",
+        "en": "{total} credential(s): {valid} valid, {invalid} invalid, "
+        "{unreadable} unreadable.",
+    },
+    "verify.failed.invalid": {
+        "fr": "{count} justificatif(s) non valide(s).",
+        "en": "{count} credential(s) did not verify.",
+    },
+    "verify.failed.unreadable": {
+        "fr": "{count} entrée(s) illisible(s).",
+        "en": "{count} input(s) could not be read.",
+    },
+})

@@ -87,7 +87,7 @@ class HttpFetcher:
             headers={"Accept": "application/ld+json, application/json, */*"},
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 data: bytes = response.read(MAX_BYTES + 1)
         except urllib.error.HTTPError as exc:
             raise NotFound(f"{url} answered HTTP {exc.code}") from None
