@@ -1,0 +1,1 @@
+"""The HTTP service: FastAPI routes and server-rendered pages over the service layer."""

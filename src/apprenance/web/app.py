@@ -1,0 +1,143 @@
+"""The HTTP service: ``create_app(settings)`` builds the FastAPI application over the same
+services as the command line, with the one place where errors become HTTP responses."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from apprenance import __version__
+from apprenance.bootstrap import App
+from apprenance.config import Settings
+from apprenance.errors import ApprenanceError
+
+log = logging.getLogger("apprenance.web")
+STATIC = Path(__file__).with_name("static")
+SECRET_PATHS = re.compile(r"(/(?:connexion|p|xapi-token)/)[^/?\s\"]+")
+HTTP_CODES = {401: "unauthenticated", 403: "forbidden", 404: "not-found",
+              405: "method-not-allowed", 406: "not-acceptable", 413: "too-large",
+              415: "unsupported-media-type", 422: "input"}
+
+
+class RedactSecrets(logging.Filter):
+    """Keep sign-in and share link secrets out of access logs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(SECRET_PATHS.sub(r"\1…", a) if isinstance(a, str) else a
+                                for a in record.args)
+        record.msg = SECRET_PATHS.sub(r"\1…", str(record.msg))
+        return True
+
+
+def _status_and_body(exc: Exception, debug: bool) -> tuple[int, dict[str, Any]]:
+    if isinstance(exc, ApprenanceError):
+        status = exc.http_status
+        if status >= 500 and not debug:
+            message = "service unavailable" if status == 503 else "internal error"
+            return status, {"error": exc.code, "message": message}
+        return status, exc.to_dict()
+    if isinstance(exc, RequestValidationError):
+        problems = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")),
+                     "type": str(e.get("type", ""))} for e in exc.errors()]
+        text = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in problems)
+        return 422, {"error": "input", "message": f"invalid request: {text}", "detail": problems}
+    if isinstance(exc, StarletteHTTPException):
+        code = HTTP_CODES.get(exc.status_code, "error")
+        return exc.status_code, {"error": code, "message": str(exc.detail)}
+    log.error("internal error on a request: %s", exc.__class__.__name__, exc_info=exc)
+    return 500, {"error": "internal", "message": "internal error"}
+
+
+def _imsx(status: int, body: dict[str, Any]) -> dict[str, Any]:
+    """An error in the Open Badges API's ``Imsx_StatusInfo`` form."""
+    minor = {400: "invalid_data", 401: "unauthorizedrequest", 403: "forbidden",
+             404: "unknownobject", 405: "forbidden", 422: "invalid_data"}.get(status, "server_busy")
+    return {"imsx_codeMajor": "failure", "imsx_severity": "error",
+            "imsx_description": body["message"],
+            "imsx_codeMinor": {"imsx_codeMinorField": [
+                {"imsx_codeMinorFieldName": "TargetEndSystem",
+                 "imsx_codeMinorFieldValue": minor}]}}
+
+
+def install_error_handler(api: FastAPI, settings: Settings) -> None:
+    """The one exception handler: every error, ours or the framework's, becomes a response
+    with the status its class names; HTML for pages, Imsx_StatusInfo for the OB API, JSON
+    elsewhere. Server errors never show internals."""
+
+    async def on_error(request: Request, exc: Exception) -> Response:
+        status, body = _status_and_body(exc, settings.debug)
+        headers = dict(getattr(exc, "headers", None) or {})
+        if status == 401:
+            headers.setdefault("WWW-Authenticate", 'Bearer realm="apprenance"')
+        path = request.url.path
+        if path.startswith("/ims/ob/"):
+            return JSONResponse(_imsx(status, body), status_code=status, headers=headers)
+        wants_html = "text/html" in request.headers.get("accept", "") and not (
+            path.startswith(("/api/", "/xapi", "/oauth", "/ims/", "/.well-known")))
+        if wants_html:
+            from apprenance.web.pages import error_page
+
+            return error_page(request, status, body, headers)
+        return JSONResponse(body, status_code=status, headers=headers)
+
+    for kind in (ApprenanceError, RequestValidationError, StarletteHTTPException, Exception):
+        api.add_exception_handler(kind, on_error)
+
+
+def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
+    """The FastAPI application for ``settings`` (or for an ``App`` already built)."""
+    from apprenance.web import (
+        api_catalog,
+        api_credentials,
+        api_learners,
+        api_territories,
+        hosting,
+        ob3_api,
+        pages,
+        xapi,
+    )
+
+    core = app or App(settings)
+    api = FastAPI(
+        title="apprenance", version=__version__,
+        description="Recognise what people learn by doing real projects in rural territories. "
+        "See docs/api.md.",
+        openapi_url="/openapi.json", docs_url="/api/docs", redoc_url=None,
+    )
+    api.state.apprenance = core
+    install_error_handler(api, settings)
+
+    @api.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        h = response.headers
+        h.setdefault("X-Content-Type-Options", "nosniff")
+        h.setdefault("Referrer-Policy", "no-referrer")
+        h.setdefault("X-Frame-Options", "DENY")
+        h.setdefault("Content-Security-Policy",
+                     "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                     "script-src 'self'; frame-ancestors 'none'; form-action 'self'")
+        h.setdefault("Cache-Control", "no-store")
+        return response
+
+    for module in (api_territories, api_learners, api_credentials, api_catalog, xapi, ob3_api,
+                   hosting, pages):
+        api.include_router(module.router)
+    api.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @api.get("/healthz", include_in_schema=False)
+    def healthz() -> HTMLResponse:
+        core.store.ping()
+        return HTMLResponse("ok", media_type="text/plain")
+
+    logging.getLogger("uvicorn.access").addFilter(RedactSecrets())
+    return api

@@ -1,0 +1,55 @@
+"""FastAPI dependencies: the ``App`` built at start-up, its store and catalog, the caller's
+grant and language, and paging parameters."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+
+from apprenance.bootstrap import App
+from apprenance.db.store import Store
+from apprenance.domain.catalog import Catalog
+from apprenance.services.access import Grant
+from apprenance.web.auth import api_grant, grant_of
+
+LANG_COOKIE = "apprenance_lang"
+
+
+def get_app(request: Request) -> App:
+    app = request.app.state.apprenance
+    assert isinstance(app, App)
+    return app
+
+
+def get_store(app: Annotated[App, Depends(get_app)]) -> Store:
+    return app.store
+
+
+def get_catalog(app: Annotated[App, Depends(get_app)]) -> Catalog:
+    from apprenance.services.catalog import catalog_for
+
+    return catalog_for(app)
+
+
+def get_lang(request: Request, lang: Annotated[str | None, Query(
+        pattern="^(fr|en)$", description="Language of the texts: fr (default) or en.")] = None
+             ) -> str:
+    """The language asked (``?lang=``), else the one remembered, else the instance's, else fr."""
+    if lang:
+        return lang
+    remembered = request.cookies.get(LANG_COOKIE)
+    if remembered in ("fr", "en"):
+        return remembered
+    return "fr" if request.url.path.startswith("/api") is False else \
+        str(request.app.state.apprenance.settings.lang)
+
+
+AppDep = Annotated[App, Depends(get_app)]
+StoreDep = Annotated[Store, Depends(get_store)]
+CatalogDep = Annotated[Catalog, Depends(get_catalog)]
+LangDep = Annotated[str, Depends(get_lang)]
+GrantDep = Annotated[Grant, Depends(api_grant)]
+AnyGrantDep = Annotated[Grant, Depends(grant_of)]
+Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Index of the first item.")]

@@ -1,0 +1,182 @@
+"""Server-rendered pages: home, sign-in, the learner's portfolio (own, staff view, shared),
+share links. French by default, English on demand; every form works without JavaScript."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Form, Request
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from apprenance.bootstrap import App
+from apprenance.errors import Unauthenticated
+from apprenance.services import access
+from apprenance.services.access import Grant
+from apprenance.services.portfolio import portfolio_for
+from apprenance.web import texts
+from apprenance.web.auth import SESSION_COOKIE, check_csrf, csrf_token, grant_of, learner_for
+from apprenance.web.charts import pillars_svg, qr_svg
+from apprenance.web.deps import LANG_COOKIE, AnyGrantDep, AppDep, CatalogDep, LangDep
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
+Secret = Annotated[str, PathParam(min_length=8, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]
+Participant = Annotated[str, PathParam(min_length=1, max_length=320)]
+Csrf = Annotated[str, Form(max_length=64)]
+
+
+def render(request: Request, name: str, lang: str, *, status: int = 200,
+           headers: dict[str, str] | None = None, **ctx: Any) -> HTMLResponse:
+    """A page in ``lang``, with the texts, the caller's grant and the CSRF token at hand."""
+    grant = getattr(request.state, "grant", None) or access.PUBLIC
+    other = "en" if lang == "fr" else "fr"
+    switch = "/langue?" + urlencode({"lang": other, "next": request.url.path})
+    context = {"lang": lang, "t": lambda key, **v: texts.t(key, lang, **v), "grant": grant,
+               "csrf": csrf_token(request), "switch_url": switch, **ctx}
+    return templates.TemplateResponse(request, name, context, status_code=status,
+                                      headers=headers)
+
+
+def error_page(request: Request, status: int, body: dict[str, Any],
+               headers: dict[str, str]) -> HTMLResponse:
+    """The page form of an error (called by the one error handler)."""
+    lang = request.cookies.get(LANG_COOKIE) or "fr"
+    lang = lang if lang in ("fr", "en") else "fr"
+    key = f"error.{status}" if status in (401, 403, 404) else "error.other"
+    message = body["message"] if status < 500 else ""
+    return render(request, "error.html", lang, status=status, headers=headers,
+                  status_code=status, explanation=texts.t(key, lang), message=message)
+
+
+def _session_cookie(response: Response, app: App, token: str) -> None:
+    response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax",
+                        secure=app.settings.public_url.startswith("https://"),
+                        max_age=int(access.SESSION_TTL.total_seconds()), path="/")
+
+
+def _home_of(grant: Grant) -> str:
+    if grant.role == "coordinator" and grant.territory:
+        return f"/territoires/{grant.territory}"
+    return "/portfolio" if grant.role == "learner" else "/"
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, grant: AnyGrantDep, lang: LangDep) -> HTMLResponse:
+    return render(request, "home.html", lang, home_url=_home_of(grant))
+
+
+@router.get("/langue")
+def switch_lang(lang: LangDep, next: str = "/") -> RedirectResponse:
+    target = next if next.startswith("/") and not next.startswith("//") else "/"
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="lax")
+    return response
+
+
+@router.get("/connexion", response_class=HTMLResponse)
+def signin_form(request: Request, lang: LangDep) -> HTMLResponse:
+    return render(request, "signin.html", lang, link=None)
+
+
+@router.post("/connexion")
+def signin_with_token(app: AppDep, token: Annotated[str, Form(min_length=8, max_length=200)]
+                      ) -> RedirectResponse:
+    """Staff sign in with their API token; the browser gets a session, not the token."""
+    grant = access.resolve_token(app.store, token, clock=app.clock)
+    if grant.kind != "api":
+        raise Unauthenticated("use an API token")
+    session = access.create_token(app.store, role=grant.role, territory=grant.territory,
+                                  learner=grant.learner, kind="session", clock=app.clock,
+                                  expires_in=access.SESSION_TTL)
+    response = RedirectResponse(_home_of(grant), status_code=303)
+    _session_cookie(response, app, session)
+    return response
+
+
+@router.get("/connexion/{token}", response_class=HTMLResponse)
+def signin_link(request: Request, lang: LangDep, token: Secret) -> HTMLResponse:
+    """A page with one button: mail scanners that open links do not spend them."""
+    return render(request, "signin.html", lang, link=f"/connexion/{token}")
+
+
+@router.post("/connexion/{token}")
+def use_signin_link(app: AppDep, token: Secret) -> RedirectResponse:
+    session = access.use_sign_in_link(app.store, token, clock=app.clock)
+    response = RedirectResponse("/portfolio", status_code=303)
+    _session_cookie(response, app, session)
+    return response
+
+
+@router.post("/deconnexion")
+def signout(request: Request, app: AppDep, csrf: Csrf) -> RedirectResponse:
+    check_csrf(request, csrf)
+    access.revoke_token(app.store, request.cookies.get(SESSION_COOKIE, ""), clock=app.clock)
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+def _portfolio_page(request: Request, app: App, catalog: Any, lang: str, participant: str,
+                    *, public: bool, own: bool) -> HTMLResponse:
+    doc = portfolio_for(app.store, catalog, participant, lang, public=public)
+    links = []
+    if own:
+        for link in access.share_links_of(app.store, participant, clock=app.clock):
+            url = f"{app.settings.public_url}/p/{link['token']}"
+            links.append({**link, "url": url,
+                          "qr": qr_svg(url, title=texts.t("portfolio.qr", lang))})
+    chart = pillars_svg(doc["pillars"], title=texts.t("portfolio.pillars_chart", lang))
+    return render(request, "portfolio.html", lang, doc=doc, chart=chart, public=public,
+                  own=own, share_links=links)
+
+
+@router.get("/portfolio", response_class=HTMLResponse)
+def my_portfolio(request: Request, app: AppDep, catalog: CatalogDep, grant: AnyGrantDep,
+                 lang: LangDep) -> Response:
+    if grant.role in ("admin", "coordinator"):
+        return RedirectResponse(_home_of(grant), status_code=303)
+    if grant.role != "learner" or grant.learner is None:
+        raise Unauthenticated("open your sign-in link to see your portfolio")
+    return _portfolio_page(request, app, catalog, lang, grant.learner, public=False, own=True)
+
+
+@router.get("/apprenants/{learner}", response_class=HTMLResponse)
+def learner_page(request: Request, app: AppDep, catalog: CatalogDep, grant: AnyGrantDep,
+                 lang: LangDep, learner: Participant) -> HTMLResponse:
+    found = learner_for(grant, app.store, learner)
+    own = grant.role == "learner"
+    return _portfolio_page(request, app, catalog, lang, found["learner"], public=False, own=own)
+
+
+@router.get("/p/{token}", response_class=HTMLResponse)
+def shared_portfolio(request: Request, app: AppDep, catalog: CatalogDep, lang: LangDep,
+                     token: Secret) -> HTMLResponse:
+    participant = access.resolve_share_link(app.store, token, clock=app.clock)
+    return _portfolio_page(request, app, catalog, lang, participant, public=True, own=False)
+
+
+def _own_learner(request: Request) -> str:
+    grant = grant_of(request)
+    if grant.role != "learner" or grant.learner is None or grant.kind != "session":
+        raise Unauthenticated("sign in with your link first")
+    return grant.learner
+
+
+@router.post("/portfolio/partage")
+def create_share(request: Request, app: AppDep, csrf: Csrf,
+                 days: Annotated[int | None, Form(ge=1, le=3650)] = 90) -> RedirectResponse:
+    check_csrf(request, csrf)
+    access.create_share_link(app.store, _own_learner(request), days=days, clock=app.clock)
+    return RedirectResponse("/portfolio#partage", status_code=303)
+
+
+@router.post("/portfolio/partage/{link}/revoquer")
+def revoke_share(request: Request, app: AppDep, csrf: Csrf,
+                 link: Annotated[int, PathParam(ge=1, le=2**62)]) -> RedirectResponse:
+    check_csrf(request, csrf)
+    access.revoke_share_link(app.store, _own_learner(request), link, clock=app.clock)
+    return RedirectResponse("/portfolio#partage", status_code=303)
