@@ -11,12 +11,10 @@ author, subject and keywords, shows its title, and has an outline of its section
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -38,6 +36,7 @@ from apprenance.credentials.pdf_style import (
     ACCENT,
     INK,
     MUTED,
+    PILLAR_COLOURS,
     TINT,
     Heading,
     bar_chart,
@@ -61,11 +60,9 @@ ATTACHMENT_NAME = "credential.json"
 
 def render_certificate(data: CertificateData, *, created: datetime) -> bytes:
     """The certificate as PDF bytes, with the credential attached when there is one."""
-    lang = data.lang
     out = io.BytesIO()
     doc = _Document(out, data, created)
     doc.build(_story(data), canvasmaker=doc.make_canvas)
-    _ = lang
     return out.getvalue()
 
 
@@ -118,8 +115,6 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         band = 16 * mm
         canvas.setFillColor(INK)
         canvas.rect(0, PAGE_H - band, PAGE_W, band, stroke=0, fill=1)
-        from apprenance.credentials.pdf_style import PILLAR_COLOURS
-
         seg = PAGE_W / len(PILLAR_COLOURS)
         for i, colour in enumerate(PILLAR_COLOURS):
             canvas.setFillColor(colour)
@@ -327,6 +322,3 @@ class _SignatureLine(Flowable):  # type: ignore[misc]
         self.canv.setLineWidth(0.6)
         self.canv.line(0, 1, self.width, 1)
 
-
-Drawer = Callable[[Canvas], None]
-_ = Drawing

@@ -1,0 +1,240 @@
+"""Gathering what a learner's certificate states: territory and period, projects, hours per
+pillar and vital function, competences, badges, the ECTS recommendation and the credential
+that makes the PDF verifiable."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import Connection, and_, or_, select
+
+from apprenance.clock import Clock
+from apprenance.db import tables as t
+from apprenance.db.store import Store
+from apprenance.domain.catalog import FUNCTIONS, PILLARS, Catalog, text
+from apprenance.domain.certificate import (
+    HOURS_PER_CREDIT_DEFAULT,
+    BadgeLine,
+    CertificateData,
+    CompetenceLine,
+    HoursLine,
+    Issuer,
+    ProjectLine,
+    check_hours_per_credit,
+    competence_level,
+    recommended_ects,
+    tally_competences,
+)
+from apprenance.domain.evidence import TOTAL, Totals
+from apprenance.errors import Conflict, InputError, NotFound
+from apprenance.services.evaluate import learner_id
+from apprenance.services.evidence import learner_facts
+
+
+@dataclass(frozen=True)
+class CertificateOptions:
+    """How certificates are made: language (None: each learner's own), credit rule, URLs."""
+
+    lang: str | None = None
+    default_lang: str = "fr"
+    hours_per_credit: float = HOURS_PER_CREDIT_DEFAULT
+    public_url: str = "http://127.0.0.1:8000"
+    issuer: Issuer | None = None
+
+    def __post_init__(self) -> None:
+        try:
+            check_hours_per_credit(self.hours_per_credit)
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+
+
+def verify_url(public_url: str, credential_id: str) -> str:
+    """Where anyone checks a credential: ``{public_url}/verify?credential=...``."""
+    return f"{public_url.rstrip('/')}/verify?credential={quote(credential_id, safe='')}"
+
+
+def pathway_of(catalog: Catalog, pathway: str) -> str:
+    """``pathway`` when the catalog has it as a pathway, else NotFound."""
+    badge = catalog.badges.get(pathway)
+    if badge is None or badge.kind != "pathway":
+        raise NotFound(f"no pathway {pathway!r} in the catalog")
+    return pathway
+
+
+def gather_certificate(
+    store: Store, catalog: Catalog, participant: str, *, pathway: str | None = None,
+    options: CertificateOptions | None = None, clock: Clock,
+) -> CertificateData:
+    """What ``participant``'s certificate states (for ``pathway`` when given: it must have been
+    earned; else for the pathway earned last, if any)."""
+    options = options or CertificateOptions()
+    if pathway is not None:
+        pathway_of(catalog, pathway)
+    with store.transaction() as conn:
+        lid = learner_id(conn, participant)
+        return _gather(conn, catalog, lid, pathway, options, clock)
+
+
+def _gather(
+    conn: Connection, catalog: Catalog, lid: int, pathway: str | None,
+    options: CertificateOptions, clock: Clock,
+) -> CertificateData:
+    learner = conn.execute(select(t.learners).where(t.learners.c.id == lid)).mappings().one()
+    lang = options.lang or learner["lang"] or options.default_lang
+    facts = learner_facts(conn, catalog, lid)
+    totals = Totals()
+    for fact in facts:
+        totals.add(fact)
+    awards = _awards(conn, catalog, lid, lang)
+    chosen = _chosen_pathway(awards, pathway, str(learner["participant"]))
+    territory_id, territory_name = _territory(conn, learner, totals)
+    credential_id, credential = _credential(conn, lid, chosen[1] if chosen else None)
+    total = totals.hours.get((TOTAL, ""), 0.0)
+    pathway_badge = catalog.badges.get(chosen[0].id) if chosen else None
+    return CertificateData(
+        lang=lang,
+        learner=str(learner["participant"]),
+        name=str(learner["name"] or learner["participant"]),
+        territory=territory_name,
+        territory_id=territory_id,
+        period_start=totals.first,
+        period_end=totals.last,
+        total_hours=total,
+        activities=totals.counts.get((TOTAL, ""), 0),
+        pillars=tuple(HoursLine(p, _label(catalog, f"pilier:{p}", lang, p),
+                                totals.hours.get(("pillar", p), 0.0)) for p in PILLARS),
+        functions=_functions(catalog, totals, lang),
+        projects=_projects(conn, catalog, totals, lang),
+        competences=_competences(catalog, facts, lang),
+        badges=tuple(line for line, _ in awards),
+        hours_per_credit=options.hours_per_credit,
+        ects=recommended_ects(total, options.hours_per_credit),
+        issuer=options.issuer or Issuer(name=territory_name, url=options.public_url),
+        issued_on=clock().date(),
+        pathway=chosen[0] if chosen else None,
+        pathway_ects=(pathway_badge.credits.get("ects") if pathway_badge else None),
+        credential_id=credential_id,
+        verify_url=verify_url(options.public_url, credential_id) if credential_id else None,
+        credential=credential,
+    )
+
+
+def _label(catalog: Catalog, curie: str, lang: str, fallback: str) -> str:
+    concept = catalog.concepts.get(curie)
+    return text(concept.label, lang) if concept else fallback
+
+
+def _awards(
+    conn: Connection, catalog: Catalog, lid: int, lang: str
+) -> list[tuple[BadgeLine, int]]:
+    a = t.awards.c
+    out: list[tuple[BadgeLine, int]] = []
+    for award_id, badge_id, awarded_at in conn.execute(
+        select(a.id, a.badge_id, a.awarded_at).where(a.learner_id == lid)
+        .order_by(a.awarded_at, a.id)
+    ):
+        badge = catalog.badges.get(badge_id)
+        name = text(badge.name, lang) if badge else badge_id
+        kind = badge.kind if badge else "badge"
+        out.append((BadgeLine(badge_id, name, kind, awarded_at.date()), int(award_id)))
+    return out
+
+
+def _chosen_pathway(
+    awards: list[tuple[BadgeLine, int]], pathway: str | None, participant: str
+) -> tuple[BadgeLine, int] | None:
+    pathways = [(line, award) for line, award in awards if line.kind == "pathway"]
+    if pathway is None:
+        return pathways[-1] if pathways else None
+    for line, award in pathways:
+        if line.id == pathway:
+            return line, award
+    raise Conflict(f"{participant} has not completed the pathway {pathway!r}")
+
+
+def _territory(
+    conn: Connection, learner: Mapping[Any, Any], totals: Totals
+) -> tuple[str | None, str]:
+    territory_id = learner["territory_id"]
+    if territory_id is None:
+        worked = sorted(totals.keys_of("territory"),
+                        key=lambda k: -totals.hours.get(("territory", k), 0.0))
+        territory_id = worked[0] if worked else None
+    if territory_id is None:
+        return None, ""
+    name = conn.execute(
+        select(t.territories.c.name).where(t.territories.c.id == territory_id)
+    ).scalar_one_or_none()
+    return str(territory_id), str(name or territory_id)
+
+
+def _functions(catalog: Catalog, totals: Totals, lang: str) -> tuple[HoursLine, ...]:
+    keys = totals.keys_of("function")
+    ordered = [f for f in FUNCTIONS if f in keys] + sorted(k for k in keys if k not in FUNCTIONS)
+    return tuple(HoursLine(f, _label(catalog, f"fonction:{f}", lang, f),
+                           totals.hours.get(("function", f), 0.0)) for f in ordered)
+
+
+def _projects(
+    conn: Connection, catalog: Catalog, totals: Totals, lang: str
+) -> tuple[ProjectLine, ...]:
+    keys = totals.keys_of("project")
+    if not keys:
+        return ()
+    p = t.projects.c
+    rows = {r.id: r for r in conn.execute(
+        select(p.id, p.name, p.functions, p.schemes, p.data).where(p.id.in_(keys)))}
+    lines = []
+    for key in keys:
+        row = rows.get(key)
+        name, functions, schemes = key, [], []
+        if row is not None:
+            data = row.data or {}
+            given = data.get("name")
+            name = (given.get(lang) or given.get("fr") or row.name) if isinstance(given, dict) \
+                else str(row.name)
+            functions, schemes = list(row.functions or []), list(row.schemes or [])
+        lines.append(ProjectLine(
+            id=key, name=name,
+            functions=tuple(_label(catalog, f"fonction:{f}", lang, f) for f in functions),
+            schemes=tuple(_label(catalog, f"dispositif:{s}", lang, s) for s in schemes),
+            hours=totals.hours.get(("project", key), 0.0)))
+    return tuple(sorted(lines, key=lambda line: (-line.hours, line.id)))
+
+
+def _competences(catalog: Catalog, facts: list[Any], lang: str) -> tuple[CompetenceLine, ...]:
+    lines = []
+    for curie, tally in tally_competences(facts).items():
+        concept = catalog.concepts.get(curie)
+        prefix = curie.split(":", 1)[0]
+        scheme = catalog.schemes.get(concept.scheme if concept else prefix)
+        lines.append(CompetenceLine(
+            curie=curie,
+            label=text(concept.label, lang) if concept else curie,
+            framework=text(scheme.title, lang) if scheme else prefix,
+            level=competence_level(tally.hours),
+            hours=tally.hours, activities=tally.activities, attestations=tally.attestations))
+    return tuple(sorted(lines, key=lambda c: (-c.hours, c.curie)))
+
+
+def _credential(
+    conn: Connection, lid: int, pathway_award: int | None
+) -> tuple[str | None, dict[str, Any] | None]:
+    """The newest unrevoked credential of the pathway award, else the learner's CLR."""
+    c = t.credentials.c
+    wanted = [and_(c.learner_id == lid, c.format.like("clr%"))]
+    if pathway_award is not None:
+        wanted.append(c.award_id == pathway_award)
+    rows = list(conn.execute(
+        select(c.id, c.award_id, c.document)
+        .where(c.revoked_at.is_(None), or_(*wanted))
+        .order_by(c.issued_at.desc(), c.id)
+    ))
+    rows.sort(key=lambda r: 0 if pathway_award is not None and r.award_id == pathway_award else 1)
+    for row in rows:
+        if isinstance(row.document, dict):
+            return str(row.id), dict(row.document)
+    return None, None
