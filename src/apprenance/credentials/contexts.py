@@ -73,12 +73,22 @@ def context_document(url: str) -> Mapping[str, Any]:
 
 
 def verify_shipped_files() -> list[str]:
-    """Files whose sha256 differs from the index (empty when the installation is intact)."""
+    """Contexts whose sha256 differs from the index (empty when the installation is intact).
+
+    The index hashes the file, or its compact JSON serialization (as the shared index does)."""
     raw = json.loads((CONTEXTS_DIR / "index.json").read_text(encoding="utf-8"))
     bad = []
     for url, entry in raw.items():
-        digest = hashlib.sha256((CONTEXTS_DIR / entry["file"]).read_bytes()).hexdigest()
-        if digest != entry.get("sha256"):
+        data = (CONTEXTS_DIR / entry["file"]).read_bytes()
+        document = json.loads(data)
+        digests = {
+            hashlib.sha256(data).hexdigest(),
+            hashlib.sha256(json.dumps(document, separators=(",", ":")).encode()).hexdigest(),
+            hashlib.sha256(
+                json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode()
+            ).hexdigest(),
+        }
+        if entry.get("sha256") not in digests:
             bad.append(url)
     return bad
 
