@@ -9,26 +9,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, UploadFile
 from fastapi import Path as PathParam
 
-from apprenance.errors import InputError
 from apprenance.services import directory
 from apprenance.services.territories import load_territory
 from apprenance.web.auth import check_territory, learner_for, require, territories_of
 from apprenance.web.deps import AppDep, GrantDep, Limit, Offset, StoreDep
+from apprenance.web.upload import read_upload
 
 router = APIRouter(prefix="/api/v1", tags=["territories"])
 Ident = Annotated[str, PathParam(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9._:-]+$")]
 Participant = Annotated[str, PathParam(min_length=1, max_length=320)]
-MAX_UPLOAD = 5 * 1024 * 1024
-
-
-async def read_upload(file: UploadFile, limit: int = MAX_UPLOAD) -> bytes:
-    """The bytes of an uploaded file, refused when empty or larger than ``limit``."""
-    data = await file.read(limit + 1)
-    if len(data) > limit:
-        raise InputError(f"the file is larger than {limit // (1024 * 1024)} MiB")
-    if not data:
-        raise InputError("the file is empty")
-    return data
 
 
 @router.get("/territories", summary="Territories you may see")

@@ -100,9 +100,11 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         api_credentials,
         api_learners,
         api_territories,
+        api_verify,
         hosting,
         ob3_api,
         pages,
+        pages_verify,
         xapi,
     )
 
@@ -129,8 +131,8 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         h.setdefault("Cache-Control", "no-store")
         return response
 
-    for module in (api_territories, api_learners, api_credentials, api_catalog, xapi, ob3_api,
-                   hosting, pages):
+    for module in (api_territories, api_learners, api_credentials, api_catalog, api_verify,
+                   xapi, ob3_api, hosting, pages, pages_verify):
         api.include_router(module.router)
     api.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -1,0 +1,97 @@
+"""The public verification page: drop a badge image, its JSON or a PDF certificate, and read
+the verdict explained in plain words. Nothing dropped is kept."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse
+
+from apprenance.services.verify import MAX_INPUT
+from apprenance.web.api_verify import verify_bytes
+from apprenance.web.deps import AppDep, LangDep
+from apprenance.web.pages import render
+from apprenance.web.upload import read_upload
+
+router = APIRouter(include_in_schema=False)
+
+# check name -> (what it means when it passes, when it fails), French and English
+PLAIN: dict[str, dict[str, tuple[str, str]]] = {
+    "fr": {
+        "unbake": ("Le badge contient bien sa certification.", "L'image ne contient pas de "
+                   "certification lisible."),
+        "pdf": ("L'attestation PDF contient bien sa certification.",
+                "Le PDF ne contient pas de certification lisible."),
+        "parse": ("Le document est lisible.", "Le document n'est pas lisible."),
+        "terms": ("Son vocabulaire est celui des Open Badges.",
+                  "Il utilise des termes inconnus des Open Badges."),
+        "structure": ("Sa structure est celle d'un Open Badge 3.0.",
+                      "Sa structure s'écarte de celle d'un Open Badge 3.0."),
+        "issuer": ("La clé de signature appartient bien à l'émetteur.",
+                   "La clé de signature n'est pas celle de l'émetteur annoncé."),
+        "signature": ("La signature est intacte : rien n'a été modifié depuis la délivrance.",
+                      "La signature ne correspond pas : le document a pu être modifié."),
+        "window": ("Le badge est dans sa période de validité.",
+                   "Le badge n'est pas (ou plus) dans sa période de validité."),
+        "status": ("L'émetteur ne l'a pas révoqué.", "L'émetteur l'a révoqué."),
+        "recipient": ("Il a bien été délivré à la personne indiquée.",
+                      "Il n'a pas été délivré à la personne indiquée."),
+        "verify": ("La vérification a abouti.", "La vérification n'a pas pu aboutir."),
+    },
+    "en": {
+        "unbake": ("The badge carries its credential.", "The image carries no readable "
+                   "credential."),
+        "pdf": ("The PDF certificate carries its credential.",
+                "The PDF carries no readable credential."),
+        "parse": ("The document is readable.", "The document is not readable."),
+        "terms": ("It speaks the Open Badges vocabulary.",
+                  "It uses terms Open Badges does not define."),
+        "structure": ("It is shaped as an Open Badge 3.0.",
+                      "Its shape departs from an Open Badge 3.0."),
+        "issuer": ("The signing key belongs to the issuer.",
+                   "The signing key is not the stated issuer's."),
+        "signature": ("The signature holds: nothing changed since it was issued.",
+                      "The signature does not match: the document may have been altered."),
+        "window": ("The badge is within its validity period.",
+                   "The badge is not (or no longer) within its validity period."),
+        "status": ("The issuer has not revoked it.", "The issuer has revoked it."),
+        "recipient": ("It was issued to the person given.",
+                      "It was not issued to the person given."),
+        "verify": ("The verification ran to its end.", "The verification could not finish."),
+    },
+}
+
+
+def explain(result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """Each check as a sentence for people, with the technical detail kept beside it."""
+    words = PLAIN[lang]
+    out = []
+    for check in result.get("checks", []):
+        name, status = str(check.get("name")), str(check.get("status"))
+        if status == "skipped":
+            continue
+        good, bad = words.get(name, (name, name))
+        passed = status in ("ok", "warning")
+        out.append({"name": name, "passed": passed, "text": good if passed else bad,
+                    "detail": check.get("message", "")})
+    return out
+
+
+@router.get("/verifier", response_class=HTMLResponse)
+@router.get("/verify", response_class=HTMLResponse)
+def verify_form(request: Request, lang: LangDep,
+                credential: Annotated[str | None, Query(max_length=500)] = None
+                ) -> HTMLResponse:
+    return render(request, "verify.html", lang, result=None, checks=[],
+                  credential=credential)
+
+
+@router.post("/verifier", response_class=HTMLResponse)
+@router.post("/verify", response_class=HTMLResponse)
+async def verify_upload(request: Request, app: AppDep, lang: LangDep,
+                        file: Annotated[UploadFile, File()]) -> HTMLResponse:
+    data = await read_upload(file, MAX_INPUT)
+    result = verify_bytes(app, file.filename or "upload", data, None)
+    return render(request, "verify.html", lang, result=result,
+                  checks=explain(result, lang), credential=None)
