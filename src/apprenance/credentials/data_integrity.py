@@ -19,6 +19,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from apprenance.credentials.canonical import Order, canonicalize, canonicalize_walk
+from apprenance.credentials.contexts import DATA_INTEGRITY_V2, VC_V2
 from apprenance.credentials.keys import SigningKey, b58encode, multibase_decode
 from apprenance.credentials.rdf_walk import walk
 from apprenance.credentials.terms import raise_for_problems
@@ -75,6 +76,19 @@ def hash_data(
     return _digest(canonical_config) + _digest(canonical_doc)
 
 
+def with_suite_context(credential: dict[str, Any]) -> dict[str, Any]:
+    """The credential, with the Data Integrity context appended when its contexts do not
+    define ``DataIntegrityProof`` (VC 1.1), as the JavaScript issuers do."""
+    context = credential.get("@context")
+    contexts = context if isinstance(context, list) else [context]
+    if VC_V2 in contexts or DATA_INTEGRITY_V2 in contexts:
+        return credential
+    probe = {"@context": context, "type": DATA_INTEGRITY_PROOF, "cryptosuite": EDDSA_RDFC_2022}
+    if not walk(probe).problems:
+        return credential
+    return {**credential, "@context": [*contexts, DATA_INTEGRITY_V2]}
+
+
 def sign(
     credential: dict[str, Any],
     key: SigningKey,
@@ -83,11 +97,13 @@ def sign(
     created: datetime,
     purpose: str = "assertionMethod",
 ) -> dict[str, Any]:
-    """A copy of ``credential`` with an ``eddsa-rdfc-2022`` proof appended.
+    """A copy of ``credential`` with an ``eddsa-rdfc-2022`` proof appended (and the Data
+    Integrity context appended to a VC 1.1 credential that lacks it).
 
     Raises ``SigningError`` when a term is undefined (naming its path) or a string holds a
     control character other than LF and CR."""
     options = proof_options(verification_method, created, purpose=purpose)
+    credential = with_suite_context(credential)
     signature = key.sign(hash_data(credential, options, check=True))
     proof = {**options, "proofValue": "z" + b58encode(signature)}
     existing = credential.get("proof")

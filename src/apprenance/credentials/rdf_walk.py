@@ -59,6 +59,8 @@ class TermProblem:
 
     def describe(self) -> str:
         where = self.path or "(top level)"
+        if self.kind == "string":
+            return f"control character {self.name} at {where}"
         labels = {
             "term": "undefined term",
             "type": "undefined type",

@@ -38,9 +38,15 @@ def raise_for_problems(problems: list[TermProblem], *, what: str = "credential")
         return
     lines = describe(problems)
     shown = "; ".join(lines[:5]) + (f" (and {len(lines) - 5} more)" if len(lines) > 5 else "")
+    reasons = []
+    if any(p.kind != "string" for p in problems):
+        reasons.append("its JSON-LD contexts do not define these terms, so verifiers would "
+                       "drop them or reject the credential")
+    if any(p.kind == "string" for p in problems):
+        reasons.append("verifiers canonicalize control characters other than line breaks "
+                       "differently, so the signature would not verify everywhere")
     raise SigningError(
-        f"refusing to sign the {what}: {shown}. Its JSON-LD contexts do not define these "
-        "terms, so verifiers would drop them or reject the credential.",
+        f"refusing to sign the {what}: {shown}. Why: {'; '.join(reasons)}.",
         details={"problems": [{"path": p.path, "kind": p.kind, "name": p.name} for p in problems]},
     )
 
