@@ -141,5 +141,14 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         core.store.ping()
         return HTMLResponse("ok", media_type="text/plain")
 
-    logging.getLogger("uvicorn.access").addFilter(RedactSecrets())
+    access_log = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, RedactSecrets) for f in access_log.filters):
+        access_log.addFilter(RedactSecrets())
     return api
+
+
+def from_environment() -> FastAPI:
+    """The application for ``uvicorn --factory``: settings from the environment."""
+    from apprenance.config import load_settings
+
+    return create_app(load_settings())
