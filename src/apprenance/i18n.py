@@ -440,3 +440,5 @@ MESSAGES.update({
         "en": "{count} input(s) could not be read.",
     },
 })
+MESSAGES.update({
+    "endorsement.name": {"fr": "Attestation ({role})

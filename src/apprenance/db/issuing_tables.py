@@ -1,0 +1,72 @@
+"""Tables of the issuing side: issuers, their status lists, and what was issued per credential.
+
+They live on the same ``MetaData`` as the other tables (``apprenance.db.tables``). Private keys
+are never stored here: they stay in the home folder (``credentials.keys.KeyStore``).
+
+- ``issuers``: one per territory (or the collective): the profile credentials show, and the
+  DID method (``key`` or ``web``) with the current DID.
+- ``status_lists``: each issuer's Bitstring Status Lists (revocation), the raw bits kept here;
+  the signed list credential is rebuilt from them on every change.
+- ``credential_issuance``: for every issued credential (a ``credentials`` row holding the
+  signed OB 3.0 document), its issuer, badge, status list index (unique per list: an index is
+  never handed out twice, even to concurrent runs), its VC-JWT and its OB 2.0 assertion.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from apprenance.db.tables import UtcDateTime, metadata
+
+issuers = Table(
+    "issuers",
+    metadata,
+    Column("id", String(100), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("url", Text),
+    Column("email", Text),
+    Column("description", Text),
+    Column("image", Text),
+    Column("territory_id", String(100)),
+    Column("did_method", String(10), nullable=False),
+    Column("did", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("rotated_at", UtcDateTime),
+)
+
+status_lists = Table(
+    "status_lists",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("issuer_id", String(100), ForeignKey("issuers.id"), nullable=False),
+    Column("purpose", String(20), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("bits", LargeBinary, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+)
+
+credential_issuance = Table(
+    "credential_issuance",
+    metadata,
+    Column("credential_id", String(200), ForeignKey("credentials.id"), primary_key=True),
+    Column("issuer_id", String(100), ForeignKey("issuers.id"), nullable=False),
+    Column("badge_id", String(100)),
+    Column("lang", String(5)),
+    Column("status_list_id", Integer, ForeignKey("status_lists.id")),
+    Column("status_index", Integer),
+    Column("jwt", Text),
+    Column("ob2_id", Text),
+    Column("ob2_assertion", JSON),
+    UniqueConstraint("status_list_id", "status_index", name="uq_credential_issuance_status"),
+)

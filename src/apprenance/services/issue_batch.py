@@ -1,0 +1,269 @@
+"""One issuing batch: from pending awards to signed, baked, written credentials.
+
+Shared work is done once per batch: each achievement (badge x language), badge image (PNG
+rendering), issuer signer, OB 2.0 badge class and issuer profile. Per award: load the
+activities that earned it, build and sign the endorsements, the OB 3.0 credential, its
+VC-JWT, the OB 2.0 assertion, bake the images and write every file.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from apprenance.credentials import ob2, ob3
+from apprenance.credentials.badge_png import badge_png, placeholder_png
+from apprenance.credentials.baking import bake_ob2, bake_ob3
+from apprenance.credentials.data_integrity import sign
+from apprenance.credentials.endorsement import Attestation, endorsement_credential
+from apprenance.credentials.inputs import AwardFacts, EvidenceItem, HostedUrls, Recipient
+from apprenance.credentials.jwt import sign_jwt
+from apprenance.credentials.keys import KeyStore
+from apprenance.db import tables as t
+from apprenance.db.store import Store
+from apprenance.domain.catalog import PILLARS, Badge, Catalog, text
+from apprenance.services.evidence import effective_type
+from apprenance.services.files import (
+    badge_file,
+    dump_json,
+    learner_folder,
+    public_root,
+    write_bytes,
+    write_json,
+    write_text,
+)
+from apprenance.services.issuers import Signer, did_document, issuer_for, signer
+from apprenance.services.revocation import Allocator
+
+PLACEHOLDER_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" '
+                   b'height="200"><circle cx="100" cy="100" r="96" fill="#0f4c5c"/></svg>')
+
+
+@dataclass(frozen=True)
+class PendingAward:
+    award_id: int
+    learner_id: int
+    badge: str
+    awarded_at: datetime
+    activity_ids: list[str]
+    participant: str
+    name: str | None
+    lang: str
+    territory: str | None
+
+
+@dataclass
+class Built:
+    award: PendingAward
+    credential_id: str
+    issuer: str
+    signed: dict[str, Any]
+    jwt: str
+    ob2: dict[str, Any]
+    endorsements: list[dict[str, Any]]
+    status_list_id: int
+    status_index: int
+    status_url: str
+    files: list[Path] = field(default_factory=list)
+
+
+def _uuid(rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+@dataclass
+class Batch:
+    store: Store
+    catalog: Catalog
+    keys: KeyStore
+    urls: HostedUrls
+    out: Path | None
+    rng: random.Random
+    now: datetime
+    issuers_used: set[str] = field(default_factory=set)
+    written_public: list[Path] = field(default_factory=list)
+    _signers: dict[str, Signer] = field(default_factory=dict)
+    _achievements: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    _images: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
+    _hosted: set[str] = field(default_factory=set)
+
+    # --- shared, once per batch ------------------------------------------------------------
+
+    def signer_for(self, slug: str) -> Signer:
+        if slug not in self._signers:
+            self._signers[slug] = signer(self.store, self.keys, slug)
+            self._publish_issuer(self._signers[slug])
+        return self._signers[slug]
+
+    def achievement(self, badge: Badge, lang: str) -> dict[str, Any]:
+        key = (badge.id, lang)
+        if key not in self._achievements:
+            image = ob3.image_data_uri(Path(badge.image)) if badge.image else None
+            self._achievements[key] = ob3.achievement(badge, self.catalog, self.urls, lang,
+                                                      image=image)
+            for other in ("fr", "en"):
+                self._publish(self.urls.achievement(badge.id, other), lambda o=other: (
+                    ob3.achievement_document(ob3.achievement(
+                        badge, self.catalog, self.urls, o, image=image))))
+        return self._achievements[key]
+
+    def images(self, badge: Badge) -> tuple[bytes, bytes]:
+        """(PNG, SVG) of the badge artwork."""
+        if badge.id not in self._images:
+            path = Path(badge.image) if badge.image else None
+            svg = path.read_bytes() if path and path.suffix == ".svg" and path.is_file() \
+                else PLACEHOLDER_SVG
+            png = badge_png(path) if path else placeholder_png()
+            self._images[badge.id] = (png, svg)
+        return self._images[badge.id]
+
+    def _publish(self, url: str, document: Any) -> None:
+        """Write a hosted document once per batch (``document`` may be a thunk)."""
+        if self.out is None or url in self._hosted:
+            return
+        self._hosted.add(url)
+        value = document() if callable(document) else document
+        target = public_root(self.out) / self.urls.path_of(url)
+        if isinstance(value, bytes):
+            self.written_public.append(write_bytes(target, value))
+        else:
+            self.written_public.append(write_json(target, value))
+
+    def _publish_issuer(self, s: Signer) -> None:
+        self._publish(self.urls.ob2_issuer(s.profile.slug),
+                      lambda: ob2.issuer_profile(s.profile, self.urls))
+        if s.profile.did.startswith("did:web:"):
+            self._publish(f"{self.urls.issuer_root(s.profile.slug)}/did.json",
+                          lambda: did_document(self.store, self.keys, s.profile.slug))
+
+    # --- per award -------------------------------------------------------------------------
+
+    def _activities(self, ids: list[str]) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+        if not ids:
+            return {}, {}
+        with self.store.transaction() as conn:
+            rows = {r["id"]: r for r in conn.execute(
+                select(t.activities).where(t.activities.c.id.in_(ids))).mappings()}
+            witnesses: dict[str, list[Any]] = defaultdict(list)
+            for att in conn.execute(select(t.attestations)
+                                    .where(t.attestations.c.activity_id.in_(ids))
+                                    .order_by(t.attestations.c.id)).mappings():
+                witnesses[att["activity_id"]].append(att)
+        return rows, witnesses
+
+    def facts(self, award: PendingAward, rows: dict[str, Any],
+              witnesses: dict[str, list[Any]]) -> AwardFacts:
+        hours = dict.fromkeys(PILLARS, 0.0)
+        items = []
+        for aid in award.activity_ids:
+            row = rows.get(aid)
+            if row is None or row["voided"]:
+                continue
+            kind = self.catalog.activity_types.get(effective_type(row))
+            duration = float(row["duration_hours"])
+            for pillar, weight in (kind.pillars if kind else {}).items():
+                hours[pillar] = hours.get(pillar, 0.0) + duration * weight
+            items.append(EvidenceItem(
+                activity_id=aid, day=row["occurred_on"], hours=duration,
+                label=text(kind.label, award.lang) if kind else str(row["activity_type"]),
+                description=row["description"], url=row["evidence_url"],
+                project=row["project_id"],
+                witness_roles=tuple(str(w["witness_role"] or "") for w in witnesses[aid])))
+        times = [rows[a]["occurred_at"] for a in award.activity_ids if a in rows]
+        return AwardFacts(award.award_id, award.badge, award.awarded_at,
+                          min(times) if times else None, max(times) if times else None,
+                          {p: round(h, 4) for p, h in hours.items()}, tuple(items))
+
+    def build(self, part: list[PendingAward], allocators: dict[str, Allocator],
+              problems: list[dict[str, Any]]) -> list[Built]:
+        """Build, sign and write the credentials of a chunk of awards."""
+        slots: list[tuple[PendingAward, str, int, int]] = []
+        with self.store.transaction() as conn:
+            for award in part:
+                if award.badge not in self.catalog.badges:
+                    problems.append({"learner": award.participant, "badge": award.badge,
+                                     "error": "not-found",
+                                     "message": f"badge {award.badge!r} is not in the catalog"})
+                    continue
+                slug = issuer_for(conn, award.territory)
+                allocator = allocators.setdefault(slug, Allocator(slug, self.rng, self.now))
+                list_id, index = allocator.next(conn)
+                slots.append((award, slug, list_id, index))
+        rows, witnesses = self._activities(sorted({a for s in slots for a in s[0].activity_ids}))
+        return [self._one(award, slug, list_id, index, rows, witnesses)
+                for award, slug, list_id, index in slots]
+
+    def _one(self, award: PendingAward, slug: str, list_id: int, index: int,
+             rows: dict[str, Any], witnesses: dict[str, list[Any]]) -> Built:
+        s = self.signer_for(slug)
+        self.issuers_used.add(slug)
+        badge = self.catalog.badges[award.badge]
+        recipient = Recipient(award.participant, award.lang, award.name)
+        facts = self.facts(award, rows, witnesses)
+        credential_id = f"urn:uuid:{_uuid(self.rng)}"
+        endorsements = [
+            sign(endorsement_credential(
+                credential_id=f"urn:uuid:{_uuid(self.rng)}", endorsed=credential_id,
+                issuer=s.profile, attestation=att, badge_name=text(badge.name, award.lang),
+                issued_at=self.now, lang=award.lang), s.key, s.verification_method,
+                created=self.now)
+            for att in self._attestations(award, rows, witnesses)]
+        status_url = self.urls.status_list(slug, list_id)
+        unsigned = ob3.credential(
+            credential_id=credential_id, issuer=s.profile, recipient=recipient, facts=facts,
+            badge=badge, achievement_=self.achievement(badge, award.lang), urls=self.urls,
+            issued_at=self.now, salt=f"{self.rng.getrandbits(128):032x}",
+            status=ob3.status_entry(status_url, index), endorsements=endorsements)
+        signed = sign(unsigned, s.key, s.verification_method, created=self.now)
+        token = sign_jwt(unsigned, s.key, s.verification_method, issued_at=self.now)
+        assertion = ob2.assertion(
+            uid=credential_id.removeprefix("urn:uuid:"), issuer=s.profile, recipient=recipient,
+            facts=facts, badge=badge, urls=self.urls, issued_at=self.now,
+            salt=f"{self.rng.getrandbits(128):032x}")
+        built = Built(award, credential_id, slug, signed, token, assertion, endorsements,
+                      list_id, index, status_url)
+        if self.out is not None:
+            built.files = self._write(built, badge)
+        return built
+
+    def _attestations(self, award: PendingAward, rows: dict[str, Any],
+                      witnesses: dict[str, list[Any]]) -> list[Attestation]:
+        found = []
+        for aid in award.activity_ids:
+            if aid not in rows:
+                continue
+            for w in witnesses.get(aid, []):
+                found.append(Attestation(witness=str(w["witness"]), role=w["witness_role"],
+                                         comment=w["comment"], day=rows[aid]["occurred_on"],
+                                         activity_id=aid))
+        return found
+
+    def _write(self, built: Built, badge: Badge) -> list[Path]:
+        assert self.out is not None
+        folder = learner_folder(self.out, built.award.learner_id, built.award.participant)
+        png, svg = self.images(badge)
+        ob2_text = json.dumps(built.ob2, ensure_ascii=False)
+        s = self._signers[built.issuer]
+        self._publish(self.urls.ob2_badge(built.issuer, badge.id), lambda: ob2.badge_class(
+            badge, self.catalog, s.profile, self.urls, built.award.lang))
+        self._publish(self.urls.ob2_badge_image(built.issuer, badge.id), png)
+        self.written_public.append(write_json(
+            public_root(self.out) / self.urls.path_of(built.ob2["id"]), built.ob2))
+        return [
+            write_text(badge_file(folder, badge.id, ".ob3.json"), dump_json(built.signed)),
+            write_text(badge_file(folder, badge.id, ".ob3.jwt"), built.jwt + "\n"),
+            write_bytes(badge_file(folder, badge.id, ".png"), bake_ob3(png, built.signed)),
+            write_bytes(badge_file(folder, badge.id, ".svg"), bake_ob3(svg, built.signed)),
+            write_json(badge_file(folder, badge.id, ".ob2.json"), built.ob2),
+            write_bytes(badge_file(folder, badge.id, ".ob2.png"), bake_ob2(png, ob2_text)),
+            write_bytes(badge_file(folder, badge.id, ".ob2.svg"), bake_ob2(svg, ob2_text)),
+        ]
+

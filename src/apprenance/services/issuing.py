@@ -1,0 +1,218 @@
+"""Issuing: every award not yet issued becomes signed credentials, written and stored.
+
+Per award: an OB 3.0 ``OpenBadgeCredential`` (Data Integrity ``eddsa-rdfc-2022``), the same as
+a VC-JWT, the badge image baked with it (PNG and SVG), endorsements from the attestations of
+its activities, and the OB 2.0 hosted assertion (and its baked images). Files go to the
+``--out`` folder (``services.files``); the signed credential goes to ``credentials`` and the
+rest to ``credential_issuance``; the award is marked issued.
+
+Batch: awards are taken in chunks; each chunk is built, signed, written (write-then-rename),
+then recorded in one transaction. A chunk that fails is reported and left for the next run
+(its awards stay "not issued"; the files it wrote are simply rewritten then).
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+
+from apprenance.clock import Clock
+from apprenance.credentials.inputs import HostedUrls
+from apprenance.credentials.keys import KeyStore
+from apprenance.db import tables as t
+from apprenance.db.issuing_tables import credential_issuance
+from apprenance.db.store import Store
+from apprenance.domain.catalog import Catalog
+from apprenance.errors import ApprenanceError, Conflict, NotFound
+from apprenance.services.evaluate import learner_id
+from apprenance.services.files import check_out_dir, public_root, relative
+from apprenance.services.issue_batch import Batch, Built, PendingAward
+from apprenance.services.revocation import Allocator, write_issuer_status
+
+CHUNK = 500
+
+
+@dataclass
+class IssuedCredential:
+    credential_id: str
+    learner: str
+    badge: str
+    issuer: str
+    status_list: str | None
+    status_index: int | None
+    files: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"credential": self.credential_id, "learner": self.learner, "badge": self.badge,
+                "issuer": self.issuer, "status_list": self.status_list,
+                "status_index": self.status_index, "files": self.files}
+
+
+@dataclass
+class IssueReport:
+    issued: list[IssuedCredential] = field(default_factory=list)
+    problems: list[dict[str, Any]] = field(default_factory=list)
+    out: str | None = None
+    public_files: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"issued": len(self.issued), "out": self.out,
+                "credentials": [c.to_dict() for c in self.issued],
+                "public_files": self.public_files, "problems": self.problems}
+
+
+def _pending(store: Store, participant: str | None, badge: str | None,
+             award_id: int | None) -> list[PendingAward]:
+    a, lc = t.awards.c, t.learners.c
+    query = (
+        select(a.id, a.learner_id, a.badge_id, a.awarded_at, a.activity_ids, lc.participant,
+               lc.name, lc.lang, lc.territory_id)
+        .join(t.learners, lc.id == a.learner_id)
+        .where(a.issued_at.is_(None), lc.erased_at.is_(None))
+        .order_by(a.awarded_at, a.id)
+    )
+    with store.transaction() as conn:
+        if participant is not None:
+            query = query.where(a.learner_id == learner_id(conn, participant))
+        if badge is not None:
+            query = query.where(a.badge_id == badge)
+        if award_id is not None:
+            query = query.where(a.id == award_id)
+        rows = conn.execute(query).all()
+    return [PendingAward(int(r.id), int(r.learner_id), str(r.badge_id), r.awarded_at,
+                         [str(x) for x in r.activity_ids or []], str(r.participant), r.name,
+                         r.lang or "fr", r.territory_id) for r in rows]
+
+
+def issue(
+    store: Store,
+    catalog: Catalog,
+    keys: KeyStore,
+    *,
+    urls: HostedUrls,
+    clock: Clock,
+    out: Path | None = None,
+    participant: str | None = None,
+    badge: str | None = None,
+    award_id: int | None = None,
+    rng: random.Random | None = None,
+    chunk: int = CHUNK,
+) -> IssueReport:
+    """Issue every award not yet issued (of one learner, one badge, or one award)."""
+    if badge is not None and badge not in catalog.badges:
+        raise NotFound(f"no badge {badge!r} in the catalog")
+    if out is not None:
+        check_out_dir(out)
+    rng = rng or random.SystemRandom()
+    report = IssueReport(out=str(out) if out else None)
+    pending = _pending(store, participant, badge, award_id)
+    batch = Batch(store=store, catalog=catalog, keys=keys, urls=urls, out=out, rng=rng,
+                  now=clock())
+    allocators: dict[str, Allocator] = {}
+    for start in range(0, len(pending), chunk):
+        part = pending[start : start + chunk]
+        try:
+            built = batch.build(part, allocators, report.problems)
+            _record(store, built, batch)
+        except ApprenanceError as exc:
+            report.problems.extend({"learner": p.participant, "badge": p.badge,
+                                    "error": exc.code, "message": exc.message} for p in part)
+            continue
+        report.issued.extend(
+            IssuedCredential(b.credential_id, b.award.participant, b.award.badge, b.issuer,
+                             b.status_url, b.status_index,
+                             relative(b.files, out) if out else [])
+            for b in built)
+    if out is not None:
+        public = public_root(out)
+        written = batch.written_public
+        for issuer in sorted(batch.issuers_used):
+            written.extend(write_issuer_status(store, keys, urls, issuer, public))
+        report.public_files = sorted(set(relative(written, out)))
+    return report
+
+
+def _record(store: Store, built: list[Built], batch: Batch) -> None:
+    if not built:
+        return
+    now = batch.now
+    with store.transaction() as conn:
+        conn.execute(t.credentials.insert(), [
+            {"id": b.credential_id, "award_id": b.award.award_id,
+             "learner_id": b.award.learner_id, "format": "ob3", "document": b.signed,
+             "issued_at": now} for b in built])
+        endorsements = [
+            {"id": e["id"], "award_id": None, "learner_id": b.award.learner_id,
+             "format": "endorsement", "document": e, "issued_at": now}
+            for b in built for e in b.endorsements]
+        if endorsements:
+            conn.execute(t.credentials.insert(), endorsements)
+        conn.execute(credential_issuance.insert(), [
+            {"credential_id": b.credential_id, "issuer_id": b.issuer, "badge_id": b.award.badge,
+             "lang": b.award.lang, "status_list_id": b.status_list_id,
+             "status_index": b.status_index, "jwt": b.jwt, "ob2_id": b.ob2["id"],
+             "ob2_assertion": b.ob2} for b in built])
+        for b in built:
+            conn.execute(update(t.awards).where(t.awards.c.id == b.award.award_id)
+                         .values(issued_at=now))
+
+
+def issue_award(store: Store, catalog: Catalog, keys: KeyStore, award: int, *,
+                urls: HostedUrls, clock: Clock, out: Path | None = None,
+                rng: random.Random | None = None) -> IssuedCredential:
+    """Issue one award (single-item path: raises instead of reporting)."""
+    with store.transaction() as conn:
+        row = conn.execute(select(t.awards.c.issued_at).where(t.awards.c.id == award)).first()
+    if row is None:
+        raise NotFound(f"no award {award}")
+    if row.issued_at is not None:
+        raise Conflict(f"award {award} was already issued")
+    report = issue(store, catalog, keys, urls=urls, clock=clock, out=out, award_id=award,
+                   rng=rng)
+    if not report.issued:
+        problem = report.problems[0] if report.problems else {"message": "not issued"}
+        raise Conflict(f"award {award} could not be issued: {problem['message']}")
+    return report.issued[0]
+
+
+def credentials_of(store: Store, participant: str) -> list[dict[str, Any]]:
+    """A learner's issued credentials (OB 3.0, CLR, endorsements), newest first."""
+    c, ci = t.credentials.c, credential_issuance.c
+    with store.transaction() as conn:
+        lid = learner_id(conn, participant)
+        rows = conn.execute(
+            select(c.id, c.format, c.issued_at, c.revoked_at, c.revocation_reason, c.award_id,
+                   ci.issuer_id, ci.badge_id, ci.status_index)
+            .outerjoin(credential_issuance, ci.credential_id == c.id)
+            .where(c.learner_id == lid).order_by(c.issued_at.desc(), c.id)).all()
+    return [{"id": r.id, "format": r.format, "badge": r.badge_id, "issuer": r.issuer_id,
+             "issued_at": r.issued_at.isoformat(), "revoked": r.revoked_at is not None,
+             "revoked_at": r.revoked_at.isoformat() if r.revoked_at else None,
+             "revocation_reason": r.revocation_reason, "award_id": r.award_id} for r in rows]
+
+
+def get_credential(store: Store, credential_id: str) -> dict[str, Any]:
+    """One issued credential: the signed document, its VC-JWT and OB 2.0 assertion."""
+    c, ci = t.credentials.c, credential_issuance.c
+    with store.transaction() as conn:
+        row = conn.execute(
+            select(c.id, c.format, c.document, c.issued_at, c.revoked_at, c.revocation_reason,
+                   ci.jwt, ci.ob2_assertion, ci.issuer_id, ci.badge_id)
+            .outerjoin(credential_issuance, ci.credential_id == c.id)
+            .where(c.id.in_([credential_id, f"urn:uuid:{credential_id}"]))).first()
+    if row is None:
+        raise NotFound(f"no credential {credential_id!r}")
+    return {"id": row.id, "format": row.format, "document": row.document, "jwt": row.jwt,
+            "ob2_assertion": row.ob2_assertion, "issuer": row.issuer_id, "badge": row.badge_id,
+            "issued_at": row.issued_at.isoformat(), "revoked": row.revoked_at is not None,
+            "revocation_reason": row.revocation_reason}
+
+
+def new_uuid(rng: random.Random) -> str:
+    """A version 4 UUID drawn from ``rng`` (seeded in tests)."""
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
