@@ -3,7 +3,8 @@
 ``MapFetcher`` answers URLs from local files (``--resolve MAP.json``: URL prefix -> folder,
 relative to the map file, the format of ``vc-test-fixtures/resolve.json``). ``HttpFetcher``
 fetches over HTTP(S) with a size limit and a timeout; ``loopback_only`` restricts it to
-127.0.0.0/8 and ::1 (tests). ``chain`` tries fetchers in turn. Every failure is our error.
+127.0.0.0/8 and ::1, and ``loopback_plain_http`` reads https://127.0.0.1 URLs over plain HTTP
+(tests: did:web always names https). ``chain`` tries fetchers in turn. Every failure is our error.
 """
 
 from __future__ import annotations
@@ -72,9 +73,13 @@ def _is_loopback(host: str) -> bool:
 class HttpFetcher:
     """Fetches http(s) URLs (JSON or bytes) with a timeout and a size limit."""
 
-    def __init__(self, *, timeout: float = 10.0, loopback_only: bool = False) -> None:
+    def __init__(
+        self, *, timeout: float = 10.0, loopback_only: bool = False,
+        loopback_plain_http: bool = False,
+    ) -> None:
         self.timeout = timeout
         self.loopback_only = loopback_only
+        self.loopback_plain_http = loopback_plain_http  # tests: https://127.0.0.1 -> http
 
     def __call__(self, url: str) -> bytes:
         parts = urlsplit(url)
@@ -82,6 +87,8 @@ class HttpFetcher:
             raise InputError(f"cannot fetch {url!r}: only http(s) URLs")
         if self.loopback_only and not _is_loopback(parts.hostname):
             raise NotFound(f"refusing to fetch {url}: only loopback addresses are allowed")
+        if self.loopback_plain_http and parts.scheme == "https" and _is_loopback(parts.hostname):
+            url = "http" + url[len("https"):]
         request = urllib.request.Request(
             url.split("#", 1)[0],
             headers={"Accept": "application/ld+json, application/json, */*"},
