@@ -27,6 +27,9 @@ system-deps:
 	@command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null || { \
 	  echo "installing poppler-utils (pdftoppm, pdftotext)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils; }
+	@command -v chromium >/dev/null || { \
+	  echo "installing chromium (browser tests: Playwright drives Debian's /usr/bin/chromium)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 demo: $(STAMP)
 	$(BIN)/apprenance --home $(HOME_DIR) demo
@@ -40,7 +43,12 @@ typecheck: lint
 test: $(STAMP) system-deps lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: $(STAMP)
+# The load test of the HTTP service uses wrk (Debian package).
+bench-deps:
+	@command -v wrk >/dev/null || { echo "installing wrk"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
+bench: $(STAMP) bench-deps
 	$(BIN)/python bench/run_all.py
 
 clean:
