@@ -441,4 +441,15 @@ MESSAGES.update({
     },
 })
 MESSAGES.update({
-    "endorsement.name": {"fr": "Attestation ({role})
+    "endorsement.name": {"fr": "Attestation ({role}) : {badge}",
+                         "en": "Attestation ({role}): {badge}"},
+    "endorsement.description": {
+        "fr": "{name} a attesté une activité qui compte pour ce badge ; l'émetteur a enregistré "
+              "cette attestation et la signe.",
+        "en": "{name} attested an activity that counts for this badge; the issuer recorded "
+              "the attestation and signs it."},
+    "endorsement.comment": {"fr": "{name} ({role}), le {day} : « {comment} »",
+                            "en": "{name} ({role}), on {day}: \"{comment}\""},
+    "endorsement.no_comment": {"fr": "{name} ({role}) a attesté l'activité du {day}.",
+                               "en": "{name} ({role}) attested the activity of {day}."},
+})
