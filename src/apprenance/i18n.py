@@ -298,8 +298,8 @@ MESSAGES.update(
         "cert.fig.projects": {"fr": "projets", "en": "projects"},
         "cert.fig.competences": {"fr": "compétences atteintes", "en": "competences reached"},
         "cert.fig.badges": {"fr": "badges obtenus", "en": "badges earned"},
-        "cert.sec.pillars": {"fr": "Heures pondérées par pilier de l'UNESCO",
-                             "en": "Weighted hours per UNESCO pillar"},
+        "cert.sec.pillars": {"fr": "Heures par pilier de l'UNESCO",
+                             "en": "Hours per UNESCO pillar"},
         "cert.sec.functions": {"fr": "Heures par fonction vitale",
                                "en": "Hours per vital function"},
         "cert.sec.projects": {"fr": "Projets", "en": "Projects"},
@@ -334,6 +334,10 @@ MESSAGES.update(
             "draws on, by its weight.",
         },
         "cert.kind.pathway": {"fr": "parcours", "en": "pathway"},
+        "cert.competences.others": {
+            "fr": "S'y ajoutent {count} compétence(s) mobilisée(s) à un niveau de découverte.",
+            "en": "{count} more competence(s) were drawn on at discovery level.",
+        },
         "cert.none": {"fr": "Aucun pour l'instant.", "en": "None yet."},
         "cert.ects.calc": {
             "fr": "{hours} ÷ {per} h par crédit = {raw}, arrondi à la demi-unité "
@@ -371,8 +375,7 @@ MESSAGES.update(
             "en": "No signed credential has been issued yet: this document cannot be "
             "verified online.",
         },
-        "cert.footer": {"fr": "{name} · {learner} · page {page}",
-                        "en": "{name} · {learner} · page {page}"},
+        "cert.footer": {"fr": "page {page} sur {pages}", "en": "page {page} of {pages}"},
         "cert.meta.subject": {
             "fr": "Attestation de parcours et recommandation de crédits ECTS",
             "en": "Certificate of learning and ECTS credit recommendation",
@@ -387,6 +390,11 @@ MESSAGES.update(
             "{rate} per second.",
         },
         "cert.batch.progress": {"fr": "Certificats", "en": "Certificates"},
+        "verify.check.pdf": {"fr": "PDF", "en": "PDF"},
+        "cert.usage": {
+            "fr": "donnez un·e apprenant·e, ou --territory ID, ou --all (un seul des trois)",
+            "en": "give one learner, or --territory ID, or --all (exactly one of them)",
+        },
         "cert.export.done": {
             "fr": "{rows} ligne(s) exportée(s) ({fmt}) vers {path}.",
             "en": "{rows} row(s) exported ({fmt}) to {path}.",

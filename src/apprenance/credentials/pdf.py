@@ -11,6 +11,7 @@ author, subject and keywords, shows its title, and has an outline of its section
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape
@@ -44,6 +45,7 @@ from apprenance.credentials.pdf_style import (
     hours_text,
     number_text,
     qr_drawing,
+    short_date,
     styles,
     table_style,
 )
@@ -84,7 +86,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
 
     def make_canvas(self, *args: Any, **kwargs: Any) -> Canvas:
-        canvas = Canvas(*args, **kwargs)
+        canvas = _CountingCanvas(*args, footer=self._footer, **kwargs)
         stamp = TimeStamp(invariant=True)
         when = self.created.astimezone(UTC)
         stamp.t = when.timestamp()
@@ -128,13 +130,38 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         canvas.setStrokeColor(TINT)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, BOTTOM - 6 * mm, PAGE_W - MARGIN, BOTTOM - 6 * mm)
+        canvas.restoreState()
+
+    def _footer(self, canvas: Canvas, page: int, pages: int) -> None:
+        data = self.data
+        canvas.saveState()
         canvas.setFillColor(MUTED)
         canvas.setFont("Apprenance", 7.5)
-        canvas.drawString(MARGIN, BOTTOM - 10 * mm, t(
-            "cert.footer", data.lang, name=data.name, learner=data.learner, page=doc.page))
-        if data.verify_url:
-            canvas.drawRightString(PAGE_W - MARGIN, BOTTOM - 10 * mm, data.verify_url)
+        canvas.drawString(MARGIN, BOTTOM - 10 * mm, f"{data.name} · {data.learner}")
+        canvas.drawRightString(PAGE_W - MARGIN, BOTTOM - 10 * mm,
+                               t("cert.footer", data.lang, page=page, pages=pages))
         canvas.restoreState()
+
+
+class _CountingCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that holds its pages until the end, to write "page 1 / 2" on each."""
+
+    def __init__(self, *args: Any, footer: Callable[[Canvas, int, int], None],
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+        self._draw_footer = footer
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._draw_footer(self, number, len(self._pages))
+            super().showPage()
+        super().save()
 
 
 def _p(text: str, style: str) -> Paragraph:
@@ -240,17 +267,21 @@ def _competences(data: CertificateData) -> list[Flowable]:
     lang = data.lang
     if not data.competences:
         return []
+    others = len(data.competences) - len(data.reached)
+    note = t("cert.levels.legend", lang)
+    if others:
+        note = t("cert.competences.others", lang, count=others) + " " + note
     rows: list[list[Any]] = [[t("cert.col.competence", lang), t("cert.col.framework", lang),
                               t("cert.col.level", lang), t("cert.col.hours", lang),
                               t("cert.col.activities", lang), t("cert.col.attestations", lang)]]
-    for c in data.competences:
-        rows.append([_p(c.label, "cell"), _p(c.framework, "cellmuted"),
+    for c in data.reached:
+        rows.append([_p(c.label[:1].upper() + c.label[1:], "cell"), _p(c.framework, "cellmuted"),
                      f"{c.level} · {t(f'cert.level.{c.level}', lang)}",
                      hours_text(c.hours, lang), number_text(c.activities, lang),
                      number_text(c.attestations, lang)])
     return _section(t("cert.sec.competences", lang), rows,
                     [WIDTH * 0.33, WIDTH * 0.2, WIDTH * 0.15, WIDTH * 0.1, WIDTH * 0.1,
-                     WIDTH * 0.12], 3, note=t("cert.levels.legend", lang))
+                     WIDTH * 0.12], 3, note=note)
 
 
 def _badges(data: CertificateData) -> list[Flowable]:
@@ -258,12 +289,21 @@ def _badges(data: CertificateData) -> list[Flowable]:
     if not data.badges:
         return [Heading(t("cert.sec.badges", lang)), _p(t("cert.none", lang), "body"),
                 Spacer(1, 3 * mm)]
-    rows: list[list[Any]] = [[t("cert.col.badge", lang), t("cert.col.date", lang)]]
+    cells: list[list[Any]] = []
     for badge in data.badges:
         name = badge.name if badge.kind != "pathway" else \
             f"{badge.name} ({t('cert.kind.pathway', lang)})"
-        rows.append([_p(name, "cell"), date_text(badge.awarded_on, lang)])
-    return _section(t("cert.sec.badges", lang), rows, [WIDTH * 0.78, WIDTH * 0.22], 1)
+        cells.append([_p(name, "cell"), short_date(badge.awarded_on, lang)])
+    if len(cells) % 2:
+        cells.append(["", ""])
+    header = [t("cert.col.badge", lang), t("cert.col.date", lang)]
+    rows: list[list[Any]] = [[*header, "", *header]]
+    rows += [[*cells[i], "", *cells[i + 1]] for i in range(0, len(cells), 2)]
+    table = Table(rows, colWidths=[WIDTH * 0.35, WIDTH * 0.12, WIDTH * 0.06, WIDTH * 0.35,
+                                   WIDTH * 0.12], repeatRows=1)
+    table.setStyle([*table_style(1), ("ALIGN", (2, 0), (3, -1), "LEFT"),
+                    ("LINEBELOW", (2, 0), (2, -1), 0, colors.white)])
+    return [Heading(t("cert.sec.badges", lang)), table, Spacer(1, 3 * mm)]
 
 
 def _ects(data: CertificateData) -> list[Flowable]:

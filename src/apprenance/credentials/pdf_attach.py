@@ -167,3 +167,19 @@ def extract_embedded_credentials(pdf_bytes: bytes) -> list[dict[str, Any]]:
         if is_credential(document):
             out.append(document)
     return out
+
+
+def looks_like_pdf(raw: bytes) -> bool:
+    """Whether ``raw`` is a PDF (its header may follow up to 1 KiB of junk, as readers allow)."""
+    return b"%PDF-" in raw[:1024]
+
+
+def credential_in_pdf(raw: bytes) -> tuple[str, int] | None:
+    """For ``apprenance verify``: None when ``raw`` is no PDF; else the JSON text of the first
+    credential attached to it and how many are attached (UnreadableInput when none is)."""
+    if not looks_like_pdf(raw):
+        return None
+    found = extract_embedded_credentials(raw)
+    if not found:
+        raise UnreadableInput("no credential is attached to this PDF")
+    return json.dumps(found[0], ensure_ascii=False), len(found)

@@ -131,6 +131,13 @@ def date_text(day: date, lang: str) -> str:
     return f"{day.day}{NBSP}{MONTHS_EN[day.month - 1]} {day.year}"
 
 
+def short_date(day: date, lang: str) -> str:
+    """15/09/2026 / 15 Sep 2026, for tables."""
+    if lang == "fr":
+        return day.strftime("%d/%m/%Y")
+    return f"{day.day}{NBSP}{MONTHS_EN[day.month - 1][:3]} {day.year}"
+
+
 def bar_chart(rows: list[tuple[str, str, float]], width: float, lang: str, *,
               percent: bool) -> Drawing:
     """Horizontal bars: a label line, then a bar scaled to the largest value, value at right."""

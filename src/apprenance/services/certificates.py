@@ -4,14 +4,20 @@ that makes the PDF verifiable."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import hashlib
+import os
+import re
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import Connection, and_, or_, select
 
 from apprenance.clock import Clock
+from apprenance.credentials.pdf import render_certificate
 from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.domain.catalog import FUNCTIONS, PILLARS, Catalog, text
@@ -112,7 +118,8 @@ def _gather(
         badges=tuple(line for line, _ in awards),
         hours_per_credit=options.hours_per_credit,
         ects=recommended_ects(total, options.hours_per_credit),
-        issuer=options.issuer or Issuer(name=territory_name, url=options.public_url),
+        issuer=options.issuer or issuer_of(credential)
+        or Issuer(name=territory_name or "apprenance", url=options.public_url),
         issued_on=clock().date(),
         pathway=chosen[0] if chosen else None,
         pathway_ects=(pathway_badge.credits.get("ects") if pathway_badge else None),
@@ -120,6 +127,18 @@ def _gather(
         verify_url=verify_url(options.public_url, credential_id) if credential_id else None,
         credential=credential,
     )
+
+
+def short_label(label: str) -> str:
+    """The acronym a label ends with, when it has one: "Projet alimentaire territorial (PAT)"
+    gives "PAT"."""
+    found = re.search(r"\(([^()]{2,12})\)\s*$", label)
+    return found.group(1) if found else label
+
+
+def short_title(title: str) -> str:
+    """A framework's short name: "GreenComp : cadre européen ..." gives "GreenComp"."""
+    return re.split(r"\s?:\s", title, maxsplit=1)[0].strip() or title
 
 
 def _label(catalog: Catalog, curie: str, lang: str, fallback: str) -> str:
@@ -200,7 +219,8 @@ def _projects(
         lines.append(ProjectLine(
             id=key, name=name,
             functions=tuple(_label(catalog, f"fonction:{f}", lang, f) for f in functions),
-            schemes=tuple(_label(catalog, f"dispositif:{s}", lang, s) for s in schemes),
+            schemes=tuple(short_label(_label(catalog, f"dispositif:{s}", lang, s))
+                          for s in schemes),
             hours=totals.hours.get(("project", key), 0.0)))
     return tuple(sorted(lines, key=lambda line: (-line.hours, line.id)))
 
@@ -214,7 +234,7 @@ def _competences(catalog: Catalog, facts: list[Any], lang: str) -> tuple[Compete
         lines.append(CompetenceLine(
             curie=curie,
             label=text(concept.label, lang) if concept else curie,
-            framework=text(scheme.title, lang) if scheme else prefix,
+            framework=short_title(text(scheme.title, lang)) if scheme else prefix,
             level=competence_level(tally.hours),
             hours=tally.hours, activities=tally.activities, attestations=tally.attestations))
     return tuple(sorted(lines, key=lambda c: (-c.hours, c.curie)))
@@ -238,3 +258,120 @@ def _credential(
         if isinstance(row.document, dict):
             return str(row.id), dict(row.document)
     return None, None
+
+
+def issuer_of(credential: dict[str, Any] | None) -> Issuer | None:
+    """The issuer a credential names (OB 3.0 / CLR profile), as the certificate prints it."""
+    if credential is None:
+        return None
+    issuer = credential.get("issuer")
+    if isinstance(issuer, dict):
+        name = issuer.get("name")
+        if isinstance(name, dict):  # a language map
+            name = name.get("fr") or next(iter(name.values()), None)
+        url = issuer.get("url") or issuer.get("id") or ""
+        if name:
+            return Issuer(name=str(name), url=str(url))
+    return None
+
+
+def batch_learners(
+    store: Store, catalog: Catalog, *, territory: str | None = None,
+    pathway: str | None = None,
+) -> list[str]:
+    """The learners a batch covers: those of ``territory`` (or everyone), holding ``pathway``
+    when given; erased learners never."""
+    lc, a = t.learners.c, t.awards.c
+    query = select(lc.participant).where(lc.erased_at.is_(None)).order_by(lc.participant)
+    if territory is not None:
+        with store.transaction() as conn:
+            known = conn.execute(select(t.territories.c.id)
+                                 .where(t.territories.c.id == territory)).first()
+        if known is None:
+            raise NotFound(f"no territory {territory!r}")
+        query = query.where(lc.territory_id == territory)
+    if pathway is not None:
+        pathway_of(catalog, pathway)
+        query = query.where(lc.id.in_(select(a.learner_id).where(a.badge_id == pathway)))
+    with store.transaction() as conn:
+        return [str(p) for p in conn.execute(query).scalars()]
+
+
+def file_names(participants: list[str]) -> dict[str, str]:
+    """A distinct, safe file name for each learner's certificate
+    (``lea.marchand_example.org.pdf``); a name two learners would share gets a short hash."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for participant in participants:
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "_", participant).strip("._") or "learner"
+        name = f"{stem[:80]}.pdf"
+        if name.lower() in taken:
+            name = f"{stem[:80]}-{hashlib.sha256(participant.encode()).hexdigest()[:8]}.pdf"
+        taken.add(name.lower())
+        names[participant] = name
+    return names
+
+
+@dataclass
+class BatchReport:
+    """What a batch wrote, whom it skipped and why, and how fast it went."""
+
+    folder: str
+    written: list[dict[str, str]] = field(default_factory=list)  # learner, file
+    skipped: list[dict[str, str]] = field(default_factory=list)  # learner, reason
+    seconds: float = 0.0
+
+    @property
+    def per_second(self) -> float:
+        return len(self.written) / self.seconds if self.seconds > 0 else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"folder": self.folder, "written": self.written, "skipped": self.skipped,
+                "seconds": round(self.seconds, 3), "per_second": round(self.per_second, 1)}
+
+
+def write_pdf(path: Path, pdf: bytes) -> None:
+    """Write ``pdf`` to ``path`` whole or not at all (a temporary file, then a rename)."""
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(pdf)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def write_certificate(
+    store: Store, catalog: Catalog, participant: str, out: Path, *,
+    pathway: str | None = None, options: CertificateOptions | None = None, clock: Clock,
+) -> CertificateData:
+    """Gather, render and write one learner's certificate to ``out``."""
+    data = gather_certificate(store, catalog, participant, pathway=pathway, options=options,
+                              clock=clock)
+    write_pdf(out, render_certificate(data, created=clock()))
+    return data
+
+
+def write_batch(
+    store: Store, catalog: Catalog, participants: list[str], folder: Path, *,
+    pathway: str | None = None, options: CertificateOptions | None = None, clock: Clock,
+    progress: Callable[[str], None] | None = None,
+) -> BatchReport:
+    """One certificate per learner in ``folder``; a learner whose certificate cannot be made
+    (pathway not completed) is skipped and reported, the others are written."""
+    report = BatchReport(folder=str(folder))
+    names = file_names(participants)
+    started = time.perf_counter()
+    for participant in participants:
+        path = folder / names[participant]
+        try:
+            write_certificate(store, catalog, participant, path, pathway=pathway,
+                              options=options, clock=clock)
+            report.written.append({"learner": participant, "file": str(path)})
+        except (Conflict, NotFound) as exc:
+            report.skipped.append({"learner": participant, "reason": exc.message})
+        if progress is not None:
+            progress(participant)
+    report.seconds = time.perf_counter() - started
+    return report

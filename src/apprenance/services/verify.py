@@ -16,6 +16,7 @@ from typing import Any
 from apprenance.clock import Clock
 from apprenance.credentials.did import Fetcher
 from apprenance.credentials.fetchers import HttpFetcher, MapFetcher, caching, chain, refuse
+from apprenance.credentials.pdf_attach import credential_in_pdf
 from apprenance.credentials.unbake import unbake
 from apprenance.credentials.verifier import OB2_CONTEXT, Report, parse_text, verify_document
 from apprenance.errors import ApprenanceError, UnknownFormat
@@ -84,10 +85,15 @@ def verify_one(
 ) -> Report:
     """Verify one input; read failures become an ``unreadable`` report, never an exception."""
     report = Report(source=source)
+    embedded: tuple[str, int] | None = None
     try:
         raw = _read(source, fetcher) if data is None else data
         baked = unbake(raw)
-        if baked is not None:
+        embedded = credential_in_pdf(raw) if baked is None else None
+        if embedded is not None:
+            report.add("pdf", "ok", f"credential attached to the PDF ({embedded[1]} attached)")
+            text = embedded[0]
+        elif baked is not None:
             report.add("unbake", "ok", f"credential baked in {baked.container.upper()} "
                        f"(Open Badges {baked.version})")
             report.format = f"baked-{baked.container}"
@@ -105,6 +111,8 @@ def verify_one(
         report.add("parse", "failed", exc.message)
         return report
     credential, decoded = parse_text(text, report)
+    if embedded is not None:
+        report.format = "pdf"
     if credential is None:
         return report
     if OB2_CONTEXT in _contexts(credential):
