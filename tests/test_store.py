@@ -30,7 +30,7 @@ def test_default_store_is_an_sqlite_file_in_home(cli, home: Path) -> None:
     result = cli("--home", home, "init")
     assert result.code == 0, result.err
     assert (home / "apprenance.sqlite3").is_file()
-    assert "0001" in result.out
+    assert head_revision() in result.out
     assert oct((home).stat().st_mode & 0o777) == "0o700"
 
 

@@ -86,9 +86,11 @@ class Totals:
     counts: dict[Key, int] = field(default_factory=lambda: defaultdict(int))
     first: date | None = None
     last: date | None = None
+    _distinct: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     def add(self, facts: ActivityFacts, sign: int = 1) -> None:
         """Add (or with ``sign=-1`` take away) one activity's contribution."""
+        self._distinct = None
         d = facts.hours * sign
         self._bump((TOTAL, ""), d, sign)
         for pillar, w in facts.pillars.items():
@@ -115,6 +117,17 @@ class Totals:
     def _bump(self, key: Key, hours: float, sign: int) -> None:
         self.hours[key] += hours
         self.counts[key] += sign
+
+    def distinct(self, dimension: str) -> int:
+        """How many keys of ``dimension`` have at least one activity (cached: call it on
+        totals that no longer change, as evaluation does)."""
+        if self._distinct is None:
+            found: dict[str, int] = defaultdict(int)
+            for (dim, _), n in self.counts.items():
+                if n > 0:
+                    found[dim] += 1
+            self._distinct = found
+        return self._distinct.get(dimension, 0)
 
     def keys_of(self, dimension: str) -> list[str]:
         """The keys of ``dimension`` with at least one activity."""

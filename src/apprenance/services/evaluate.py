@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, or_, select, update
@@ -16,9 +18,10 @@ from apprenance.clock import Clock
 from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
-from apprenance.domain.rules import LearnerEvidence, contributing, is_met
+from apprenance.domain.evidence import ActivityFacts
+from apprenance.domain.rules import Check, LearnerEvidence, compile_rule, contributing
 from apprenance.errors import NotFound
-from apprenance.services.evidence import ensure_current, learner_facts, load_totals
+from apprenance.services.evidence import ensure_current, facts_by_learner, load_totals
 
 META_KEY = "evaluation_catalog_version"
 CHUNK = 1000
@@ -94,6 +97,7 @@ def evaluate(
     """Evaluate every badge and pathway for the learners with new evidence (or those given,
     or all); record each new award once, with the activities that satisfied its rule."""
     report = EvaluationReport(catalog_version=catalog.version)
+    checks = {badge.id: compile_rule(badge.rule) for badge in catalog.badges.values()}
     now = clock()
     with store.transaction() as conn:
         ensure_current(conn, catalog)
@@ -101,7 +105,7 @@ def evaluate(
     for start in range(0, len(targets), CHUNK):
         chunk = targets[start : start + CHUNK]
         with store.transaction() as conn:
-            report.awards.extend(_evaluate_chunk(conn, catalog, chunk, now))
+            report.awards.extend(_evaluate_chunk(conn, catalog, checks, chunk, now))
             _mark_evaluated(conn, chunk)
         report.evaluated += len(chunk)
     if participants is None:
@@ -127,6 +131,7 @@ def _mark_evaluated(conn: Connection, chunk: Sequence[tuple[int, str, datetime |
 def _evaluate_chunk(
     conn: Connection,
     catalog: Catalog,
+    checks: dict[str, Check],
     chunk: Sequence[tuple[int, str, datetime | None]],
     now: datetime,
 ) -> list[NewAward]:
@@ -137,33 +142,65 @@ def _evaluate_chunk(
         select(t.awards.c.learner_id, t.awards.c.badge_id).where(t.awards.c.learner_id.in_(ids))
     ):
         held[lid].add(badge)
-    new: list[NewAward] = []
+    chunk_facts: dict[int, list[ActivityFacts]] = {}
+
+    def facts_of(lid: int) -> list[ActivityFacts]:
+        # one query for the whole chunk, the first time any learner needs activities
+        if not chunk_facts:
+            chunk_facts.update({lr: f for f, lr in facts_by_learner(conn, catalog, ids)})
+            chunk_facts.setdefault(-1, [])
+        return chunk_facts.get(lid, [])
+
+    candidates: list[NewAward] = []
     for lid, participant, _ in chunk:
-        ev = LearnerEvidence(
-            totals=totals[lid],
-            load_facts=lambda lid=lid: learner_facts(conn, catalog, lid),  # type: ignore[misc]
-            held=held[lid],
-        )
+        ev = LearnerEvidence(totals=totals[lid], load_facts=partial(facts_of, lid),
+                             held=held[lid])
         for badge in catalog.badges.values():
-            if badge.id in ev.held or not is_met(badge.rule, ev):
+            if badge.id in ev.held or not checks[badge.id](ev):
                 continue
-            activity_ids = contributing(badge.rule, ev.facts())
-            if _record(conn, lid, badge.id, now, catalog.version, activity_ids):
-                new.append(NewAward(participant, badge.id, now, activity_ids))
+            candidates.append(
+                NewAward(participant, badge.id, now, contributing(badge.rule, ev.facts()))
+            )
             ev.held.add(badge.id)
-    return new
+    return _record(conn, dict(zip([p for _, p, _ in chunk], ids, strict=True)), candidates,
+                   catalog.version)
 
 
 def _record(
-    conn: Connection, lid: int, badge: str, now: datetime, version: str, activity_ids: list[str]
-) -> bool:
-    """Insert the award unless it exists (a unique key makes concurrent runs safe)."""
-    ins = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    stmt = ins(t.awards).values(
-        learner_id=lid, badge_id=badge, awarded_at=now, catalog_version=version,
-        activity_ids=activity_ids,
-    ).on_conflict_do_nothing(index_elements=["learner_id", "badge_id"])
-    return bool(conn.execute(stmt).rowcount)
+    conn: Connection, lids: dict[str, int], candidates: list[NewAward], version: str
+) -> list[NewAward]:
+    """Insert the awards that do not exist yet and return those actually inserted.
+
+    The unique key (learner, badge) makes concurrent evaluations safe: a row another process
+    inserted first is skipped, and is not reported as new here."""
+    if not candidates:
+        return []
+    sqlite = conn.dialect.name == "sqlite"
+    mark = "?" if sqlite else "%s"
+    conflict = "ON CONFLICT (learner_id, badge_id) DO NOTHING"
+    sql = (
+        "INSERT INTO awards (learner_id, badge_id, awarded_at, catalog_version, activity_ids) "
+        f"VALUES ({mark}, {mark}, {mark}, {mark}, {mark}) {conflict}"
+    )
+    stamp = candidates[0].awarded_at
+    when: object = stamp.astimezone(UTC).strftime(t.SQLITE_TIME_FORMAT) if sqlite else stamp
+    rows = [(lids[a.learner], a.badge, when, version, json.dumps(a.activity_ids))
+            for a in candidates]
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor.executemany(sql, rows)
+    if cursor.rowcount == len(rows):
+        return candidates
+    # some were there already (another evaluation): report only the rows written now
+    a = t.awards.c
+    mine = {
+        (int(lid), str(b))
+        for lid, b in conn.execute(
+            select(a.learner_id, a.badge_id).where(
+                a.learner_id.in_({lids[c.learner] for c in candidates}), a.awarded_at == stamp
+            )
+        )
+    }
+    return [c for c in candidates if (lids[c.learner], c.badge) in mine]
 
 
 def _stored(conn: Connection) -> str | None:

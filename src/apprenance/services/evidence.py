@@ -103,7 +103,7 @@ def rebuild_evidence(
             .values(first_activity=None, last_activity=None)
         )
         per_learner: dict[int, Totals] = defaultdict(Totals)
-        for facts_list, learner in _facts_of(conn, catalog, chunk):
+        for facts_list, learner in facts_by_learner(conn, catalog, chunk):
             for facts in facts_list:
                 per_learner[learner].add(facts)
         _write_deltas(conn, per_learner, None)
@@ -174,7 +174,7 @@ def _write_deltas(
         )
 
 
-def _facts_of(
+def facts_by_learner(
     conn: Connection, catalog: Catalog, learner_ids: Sequence[int]
 ) -> list[tuple[list[ActivityFacts], int]]:
     roles: dict[str, list[str]] = defaultdict(list)
@@ -197,26 +197,36 @@ def _facts_of(
 
 def learner_facts(conn: Connection, catalog: Catalog, learner_id: int) -> list[ActivityFacts]:
     """The mapped activities of one learner, in date order."""
-    found = _facts_of(conn, catalog, [learner_id])
+    found = facts_by_learner(conn, catalog, [learner_id])
     return found[0][0] if found else []
 
 
 def load_totals(conn: Connection, learner_ids: Sequence[int]) -> dict[int, Totals]:
-    """The stored totals of the given learners (empty totals for those without evidence)."""
+    """The stored totals of the given learners (empty totals for those without evidence).
+
+    This is the hot path of mass evaluation: plain driver SQL, no per-row ORM work."""
     out: dict[int, Totals] = {i: Totals() for i in learner_ids}
-    e = t.evidence_totals.c
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"
     for chunk in _chunks(list(learner_ids), CHUNK):
-        for learner, dim, key, hours, count in conn.execute(
-            select(e.learner_id, e.dimension, e.key, e.hours, e.count).where(
-                e.learner_id.in_(chunk)
-            )
-        ):
-            totals = out[learner]
-            totals.hours[(dim, key)] = hours
-            totals.counts[(dim, key)] = count
-        lc = t.learners.c
+        marks = ",".join([mark] * len(chunk))
+        params = tuple(chunk)
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        cursor.execute(
+            "SELECT learner_id, dimension, key, hours, count FROM evidence_totals "
+            f"WHERE learner_id IN ({marks}) ORDER BY learner_id",
+            params,
+        )
+        current, hours_of, counts_of = -1, {}, {}
+        for learner, dim, key, hours, count in cursor:
+            if learner != current:
+                current = learner
+                hours_of, counts_of = out[learner].hours, out[learner].counts
+            hours_of[(dim, key)] = hours
+            counts_of[(dim, key)] = count
+        cursor.close()
         for learner, first, last in conn.execute(
-            select(lc.id, lc.first_activity, lc.last_activity).where(lc.id.in_(chunk))
+            select(t.learners.c.id, t.learners.c.first_activity, t.learners.c.last_activity)
+            .where(t.learners.c.id.in_(chunk))
         ):
             out[learner].first = _day(first) if first else None
             out[learner].last = _day(last) if last else None
