@@ -76,7 +76,7 @@ def read_badge_doc(
     out = BadgeRead(doc.path, id=declared if isinstance(declared, str) else "")
     for parent, key, line, first in doc.duplicates:
         out.problems.append(Problem("duplicate-key", file, line, subject=key,
-                                    key=".".join(parent), params={"key": key, "first": first}))
+                                    key=".".join(parent), params={"name": key, "first": f"{file}:{first}"}))
     try:
         entry = BadgeIn.model_validate(doc.data)
     except ValidationError as exc:
@@ -182,7 +182,7 @@ class _RuleParser:
         ok = True
         for key in raw:
             if key not in allowed:
-                self._problem("unknown-filter", (*at, key), key=key, measure=kind,
+                self._problem("unknown-filter", (*at, key), name=key, measure=kind,
                               known=", ".join(k for k in allowed if k != "measure"))
                 ok = False
         minimum = raw.get("min")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from apprenance.catalog.framework_data import FrameworkData, RawConcept
+from apprenance.catalog.framework_data import FrameworkData, RawConcept, RawScheme
 from apprenance.catalog.problems import Problem
 
 LANGS: tuple[str, ...] = ("fr", "en")
@@ -28,8 +28,8 @@ def check_frameworks(
         for scheme in data.schemes:
             for lang in LANGS:
                 if not scheme.title.get(lang):
-                    problems.append(_at(data, scheme.uri, scheme.line, "scheme-missing-title",
-                                        "warning", lang=lang))
+                    problems.append(_at(data, scheme, "scheme-missing-title",
+                                        "warning", language=lang))
         for concept in data.concepts:
             problems += _check_concept(data, concept, schemes, concepts)
             if not concept.notation:
@@ -37,17 +37,18 @@ def check_frameworks(
             for scheme_uri in concept.schemes:
                 other = notations.setdefault((scheme_uri, concept.notation), concept.uri)
                 if other != concept.uri:
-                    problems.append(_at(data, concept.uri, concept.line, "duplicate-notation",
+                    problems.append(_at(data, concept, "duplicate-notation",
                                         notation=concept.notation, other=other))
     problems += _cycles(frameworks)
     return problems
 
 
 def _at(
-    data: FrameworkData, subject: str, line: int | None, code: str, severity: str = "error",
+    data: FrameworkData, item: RawConcept | RawScheme, code: str, severity: str = "error",
     **params: object,
 ) -> Problem:
-    return Problem(code, data.file, line, subject=subject, params=params, severity=severity)
+    file = getattr(item, "file", "") or data.file
+    return Problem(code, file, item.line, subject=item.uri, params=params, severity=severity)
 
 
 def _check_concept(
@@ -55,20 +56,20 @@ def _check_concept(
 ) -> list[Problem]:
     out: list[Problem] = []
     if not concept.labels:
-        out.append(_at(data, concept.uri, concept.line, "no-label"))
+        out.append(_at(data, concept, "no-label"))
     else:
         for lang in LANGS:
             if not concept.labels.get(lang):
-                out.append(_at(data, concept.uri, concept.line, "missing-label-lang", "warning",
-                               lang=lang))
+                out.append(_at(data, concept, "missing-label-lang", "warning",
+                               language=lang))
     if not concept.schemes:
-        out.append(_at(data, concept.uri, concept.line, "no-scheme"))
+        out.append(_at(data, concept, "no-scheme"))
     for scheme_uri in concept.schemes:
         if scheme_uri not in schemes:
-            out.append(_at(data, concept.uri, concept.line, "unknown-scheme", scheme=scheme_uri))
+            out.append(_at(data, concept, "unknown-scheme", scheme=scheme_uri))
     for parent in concept.broader:
         if parent not in concepts:
-            out.append(_at(data, concept.uri, concept.line, "unknown-broader", "warning",
+            out.append(_at(data, concept, "unknown-broader", "warning",
                            parent=parent))
     return out
 
@@ -76,11 +77,11 @@ def _check_concept(
 def _cycles(frameworks: list[FrameworkData]) -> list[Problem]:
     """One problem per cycle of ``skos:broader`` (iterative depth-first search)."""
     parents: dict[str, list[str]] = {}
-    where: dict[str, tuple[FrameworkData, int | None]] = {}
+    where: dict[str, tuple[str, int | None]] = {}
     for data in frameworks:
         for concept in data.concepts:
             parents.setdefault(concept.uri, []).extend(concept.broader)
-            where.setdefault(concept.uri, (data, concept.line))
+            where.setdefault(concept.uri, (concept.file or data.file, concept.line))
     state: dict[str, int] = {}  # 1: on the current path, 2: done
     problems: list[Problem] = []
     for start in parents:
@@ -96,8 +97,8 @@ def _cycles(frameworks: list[FrameworkData]) -> list[Problem]:
                 stack.pop()
             elif state.get(nxt) == 1:
                 cycle = path[path.index(nxt):]
-                data, line = where[cycle[0]]
-                problems.append(Problem("broader-cycle", data.file, line, subject=cycle[0],
+                file, line = where[cycle[0]]
+                problems.append(Problem("broader-cycle", file, line, subject=cycle[0],
                                         params={"cycle": " → ".join([*cycle, cycle[0]])}))
             elif nxt not in state and nxt in parents:
                 state[nxt] = 1

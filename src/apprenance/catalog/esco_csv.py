@@ -85,8 +85,8 @@ def read_esco_csv(paths: list[Path]) -> FrameworkData:
             concept = concepts.get(uri)
             if concept is None:
                 local = uri[len(ESCO_NAMESPACE):] if uri.startswith(ESCO_NAMESPACE) else ""
-                concept = RawConcept(uri=uri, notation=local, schemes=[ESCO_SKILLS_SCHEME])
-                concept.line = line
+                concept = RawConcept(uri=uri, notation=local, schemes=[ESCO_SKILLS_SCHEME],
+                                     line=line, file=str(path))
                 concepts[uri] = concept
                 kinds[uri] = row.get("conceptType") or ""
             label = (row.get("preferredLabel") or "").strip()
@@ -126,7 +126,7 @@ def read_esco_csv(paths: list[Path]) -> FrameworkData:
         namespace=ESCO_NAMESPACE,
     )
     return FrameworkData(
-        file=", ".join(str(p) for p in sorted(paths)),
+        file=_common_folder(paths),
         sha256=_combined_sha256(paths),
         fmt="esco-csv",
         schemes=[scheme],
@@ -134,6 +134,11 @@ def read_esco_csv(paths: list[Path]) -> FrameworkData:
         bindings={ESCO_PREFIX: ESCO_NAMESPACE},
         stats={"skills": skills, "skill_groups": len(concepts) - skills, "broader_links": links},
     )
+
+
+def _common_folder(paths: list[Path]) -> str:
+    folders = {str(p.parent) for p in paths}
+    return folders.pop() if len(folders) == 1 else ", ".join(str(p) for p in sorted(paths))
 
 
 def _combined_sha256(paths: list[Path]) -> str:

@@ -59,6 +59,7 @@ class RawConcept:
     broader: list[str] = field(default_factory=list)  # broader, and narrower seen upside down
     matches: dict[str, list[str]] = field(default_factory=dict)  # MATCH_KINDS -> uris
     line: int | None = None
+    file: str = ""  # when not the framework's file (ESCO: one of its CSV files)
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -69,7 +70,9 @@ def parse_rdf(path: Path, fmt: str | None = None) -> FrameworkData:
         _refuse_xml_entities(path, text)
     graph = Graph(bind_namespaces="none")
     try:
-        graph.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+        with warnings.catch_warnings():  # rdflib's JSON-LD parser warns about its own internals
+            warnings.simplefilter("ignore", DeprecationWarning)
+            graph.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
     except Exception as exc:  # rdflib raises many kinds: turn each into our InputError
         raise InputError(f"{_where(path, text, exc)}: cannot read {fmt}: {_reason(exc)}") from None
     data = extract(graph, file=str(path), sha256=file_sha256(path), fmt=fmt)

@@ -49,7 +49,7 @@ def read_mapping_doc(doc: YamlDoc, *, concepts: Container[str]) -> MappingRead:
     for parent, key, line, first in doc.duplicates:
         code = "duplicate-activity" if parent == ("activities",) else "duplicate-key"
         out.problems.append(Problem(code, file, line, subject=key, key=".".join(parent),
-                                    params={"key": key, "first": first}))
+                                    params={"name": key, "first": f"{file}:{first}"}))
     try:
         header = MappingFile.model_validate(doc.data)
     except ValidationError as exc:
@@ -104,7 +104,7 @@ def check_texts(doc: YamlDoc, at: tuple[str, ...], value: dict[str, str]) -> lis
     """A problem for each of French and English missing from a ``{fr:, en:}`` text."""
     return [
         Problem("missing-text", str(doc.path), line_at(doc, at), key=".".join(at),
-                params={"lang": lang})
+                params={"language": lang})
         for lang in LANGS
         if not (value.get(lang) or "").strip()
     ]
@@ -164,7 +164,7 @@ def merge_mappings(reads: list[MappingRead]) -> tuple[dict[str, ActivityType], l
             if activity.id in activities:
                 file, line = split_source(activity.source)
                 problems.append(Problem("duplicate-activity", file, line, subject=activity.id,
-                                        params={"key": activity.id,
+                                        params={"name": activity.id,
                                                 "first": activities[activity.id].source}))
                 continue
             activities[activity.id] = activity

@@ -13,7 +13,17 @@ from apprenance.contracts.yaml_input import line_of
 from apprenance.errors import CatalogError, InputError, UnreadableInput
 from apprenance.i18n import t
 
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[valid-type,misc]
+    """The safe loader, leaving dates as text: the catalog reads them itself, so that a wrong
+    date is a located problem rather than a crash."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
+    }
 
 
 @dataclass(frozen=True)

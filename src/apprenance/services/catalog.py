@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -144,7 +143,7 @@ def import_frameworks(app: App, files: list[Path]) -> ImportReport:
         stored = FrameworkData(
             file=str(target), sha256=file_sha256(target), fmt="turtle",
             schemes=[replace(s, line=lines.get(s.uri)) for s in recorded.schemes],
-            concepts=[replace(c, line=lines.get(c.uri)) for c in recorded.concepts],
+            concepts=[replace(c, line=lines.get(c.uri), file="") for c in recorded.concepts],
             bindings=declared, stats=data.stats,
         )
         store_in_cache(src.cache_dir, stored)  # the next load need not parse it with rdflib
@@ -181,9 +180,8 @@ def _with_prefix(
 
 
 def _write_atomically(target: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, target)
 
 
@@ -233,6 +231,7 @@ class ConceptView:
     scheme: Scheme | None
     broader: list[Concept]
     narrower: list[Concept]
+    related: list[str]  # curies when the catalog knows the concept, else URIs
     activities: list[str]  # activity types mapped to it
     badges: list[str]  # badges aligned to it
 
@@ -254,6 +253,8 @@ def show_concept(catalog: Catalog, ref: str) -> ConceptView:
         scheme=catalog.schemes.get(concept.scheme),
         broader=[catalog.concepts[b] for b in concept.broader if b in catalog.concepts],
         narrower=[c for c in catalog.concepts.values() if concept.curie in c.broader],
+        related=[known.curie if (known := catalog.concept_by_uri(uri)) else uri
+                 for uri in concept.related],
         activities=[a.id for a in catalog.activity_types.values()
                     if concept.curie in a.competences],
         badges=[b.id for b in catalog.badges.values() if concept.curie in b.alignments],
