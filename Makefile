@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOME_DIR ?= apprenance-data
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps demo test lint typecheck bench clean help
+.PHONY: install system-deps interop-deps demo test lint typecheck bench clean help
 
 help:
 	@echo "make demo   — install into .venv and run the whole product on the example territory"
@@ -31,6 +31,17 @@ system-deps:
 	  echo "installing chromium (browser tests: Playwright drives Debian's /usr/bin/chromium)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# The JavaScript verifiers and issuer of the interop tests and benchmarks (tests/interop).
+INTEROP := tests/interop
+NODE_STAMP := $(INTEROP)/node_modules/.installed
+$(NODE_STAMP): $(INTEROP)/package.json $(INTEROP)/package-lock.json
+	@command -v npm >/dev/null || { echo "installing nodejs and npm"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
+	npm ci --prefix $(INTEROP) --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+interop-deps: $(NODE_STAMP)
+
 demo: $(STAMP)
 	$(BIN)/apprenance --home $(HOME_DIR) demo
 
@@ -40,7 +51,7 @@ lint: $(STAMP)
 
 typecheck: lint
 
-test: $(STAMP) system-deps lint
+test: $(STAMP) system-deps interop-deps lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The load test of the HTTP service uses wrk (Debian package).
@@ -48,7 +59,7 @@ bench-deps:
 	@command -v wrk >/dev/null || { echo "installing wrk"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
-bench: $(STAMP) bench-deps
+bench: $(STAMP) bench-deps interop-deps
 	$(BIN)/python bench/run_all.py
 
 clean:

@@ -1,0 +1,99 @@
+"""Credentials signed by our engine, judged by the real JavaScript verifiers (offline):
+the DCC verifier-core and @digitalbazaar/vc with the eddsa-rdfc-2022 cryptosuite (safe mode).
+A valid credential verifies with both; changing any field makes both fail."""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from apprenance.credentials.contexts import OB_V3, VC_V1
+from conftest import REPO
+from credential_world import sample_credential, signed
+
+INTEROP = REPO / "tests" / "interop"
+
+
+def judge(tmp_path: Path, credentials: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Verdicts of both JS verifiers for each named credential (one node run)."""
+    if not (INTEROP / "node_modules" / ".installed").exists() or shutil.which("node") is None:
+        pytest.fail("the JS verifiers are not installed: run `make interop-deps`", pytrace=False)
+    files = []
+    for name, credential in credentials.items():
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(credential, ensure_ascii=False), encoding="utf-8")
+        files.append(str(path))
+    done = subprocess.run(["node", str(INTEROP / "verify.mjs"), *files], capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return {Path(r["file"]).stem: r for r in json.loads(done.stdout)}
+
+
+def _leaf_paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    items = node.items() if isinstance(node, dict) else enumerate(node) \
+        if isinstance(node, list) else []
+    paths: list[tuple[Any, ...]] = []
+    for key, value in items:
+        if prefix == () and key in ("@context", "proof"):
+            continue
+        if isinstance(value, dict | list):
+            paths += _leaf_paths(value, (*prefix, key))
+        else:
+            paths.append((*prefix, key))
+    return paths
+
+
+def _tampered(credential: dict[str, Any], path: tuple[Any, ...]) -> dict[str, Any]:
+    out = copy.deepcopy(credential)
+    target = out
+    for step in path[:-1]:
+        target = target[step]
+    value = target[path[-1]]
+    if isinstance(value, bool):
+        target[path[-1]] = not value
+    elif isinstance(value, int | float):
+        target[path[-1]] = value + 1
+    elif path[-1] == "type" or (len(path) > 1 and path[-2] == "type"):
+        target[path[-1]] = "VerifiableCredential" if value != "VerifiableCredential" else "Profile"
+    elif value.startswith(("http", "urn:", "did:")):
+        target[path[-1]] = value[:-1] + ("x" if value[-1] != "x" else "y")
+    else:
+        target[path[-1]] = value + "."
+    return out
+
+
+def test_our_credentials_verify_with_both_js_verifiers(tmp_path: Path) -> None:
+    ordering = sample_credential()
+    # U+FF01 sorts after U+1F331 in UTF-16 code units, before it in code points:
+    # the JS canonicalizers sort by code units, and so do we.
+    ordering["credentialSubject"]["achievement"]["tag"] = ["jardin\uff01", "jardin\U0001f331"]
+    v1 = sample_credential()
+    v1["@context"] = [VC_V1, OB_V3]
+    v1["issuanceDate"] = v1.pop("validFrom")
+    v1["expirationDate"] = v1.pop("validUntil")
+    cases = {"ob3": signed(sample_credential()), "utf16-order": signed(ordering),
+             "vc-1-1": signed(v1)}
+    verdicts = judge(tmp_path, cases)
+    for name, verdict in verdicts.items():
+        assert verdict["verifierCore"]["verified"], (name, verdict)
+        assert verdict["digitalbazaar"]["verified"], (name, verdict)
+
+
+def test_changing_any_field_makes_both_js_verifiers_fail(tmp_path: Path) -> None:
+    credential = signed(sample_credential())
+    paths = _leaf_paths(credential)
+    assert len(paths) > 25
+    cases = {f"t{i}": _tampered(credential, path) for i, path in enumerate(paths)}
+    cases["proof"] = copy.deepcopy(credential)
+    cases["proof"]["proof"]["created"] = "2026-09-01T09:31:00Z"
+    verdicts = judge(tmp_path, cases)
+    for name, verdict in verdicts.items():
+        where = paths[int(name[1:])] if name.startswith("t") else "proof.created"
+        assert not verdict["verifierCore"]["verified"], (where, verdict)
+        assert not verdict["digitalbazaar"]["verified"], (where, verdict)
