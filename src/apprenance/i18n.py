@@ -461,4 +461,24 @@ MESSAGES.update({
     "endorsement.no_comment": {"fr": "{name} ({role}) a attesté l'activité du {day}.",
                                "en": "{name} ({role}) attested the activity of {day}."},
 })
-
+MESSAGES.update({
+    "clr.name": {"fr": "Relevé de parcours : {pathways}", "en": "Pathway record: {pathways}"},
+    "clr.name_all": {"fr": "Relevé des badges", "en": "Record of badges"},
+    "clr.description": {"fr": "{count} certifications signées, avec les liens entre le parcours "
+                              "et les badges qui le composent.",
+                        "en": "{count} signed credentials, with the links between the pathway "
+                              "and the badges it is made of."},
+    "clr.done": {"fr": "CLR {id} ({count} certifications) écrit dans {out}.",
+                 "en": "CLR {id} ({count} credentials) written to {out}."},
+    "issuer.created": {"fr": "Émetteur {id} créé : {did}", "en": "Issuer {id} created: {did}"},
+    "issuer.rotated": {"fr": "Émetteur {id} : nouvelle clé ({keys} au total), {did}",
+                       "en": "Issuer {id}: new key ({keys} in all), {did}"},
+    "issuer.none": {"fr": "Aucun émetteur (apprenance issuer init --name ...).",
+                    "en": "No issuer yet (apprenance issuer init --name ...)."},
+    "issue.done": {"fr": "{count} certifications délivrées dans {out}.",
+                   "en": "{count} credentials issued into {out}."},
+    "issue.problems": {"fr": "{count} badges n'ont pas pu être délivrés.",
+                       "en": "{count} awards could not be issued."},
+    "revoke.done": {"fr": "{id} révoquée (bit {index} de {list}).",
+                    "en": "{id} revoked (bit {index} of {list})."},
+})
