@@ -14,7 +14,10 @@ from apprenance.clock import fixed_clock
 from apprenance.config import load_settings
 from apprenance.services import access
 from apprenance.services.catalog import catalog_for
+from apprenance.credentials.inputs import HostedUrls
+from apprenance.credentials.keys import KeyStore
 from apprenance.services.evaluate import evaluate
+from apprenance.services.issuers import init_issuer
 from apprenance.services.store import init_store
 from apprenance.services.territories import load_territory
 from apprenance.web.app import create_app
@@ -67,6 +70,9 @@ def build_world(tmp_path: Path, *, public_url: str = "http://testserver") -> Wor
     add_activity(app.store, catalog, participant=OTHER, day=date(2026, 4, 2), hours=2,
                  kind="atelier-participatif", project="jardin", activity_id="olga-0")
     evaluate(app.store, catalog, clock=app.clock, everyone=True)
+    init_issuer(app.store, KeyStore(app.home / "keys"), slug="val-de-serre",
+                name="Communauté de communes du Val de Serre", urls=HostedUrls(public_url),
+                clock=app.clock, did_method="web", territory="val-de-serre")
     tokens = {
         "admin": access.create_token(app.store, role="admin", clock=app.clock),
         "coordinator": access.create_token(app.store, role="coordinator",

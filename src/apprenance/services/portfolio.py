@@ -4,13 +4,14 @@ that the pages render (and the API returns)."""
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from apprenance.db.store import Store
 from apprenance.domain.catalog import FUNCTIONS, PILLARS, Catalog, text
 from apprenance.services.directory import activities_of, get_learner
+from apprenance.services.downloads import FORMATS
 from apprenance.services.evaluate import list_awards
+from apprenance.services.issuing import credentials_of
 from apprenance.services.progress import evidence_for, progress_for
 
 # weighted hours from which a competence reaches each level (documented in docs/api.md)
@@ -30,14 +31,18 @@ def _concept_label(catalog: Catalog, curie: str, lang: str) -> str:
     return text(concept.label, lang) if concept else curie
 
 
-def _credentials_of(store: Store, participant: str) -> list[dict[str, Any]]:
-    """The learner's issued credentials, when the issuing service is installed."""
-    try:
-        issuing = importlib.import_module("apprenance.services.issuing")
-    except ImportError:
-        return []
-    found: list[dict[str, Any]] = issuing.credentials_of(store, participant)
-    return found
+def _credentials_of(store: Store, catalog: Catalog, participant: str,
+                    lang: str) -> list[dict[str, Any]]:
+    """The learner's issued badges, with the formats they can be downloaded in."""
+    out = []
+    for cred in credentials_of(store, participant):
+        if cred["format"] != "ob3":
+            continue
+        badge = catalog.badges.get(str(cred["badge"]))
+        out.append({**cred, "name": text(badge.name, lang) if badge else cred["badge"],
+                    "id_path": str(cred["id"]).removeprefix("urn:uuid:"),
+                    "formats": list(FORMATS)})
+    return out
 
 
 def portfolio_for(store: Store, catalog: Catalog, participant: str, lang: str, *,
@@ -76,9 +81,10 @@ def portfolio_for(store: Store, catalog: Catalog, participant: str, lang: str, *
         "role": learner["role"], "territory": learner["territory"],
         "hours": evidence["hours"], "activities": evidence["activities"],
         "first_activity": evidence["first_activity"], "last_activity": evidence["last_activity"],
-        "badges": badges, "pillars": pillars, "functions": functions,
+        "badges": badges, "has_pathway": any(b["kind"] == "pathway" for b in badges),
+        "pillars": pillars, "functions": functions,
         "competences": competences,
-        "credentials": _credentials_of(store, participant),
+        "credentials": _credentials_of(store, catalog, participant, lang),
     }
     if public:
         return doc

@@ -1,7 +1,122 @@
-"""(being written)"""
+"""/api/v1: credentials — issue, revoke, list, and download as OB 3.0 JSON, VC-JWT, baked PNG
+or SVG, OB 2.0 assertion, and the PDF certificate. Downloads are open to the learner, their
+coordinators, and anyone holding one of the learner's live share links (``?share=``)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated, Any, Literal
 
-router = APIRouter()
+from fastapi import APIRouter, Body, Query
+from fastapi import Path as PathParam
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from apprenance.bootstrap import App
+from apprenance.credentials.pdf import render_certificate
+from apprenance.errors import PermissionDenied
+from apprenance.services import access, directory, downloads
+from apprenance.services.access import Grant
+from apprenance.services.certificates import CertificateOptions, gather_certificate
+from apprenance.services.issuing import credentials_of, get_credential
+from apprenance.services.revocation import revoke
+from apprenance.web.auth import check_learner, learner_for, require, territories_of
+from apprenance.web.deps import AppDep, CatalogDep, GrantDep, KeysDep, UrlsDep
+
+router = APIRouter(prefix="/api/v1", tags=["credentials"])
+CredentialId = Annotated[str, PathParam(min_length=1, max_length=200,
+                                        pattern=r"^[A-Za-z0-9:._-]+$")]
+Participant = Annotated[str, PathParam(min_length=1, max_length=320)]
+Share = Annotated[str | None, Query(max_length=100, description="A live share link token.")]
+FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {
+    m: {} for m, _ in downloads.FORMATS.values()}}}
+
+
+class IssueBody(BaseModel):
+    learners: list[Annotated[str, Field(min_length=1, max_length=320)]] = Field(
+        default_factory=list, max_length=10_000,
+        description="Only these learners; default: every learner you may see.")
+
+
+class RevokeBody(BaseModel):
+    reason: str = Field(min_length=1, max_length=500)
+
+
+def allowed(app: App, grant: Grant, owner: str, territory: str | None,
+            share: str | None) -> None:
+    """The learner, their coordinators, an admin, or a valid share link of that learner."""
+    if share is not None and access.resolve_share_link(app.store, share,
+                                                       clock=app.clock) == owner:
+        return
+    check_learner(grant, {"learner": owner, "territory": territory})
+
+
+def _file(doc: downloads.Download) -> Response:
+    return Response(doc.body, media_type=doc.media_type, headers={
+        "Content-Disposition": f'attachment; filename="{doc.filename}"',
+        "Cache-Control": "private, max-age=300"})
+
+
+@router.get("/learners/{learner}/credentials", summary="The learner's issued credentials")
+def learner_credentials(grant: GrantDep, app: AppDep, learner: Participant
+                        ) -> list[dict[str, Any]]:
+    learner_for(grant, app.store, learner)
+    return credentials_of(app.store, learner)
+
+
+@router.post("/credentials/issue", summary="Sign and issue every pending award (bulk)")
+def issue_pending(grant: GrantDep, app: AppDep, catalog: CatalogDep, keys: KeysDep,
+                  urls: UrlsDep, body: Annotated[IssueBody, Body()]) -> dict[str, Any]:
+    scope = territories_of(grant)
+    for name in body.learners:
+        learner_for(grant, app.store, name)
+    wanted = body.learners or [x["learner"] for x in directory.list_learners(
+        app.store, territories=scope, limit=10**7)]
+    report = downloads.issue_for(app.store, catalog, keys, urls=urls, clock=app.clock,
+                                 participants=wanted)
+    return report.to_dict()
+
+
+@router.get("/credentials/{credential}", summary="One credential, its status and document")
+def credential(grant: GrantDep, app: AppDep, credential: CredentialId,
+               share: Share = None) -> dict[str, Any]:
+    allowed(app, grant, *downloads.credential_owner(app.store, credential), share)
+    found = get_credential(app.store, credential)
+    return {k: found[k] for k in ("id", "format", "issuer", "badge", "issued_at", "revoked",
+                                  "revocation_reason", "document")}
+
+
+@router.get("/credentials/{credential}/{fmt}", summary="Download a credential",
+            responses=FILE_RESPONSES, response_class=Response)
+def download(grant: GrantDep, app: AppDep, catalog: CatalogDep, credential: CredentialId,
+             fmt: Literal["json", "jwt", "png", "svg", "ob2"], share: Share = None
+             ) -> Response:
+    allowed(app, grant, *downloads.credential_owner(app.store, credential), share)
+    return _file(downloads.credential_file(app.store, catalog, credential, fmt))
+
+
+@router.post("/credentials/{credential}/revoke", summary="Revoke a credential")
+def revoke_credential(grant: GrantDep, app: AppDep, keys: KeysDep, urls: UrlsDep,
+                      credential: CredentialId, body: Annotated[RevokeBody, Body()]
+                      ) -> dict[str, Any]:
+    require(grant, "admin", "coordinator")
+    _, territory = downloads.credential_owner(app.store, credential)
+    if grant.role == "coordinator" and territory != grant.territory:
+        raise PermissionDenied("this credential was not issued in your territory")
+    done = revoke(app.store, keys, credential, reason=body.reason, urls=urls, clock=app.clock)
+    return done.to_dict()
+
+
+@router.get("/learners/{learner}/certificate.pdf", summary="The learner's PDF certificate",
+            responses={200: {"content": {"application/pdf": {}}}}, response_class=Response)
+def certificate(grant: GrantDep, app: AppDep, catalog: CatalogDep, learner: Participant,
+                share: Share = None,
+                pathway: Annotated[str | None, Query(max_length=100)] = None,
+                lang: Annotated[Literal["fr", "en"] | None, Query()] = None) -> Response:
+    found = directory.get_learner(app.store, learner) if share else \
+        learner_for(grant, app.store, learner)
+    allowed(app, grant, found["learner"], found["territory"], share)
+    options = CertificateOptions(lang=lang, public_url=app.settings.public_url)
+    data = gather_certificate(app.store, catalog, found["learner"], pathway=pathway,
+                              options=options, clock=app.clock)
+    pdf = render_certificate(data, created=app.clock())
+    return _file(downloads.Download(pdf, "application/pdf", "certificat.pdf"))

@@ -8,9 +8,12 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from apprenance.bootstrap import App
+from apprenance.credentials.inputs import HostedUrls
+from apprenance.credentials.keys import KeyStore
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.services.access import Grant
+from apprenance.services.hosted import Sources
 from apprenance.web.auth import api_grant, grant_of
 
 LANG_COOKIE = "apprenance_lang"
@@ -45,7 +48,30 @@ def get_lang(request: Request, lang: Annotated[str | None, Query(
         str(request.app.state.apprenance.settings.lang)
 
 
+def get_keys(app: Annotated[App, Depends(get_app)]) -> KeyStore:
+    """The issuers' keys in the home folder (decrypted with the passphrase when set)."""
+    secret = app.settings.key_passphrase
+    return KeyStore(app.home / "keys", secret.get_secret_value() if secret else None)
+
+
+def get_urls(app: Annotated[App, Depends(get_app)]) -> HostedUrls:
+    return HostedUrls(app.settings.public_url)
+
+
+def hosted_sources(app: App) -> Sources:
+    from apprenance.services.catalog import catalog_for
+
+    return Sources(app.store, catalog_for(app), get_keys(app), get_urls(app))
+
+
+def get_sources(app: Annotated[App, Depends(get_app)]) -> Sources:
+    return hosted_sources(app)
+
+
 AppDep = Annotated[App, Depends(get_app)]
+KeysDep = Annotated[KeyStore, Depends(get_keys)]
+UrlsDep = Annotated[HostedUrls, Depends(get_urls)]
+SourcesDep = Annotated[Sources, Depends(get_sources)]
 StoreDep = Annotated[Store, Depends(get_store)]
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 LangDep = Annotated[str, Depends(get_lang)]

@@ -121,7 +121,7 @@ def signout(request: Request, app: AppDep, csrf: Csrf) -> RedirectResponse:
 
 
 def _portfolio_page(request: Request, app: App, catalog: Any, lang: str, participant: str,
-                    *, public: bool, own: bool) -> HTMLResponse:
+                    *, public: bool, own: bool, share: str | None = None) -> HTMLResponse:
     doc = portfolio_for(app.store, catalog, participant, lang, public=public)
     links = []
     if own:
@@ -131,7 +131,7 @@ def _portfolio_page(request: Request, app: App, catalog: Any, lang: str, partici
                           "qr": qr_svg(url, title=texts.t("portfolio.qr", lang))})
     chart = pillars_svg(doc["pillars"], title=texts.t("portfolio.pillars_chart", lang))
     return render(request, "portfolio.html", lang, doc=doc, chart=chart, public=public,
-                  own=own, share_links=links)
+                  own=own, share_links=links, share_query=f"?share={share}" if share else "")
 
 
 @router.get("/portfolio", response_class=HTMLResponse)
@@ -156,7 +156,8 @@ def learner_page(request: Request, app: AppDep, catalog: CatalogDep, grant: AnyG
 def shared_portfolio(request: Request, app: AppDep, catalog: CatalogDep, lang: LangDep,
                      token: Secret) -> HTMLResponse:
     participant = access.resolve_share_link(app.store, token, clock=app.clock)
-    return _portfolio_page(request, app, catalog, lang, participant, public=True, own=False)
+    return _portfolio_page(request, app, catalog, lang, participant, public=True, own=False,
+                           share=token)
 
 
 def _own_learner(request: Request) -> str:

@@ -68,7 +68,7 @@ def explain(result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     words = PLAIN[lang]
     out = []
     for check in result.get("checks", []):
-        name, status = str(check.get("name")), str(check.get("status"))
+        name, status = str(check.get("check")), str(check.get("status"))
         if status == "skipped":
             continue
         good, bad = words.get(name, (name, name))

@@ -64,6 +64,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "portfolio.downloads": {"fr": "Téléchargements", "en": "Downloads"},
     "portfolio.no_downloads": {"fr": "Aucune certification délivrée pour l'instant.",
                                "en": "No credential issued yet."},
+    "portfolio.certificate": {"fr": "Attestation PDF (avec crédits ECTS recommandés)",
+                              "en": "PDF certificate (with recommended ECTS credits)"},
     "portfolio.share": {"fr": "Partager mon portfolio", "en": "Share my portfolio"},
     "portfolio.share_help": {"fr": "Un lien public, que vous pouvez publier puis révoquer.",
                              "en": "A public link you can publish, then revoke."},

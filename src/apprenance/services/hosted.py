@@ -1,0 +1,159 @@
+"""The documents this instance hosts at stable public URLs (``credentials.inputs.HostedUrls``),
+built from the store on demand so that revocations show at once: OB 3.0 achievements, did:web
+documents, status list credentials, OB 2.0 issuer, badge classes and images, revocation lists
+and hosted assertions. One resolver serves the HTTP routes and the in-process fetcher of the
+verification endpoint."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from apprenance.credentials import ob2, ob3
+from apprenance.credentials.badge_png import badge_png, placeholder_png
+from apprenance.credentials.did import did_web_document, did_web_from_url
+from apprenance.credentials.inputs import LANGS, HostedUrls
+from apprenance.credentials.keys import KeyStore
+from apprenance.db import tables as t
+from apprenance.db.issuing_tables import credential_issuance, issuers
+from apprenance.db.store import Store
+from apprenance.domain.catalog import Catalog
+from apprenance.errors import NotFound
+from apprenance.services.issuers import did_document, profile_of
+from apprenance.services.revocation import ob2_revocations, status_list_document
+
+JSONLD = "application/ld+json"
+SHORT = "public, max-age=300"  # what revocation changes: status lists, assertions
+LONG = "public, max-age=3600"
+DAY = "public, max-age=86400"
+_SLUG = r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}"
+_ID = r"[A-Za-z0-9][A-Za-z0-9._:-]{0,199}"
+
+
+@dataclass(frozen=True)
+class Hosted:
+    """A hosted document: a JSON value or bytes, its media type and cache policy."""
+
+    body: dict[str, Any] | bytes
+    media_type: str
+    cache: str
+
+
+@dataclass(frozen=True)
+class Sources:
+    store: Store
+    catalog: Catalog
+    keys: KeyStore
+    urls: HostedUrls
+
+
+def _issuer_row(src: Sources, slug: str) -> Any:
+    with src.store.transaction() as conn:
+        row = conn.execute(select(issuers).where(issuers.c.id == slug)).one_or_none()
+    if row is None:
+        raise NotFound(f"no issuer {slug!r}")
+    return row
+
+
+def _badge(src: Sources, badge: str) -> Any:
+    found = src.catalog.badges.get(badge)
+    if found is None:
+        raise NotFound(f"no badge {badge!r}")
+    return found
+
+
+def achievement(src: Sources, badge: str, lang: str) -> Hosted:
+    b = _badge(src, badge)
+    image = ob3.image_data_uri(Path(b.image)) if b.image else None
+    doc = ob3.achievement_document(ob3.achievement(b, src.catalog, src.urls, lang, image=image))
+    return Hosted(doc, JSONLD, LONG)
+
+
+def issuer_did(src: Sources, slug: str) -> Hosted:
+    return Hosted(did_document(src.store, src.keys, slug), "application/did+ld+json", LONG)
+
+
+def instance_did(src: Sources) -> Hosted:
+    """``/.well-known/did.json``: the instance's did:web, listing every key of its did:web
+    issuers (each issuer's own document lives at ``/issuers/{id}/did.json``)."""
+    did = did_web_from_url(src.urls.base)
+    with src.store.transaction() as conn:
+        slugs = [str(s) for s in conn.execute(
+            select(issuers.c.id).where(issuers.c.did_method == "web").order_by(issuers.c.id)
+        ).scalars()]
+    keys = [k.public_multibase for s in slugs for k in src.keys.public_keys(s)]
+    doc = did_web_document(did, keys)
+    doc["alsoKnownAs"] = [did_web_from_url(src.urls.issuer_root(s)) for s in slugs]
+    return Hosted(doc, "application/did+ld+json", LONG)
+
+
+def status_list(src: Sources, slug: str, list_id: int) -> Hosted:
+    doc = status_list_document(src.store, src.keys, src.urls, slug, list_id)
+    return Hosted(doc, "application/vc+ld+json", SHORT)
+
+
+def ob2_issuer(src: Sources, slug: str) -> Hosted:
+    return Hosted(ob2.issuer_profile(profile_of(_issuer_row(src, slug)), src.urls), JSONLD, LONG)
+
+
+def ob2_revocation_list(src: Sources, slug: str) -> Hosted:
+    return Hosted(ob2_revocations(src.store, src.urls, slug), JSONLD, SHORT)
+
+
+def ob2_badge_class(src: Sources, slug: str, badge: str, lang: str = "fr") -> Hosted:
+    profile = profile_of(_issuer_row(src, slug))
+    doc = ob2.badge_class(_badge(src, badge), src.catalog, profile, src.urls, lang)
+    return Hosted(doc, JSONLD, LONG)
+
+
+def badge_image_png(src: Sources, badge: str) -> Hosted:
+    b = _badge(src, badge)
+    png = badge_png(Path(b.image)) if b.image else placeholder_png()
+    return Hosted(png, "image/png", DAY)
+
+
+def ob2_assertion(src: Sources, uid: str) -> Hosted:
+    """A hosted assertion; once revoked it says so (``revoked: true`` and the reason)."""
+    url = src.urls.ob2_assertion(uid)
+    ci, c = credential_issuance.c, t.credentials.c
+    with src.store.transaction() as conn:
+        row = conn.execute(
+            select(ci.ob2_assertion, c.revoked_at, c.revocation_reason)
+            .join(t.credentials, c.id == ci.credential_id).where(ci.ob2_id == url)).one_or_none()
+    if row is None or row.ob2_assertion is None:
+        raise NotFound(f"no assertion {uid}")
+    doc = dict(row.ob2_assertion)
+    if row.revoked_at is not None:
+        doc = ob2.revoked_assertion(doc, str(row.revocation_reason or ""))
+    return Hosted(doc, JSONLD, SHORT)
+
+
+ROUTES: list[tuple[re.Pattern[str], Any]] = [
+    (re.compile(rf"achievements/({_SLUG})\.(fr|en)\.json"), achievement),
+    (re.compile(rf"issuers/({_SLUG})/did\.json"), issuer_did),
+    (re.compile(rf"issuers/({_SLUG})/status/([0-9]{{1,9}})\.json"),
+     lambda s, slug, n: status_list(s, slug, int(n))),
+    (re.compile(rf"issuers/({_SLUG})/ob2/profile\.json"), ob2_issuer),
+    (re.compile(rf"issuers/({_SLUG})/ob2/revocations\.json"), ob2_revocation_list),
+    (re.compile(rf"issuers/({_SLUG})/ob2/badges/({_SLUG})\.json"), ob2_badge_class),
+    (re.compile(rf"issuers/{_SLUG}/ob2/badges/({_SLUG})\.png"), badge_image_png),
+    (re.compile(rf"ob2/assertions/({_ID})\.json"), ob2_assertion),
+    (re.compile(r"\.well-known/did\.json"), instance_did),
+]
+
+
+def resolve(src: Sources, path: str) -> Hosted:
+    """The hosted document at ``path`` (relative to the public URL); ``NotFound`` otherwise."""
+    for pattern, build in ROUTES:
+        match = pattern.fullmatch(path.lstrip("/"))
+        if match:
+            result: Hosted = build(src, *match.groups())
+            return result
+    raise NotFound(f"nothing is hosted at /{path.lstrip('/')}")
+
+
+__all__ = ["LANGS", "Hosted", "Sources", "resolve"]
