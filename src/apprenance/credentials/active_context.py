@@ -114,6 +114,7 @@ class ActiveContext:
     plain: bool = True  # no default @language/@direction: strings are plain literals
     _derived: dict[Any, tuple[Any, ActiveContext]] = field(default_factory=dict)
     _keys: dict[str, str | None] = field(default_factory=dict)
+    props: dict[str, Any] = field(default_factory=dict)  # rdf_walk's per-key cache
 
     def clone(self) -> ActiveContext:
         return ActiveContext(dict(self.terms), self.vocab, self.previous, self.plain)
@@ -271,6 +272,7 @@ def _create_term(
         definition = previous
     active.terms[term] = definition
     active._keys.clear()
+    active.props.clear()
     defined[term] = True
 
 

@@ -184,47 +184,61 @@ def _node(
         expanded = keys[key]
         if expanded in ("@id", "@type", "@context"):
             continue
-        _property(walk_, subject, key, expanded, node[key], ctx, _join(path, key), graph)
+        _property(walk_, subject, key, node[key], ctx, _join(path, key), graph)
     return subject
 
 
-def _property(
-    walk_: Walk,
-    subject: str,
-    key: str,
-    expanded: str | None,
-    value: Any,
-    ctx: ActiveContext,
-    path: str,
-    graph: str,
-) -> None:
-    if expanded is None or not (expanded.startswith("@") or is_absolute(expanded)):
-        walk_.problem(path.rpartition(".")[0], "term", key)
-        return
-    if expanded.startswith("_:"):
-        walk_.problem(path.rpartition(".")[0], "term", key)
-        walk_.skip("blank node predicate")
-        return
+def _property_kind(ctx: ActiveContext, key: str) -> tuple[str, str, TermDef | None]:
+    """What a key is in ``ctx`` (cached): its kind, predicate token and term definition."""
+    info: tuple[str, str, TermDef | None] | None = ctx.props.get(key)
+    if info is not None:
+        return info
+    expanded = ctx.expand_key(key)
     definition = ctx.terms.get(key)
-    if expanded.startswith("@"):
-        walk_.skip(f"keyword {expanded}")
-        _check_only(walk_, value, ctx, definition, path)
+    if expanded is None or not (expanded.startswith("@") or is_absolute(expanded)):
+        kind = "undefined"
+    elif expanded.startswith("_:"):
+        kind = "blank"
+    elif expanded.startswith("@"):
+        kind = "keyword"
+    elif definition is not None and definition.type == "@json":
+        kind = "json"
+    elif definition is not None and (
+        definition.reverse or definition.special or (definition.container - {"@set"})
+    ):
+        kind = "container"
+    else:
+        kind = "plain"
+    info = (kind, f"<{expanded}>" if kind == "plain" else str(expanded), definition)
+    ctx.props[key] = info
+    return info
+
+
+def _property(
+    walk_: Walk, subject: str, key: str, value: Any, ctx: ActiveContext, path: str, graph: str,
+) -> None:
+    kind, predicate, definition = _property_kind(ctx, key)
+    if kind == "plain":
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                token = _object(walk_, item, ctx, definition, key, f"{path}[{index}]", graph)
+                if token is not None:
+                    walk_.quads.append((subject, predicate, token, graph))
+        else:
+            token = _object(walk_, value, ctx, definition, key, path, graph)
+            if token is not None:
+                walk_.quads.append((subject, predicate, token, graph))
         return
-    if definition is not None:
-        if definition.type == "@json":
-            walk_.skip("JSON literal")
-            return
-        if definition.reverse or definition.special or (definition.container - {"@set"}):
-            walk_.skip("container or reverse property")
-            _check_only(walk_, value, ctx, definition, path)
-            return
-    predicate = f"<{expanded}>"
-    items = value if isinstance(value, list) else [value]
-    for index, item in enumerate(items):
-        where = f"{path}[{index}]" if isinstance(value, list) else path
-        token = _object(walk_, item, ctx, definition, key, where, graph)
-        if token is not None:
-            walk_.quads.append((subject, predicate, token, graph))
+    if kind in ("undefined", "blank"):
+        walk_.problem(path.rpartition(".")[0], "term", key)
+        if kind == "blank":
+            walk_.skip("blank node predicate")
+        return
+    if kind == "json":
+        walk_.skip("JSON literal")
+        return
+    walk_.skip(f"keyword {predicate}" if kind == "keyword" else "container or reverse property")
+    _check_only(walk_, value, ctx, definition, path)
 
 
 def _object(
@@ -256,11 +270,14 @@ def _object(
         if kind in ("@id", "@vocab"):
             iri = expand_iri(ctx, item, vocab=kind == "@vocab")
             return _iri_token(walk_, iri or item, path, "value" if kind == "@vocab" else "id", item)
-        if _UNSAFE_CONTROL.search(item):
-            walk_.problem(path, "string", _first_control(item))
+        if _NEEDS_RDFC.search(item) is None:
+            text = item
+        else:
+            if _UNSAFE_CONTROL.search(item):
+                walk_.problem(path, "string", _first_control(item))
+            text = escape_literal(item, walk_.legacy_escaping)
         if not ctx.plain:
             walk_.skip("default language")
-        text = escape_literal(item, walk_.legacy_escaping)
         if kind is None or kind == "@none" or kind == XSD_STRING:
             return f'"{text}"'
         return f'"{text}"^^<{kind}>'
