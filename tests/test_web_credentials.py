@@ -132,3 +132,17 @@ def test_certificate_pdf(world: World) -> None:
     assert response.status_code in (200, 404, 409), response.text
     if response.status_code == 200:
         assert response.content.startswith(b"%PDF")
+
+
+def test_clr_record(world: World) -> None:
+    refused = world.client.post(f"/api/v1/learners/{LEA}/clr",
+                                headers=world.headers("other_learner"))
+    assert refused.status_code == 403
+    response = world.client.post(f"/api/v1/learners/{LEA}/clr",
+                                 headers=world.headers("learner"))
+    assert response.status_code == 200, response.text
+    record = response.json()
+    assert "ClrCredential" in record["type"]
+    listed = world.client.get(f"/api/v1/learners/{LEA}/credentials",
+                              headers=world.headers("learner")).json()
+    assert any(c["format"] == "clr" for c in listed)

@@ -12,10 +12,10 @@ from fastapi.testclient import TestClient
 from apprenance.bootstrap import App, bundled
 from apprenance.clock import fixed_clock
 from apprenance.config import load_settings
-from apprenance.services import access
-from apprenance.services.catalog import catalog_for
 from apprenance.credentials.inputs import HostedUrls
 from apprenance.credentials.keys import KeyStore
+from apprenance.services import access
+from apprenance.services.catalog import catalog_for
 from apprenance.services.evaluate import evaluate
 from apprenance.services.issuers import init_issuer
 from apprenance.services.store import init_store

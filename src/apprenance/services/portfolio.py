@@ -36,12 +36,14 @@ def _credentials_of(store: Store, catalog: Catalog, participant: str,
     """The learner's issued badges, with the formats they can be downloaded in."""
     out = []
     for cred in credentials_of(store, participant):
-        if cred["format"] != "ob3":
+        if cred["format"] not in ("ob3", "clr"):
             continue
         badge = catalog.badges.get(str(cred["badge"]))
-        out.append({**cred, "name": text(badge.name, lang) if badge else cred["badge"],
+        name = "CLR" if cred["format"] == "clr" else text(badge.name, lang) if badge \
+            else cred["badge"]
+        out.append({**cred, "name": name,
                     "id_path": str(cred["id"]).removeprefix("urn:uuid:"),
-                    "formats": list(FORMATS)})
+                    "formats": list(FORMATS) if cred["format"] == "ob3" else ["json"]})
     return out
 
 

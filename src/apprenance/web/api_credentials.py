@@ -4,6 +4,7 @@ coordinators, and anyone holding one of the learner's live share links (``?share
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Query
@@ -17,6 +18,7 @@ from apprenance.errors import PermissionDenied
 from apprenance.services import access, directory, downloads
 from apprenance.services.access import Grant
 from apprenance.services.certificates import CertificateOptions, gather_certificate
+from apprenance.services.clr_records import build_clr
 from apprenance.services.issuing import credentials_of, get_credential
 from apprenance.services.revocation import revoke
 from apprenance.web.auth import check_learner, learner_for, require, territories_of
@@ -104,6 +106,18 @@ def revoke_credential(grant: GrantDep, app: AppDep, keys: KeysDep, urls: UrlsDep
         raise PermissionDenied("this credential was not issued in your territory")
     done = revoke(app.store, keys, credential, reason=body.reason, urls=urls, clock=app.clock)
     return done.to_dict()
+
+
+@router.post("/learners/{learner}/clr", summary="Build and sign the learner's CLR 2.0 record",
+             responses={200: {"content": {"application/ld+json": {}}}}, response_class=Response)
+def clr(grant: GrantDep, app: AppDep, catalog: CatalogDep, keys: KeysDep, urls: UrlsDep,
+        learner: Participant,
+        pathway: Annotated[str | None, Query(max_length=100)] = None) -> Response:
+    found = learner_for(grant, app.store, learner)
+    record = build_clr(app.store, catalog, keys, found["learner"], pathway=pathway, urls=urls,
+                       clock=app.clock)
+    body = json.dumps(record.document, ensure_ascii=False, indent=2).encode("utf-8")
+    return _file(downloads.Download(body, "application/ld+json", "clr.json"))
 
 
 @router.get("/learners/{learner}/certificate.pdf", summary="The learner's PDF certificate",
