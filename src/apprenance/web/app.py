@@ -75,6 +75,8 @@ def install_error_handler(api: FastAPI, settings: Settings) -> None:
 
     async def on_error(request: Request, exc: Exception) -> Response:
         status, body = _status_and_body(exc, settings.debug)
+        if status == 422 and request.url.path.startswith("/xapi"):
+            status = 400  # an LRS answers 400 to an invalid statement
         headers = dict(getattr(exc, "headers", None) or {})
         if status == 401:
             headers.setdefault("WWW-Authenticate", 'Bearer realm="apprenance"')

@@ -9,6 +9,7 @@ cookie a sign-in link opens (read-only requests on the API; forms carry a CSRF t
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 from collections.abc import Collection
@@ -26,9 +27,16 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def bearer(request: Request) -> str | None:
-    """The token of an ``Authorization: Bearer`` header, if any."""
+    """The token of an ``Authorization: Bearer`` header (or the password of HTTP Basic, as
+    LRS clients send it), if any."""
     header = request.headers.get("authorization", "")
     scheme, _, value = header.partition(" ")
+    if scheme.lower() == "basic":
+        try:
+            decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            raise Unauthenticated("malformed Basic credentials") from None
+        return decoded.partition(":")[2].strip() or None
     if scheme.lower() != "bearer":
         return None
     return value.strip() or None
