@@ -4,18 +4,22 @@ activities of its log stored through the test builders, and awards evaluated at 
 from __future__ import annotations
 
 import csv
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+from sqlalchemy import select
 
 from apprenance.bootstrap import App, bundled
 from apprenance.clock import fixed_clock
 from apprenance.config import load_settings
+from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.services.catalog import catalog_for
 from apprenance.services.evaluate import evaluate
 from apprenance.services.territories import load_territory
-from builders import add_activity
+from builders import add_activity, tiny_catalog
+from credential_world import sample_credential, signed
 
 EXAMPLES = bundled("examples")
 ISSUED = datetime(2026, 9, 15, 10, 0, tzinfo=UTC)
@@ -53,3 +57,53 @@ def example_store(url: str, catalog: Catalog, *, participants: set[str] | None =
             witness_role=witness_role or None, activity_id=row["id"])
     evaluate(store, catalog, clock=fixed_clock(ISSUED))
     return store
+
+
+PUBLIC = "https://apprenance.example.org"
+CAMILLE = "camille@example.org"
+
+
+def tiny_world(url: str, *, with_credential: bool = True) -> tuple[Store, Catalog]:
+    """A small, fixed world on the tiny catalog: one territory, two projects with French
+    names, Camille's activities over two months, four awards (the pathway among them) and,
+    when asked, the pathway's signed OB 3.0 credential in the store."""
+    catalog = tiny_catalog()
+    store = Store.open(url)
+    store.init()
+    made = datetime(2026, 1, 5, tzinfo=UTC)
+    with store.transaction() as conn:
+        conn.execute(t.territories.insert().values(
+            id="t1", name="Communauté de communes du Val de Serre", data={}, created_at=made))
+        conn.execute(t.projects.insert(), [
+            {"id": "p1", "territory_id": "t1", "name": "Légumerie « Ça mijote »",
+             "functions": ["alimentation", "produire-consommer"], "schemes": ["pat"],
+             "data": {"name": {"fr": "Légumerie « Ça mijote » et cantines",
+                               "en": "The “Ça mijote” vegetable hub"}}, "created_at": made},
+            {"id": "p2", "territory_id": "t1", "name": "Fête de la rivière",
+             "functions": ["epanouir"], "schemes": [],
+             "data": {"name": {"fr": "Fête de la rivière au cœur d'Œuilly",
+                               "en": "River festival"}},
+             "created_at": made},
+        ])
+    for i in range(12):
+        add_activity(store, catalog, participant=CAMILLE,
+                     day=date(2025, 3, 3) + timedelta(days=5 * i), hours=3.5 + i % 3,
+                     project="p1" if i % 2 else "p2",
+                     witness=f"habitant.{i % 2}@example.org" if i % 3 == 0 else None,
+                     witness_role="habitant", activity_id=f"act-{i:02d}")
+    add_activity(store, catalog, participant=CAMILLE, day=date(2025, 5, 20), hours=12,
+                 kind="journal", project="p1", activity_id="act-journal")
+    with store.transaction() as conn:
+        conn.execute(t.learners.update().where(t.learners.c.participant == CAMILLE)
+                     .values(name="Camille Lefèvre-Œuvray", territory_id="t1"))
+    evaluate(store, catalog, clock=fixed_clock(datetime(2025, 5, 21, 18, tzinfo=UTC)))
+    if with_credential:
+        credential = signed(sample_credential())
+        with store.transaction() as conn:
+            award, learner = conn.execute(
+                select(t.awards.c.id, t.awards.c.learner_id)
+                .where(t.awards.c.badge_id == "parcours")).one()
+            conn.execute(t.credentials.insert().values(
+                id=credential["id"], award_id=award, learner_id=learner, format="ob3",
+                document=credential, issued_at=ISSUED))
+    return store, catalog

@@ -38,6 +38,7 @@ from apprenance.credentials.pdf_style import (
     INK,
     MUTED,
     PILLAR_COLOURS,
+    PLAIN,
     TINT,
     Heading,
     bar_chart,
@@ -78,6 +79,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
             subject=t("cert.meta.subject", lang), creator="apprenance",
             keywords=["ECTS", "Open Badges 3.0", data.territory, data.learner],
             invariant=1, lang=lang, displayDocTitle=True, pageCompression=1,
+            initialFontName="Apprenance", initialFontSize=9,
         )
         self.data = data
         self.created = created
@@ -102,7 +104,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         return canvas
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, Heading):
+        if isinstance(flowable, Heading | _Anchor):
             key = f"s{len(self._outline)}"
             self._outline.append(key)
             self.canv.bookmarkPage(key)
@@ -212,7 +214,7 @@ def _figures(data: CertificateData) -> Table:
     ]
     row = [[_p(big, "figure"), _p(caption, "caption")] for big, caption in cells]
     table = Table([row], colWidths=[WIDTH / len(cells)] * len(cells))
-    table.setStyle([
+    table.setStyle([*PLAIN,
         ("BACKGROUND", (0, 0), (-1, -1), TINT),
         ("LINEAFTER", (0, 0), (-2, -1), 2, colors.white),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -233,10 +235,11 @@ def _charts(data: CertificateData) -> list[Flowable]:
         [[Heading(t("cert.sec.pillars", lang)), Heading(t("cert.sec.functions", lang))],
          [pillars, functions]],
         colWidths=[half + 8 * mm, half])
-    table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle([*PLAIN, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (0, -1), 8 * mm)])
-    return [table, Spacer(1, 3 * mm)]
+    return [_Anchor(t("cert.sec.pillars", lang)), _Anchor(t("cert.sec.functions", lang)),
+            table, Spacer(1, 3 * mm)]
 
 
 def _section(title: str, rows: list[list[Any]], widths: list[float],
@@ -320,7 +323,7 @@ def _ects(data: CertificateData) -> list[Flowable]:
                           ects=number_text(data.pathway_ects, lang)), "body"))
     lines.append(_p(t("cert.ects.disclaimer", lang), "note"))
     box = Table([[lines]], colWidths=[WIDTH])
-    box.setStyle([("BACKGROUND", (0, 0), (-1, -1), TINT),
+    box.setStyle([*PLAIN, ("BACKGROUND", (0, 0), (-1, -1), TINT),
                   ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
                   ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
                   ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)])
@@ -347,9 +350,21 @@ def _closing(data: CertificateData) -> list[Flowable]:
         right = [_p(t("cert.sec.verify", lang), "caption"), _p(t("cert.verify.none", lang),
                                                                "note")]
     table = Table([[left, right]], colWidths=[WIDTH * 0.5, WIDTH * 0.5])
-    table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle([*PLAIN, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, -1), 12)])
     return [table]
+
+
+class _Anchor(Flowable):  # type: ignore[misc]
+    """An entry of the outline for a heading drawn inside a table (invisible, no space)."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.plain = title
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        pass
 
 
 class _SignatureLine(Flowable):  # type: ignore[misc]

@@ -62,7 +62,7 @@ def register_fonts() -> None:
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
     base = ParagraphStyle("body", fontName="Apprenance", fontSize=9, leading=12.5,
-                          textColor=TEXT, alignment=TA_LEFT)
+                          textColor=TEXT, alignment=TA_LEFT, bulletFontName="Apprenance")
 
     def make(name: str, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **kw)
@@ -145,6 +145,7 @@ def bar_chart(rows: list[tuple[str, str, float]], width: float, lang: str, *,
     row_h = 11.5 * mm
     height = max(len(rows), 1) * row_h
     drawing = Drawing(width, height)
+    drawing.initialFontName = "Apprenance"  # the renderer's first state: no base-14 font
     top = max((hours for _, _, hours in rows), default=0.0)
     total = sum(hours for _, _, hours in rows)
     value_w = 27 * mm if percent else 16 * mm
@@ -174,8 +175,12 @@ def qr_drawing(value: str, size: float) -> Drawing:
     widget = QrCodeWidget(value, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.initialFontName = "Apprenance"
     drawing.add(widget)
     return drawing
+
+
+PLAIN: list[tuple[Any, ...]] = [("FONT", (0, 0), (-1, -1), "Apprenance", 9)]
 
 
 def table_style(numeric_from: int) -> list[tuple[Any, ...]]:
