@@ -14,8 +14,16 @@ from typing import Any
 import pytest
 
 from apprenance.credentials.contexts import OB_V3, VC_V1
+from apprenance.credentials.did import did_web_document, did_web_from_url
 from conftest import REPO
-from credential_world import sample_credential, signed
+from credential_world import (
+    ISSUER_KEY,
+    loopback_server,
+    sample_credential,
+    signed,
+    status_entry,
+    status_list_credential,
+)
 
 INTEROP = REPO / "tests" / "interop"
 
@@ -97,3 +105,25 @@ def test_changing_any_field_makes_both_js_verifiers_fail(tmp_path: Path) -> None
         where = paths[int(name[1:])] if name.startswith("t") else "proof.created"
         assert not verdict["verifierCore"]["verified"], (where, verdict)
         assert not verdict["digitalbazaar"]["verified"], (where, verdict)
+
+
+def test_did_web_and_revocation_over_loopback_with_the_js_verifiers(tmp_path: Path) -> None:
+    routes: dict[str, bytes] = {}
+    with loopback_server(routes) as base:
+        did = did_web_from_url(base.replace("http://", "https://") + "/issuers/combes")
+        vm = f"{did}#{ISSUER_KEY.public_multibase}"
+        routes["/issuers/combes/did.json"] = json.dumps(
+            did_web_document(did, [ISSUER_KEY.public_multibase])).encode()
+        list_url = f"{base}/status/1"
+        routes["/status/1"] = json.dumps(status_list_credential(list_url, [7])).encode()
+        cases = {
+            "web": signed(sample_credential(did), vm=vm),
+            "active": signed(sample_credential(status=status_entry(list_url, 3))),
+            "revoked": signed(sample_credential(status=status_entry(list_url, 7))),
+        }
+        verdicts = judge(tmp_path, cases)
+    assert verdicts["web"]["verifierCore"]["verified"], verdicts["web"]
+    assert verdicts["web"]["digitalbazaar"]["verified"], verdicts["web"]
+    assert verdicts["active"]["verifierCore"]["verified"], verdicts["active"]
+    assert not verdicts["revoked"]["verifierCore"]["verified"]
+    assert "revocation_status" in verdicts["revoked"]["verifierCore"]["errors"]

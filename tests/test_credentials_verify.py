@@ -184,3 +184,13 @@ def test_fetchers_stay_offline_and_local(tmp_path: Path) -> None:
         fetch("https://x.org/../secret")
     with pytest.raises(NotFound, match="not in the resolve map"):
         fetch("https://y.org/a.json")
+
+
+def test_a_url_input_is_fetched_through_the_fetcher() -> None:
+    routes = {"/c.json": json.dumps(signed(sample_credential())).encode(), "/empty": b""}
+    with loopback_server(routes) as base:
+        fetcher = HttpFetcher(loopback_only=True)
+        clock = fixed_clock(FIXED_NOW)
+        assert verify_one(f"{base}/c.json", fetcher=fetcher, clock=clock).verified
+        assert verify_one(f"{base}/missing", fetcher=fetcher, clock=clock).verdict == "unreadable"
+        assert verify_one(f"{base}/empty", fetcher=fetcher, clock=clock).verdict == "unreadable"
