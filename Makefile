@@ -40,7 +40,21 @@ $(NODE_STAMP): $(INTEROP)/package.json $(INTEROP)/package-lock.json
 	npm ci --prefix $(INTEROP) --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-interop-deps: $(NODE_STAMP)
+# 1EdTech's Open Badges 2.0 validator in its own venv: its pins clash with ours, so the
+# versions that work on Python 3.11 are installed with --no-deps (../shared/reference/interop.md).
+BADGECHECK_VENV := $(INTEROP)/badgecheck-venv
+BADGECHECK_STAMP := $(BADGECHECK_VENV)/.installed
+BADGECHECK_PINS := badgecheck==1.2.0 openbadges-bakery==2.0.0 PyLD==0.7.1 jsonschema==2.6.0 \
+  requests-cache==0.4.13 python-jose==3.3.0 pytz rfc3986==2.0.0 pycryptodome==3.24.1 \
+  future==0.18.3 aniso8601==10.0.1 click==6.7 language_tags==0.4.3 puremagic==1.6 \
+  pydux==0.2.2 python-mimeparse==1.6.0 validators==0.11.2 decorator defusedxml ecdsa rsa \
+  pyasn1 pypng six requests urllib3 certifi charset-normalizer idna
+$(BADGECHECK_STAMP): Makefile
+	$(PYTHON) -m venv $(BADGECHECK_VENV)
+	$(BADGECHECK_VENV)/bin/pip install --quiet --no-deps $(BADGECHECK_PINS)
+	touch $(BADGECHECK_STAMP)
+
+interop-deps: $(NODE_STAMP) $(BADGECHECK_STAMP)
 
 demo: $(STAMP)
 	$(BIN)/apprenance --home $(HOME_DIR) demo
