@@ -68,6 +68,21 @@ def _imsx(status: int, body: dict[str, Any]) -> dict[str, Any]:
                  "imsx_codeMinorFieldValue": minor}]}}
 
 
+OAUTH_CODES = ("invalid_request", "invalid_client", "invalid_grant", "unauthorized_client",
+               "unsupported_grant_type", "invalid_scope")
+
+
+def _oauth_error(status: int, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    """An error of the token endpoint as RFC 6749 (5.2) words it."""
+    message = str(body["message"])
+    code = message.split(":", 1)[0]
+    if code not in OAUTH_CODES:
+        code = "invalid_client" if status == 401 else "invalid_request"
+    if status == 422:
+        status = 400
+    return status, {"error": code, "error_description": message}
+
+
 def install_error_handler(api: FastAPI, settings: Settings) -> None:
     """The one exception handler: every error, ours or the framework's, becomes a response
     with the status its class names; HTML for pages, Imsx_StatusInfo for the OB API, JSON
@@ -81,6 +96,9 @@ def install_error_handler(api: FastAPI, settings: Settings) -> None:
         if status == 401:
             headers.setdefault("WWW-Authenticate", 'Bearer realm="apprenance"')
         path = request.url.path
+        if path.startswith("/oauth/"):
+            status, oauth = _oauth_error(status, body)
+            return JSONResponse(oauth, status_code=status, headers=headers)
         if path.startswith("/ims/ob/"):
             return JSONResponse(_imsx(status, body), status_code=status, headers=headers)
         wants_html = "text/html" in request.headers.get("accept", "") and not (
