@@ -8,12 +8,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 
 from apprenance.catalog.assemble import assemble
 from apprenance.catalog.framework_data import FrameworkData, to_turtle
 from apprenance.catalog.frameworks import parse_rdf
 from apprenance.errors import InputError, UnknownFormat
+from conftest import REPO
 
 DATA = REPO / "tests" / "data" / "catalog"
 FORMATS = DATA / "formats"
@@ -80,7 +80,7 @@ def test_the_syntax_is_sniffed_when_the_extension_says_nothing(
 def test_a_file_that_is_not_rdf_is_refused(tmp_path: Path) -> None:
     target = tmp_path / "notes.txt"
     target.write_text("just some notes\n", encoding="utf-8")
-    with pytest.raises(UnknownFormat, match="notes.txt"):
+    with pytest.raises(UnknownFormat, match=r"notes\.txt"):
         parse_rdf(target)
 
 

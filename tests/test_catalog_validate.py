@@ -8,12 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, CliResult
 
 from apprenance.catalog.loader import load_catalog
 from apprenance.catalog.problems import Problem
 from apprenance.catalog.validate import validate_paths
 from apprenance.domain.catalog import Catalog
+from conftest import REPO, CliResult
 
 DATA = REPO / "tests" / "data" / "catalog"
 BROKEN = DATA / "broken"

@@ -106,6 +106,10 @@ MESSAGES.update(
             "fr": "Le catalogue n'est pas valide ({count} erreur(s)) :",
             "en": "The catalog is not valid ({count} error(s)):",
         },
+        "catalog.import.invalid": {
+            "fr": "Rien n'a été importé ({count} erreur(s)) :",
+            "en": "Nothing imported ({count} error(s)):",
+        },
         "catalog.problem.unreadable": {"fr": "{reason}", "en": "{reason}"},
         "catalog.problem.invalid-field": {"fr": "{reason}", "en": "{reason}"},
         "catalog.problem.unknown-kind": {

@@ -76,7 +76,8 @@ def read_badge_doc(
     out = BadgeRead(doc.path, id=declared if isinstance(declared, str) else "")
     for parent, key, line, first in doc.duplicates:
         out.problems.append(Problem("duplicate-key", file, line, subject=key,
-                                    key=".".join(parent), params={"name": key, "first": f"{file}:{first}"}))
+                                    key=".".join(parent),
+                                    params={"name": key, "first": f"{file}:{first}"}))
     try:
         entry = BadgeIn.model_validate(doc.data)
     except ValidationError as exc:

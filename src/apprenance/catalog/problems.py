@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
-from apprenance.contracts.yaml_input import line_of
 from apprenance.errors import CatalogError, InputError, UnreadableInput
 from apprenance.i18n import t
 
@@ -20,7 +19,7 @@ class _Loader(_BASE_LOADER):  # type: ignore[valid-type,misc]
     """The safe loader, leaving dates as text: the catalog reads them itself, so that a wrong
     date is a located problem rather than a crash."""
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, Any]]]] = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
     }
@@ -87,12 +86,15 @@ def errors_of(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.is_error]
 
 
-def raise_if_errors(problems: list[Problem], *, lang: str = "en") -> None:
-    """Raise ``CatalogError`` listing every error of ``problems`` (warnings do not count)."""
+def raise_if_errors(
+    problems: list[Problem], *, lang: str = "en", header: str = "catalog.invalid"
+) -> None:
+    """Raise ``CatalogError`` listing every error of ``problems`` (warnings do not count);
+    ``header`` is the key of the message that introduces the list."""
     errors = errors_of(problems)
     if errors:
         lines = [p.text(lang) for p in errors]
-        header = t("catalog.invalid", lang, count=len(errors))
+        header = t(header, lang, count=len(errors))
         raise CatalogError(header + "\n" + "\n".join(lines), details=lines)
 
 
@@ -154,5 +156,22 @@ def _find_duplicates(
 
 
 def line_at(doc: YamlDoc, loc: tuple[int | str, ...]) -> int | None:
-    """The line of the value at ``loc`` (as near as it can be found)."""
-    return line_of(doc.node, loc)
+    """The line where ``loc`` is written: the line of its key in a mapping, of the item in a
+    list (as near as it can be found; the document's first line for ``()``)."""
+    node = doc.node
+    line = node.start_mark.line + 1 if node is not None else None
+    for step in loc:
+        if isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value if str(k.value) == str(step)), None)
+            if pair is None:
+                break
+            line, node = pair[0].start_mark.line + 1, pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int | str):
+            index = int(step) if str(step).isdigit() else -1
+            if not 0 <= index < len(node.value):
+                break
+            node = node.value[index]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line

@@ -124,7 +124,7 @@ def import_frameworks(app: App, files: list[Path]) -> ImportReport:
     known_concepts = {c.uri for d in base.frameworks for c in d.concepts}
     problems = check_frameworks(frameworks, known_schemes=known_schemes,
                                 known_concepts=known_concepts)
-    raise_if_errors(problems, lang=app.settings.lang)
+    raise_if_errors(problems, lang=app.settings.lang, header="catalog.import.invalid")
     for data in frameworks:
         if not data.schemes:
             raise InputError(f"{data.file}: no skos:ConceptScheme: nothing to import")
