@@ -25,7 +25,7 @@ from apprenance.clock import Clock
 from apprenance.credentials.inputs import HostedUrls
 from apprenance.credentials.keys import KeyStore
 from apprenance.db import tables as t
-from apprenance.db.issuing_tables import credential_issuance
+from apprenance.db.issuing_tables import credential_issuance, issuers
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import ApprenanceError, Conflict, NotFound
@@ -111,6 +111,10 @@ def issue(
     rng = rng or random.SystemRandom()
     report = IssueReport(out=str(out) if out else None)
     pending = _pending(store, participant, badge, award_id)
+    if pending:
+        with store.transaction() as conn:
+            if conn.execute(select(issuers.c.id).limit(1)).first() is None:
+                raise NotFound("no issuer yet: create one with `apprenance issuer init`")
     batch = Batch(store=store, catalog=catalog, keys=keys, urls=urls, out=out, rng=rng,
                   now=clock())
     allocators: dict[str, Allocator] = {}
