@@ -88,8 +88,8 @@ def verify_one(
     embedded: tuple[str, int] | None = None
     try:
         raw = _read(source, fetcher) if data is None else data
-        baked = unbake(raw)
-        embedded = credential_in_pdf(raw) if baked is None else None
+        embedded = credential_in_pdf(raw)
+        baked = unbake(raw) if embedded is None else None
         if embedded is not None:
             report.add("pdf", "ok", f"credential attached to the PDF ({embedded[1]} attached)")
             text = embedded[0]
