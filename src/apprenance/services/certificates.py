@@ -330,12 +330,12 @@ class BatchReport:
                 "seconds": round(self.seconds, 3), "per_second": round(self.per_second, 1)}
 
 
-def write_pdf(path: Path, pdf: bytes) -> None:
-    """Write ``pdf`` to ``path`` whole or not at all (a temporary file, then a rename)."""
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` whole or not at all (a temporary file, then a rename)."""
     tmp = path.with_name(f".{path.name}.part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(pdf)
+        tmp.write_bytes(content)
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -349,7 +349,7 @@ def write_certificate(
     """Gather, render and write one learner's certificate to ``out``."""
     data = gather_certificate(store, catalog, participant, pathway=pathway, options=options,
                               clock=clock)
-    write_pdf(out, render_certificate(data, created=clock()))
+    write_atomically(out, render_certificate(data, created=clock()))
     return data
 
 

@@ -14,6 +14,7 @@ import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from apprenance.clock import Clock
@@ -25,6 +26,8 @@ from apprenance.services.certificates import (
     CertificateOptions,
     batch_learners,
     gather_certificate,
+    write_atomically,
+    write_batch,
 )
 
 FORMATS = ("csv", "json")
@@ -131,3 +134,23 @@ def _competence_text(item: Any) -> str:
 def inert(text: str) -> str:
     """``text``, with a leading apostrophe when a spreadsheet would read it as a formula."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def write_demo_outputs(
+    store: Store, catalog: Catalog, folder: Path, *, clock: Clock,
+    options: CertificateOptions,
+) -> tuple[str, dict[str, Any], dict[str, str]]:
+    """The demo's last step: every learner's certificate in ``folder/certificates`` and the
+    credits export in ``folder/credits.csv``; returns (summary, data, outputs)."""
+    participants = batch_learners(store, catalog)
+    batch = write_batch(store, catalog, participants, folder / "certificates", options=options,
+                        clock=clock)
+    export = export_credits(store, catalog, fmt="csv", clock=clock, options=options)
+    write_atomically(folder / "credits.csv", export.content)
+    summary = (f"{len(batch.written)} certificates ({batch.per_second:.0f}/s), "
+               f"credits export of {len(export.rows)} learners")
+    data = {"certificates": len(batch.written), "per_second": round(batch.per_second, 1),
+            "credits_rows": len(export.rows)}
+    outputs = {"certificates": str(folder / "certificates"),
+               "credits": str(folder / "credits.csv")}
+    return summary, data, outputs

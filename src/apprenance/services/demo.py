@@ -50,4 +50,15 @@ def run_demo(app: App, *, examples: Path | None = None) -> DemoReport:
         )
     )
     report.outputs["store"] = init.url
+    # certificates come last: they read everything the steps above stored
+    from apprenance.services.catalog import catalog_for
+    from apprenance.services.certificates import CertificateOptions
+    from apprenance.services.credits_export import write_demo_outputs
+
+    summary, data, outputs = write_demo_outputs(
+        app.store, catalog_for(app), app.home, clock=app.clock,
+        options=CertificateOptions(default_lang=app.settings.lang,
+                                   public_url=app.settings.public_url))
+    report.steps.append(DemoStep("certificates", summary, data))
+    report.outputs.update(outputs)
     return report
