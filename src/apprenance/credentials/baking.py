@@ -16,8 +16,11 @@ Reading a baked image back (``apprenance unbake``) is ``apprenance.credentials.u
 from __future__ import annotations
 
 import io
+import json
+import re
 import struct
 import zlib
+from dataclasses import dataclass
 from typing import Any
 from xml.dom.minidom import Document, Element
 
@@ -33,6 +36,8 @@ OB3_SVG_ELEMENT = "openbadges:credential"
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
 MAX_PIXELS = 4096 * 4096
 MAX_CREDENTIAL_BYTES = 1024 * 1024
+_MARK = "apprenance-credential-here"
+_JWS = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$")
 
 
 class BakingError(InputError):
@@ -133,26 +138,53 @@ def _parse_svg(svg: bytes) -> tuple[Document, Element]:
     return doc, root
 
 
-def bake_svg(svg: bytes, payload: str, *, jwt: bool = False) -> bytes:
-    """``svg`` with an ``<openbadges:credential>`` element first in the root: the JSON
-    credential as CDATA, or a VC-JWT in the ``verify`` attribute."""
-    if len(payload.encode("utf-8")) > MAX_CREDENTIAL_BYTES:
-        raise BakingError("credential too large to bake")
-    if "]]>" in payload:
-        raise BakingError("credential text cannot be put in CDATA (contains ']]>')")
+@dataclass(frozen=True)
+class SvgTemplate:
+    """An SVG parsed and checked once, ready to carry any number of credentials: the text
+    before and after the place of the ``<openbadges:credential>`` element (first child of
+    the root, the namespace declared on it)."""
+
+    head: bytes
+    tail: bytes
+
+    def bake(self, payload: str, *, jwt: bool = False) -> bytes:
+        encoded = payload.encode("utf-8")
+        if len(encoded) > MAX_CREDENTIAL_BYTES:
+            raise BakingError("credential too large to bake")
+        if jwt:
+            if not _JWS.match(payload):
+                raise BakingError("a VC-JWT holds only base64url characters and dots")
+            element = b'<openbadges:credential verify="' + encoded + b'"/>'
+        else:
+            if b"]]>" in encoded:
+                raise BakingError("credential text cannot be put in CDATA (contains ']]>')")
+            element = (b"<openbadges:credential><![CDATA[" + encoded
+                       + b"]]></openbadges:credential>")
+        return self.head + element + self.tail
+
+
+def prepare_svg(svg: bytes) -> SvgTemplate:
+    """Parse ``svg`` (defusedxml, size limit), drop any earlier baked credential."""
     doc, root = _parse_svg(svg)
     for old in list(root.getElementsByTagName(OB3_SVG_ELEMENT)):
         parent = old.parentNode
         if parent is not None:
             parent.removeChild(old)
     root.setAttribute("xmlns:openbadges", OB3_SVG_NS)
-    node = doc.createElement(OB3_SVG_ELEMENT)
-    if jwt:
-        node.setAttribute("verify", payload)
-    else:
-        node.appendChild(doc.createCDATASection(payload))
-    root.insertBefore(node, root.firstChild)
-    return bytes(doc.toxml(encoding="utf-8"))
+    root.insertBefore(doc.createComment(_MARK), root.firstChild)
+    head, _, tail = bytes(doc.toxml(encoding="utf-8")).partition(f"<!--{_MARK}-->".encode())
+    return SvgTemplate(head, tail)
+
+
+def bake_svg(svg: bytes, payload: str, *, jwt: bool = False) -> bytes:
+    """``svg`` with an ``<openbadges:credential>`` element first in the root: the JSON
+    credential as CDATA, or a VC-JWT in the ``verify`` attribute."""
+    return prepare_svg(svg).bake(payload, jwt=jwt)
+
+
+def credential_text(credential: dict[str, Any]) -> str:
+    """The JSON text baked into images (compact, UTF-8)."""
+    return json.dumps(credential, ensure_ascii=False, separators=(",", ":"))
 
 
 def bake_ob3(image: bytes, credential: dict[str, Any] | str) -> bytes:

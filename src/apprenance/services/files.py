@@ -13,9 +13,10 @@ Layout (docs/credentials.md)::
       public/                              what the public URL must serve, path for path
         achievements/ issuers/ ob2/
 
-Every file is written to a temporary name in its folder, flushed, then renamed over the
-target: a reader (a web server, a sync) never sees half a file, and a crash leaves either the
-old file or the new one.
+Every file is written to a temporary name in its folder, then renamed over the target: a
+reader (a web server, a sync) never sees half a file. Batches call ``flush_to_disk`` once per
+chunk, before recording the chunk in the store, rather than one ``fsync`` per file (which
+cost more than signing): after a crash, what the store says was issued is on disk.
 """
 
 from __future__ import annotations
@@ -32,16 +33,17 @@ from apprenance.errors import ConfigError
 _UNSAFE = re.compile(r"[^A-Za-z0-9._+@-]+")
 
 
-def write_bytes(path: Path, data: bytes, *, mode: int = 0o644) -> Path:
-    """Write ``data`` to ``path`` atomically (temporary file, fsync, rename)."""
+def write_bytes(path: Path, data: bytes, *, mode: int = 0o644, fsync: bool = False) -> Path:
+    """Write ``data`` to ``path`` atomically (temporary file, rename; ``fsync`` on request)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
+                if fsync:
+                    handle.flush()
+                    os.fsync(handle.fileno())
             os.chmod(tmp, mode)
             os.replace(tmp, path)
         except BaseException:
@@ -50,6 +52,11 @@ def write_bytes(path: Path, data: bytes, *, mode: int = 0o644) -> Path:
     except OSError as exc:
         raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from None
     return path
+
+
+def flush_to_disk() -> None:
+    """Make every file written so far durable (one ``sync`` for a whole chunk)."""
+    os.sync()
 
 
 def write_text(path: Path, text: str) -> Path:

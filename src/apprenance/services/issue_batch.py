@@ -21,7 +21,13 @@ from sqlalchemy import select
 
 from apprenance.credentials import ob2, ob3
 from apprenance.credentials.badge_png import badge_png, placeholder_png
-from apprenance.credentials.baking import bake_ob2, bake_ob3
+from apprenance.credentials.baking import (
+    SvgTemplate,
+    bake_ob2,
+    bake_png,
+    credential_text,
+    prepare_svg,
+)
 from apprenance.credentials.data_integrity import sign
 from apprenance.credentials.endorsement import Attestation, endorsement_credential
 from apprenance.credentials.inputs import AwardFacts, EvidenceItem, HostedUrls, Recipient
@@ -92,7 +98,7 @@ class Batch:
     written_public: list[Path] = field(default_factory=list)
     _signers: dict[str, Signer] = field(default_factory=dict)
     _achievements: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
-    _images: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
+    _images: dict[str, tuple[bytes, bytes, SvgTemplate]] = field(default_factory=dict)
     _hosted: set[str] = field(default_factory=set)
 
     # --- shared, once per batch ------------------------------------------------------------
@@ -115,14 +121,14 @@ class Batch:
                         badge, self.catalog, self.urls, o, image=image))))
         return self._achievements[key]
 
-    def images(self, badge: Badge) -> tuple[bytes, bytes]:
-        """(PNG, SVG) of the badge artwork."""
+    def images(self, badge: Badge) -> tuple[bytes, bytes, SvgTemplate]:
+        """(PNG, SVG, SVG ready to bake) of the badge artwork."""
         if badge.id not in self._images:
             path = Path(badge.image) if badge.image else None
             svg = path.read_bytes() if path and path.suffix == ".svg" and path.is_file() \
                 else PLACEHOLDER_SVG
             png = badge_png(path) if path else placeholder_png()
-            self._images[badge.id] = (png, svg)
+            self._images[badge.id] = (png, svg, prepare_svg(svg))
         return self._images[badge.id]
 
     def _publish(self, url: str, document: Any) -> None:
@@ -249,7 +255,8 @@ class Batch:
     def _write(self, built: Built, badge: Badge) -> list[Path]:
         assert self.out is not None
         folder = learner_folder(self.out, built.award.learner_id, built.award.participant)
-        png, svg = self.images(badge)
+        png, svg, template = self.images(badge)
+        text_ = credential_text(built.signed)
         ob2_text = json.dumps(built.ob2, ensure_ascii=False)
         s = self._signers[built.issuer]
         self._publish(self.urls.ob2_badge(built.issuer, badge.id), lambda: ob2.badge_class(
@@ -260,8 +267,8 @@ class Batch:
         return [
             write_text(badge_file(folder, badge.id, ".ob3.json"), dump_json(built.signed)),
             write_text(badge_file(folder, badge.id, ".ob3.jwt"), built.jwt + "\n"),
-            write_bytes(badge_file(folder, badge.id, ".png"), bake_ob3(png, built.signed)),
-            write_bytes(badge_file(folder, badge.id, ".svg"), bake_ob3(svg, built.signed)),
+            write_bytes(badge_file(folder, badge.id, ".png"), bake_png(png, text_)),
+            write_bytes(badge_file(folder, badge.id, ".svg"), template.bake(text_)),
             write_json(badge_file(folder, badge.id, ".ob2.json"), built.ob2),
             write_bytes(badge_file(folder, badge.id, ".ob2.png"), bake_ob2(png, ob2_text)),
             write_bytes(badge_file(folder, badge.id, ".ob2.svg"), bake_ob2(svg, ob2_text)),

@@ -30,7 +30,7 @@ from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import ApprenanceError, Conflict, NotFound
 from apprenance.services.evaluate import learner_id
-from apprenance.services.files import check_out_dir, public_root, relative
+from apprenance.services.files import check_out_dir, flush_to_disk, public_root, relative
 from apprenance.services.issue_batch import Batch, Built, PendingAward
 from apprenance.services.revocation import Allocator, write_issuer_status
 
@@ -122,6 +122,8 @@ def issue(
         part = pending[start : start + chunk]
         try:
             built = batch.build(part, allocators, report.problems)
+            if out is not None:
+                flush_to_disk()
             _record(store, built, batch)
         except ApprenanceError as exc:
             report.problems.extend({"learner": p.participant, "badge": p.badge,
