@@ -50,6 +50,7 @@ def run_demo(app: App, *, examples: Path | None = None) -> DemoReport:
         )
     )
     report.outputs["store"] = init.url
+    _issuing_step(app, report)  # issuing: credentials before the certificates that attach them
     # certificates come last: they read everything the steps above stored
     from apprenance.services.catalog import catalog_for
     from apprenance.services.certificates import CertificateOptions
@@ -62,3 +63,26 @@ def run_demo(app: App, *, examples: Path | None = None) -> DemoReport:
     report.steps.append(DemoStep("certificates", summary, data))
     report.outputs.update(outputs)
     return report
+
+
+def _issuing_step(app: App, report: DemoReport) -> None:
+    """issuing: an issuer for the collective (did:key, no web server needed), then every award
+    issued into ``HOME/credentials`` (OB 3.0 JSON, VC-JWT, baked PNG/SVG, OB 2.0)."""
+    from apprenance.credentials.inputs import HostedUrls
+    from apprenance.credentials.keys import KeyStore
+    from apprenance.services.catalog import catalog_for
+    from apprenance.services.issuers import init_issuer, list_issuers
+    from apprenance.services.issuing import issue
+
+    secret = app.settings.key_passphrase
+    keys = KeyStore(app.home / "keys", secret.get_secret_value() if secret else None)
+    urls = HostedUrls(app.settings.public_url)
+    if not list_issuers(app.store, keys):
+        init_issuer(app.store, keys, slug="collectif", name="Collectif des Ressourceurs",
+                    urls=urls, clock=app.clock, did_method="key")
+    out = app.home / "credentials"
+    result = issue(app.store, catalog_for(app), keys, urls=urls, clock=app.clock, out=out)
+    report.steps.append(DemoStep(
+        "issue", f"{len(result.issued)} credentials issued into {out}",
+        {"issued": len(result.issued), "problems": len(result.problems), "out": str(out)}))
+    report.outputs["credentials"] = str(out)
