@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +75,11 @@ class FrameworkData:
     stats: dict[str, int] = field(default_factory=dict)  # e.g. {"skills": 13485} for ESCO
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        """Plain dicts and lists (shared with ``self``: serialise them, do not change them)."""
+        doc = dict(vars(self))
+        doc["schemes"] = [dict(vars(s)) for s in self.schemes]
+        doc["concepts"] = [dict(vars(c)) for c in self.concepts]
+        return doc
 
     @classmethod
     def from_json(cls, doc: dict[str, Any]) -> FrameworkData:
@@ -107,7 +111,7 @@ def primary_lang(tag: str | None) -> str:
 
 _SAFE_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?$")
 _SAFE_PREFIX = re.compile(r"^[A-Za-z](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 _STANDARD = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "dcterms": "http://purl.org/dc/terms/",
@@ -117,7 +121,7 @@ _STANDARD = {
 
 
 def _literal(value: str, lang: str = "") -> str:
-    escaped = "".join(_ESCAPES.get(ch, ch) for ch in value)
+    escaped = value.translate(_ESCAPES)
     return f'"{escaped}"@{lang}' if lang else f'"{escaped}"'
 
 

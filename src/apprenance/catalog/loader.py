@@ -110,9 +110,10 @@ def store_in_cache(cache_dir: Path | None, data: FrameworkData) -> None:
         return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"format": CACHE_FORMAT, "data": data.to_json()}, ensure_ascii=False)
         fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"format": CACHE_FORMAT, "data": data.to_json()}, fh, ensure_ascii=False)
+            fh.write(text)
         os.replace(tmp, target)
     except OSError:
         pass  # no cache (read-only folder): still correct, only slower
@@ -167,7 +168,8 @@ def _build(
         hashes.append(f"mappings/{read.path.name} {file_sha256(read.path)}")
     activities, more = merge_mappings(reads)
     problems += more
-    badge_reads = [read_badge(path, concepts=parts.concepts, activities=activities)
+    declared = {a for read in reads for a in read.declared}  # a wrong entry: one error, not two
+    badge_reads = [read_badge(path, concepts=parts.concepts, activities=declared)
                    for path in yaml_files(badges_dir)]
     images: set[str] = set()
     for badge_read in badge_reads:

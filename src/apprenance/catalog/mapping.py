@@ -26,6 +26,7 @@ class MappingRead:
     version: str = ""
     activities: list[ActivityType] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    declared: list[str] = field(default_factory=list)  # every id, read or not (no cascades)
 
 
 def is_mapping_doc(data: Any) -> bool:
@@ -56,6 +57,7 @@ def read_mapping_doc(doc: YamlDoc, *, concepts: Container[str]) -> MappingRead:
         out.problems += _field_problems(doc, exc, ())
         return out
     out.version = header.version
+    out.declared = [str(key) for key in header.activities]
     for activity_id, raw in header.activities.items():
         where = ("activities", activity_id)
         entry_line = line_at(doc, where)

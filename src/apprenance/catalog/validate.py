@@ -123,7 +123,8 @@ def validate_paths(paths: list[Path], *, base: Catalog | None) -> tuple[int, lis
             problems.append(Problem("unknown-kind", str(doc.path)))
     activities, more = merge_mappings(mapping_reads)
     problems += [p for read in mapping_reads for p in read.problems] + more
-    known_activities = set(activities) | (set(base.activity_types) if base else set())
+    known_activities = {a for read in mapping_reads for a in read.declared}
+    known_activities |= set(base.activity_types) if base else set()
     badge_reads: list[BadgeRead] = [
         read_badge_doc(doc, concepts=concepts,
                        activities=known_activities if (base or mapping_reads) else None)
