@@ -146,3 +146,12 @@ def test_clr_record(world: World) -> None:
     listed = world.client.get(f"/api/v1/learners/{LEA}/credentials",
                               headers=world.headers("learner")).json()
     assert any(c["format"] == "clr" for c in listed)
+
+
+def test_verify_page_for_a_certificate_qr_code(world: World) -> None:
+    cred = _first(world)
+    page = world.client.get(f"/verify?credential={cred['id']}")
+    assert page.status_code == 200 and 'id="verdict"' in page.text
+    unknown = world.client.get("/verify?credential=urn:uuid:nope",
+                               headers={"accept": "text/html"})
+    assert unknown.status_code == 404

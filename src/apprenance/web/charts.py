@@ -15,7 +15,7 @@ COLOURS = ("#1d5c8c", "#2f7d32", "#a34b00", "#7a3b8f")  # contrast >= 4.5:1 on w
 
 def pillars_svg(pillars: Sequence[dict[str, Any]], *, title: str, unit: str = "h") -> str:
     """Horizontal bars, one per pillar, with the hours written beside each bar."""
-    width, bar_h, gap, label_w = 360, 26, 14, 150
+    width, bar_h, gap, label_w = 440, 26, 14, 200
     top = 8
     peak = max((float(p["hours"]) for p in pillars), default=0.0) or 1.0
     height = top + len(pillars) * (bar_h + gap)
@@ -32,7 +32,7 @@ def pillars_svg(pillars: Sequence[dict[str, Any]], *, title: str, unit: str = "h
         colour = COLOURS[i % len(COLOURS)]
         label = escape(str(p["label"]))
         out.append(f'<text x="0" y="{y + bar_h * 0.7:.1f}" font-size="13" '
-                   f'fill="#1a1a1a">{label[:22]}</text>')
+                   f'fill="#1a1a1a">{label[:30]}</text>')
         out.append(f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{bar_h}" '
                    f'rx="3" fill="{colour}"><title>{label}: {hours:g} {unit}</title></rect>')
         out.append(f'<text x="{label_w + length + 6:.1f}" y="{y + bar_h * 0.7:.1f}" '

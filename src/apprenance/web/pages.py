@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from apprenance.bootstrap import App
 from apprenance.errors import Unauthenticated
+from apprenance.i18n import number
 from apprenance.services import access
 from apprenance.services.access import Grant
 from apprenance.services.portfolio import portfolio_for
@@ -36,6 +37,7 @@ def render(request: Request, name: str, lang: str, *, status: int = 200,
     other = "en" if lang == "fr" else "fr"
     switch = "/langue?" + urlencode({"lang": other, "next": request.url.path})
     context = {"lang": lang, "t": lambda key, **v: texts.t(key, lang, **v), "grant": grant,
+               "num": lambda value: number(float(value), lang),
                "csrf": csrf_token(request), "switch_url": switch, **ctx}
     return templates.TemplateResponse(request, name, context, status_code=status,
                                       headers=headers)

@@ -3,11 +3,13 @@ the verdict explained in plain words. Nothing dropped is kept."""
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
+from apprenance.services.downloads import document_of
 from apprenance.services.verify import MAX_INPUT
 from apprenance.web.api_verify import verify_bytes
 from apprenance.web.deps import AppDep, LangDep
@@ -80,11 +82,17 @@ def explain(result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
 
 @router.get("/verifier", response_class=HTMLResponse)
 @router.get("/verify", response_class=HTMLResponse)
-def verify_form(request: Request, lang: LangDep,
-                credential: Annotated[str | None, Query(max_length=500)] = None
+def verify_form(request: Request, app: AppDep, lang: LangDep,
+                credential: Annotated[str | None, Query(max_length=200)] = None
                 ) -> HTMLResponse:
-    return render(request, "verify.html", lang, result=None, checks=[],
-                  credential=credential)
+    """The form; with ``?credential=ID`` (the QR code of a PDF certificate), the verdict on
+    that credential as this instance holds it."""
+    if credential is None:
+        return render(request, "verify.html", lang, result=None, checks=[], credential=None)
+    document = json.dumps(document_of(app.store, credential)).encode("utf-8")
+    result = verify_bytes(app, "credential.json", document, None)
+    return render(request, "verify.html", lang, result=result,
+                  checks=explain(result, lang), credential=credential)
 
 
 @router.post("/verifier", response_class=HTMLResponse)
