@@ -12,7 +12,8 @@ import random
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime, time as dtime
+from datetime import UTC, date, datetime
+from datetime import time as dtime
 from pathlib import Path
 
 from sqlalchemy import insert
