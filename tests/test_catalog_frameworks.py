@@ -167,6 +167,8 @@ def test_two_schemes_sharing_a_prefix_get_distinct_keys() -> None:
     assert parts.scheme_keys["http://example.net/other/soft"] == "soft-soft"
     # a concept described twice is merged; the first file decides its scheme
     assert parts.concepts["soft:listen"].scheme == "soft"
+    # merging works on a copy: what was read stays as it was read (it may be cached)
+    assert all(c.schemes == [SOFT] for c in first.concepts)
 
 
 def test_the_turtle_the_importer_writes_reads_back_the_same(tmp_path: Path) -> None:

@@ -97,17 +97,21 @@ def assemble(frameworks: list[FrameworkData], declared: dict[str, str]) -> Assem
                 key = _free_key(f"{key}-{slug(last_segment(scheme.uri))}", out.scheme_keys)
             out.scheme_keys[scheme.uri] = key
     merged: dict[str, RawConcept] = {}
+    copies: set[str] = set()  # concepts described twice are merged into a copy, never in place
     for data in frameworks:
         for concept in data.concepts:
             known = merged.get(concept.uri)
             if known is None:
-                merged[concept.uri] = RawConcept(
-                    concept.uri, dict(concept.labels), dict(concept.definitions),
-                    concept.notation, list(concept.schemes), list(concept.broader),
-                    {k: list(v) for k, v in concept.matches.items()}, concept.line,
+                merged[concept.uri] = concept
+                continue
+            if concept.uri not in copies:
+                known = merged[concept.uri] = RawConcept(
+                    known.uri, dict(known.labels), dict(known.definitions), known.notation,
+                    list(known.schemes), list(known.broader),
+                    {k: list(v) for k, v in known.matches.items()}, known.line, known.file,
                 )
-            else:
-                _fill_concept(known, concept)
+                copies.add(concept.uri)
+            _fill_concept(known, concept)
     home: dict[str, str] = {}  # concept uri -> the uri of its (first known) scheme
     for uri, raw in merged.items():
         schemes = [s for s in raw.schemes if s in out.scheme_keys]

@@ -121,7 +121,7 @@ def validate_paths(paths: list[Path], *, base: Catalog | None) -> tuple[int, lis
             badge_docs.append(doc)
         else:
             problems.append(Problem("unknown-kind", str(doc.path)))
-    activities, more = merge_mappings(mapping_reads)
+    _, more = merge_mappings(mapping_reads)
     problems += [p for read in mapping_reads for p in read.problems] + more
     known_activities = {a for read in mapping_reads for a in read.declared}
     known_activities |= set(base.activity_types) if base else set()

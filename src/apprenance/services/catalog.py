@@ -40,7 +40,10 @@ class Sources:
 
 def sources(app: App) -> Sources:
     """Where the catalog comes from: the bundled (or ``--catalog``) folders, plus the
-    frameworks imported into the home folder; the parse cache lives in the home folder."""
+    frameworks imported into the home folder; the parse cache lives in the home folder
+    (created private, as ``init`` would, when it does not exist yet)."""
+    if not app.home.exists():
+        app.home.mkdir(mode=0o700, parents=True, exist_ok=True)
     return Sources(
         frameworks_dirs=[app.catalog_dir("frameworks"), app.home / "frameworks"],
         mappings_dir=app.catalog_dir("mappings"),
