@@ -1,0 +1,242 @@
+"""Ingest speed: a generated canonical CSV (1,000,000 rows by default) ingested by the real
+`apprenance ingest` in a subprocess (process start included), beside a plain baseline run the
+same way: `csv.reader` + `sqlite3` `executemany` into a 13-column table (SQLite), `COPY` of the
+same rows (PostgreSQL). Prints rows/s, the ratio to the baseline and the peak memory (RSS) of
+each process.
+
+    .venv/bin/python bench/bench_ingest.py [--rows N] [--pg-url URL | --no-pg] [--again]
+
+``--pg-url`` (or APPRENANCE_BENCH_PG_URL) names the PostgreSQL server; default
+postgresql+psycopg://postgres@127.0.0.1:5432/test. The benchmark creates its own database there
+and drops it at the end. The CSV is written into /tmp/apprenance-bench/ and reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import describe
+
+REPO = Path(__file__).resolve().parents[1]
+VENV_BIN = Path(sys.executable).parent
+APPRENANCE = str(VENV_BIN / "apprenance")
+WORK = Path("/tmp/apprenance-bench")
+HEADER = ["id", "date", "participant", "nom", "role", "territoire", "projet", "fonction",
+          "activite", "description", "duree", "temoin", "preuve"]
+TYPES = ["atelier-cuisine", "chantier-participatif", "reunion-publique", "journal-reflexif",
+         "animation", "comite-pilotage", "repair-cafe", "jardinage-collectif",
+         "formation-suivie", "enquete-habitants", "permanence", "communication"]
+FUNCTIONS = ["alimentation", "habitat", "apprendre", "soigner", "produire-consommer",
+             "epanouir", ""]
+ROLES = ["etudiant", "habitant", "elu", "agent"]
+LEARNERS = 5000
+DAYS = 730
+PROJECTS = ["legumes", "renovation", "tiers-lieu", "sante"]
+DESCRIPTIONS = [
+    "Atelier avec les habitants du village, suite au prochain copil",
+    "Chantier collectif : démontage et tri des matériaux, 16 bénévoles",
+    "Réunion publique à la salle des fêtes sur la cantine de l'école",
+    "Journal réflexif : difficultés, réussites, questions",
+    "Semis et plantations avec l'équipe de la cantine",
+    "Permanence au tiers-lieu, 9 visiteurs",
+]
+
+BASELINE_SQLITE = """
+import csv, sqlite3, sys
+db = sqlite3.connect(sys.argv[2])
+db.execute("PRAGMA journal_mode=WAL")
+db.execute("PRAGMA synchronous=NORMAL")
+db.execute("CREATE TABLE rows (id TEXT PRIMARY KEY, date TEXT, participant TEXT, nom TEXT, "
+           "role TEXT, territoire TEXT, projet TEXT, fonction TEXT, activite TEXT, "
+           "description TEXT, duree TEXT, temoin TEXT, preuve TEXT)")
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    reader = csv.reader(f)
+    next(reader)
+    db.executemany("INSERT INTO rows VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", reader)
+db.commit()
+"""
+
+BASELINE_PG = """
+import csv, sys, psycopg
+with psycopg.connect(sys.argv[2]) as conn, conn.cursor() as cur:
+    cur.execute("CREATE TABLE rows (id TEXT PRIMARY KEY, date TEXT, participant TEXT, "
+                "nom TEXT, role TEXT, territoire TEXT, projet TEXT, fonction TEXT, "
+                "activite TEXT, description TEXT, duree TEXT, temoin TEXT, preuve TEXT)")
+    with open(sys.argv[1], newline="", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        next(reader)
+        with cur.copy("COPY rows FROM STDIN") as copy:
+            for row in reader:
+                copy.write_row(row)
+"""
+
+
+def generate(rows: int) -> Path:
+    """The benchmark CSV (same content for the same row count) and its territory file."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    path = WORK / f"ingest-{rows}.csv"
+    if path.exists():
+        return path
+    rng = random.Random(20260301)
+    start = date(2024, 1, 1)
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f, lineterminator="\n")
+        out.writerow(HEADER)
+        for i in range(rows):
+            learner = rng.randrange(LEARNERS)
+            day = start + timedelta(days=i * DAYS // rows)
+            when = day.isoformat()
+            if rng.random() < 0.2:
+                when += f"T{rng.randrange(8, 20):02d}:30:00+01:00"
+            hours = rng.choice(["1.5", "2", "3,5", "PT1H30M", "2.25", "4", "PT45M"])
+            kind = rng.choice(TYPES) if rng.random() > 0.01 else "atelier-vannerie"
+            witness = ""
+            if rng.random() < 0.3:
+                witness = f"{rng.choice(ROLES)}:w{rng.randrange(200)}@example.org"
+            evidence = (f"https://example.org/preuves/{i}.jpg" if rng.random() < 0.1 else "")
+            out.writerow([
+                f"b-{i:07d}", when, f"learner{learner}@example.org", f"Learner {learner}",
+                ROLES[learner % 4], "bench", PROJECTS[learner % 4], rng.choice(FUNCTIONS),
+                kind, rng.choice(DESCRIPTIONS), hours, witness, evidence,
+            ])
+    tmp.rename(path)
+    return path
+
+
+def territory_yaml(folder: Path) -> Path:
+    path = folder / "territory.yaml"
+    lines = ["id: bench", "name: Bench territory", "projects:"]
+    for project in PROJECTS:
+        lines += [f"  - id: {project}", f"    name: {project}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """(seconds, peak RSS in MB, stdout) of one subprocess, start to end."""
+    with tempfile.TemporaryFile() as out:
+        started = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=out, stderr=subprocess.PIPE, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        out.seek(0)
+        text = out.read().decode()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(args[:4])}... failed ({proc.returncode}):\n{err}")
+    return seconds, usage.ru_maxrss / 1024, text
+
+
+def apprenance(home: Path, db: str | None, *args: str) -> tuple[float, float, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("APPRENANCE_")}
+    env["APPRENANCE_LANG"] = "en"
+    cmd = [APPRENANCE, "--home", str(home)]
+    if db:
+        cmd += ["--db", db]
+    return run([*cmd, *args], env)
+
+
+def bench_backend(name: str, csv_path: Path, rows: int, db: str | None, baseline: tuple[str, str],
+                  again: bool) -> dict[str, object]:
+    home = Path(tempfile.mkdtemp(prefix=f"apprenance-bench-{name}-"))
+    try:
+        apprenance(home, db, "init")
+        apprenance(home, db, "territory", str(territory_yaml(home)))
+        seconds, peak, out = apprenance(home, db, "ingest", "--json", str(csv_path))
+        report = json.loads(out)
+        base_seconds, base_peak, _ = run([sys.executable, "-c", baseline[0], str(csv_path),
+                                          baseline[1]])
+        result: dict[str, object] = {
+            "backend": name, "rows": rows, "seconds": round(seconds, 2),
+            "rows_per_s": round(rows / seconds), "peak_mb": round(peak),
+            "baseline_seconds": round(base_seconds, 2),
+            "baseline_rows_per_s": round(rows / base_seconds),
+            "ratio": round(base_seconds / seconds, 3), "baseline_peak_mb": round(base_peak),
+            "accepted": report["accepted"], "duplicates": report["duplicates"],
+            "rejected": report["rejected"], "unmapped": report["unmapped"],
+        }
+        if again:
+            seconds2, _, out2 = apprenance(home, db, "ingest", "--json", str(csv_path))
+            result["again_seconds"] = round(seconds2, 2)
+            result["again_duplicates"] = json.loads(out2)["duplicates"]
+        return result
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def sqlite(csv_path: Path, rows: int, again: bool) -> dict[str, object]:
+    base = Path(tempfile.mkdtemp(prefix="apprenance-bench-base-")) / "baseline.sqlite3"
+    try:
+        return bench_backend("sqlite", csv_path, rows, None, (BASELINE_SQLITE, str(base)), again)
+    finally:
+        shutil.rmtree(base.parent, ignore_errors=True)
+
+
+def postgres(csv_path: Path, rows: int, server: str, again: bool) -> dict[str, object]:
+    from sqlalchemy import create_engine, text
+
+    name = f"apprenance_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}_base"'))
+    url = server.rsplit("/", 1)[0] + f"/{name}"
+    plain = url.replace("postgresql+psycopg://", "postgresql://") + "_base"
+    try:
+        return bench_backend("postgresql", csv_path, rows, url, (BASELINE_PG, plain), again)
+    finally:
+        with admin.connect() as conn:
+            for db in (name, f"{name}_base"):
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--pg-url", default=os.environ.get(
+        "APPRENANCE_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"))
+    parser.add_argument("--no-pg", action="store_true", help="SQLite only.")
+    parser.add_argument("--again", action="store_true",
+                        help="Also time a second ingest of the same file (all duplicates).")
+    parser.add_argument("--json", action="store_true", help="Print the results as JSON.")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    csv_path = generate(args.rows)
+    size = csv_path.stat().st_size / 1e6
+    results = [sqlite(csv_path, args.rows, args.again)]
+    if not args.no_pg:
+        results.append(postgres(csv_path, args.rows, args.pg_url, args.again))
+    if args.json:
+        print(json.dumps({"machine": describe(), "file_mb": round(size), "results": results},
+                         indent=2))
+        return
+    print(f"Ingest benchmark — {args.rows:,} rows ({size:.0f} MB CSV) — {describe()}")
+    for r in results:
+        print(f"  {r['backend']:10} {r['rows_per_s']:>9,} rows/s ({r['seconds']} s, peak "
+              f"{r['peak_mb']} MB) | baseline {r['baseline_rows_per_s']:,} rows/s "
+              f"({r['baseline_seconds']} s) | ratio {r['ratio']:.0%} | accepted "
+              f"{r['accepted']:,}, rejected {r['rejected']:,}, unmapped {r['unmapped']:,}")
+        if "again_seconds" in r:
+            print(f"  {'':10} again: {r['again_seconds']} s, {r['again_duplicates']:,} "
+                  "duplicates")
+    print(f"  (total {time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,172 @@
+"""Ingesting activity logs: read each file in batches, check every row, store what is valid,
+quarantine what is not, and report counts in the shape of ``apprenance ingest --json``.
+
+Reading and checking (Python) run in the calling thread while a writer thread stores the
+previous batch (SQLite and the PostgreSQL driver release the interpreter lock while they work):
+at most two batches are in memory, whatever the size of the file.
+"""
+
+from __future__ import annotations
+
+import gc
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from apprenance.clock import Clock
+from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD, Batch, FieldError, Problem
+from apprenance.db import tables as t
+from apprenance.db.store import Store
+from apprenance.domain.catalog import Catalog
+from apprenance.importers import detect_format, read_log
+from apprenance.importers.canonical import Lookups
+from apprenance.services.ingest_writer import BatchWriter, Tally
+from apprenance.services.rejects import resolve_file
+
+Progress = Callable[[str, int, int], None]  # (file label, bytes read, file size)
+COMMIT_ROWS = 50_000  # rows per transaction: fewer commits write each index page fewer times
+COMMIT_SECONDS = 2.0  # ... but another ingest never waits long for the write lock
+
+
+@dataclass(frozen=True)
+class LogFile:
+    path: Path
+    label: str  # as the user named it
+    fmt: str | None = None  # None: detected
+
+
+def load_lookups(store: Store, catalog: Catalog) -> Lookups:
+    """The territories and projects in the store, and the catalog's activity types."""
+    with store.transaction() as conn:
+        territories = frozenset(conn.execute(select(t.territories.c.id)).scalars())
+        projects = {
+            pid: tid
+            for pid, tid in conn.execute(select(t.projects.c.id, t.projects.c.territory_id))
+        }
+    return Lookups.build(catalog.activity_types, territories, projects)
+
+
+def ingest_files(
+    store: Store, catalog: Catalog, files: Sequence[LogFile], *, clock: Clock, lang: str,
+    progress: Progress | None = None,
+) -> Tally:
+    """Ingest ``files`` in order; returns what was accepted, duplicated and rejected."""
+    lookups = load_lookups(store, catalog)
+    writer = BatchWriter(store, catalog, clock, lang)
+    with _few_collections():
+        for log in files:
+            _ingest_one(log, writer, lookups, store, clock, progress)
+        writer.finish()
+    return writer.tally
+
+
+def _ingest_one(
+    log: LogFile, writer: BatchWriter, lookups: Lookups, store: Store, clock: Clock,
+    progress: Progress | None,
+) -> None:
+    source = str(log.path.resolve())
+    writer.begin_file(log.label, source)
+    fmt = log.fmt or detect_format(log.path)
+    size = _size(log.path)
+    try:
+        batches = read_log(log.path, fmt, log.label, source, lookups)
+        _pipeline(batches, writer, _reporter(progress, log.label, size))
+    except FieldError as error:
+        line = 1 if error.field == HEADER_FIELD else None
+        writer.reject_file(Problem.of(error, log.label, line, _head(log.path, error)))
+    with store.transaction() as conn:
+        resolve_file(conn, source, writer.rejected_in_file(), clock())
+
+
+
+
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    """Garbage collection tuned for a stream of short-lived rows: what exists before the
+    ingest (catalog, libraries) is not scanned again, and young collections are rarer."""
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
+
+
+def _pipeline(
+    batches: Iterable[Batch], writer: BatchWriter, report: Callable[[int], None]
+) -> None:
+    """Hand the batches to ``writer`` in a second thread while the next one is read; several
+    batches share a transaction (up to ``COMMIT_ROWS`` rows or ``COMMIT_SECONDS``)."""
+    todo: queue.Queue[Batch | None] = queue.Queue(maxsize=1)
+    failed: list[BaseException] = []
+
+    def consume() -> None:
+        try:
+            batch = todo.get()
+            while batch is not None:
+                with writer.transaction() as conn:
+                    rows, deadline = 0, time.monotonic() + COMMIT_SECONDS
+                    while batch is not None:
+                        writer.write(conn, batch)
+                        rows += len(batch)
+                        if rows >= COMMIT_ROWS or time.monotonic() > deadline:
+                            break
+                        batch = todo.get()
+                if batch is not None:
+                    batch = todo.get()
+        except BaseException as exc:  # handed to the reading thread
+            failed.append(exc)
+            while todo.get() is not None:
+                pass
+
+    worker = threading.Thread(target=consume, name="apprenance-ingest-writer", daemon=True)
+    worker.start()
+    try:
+        for batch in batches:
+            if failed:
+                break
+            if len(batch):
+                todo.put(batch)
+            report(batch.position)
+    finally:
+        todo.put(None)
+        worker.join()
+    if failed:
+        raise failed[0]
+
+
+def _reporter(progress: Progress | None, label: str, size: int) -> Callable[[int], None]:
+    if progress is None:
+        return lambda _position: None
+    return lambda position: progress(label, position, size)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _head(path: Path, error: FieldError) -> str:
+    """What is kept of a file refused as a whole: its first bytes, made printable."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(2000)
+    except OSError:
+        return f"<{path.name}: {error.key}>"
+    text = head.decode("utf-8", errors="backslashreplace")
+    return f"<{path.name}: {error.field if error.field != FILE_FIELD else error.key}>\n{text}"
+
+
+def iter_files(paths: Iterable[Path], fmt: str | None) -> Iterator[LogFile]:
+    for path in paths:
+        yield LogFile(path=path, label=str(path), fmt=fmt)

@@ -1,0 +1,261 @@
+"""The statements of the ingest hot path, on SQLite and PostgreSQL.
+
+Activities and attestations go through the driver's own connection (``executemany`` with a
+prepared statement on SQLite, ``COPY`` into a temporary table then ``INSERT ... SELECT ...
+ON CONFLICT DO NOTHING RETURNING`` on PostgreSQL): SQLAlchemy's per-row work would cost more
+than the whole insert. Values are written exactly as SQLAlchemy writes them, so that the rest
+of apprenance reads them back through the ``tables`` definitions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from apprenance.contracts.records import ActivityRecord
+from apprenance.db import tables as t
+
+COLUMNS = ("id", "learner_id", "occurred_at", "occurred_on", "territory_id", "project_id",
+           "function", "activity_type", "suggested_type", "duration_hours", "description",
+           "evidence_url", "extra", "content_hash", "voided", "source_file", "source_line",
+           "source_ref", "ingested_at")
+ATTESTATION_COLUMNS = ("activity_id", "witness", "witness_role", "source_file", "source_line",
+                       "created_at")
+CHUNK = 1000
+SQLITE_CACHE_KIB = 65536  # page cache of the ingesting connection: index pages stay in memory
+_SQLITE_INSERT = (
+    f"INSERT INTO activities ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) "
+    "ON CONFLICT DO NOTHING"
+)
+_SQLITE_ATTEST = (
+    f"INSERT INTO attestations ({', '.join(ATTESTATION_COLUMNS)}) VALUES "
+    f"({', '.join('?' * len(ATTESTATION_COLUMNS))}) ON CONFLICT DO NOTHING"
+)
+_stamps: dict[datetime, str] = {}
+
+
+def _stamp(value: datetime) -> str:
+    """A UTC datetime as SQLAlchemy stores it in SQLite."""
+    text = _stamps.get(value)
+    if text is None:
+        if len(_stamps) > 200_000:
+            _stamps.clear()
+        text = _stamps[value] = value.strftime(t.SQLITE_TIME_FORMAT)
+    return text
+
+
+def is_sqlite(conn: Connection) -> bool:
+    return conn.dialect.name == "sqlite"
+
+
+def lock_for_writing(conn: Connection) -> None:
+    """On SQLite, take the write lock now, so that what the batch reads stays true."""
+    if is_sqlite(conn):
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def existing_ids(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, str, int]]:
+    """id -> (content hash, source file, source line) for the ids already stored."""
+    out: dict[str, tuple[str, str, int]] = {}
+    cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    for start in range(0, len(ids), 5000):
+        chunk = list(ids[start : start + 5000])
+        if is_sqlite(conn):
+            cur.execute(
+                "SELECT id, content_hash, source_file, source_line FROM activities "
+                f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+        else:
+            cur.execute("SELECT id, content_hash, source_file, source_line FROM activities "
+                        "WHERE id = ANY(%s)", (chunk,))
+        for rid, digest, source, line in cur.fetchall():
+            out[rid] = (digest, source, line)
+    return out
+
+
+def find_or_create_learners(
+    conn: Connection, records: Sequence[ActivityRecord], now: datetime
+) -> tuple[dict[str, tuple[int, str | None]], set[str]]:
+    """participant -> (learner id, role) for the participants of ``records`` (one record
+    each), creating the missing learners from the record; also the participants created."""
+    lc = t.learners.c
+    found: dict[str, tuple[int, str | None]] = {}
+    names = [r["participant"] for r in records]
+    for start in range(0, len(names), CHUNK):
+        for lid, participant, role in conn.execute(
+            select(lc.id, lc.participant, lc.role).where(
+                lc.participant.in_(names[start : start + CHUNK]))
+        ):
+            found[participant] = (lid, role)
+    new = [r for r in records if r["participant"] not in found]
+    created: set[str] = set()
+    if new:
+        ins = sqlite_insert if is_sqlite(conn) else pg_insert
+        stmt = ins(t.learners).on_conflict_do_nothing(index_elements=["participant"])
+        rows = [{"participant": r["participant"], "name": r["learner_name"],
+                 "role": r["learner_role"], "source_file": r["source_file"],
+                 "source_line": r["source_line"], "created_at": now} for r in new]
+        for start in range(0, len(rows), CHUNK):
+            for lid, participant, role in conn.execute(
+                stmt.returning(lc.id, lc.participant, lc.role), rows[start : start + CHUNK]
+            ):
+                found[participant] = (lid, role)
+                created.add(participant)
+        late = [r["participant"] for r in new if r["participant"] not in found]
+        if late:  # created meanwhile by another ingest
+            for lid, participant, role in conn.execute(
+                select(lc.id, lc.participant, lc.role).where(lc.participant.in_(late))
+            ):
+                found[participant] = (lid, role)
+    return found, created
+
+
+def day_totals(conn: Connection, learner_ids: Sequence[int]) -> Iterable[tuple[int, Any, float]]:
+    """(learner, day, hours) of the stored, not voided activities of these learners."""
+    a = t.activities.c
+    for start in range(0, len(learner_ids), CHUNK):
+        yield from conn.execute(
+            select(a.learner_id, a.occurred_on, func.sum(a.duration_hours))
+            .where(a.learner_id.in_(learner_ids[start : start + CHUNK]), a.voided.is_(False))
+            .group_by(a.learner_id, a.occurred_on)
+        ).tuples()
+
+
+def insert_activities(
+    conn: Connection, records: list[ActivityRecord], now: datetime
+) -> tuple[set[str], dict[str, tuple[str, str, int]] | None]:
+    """Insert the records whose id is not stored yet: (ids inserted, what is stored for the
+    others when it had to be read)."""
+    if not records:
+        return set(), None
+    for rec in records:
+        rec["ingested_at"] = now
+    if is_sqlite(conn):
+        return _sqlite_insert(conn, records, now)
+    return _pg_insert(conn, records), None
+
+
+def _sqlite_insert(
+    conn: Connection, records: list[ActivityRecord], now: datetime
+) -> tuple[set[str], dict[str, tuple[str, str, int]] | None]:
+    """Insert everything; only when some id was already there, undo and insert the others
+    (the write lock is held, so what is read stays true)."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    stamp, dumps = _stamp, json.dumps
+    ingested = stamp(now)
+    rows = [
+        (r["id"], r["learner_id"], stamp(r["occurred_at"]), r["occurred_on"].isoformat(),
+         r["territory_id"], r["project_id"], r["function"], r["activity_type"],
+         r["suggested_type"], r["duration_hours"], r["description"], r["evidence_url"],
+         None if r["extra"] is None else dumps(r["extra"], ensure_ascii=False),
+         r["content_hash"], 1 if r["voided"] else 0, r["source_file"], r["source_line"],
+         r["source_ref"], ingested)
+        for r in records
+    ]
+    raw.execute("SAVEPOINT ingest_batch")
+    before = raw.total_changes
+    raw.executemany(_SQLITE_INSERT, rows)
+    if raw.total_changes - before == len(rows):
+        raw.execute("RELEASE ingest_batch")
+        return {r[0] for r in rows}, None
+    raw.execute("ROLLBACK TO ingest_batch")
+    existing = existing_ids(conn, [r[0] for r in rows])
+    rows = [r for r in rows if r[0] not in existing]
+    raw.executemany(_SQLITE_INSERT, rows)
+    raw.execute("RELEASE ingest_batch")
+    return {r[0] for r in rows}, existing
+
+
+def insert_attestations(conn: Connection, records: list[ActivityRecord], now: datetime) -> None:
+    """The attestations of stored records that name a witness."""
+    attest = [r for r in records if r["witness"]]
+    if not attest:
+        return
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    if is_sqlite(conn):
+        ingested = _stamp(now)
+        raw.executemany(_SQLITE_ATTEST, [
+            (r["id"], r["witness"], r["witness_role"], r["source_file"], r["source_line"],
+             ingested) for r in attest])
+        return
+    cur = raw.cursor()
+    acols = ", ".join(ATTESTATION_COLUMNS)
+    cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS ingest_stage_att ON COMMIT DELETE ROWS "
+                f"AS SELECT {acols} FROM attestations WITH NO DATA")
+    with cur.copy(f"COPY ingest_stage_att ({acols}) FROM STDIN") as copy:
+        for r in attest:
+            copy.write_row((r["id"], r["witness"], r["witness_role"], r["source_file"],
+                            r["source_line"], now))
+    cur.execute(f"INSERT INTO attestations ({acols}) SELECT {acols} FROM ingest_stage_att "
+                "ON CONFLICT (activity_id, witness) DO NOTHING")
+    cur.execute("DELETE FROM ingest_stage_att")
+
+
+def _pg_insert(conn: Connection, records: list[ActivityRecord]) -> set[str]:
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    cur = raw.cursor()
+    cols = ", ".join(COLUMNS)
+    cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS ingest_stage ON COMMIT DELETE ROWS AS "
+                f"SELECT {cols} FROM activities WITH NO DATA")
+    with cur.copy(f"COPY ingest_stage ({cols}) FROM STDIN") as copy:
+        for r in records:
+            copy.write_row((
+                r["id"], r["learner_id"], r["occurred_at"], r["occurred_on"],
+                r["territory_id"], r["project_id"], r["function"], r["activity_type"],
+                r["suggested_type"], r["duration_hours"], r["description"],
+                r["evidence_url"],
+                None if r["extra"] is None else json.dumps(r["extra"], ensure_ascii=False),
+                r["content_hash"], r["voided"], r["source_file"], r["source_line"],
+                r["source_ref"], r["ingested_at"]))
+    cur.execute(f"INSERT INTO activities ({cols}) SELECT {cols} FROM ingest_stage "
+                "ON CONFLICT (id) DO NOTHING RETURNING id")
+    inserted = {row[0] for row in cur.fetchall()}
+    cur.execute("DELETE FROM ingest_stage")
+    return inserted
+
+
+def delete_activities(conn: Connection, ids: Sequence[str]) -> None:
+    """Take back activities inserted by this batch (over the 24-hours-a-day limit)."""
+    a = t.activities.c
+    for start in range(0, len(ids), CHUNK):
+        conn.execute(t.activities.delete().where(a.id.in_(ids[start : start + CHUNK])))
+
+
+def voided_state(conn: Connection, ids: Sequence[str]) -> dict[str, bool]:
+    a = t.activities.c
+    out: dict[str, bool] = {}
+    for start in range(0, len(ids), CHUNK):
+        for rid, voided in conn.execute(
+            select(a.id, a.voided).where(a.id.in_(ids[start : start + CHUNK]))
+        ):
+            out[rid] = bool(voided)
+    return out
+
+
+def mark_voided(conn: Connection, ids: Sequence[str]) -> None:
+    a = t.activities.c
+    for start in range(0, len(ids), CHUNK):
+        conn.execute(update(t.activities).where(a.id.in_(ids[start : start + CHUNK]))
+                     .values(voided=True))
+
+
+def learners_of(conn: Connection, ids: Sequence[str]) -> set[int]:
+    a = t.activities.c
+    out: set[int] = set()
+    for start in range(0, len(ids), CHUNK):
+        out.update(conn.execute(select(a.learner_id).where(
+            a.id.in_(ids[start : start + CHUNK]))).scalars())
+    return out
+
+
+def as_day(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

@@ -1,0 +1,303 @@
+"""Writing batches of checked records: one transaction per batch that settles duplicates,
+learners, the 24-hours-a-day limit, stores the new activities and their attestations, tells the
+evidence engine, applies xAPI voids and quarantines what was rejected.
+
+Duplicates are decided by the database: on SQLite the batch holds the write lock from its first
+statement (``BEGIN IMMEDIATE``), so that the ids read are the ids there; on PostgreSQL the
+insert is ``ON CONFLICT DO NOTHING RETURNING id``. Either way two ingests of the same file at
+the same time store every row once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, update
+
+from apprenance.clock import Clock
+from apprenance.contracts.records import ActivityRecord, Batch, Problem, Void
+from apprenance.db import tables as t
+from apprenance.db.store import Store
+from apprenance.domain.catalog import Catalog
+from apprenance.importers.values import MAX_HOURS
+from apprenance.services import ingest_sql as sql
+from apprenance.services.rejects import quarantine, resolve_statements
+
+DAY_CACHE_LIMIT = 1_500_000  # (learner, day) totals kept in memory before starting afresh
+REJECTIONS_SHOWN = 10_000  # rejections listed in a report (all are stored)
+
+
+@dataclass
+class Tally:
+    """What an ingest did, in the shape of ``apprenance ingest --json``."""
+
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    unmapped: int = 0
+    rejections: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"accepted": self.accepted, "duplicates": self.duplicates,
+                "rejected": self.rejected, "unmapped": self.unmapped,
+                "rejections": self.rejections}
+
+
+class BatchWriter:
+    """Stores batches for one ingest run (several files); keeps learner ids and day totals."""
+
+    def __init__(self, store: Store, catalog: Catalog, clock: Clock, lang: str) -> None:
+        self.store = store
+        self.catalog = catalog
+        self.clock = clock
+        self.lang = lang
+        self.tally = Tally()
+        self._learners: dict[str, int] = {}
+        self._no_role: set[int] = set()
+        self._days: dict[int, float] = {}
+        self._loaded: set[int] = set()  # learners whose day totals are all in _days
+        self._pending: dict[str, tuple[Void, str]] = {}  # voided ids not seen yet
+        self._source = ""
+        self._label = ""
+        self._rejected_hashes: set[str] = set()
+
+    def begin_file(self, label: str, source: str) -> None:
+        self._label = label
+        self._source = source
+        self._rejected_hashes = set()
+
+    def rejected_in_file(self) -> set[str]:
+        return self._rejected_hashes
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A transaction for one or more batches, holding the write lock on SQLite."""
+        with self.store.transaction() as conn:
+            sql.lock_for_writing(conn)
+            yield conn
+
+    def write(self, conn: Connection, batch: Batch) -> None:
+        """Store one batch in the transaction ``conn``."""
+        now = self.clock()
+        problems = list(batch.problems)
+        unique = self._unique(batch.records, problems)
+        self._resolve_learners(conn, unique, now)
+        self._load_day_totals(conn, unique)
+        inserted, existing = sql.insert_activities(conn, unique, now)
+        stored = unique
+        if len(inserted) != len(unique):
+            stored = self._classify(conn, unique, inserted, existing, problems)
+        kept = self._within_day_limit(conn, stored, problems)
+        sql.insert_attestations(conn, kept, now)
+        self.tally.accepted += len(kept)
+        types = self.catalog.activity_types
+        self.tally.unmapped += sum(1 for r in kept if r["activity_type"] not in types)
+        counted = [r for r in kept if not r["voided"]]
+        if counted:
+            from apprenance.services.evidence import add_to_evidence
+
+            add_to_evidence(conn, self.catalog, counted)
+        refs = [r["source_ref"] for r in batch.records if r["source_ref"]]
+        if refs:
+            resolve_statements(conn, refs, now)
+        self._void(conn, batch.voids)
+        self._reject(conn, problems, now)
+
+    def finish(self) -> None:
+        """Reject the voiding statements whose target never came."""
+        if not self._pending:
+            return
+        problems = [
+            Problem(void.file, void.line, "object.id", "xapi.void_unknown",
+                    {"target": void.target}, void.raw, void.statement_id)
+            for void, _ in self._pending.values()
+        ]
+        with self.store.transaction() as conn:
+            for problem, (_, source) in zip(problems, self._pending.values(), strict=True):
+                self._source = source
+                self._reject(conn, [problem], self.clock())
+        self._pending.clear()
+
+    def reject_file(self, problem: Problem) -> None:
+        with self.store.transaction() as conn:
+            self._reject(conn, [problem], self.clock())
+
+    # --- steps ------------------------------------------------------------------------------
+
+    def _unique(
+        self, records: list[ActivityRecord], problems: list[Problem]
+    ) -> list[ActivityRecord]:
+        """The batch without repeated ids: same content = duplicate, else a rejection."""
+        first: dict[str, ActivityRecord] = {}
+        unique: list[ActivityRecord] = []
+        pending = self._pending
+        for rec in records:
+            seen = first.get(rec["id"])
+            if seen is None:
+                first[rec["id"]] = rec
+                unique.append(rec)
+                if pending and rec["id"] in pending:
+                    rec["voided"] = True  # its voiding statement came first
+            elif seen["content_hash"] == rec["content_hash"]:
+                self.tally.duplicates += 1
+            else:
+                problems.append(
+                    _conflict(self._label, rec, seen["source_line"], "id.conflict_line"))
+        return unique
+
+    def _classify(
+        self, conn: Connection, records: list[ActivityRecord], inserted: set[str],
+        existing: dict[str, tuple[str, str, int]] | None, problems: list[Problem],
+    ) -> list[ActivityRecord]:
+        """The inserted records; the others are duplicates (same content) or rejected."""
+        if existing is None:
+            existing = sql.existing_ids(conn, [r["id"] for r in records
+                                               if r["id"] not in inserted])
+        stored: list[ActivityRecord] = []
+        for rec in records:
+            if rec["id"] in inserted:
+                stored.append(rec)
+                continue
+            found = existing.get(rec["id"])
+            if found is None or found[0] == rec["content_hash"]:
+                self.tally.duplicates += 1  # None: stored meanwhile by another ingest
+            else:
+                where = f"{found[1] or '?'}:{found[2] or '?'}"
+                problems.append(
+                    _conflict(self._label, rec, None, "id.conflict_stored", where=where))
+        return stored
+
+    def _resolve_learners(
+        self, conn: Connection, records: list[ActivityRecord], now: datetime
+    ) -> None:
+        known = self._learners
+        missing: dict[str, ActivityRecord] = {}
+        for rec in records:
+            if rec["participant"] not in known and rec["participant"] not in missing:
+                missing[rec["participant"]] = rec
+        if missing:
+            found, created = sql.find_or_create_learners(conn, list(missing.values()), now)
+            for participant, (learner_id, role) in found.items():
+                known[participant] = learner_id
+                if role is None:
+                    self._no_role.add(learner_id)
+                if participant in created:
+                    self._loaded.add(learner_id)  # new: no day totals in the store
+        no_role = self._no_role
+        for rec in records:
+            learner_id = known[rec["participant"]]
+            rec["learner_id"] = learner_id
+            if no_role and learner_id in no_role and rec["learner_role"]:
+                conn.execute(update(t.learners).where(t.learners.c.id == learner_id,
+                                                      t.learners.c.role.is_(None))
+                             .values(role=rec["learner_role"]))
+                no_role.discard(learner_id)
+
+    def _load_day_totals(self, conn: Connection, records: list[ActivityRecord]) -> None:
+        """Read the stored day totals of the learners not yet in memory (before inserting)."""
+        if len(self._days) > DAY_CACHE_LIMIT:
+            self._days.clear()
+            self._loaded.clear()
+        need = {r["learner_id"] for r in records} - self._loaded
+        if need:
+            days = self._days
+            for learner_id, day, hours in sql.day_totals(conn, sorted(need)):
+                days[learner_id * 1_000_000 + _ordinal(day)] = hours
+            self._loaded |= need
+
+    def _within_day_limit(
+        self, conn: Connection, records: list[ActivityRecord], problems: list[Problem]
+    ) -> list[ActivityRecord]:
+        """The records that keep their learner's day at or under 24 hours; the others are
+        taken back out of the store and rejected."""
+        days = self._days
+        kept: list[ActivityRecord] = []
+        over: list[str] = []
+        for rec in records:
+            if rec["voided"]:
+                kept.append(rec)
+                del self._pending[rec["id"]]
+                self.tally.accepted += 1  # the voiding statement now takes effect
+                continue
+            key = rec["learner_id"] * 1_000_000 + rec["occurred_on"].toordinal()
+            before = days.get(key, 0.0)
+            total = before + rec["duration_hours"]
+            if total > MAX_HOURS + 1e-6:
+                over.append(rec["id"])
+                problems.append(Problem(
+                    self._label, rec["source_line"], "duree", "duration.day_total",
+                    {"day": rec["occurred_on"].isoformat(), "before": _h(before),
+                     "total": _h(total), "participant": rec["participant"]},
+                    _record_raw(rec), rec["source_ref"]))
+                continue
+            days[key] = total
+            kept.append(rec)
+        if over:
+            sql.delete_activities(conn, over)
+        return kept
+
+    def _void(self, conn: Connection, voids: Sequence[Void]) -> None:
+        if not voids:
+            return
+        state = sql.voided_state(conn, [v.target for v in voids])
+        to_void: list[str] = []
+        for void in voids:
+            current = state.get(void.target)
+            if current is None:
+                if void.target in self._pending:
+                    self.tally.duplicates += 1
+                self._pending[void.target] = (void, self._source)
+            elif current or void.target in to_void:
+                self.tally.duplicates += 1
+            else:
+                to_void.append(void.target)
+                self.tally.accepted += 1
+        if to_void:
+            from apprenance.services.evidence import remove_from_evidence
+
+            sql.mark_voided(conn, to_void)
+            remove_from_evidence(conn, self.catalog, to_void)
+            self._loaded.difference_update(sql.learners_of(conn, to_void))
+
+    def _reject(self, conn: Connection, problems: list[Problem], now: datetime) -> None:
+        if not problems:
+            return
+        problems.sort(key=lambda p: p.line or 0)
+        self.tally.rejected += len(problems)
+        room = REJECTIONS_SHOWN - len(self.tally.rejections)
+        for p in problems[: max(room, 0)]:
+            item: dict[str, Any] = {"file": p.file, "line": p.line, "field": p.field,
+                                    "reason": p.reason(self.lang)}
+            if p.statement_id is not None:
+                item["statement_id"] = p.statement_id
+            self.tally.rejections.append(item)
+        digests = quarantine(conn, [(p, self._source) for p in problems], now, self.lang)
+        self._rejected_hashes.update(digests)
+
+
+def _conflict(
+    label: str, rec: ActivityRecord, line: int | None, key: str, **values: Any
+) -> Problem:
+    values = {"id": rec["id"], "line": line, **values}
+    return Problem(label, rec["source_line"], "id", key, values, _record_raw(rec),
+                   rec["source_ref"])
+
+
+def _record_raw(rec: ActivityRecord) -> str:
+    """What is kept of a row rejected after its checks: its normalised content."""
+    keep = {k: v for k, v in rec.items()
+            if v is not None and k not in ("learner_id", "voided", "assigned_type")}
+    return json.dumps(keep, ensure_ascii=False, default=str, sort_keys=True)
+
+
+def _ordinal(day: date | str) -> int:
+    return sql.as_day(day).toordinal()
+
+
+def _h(hours: float) -> str:
+    return f"{hours:.2f}".rstrip("0").rstrip(".")

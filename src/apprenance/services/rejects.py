@@ -1,0 +1,161 @@
+"""The quarantine of rejected inputs: storing them (idempotently), marking them resolved when a
+corrected file is ingested, listing and exporting them.
+
+Each reject keeps its raw content; ``raw_hash`` (source file + raw content) is unique, so that
+ingesting the same file again stores nothing twice. Exports neutralise spreadsheet formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from apprenance.contracts.records import Problem
+from apprenance.db import tables as t
+from apprenance.db.store import Store
+
+RAW_LIMIT = 200_000  # characters of raw content kept per reject
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+EXPORT_COLUMNS = ("id", "source_file", "line", "statement_id", "field", "reason", "raw",
+                  "created_at", "resolved_at")
+
+
+def raw_hash(source: str, raw: str) -> str:
+    return hashlib.sha256(f"{source}\n{raw}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def clean_raw(raw: str) -> str:
+    """Raw content as it can be stored: bytes that were not UTF-8 shown as ``\\xNN``, NUL
+    shown as ``\\x00``, at most ``RAW_LIMIT`` characters."""
+    text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    text = text.replace("\x00", "\\x00")
+    if len(text) > RAW_LIMIT:
+        text = text[:RAW_LIMIT] + f"... [{len(text) - RAW_LIMIT} more characters]"
+    return text
+
+
+def quarantine(
+    conn: Connection, problems: Sequence[tuple[Problem, str]], now: datetime, lang: str
+) -> list[str]:
+    """Store ``(problem, source file)`` pairs; the same raw input again refreshes its row and
+    makes it unresolved. Returns the raw hashes."""
+    if not problems:
+        return []
+    rows: dict[str, dict[str, Any]] = {}
+    for problem, source in problems:
+        raw = clean_raw(problem.raw)
+        digest = raw_hash(source, raw)
+        rows[digest] = {
+            "source_file": source, "line": problem.line, "statement_id": problem.statement_id,
+            "field": problem.field[:100], "reason": problem.reason(lang), "raw": raw,
+            "raw_hash": digest, "created_at": now, "resolved_at": None,
+        }
+    ins = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    stmt = ins(t.rejects)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["raw_hash"],
+        set_={c: stmt.excluded[c] for c in ("line", "statement_id", "field", "reason")}
+        | {"resolved_at": None},
+    )
+    conn.execute(stmt, list(rows.values()))
+    return list(rows)
+
+
+def resolve_file(conn: Connection, source: str, still_rejected: set[str], now: datetime) -> int:
+    """Mark resolved the open rejects of ``source`` that the last ingest no longer gave."""
+    r = t.rejects.c
+    open_ones = conn.execute(
+        select(r.id, r.raw_hash).where(r.source_file == source, r.resolved_at.is_(None))
+    ).all()
+    done = [rid for rid, digest in open_ones if digest not in still_rejected]
+    for start in range(0, len(done), 1000):
+        conn.execute(update(t.rejects).where(r.id.in_(done[start : start + 1000]))
+                     .values(resolved_at=now))
+    return len(done)
+
+
+def resolve_statements(conn: Connection, statement_ids: Iterable[str], now: datetime) -> None:
+    """Mark resolved the open rejects of xAPI statements that are now stored."""
+    ids = list(statement_ids)
+    r = t.rejects.c
+    for start in range(0, len(ids), 1000):
+        conn.execute(
+            update(t.rejects)
+            .where(r.statement_id.in_(ids[start : start + 1000]), r.resolved_at.is_(None))
+            .values(resolved_at=now)
+        )
+
+
+@dataclass(frozen=True)
+class RejectRow:
+    id: int
+    source_file: str
+    line: int | None
+    statement_id: str | None
+    field: str | None
+    reason: str
+    raw: str
+    created_at: datetime
+    resolved_at: datetime | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "file": self.source_file, "line": self.line,
+            "statement_id": self.statement_id, "field": self.field, "reason": self.reason,
+            "raw": self.raw, "created_at": self.created_at.isoformat(),
+            "resolved_at": self.resolved_at.isoformat() if self.resolved_at else None,
+        }
+
+
+def list_rejects(
+    store: Store, *, include_resolved: bool = False, file: str | None = None,
+    limit: int | None = None,
+) -> Iterator[RejectRow]:
+    """The rejects, oldest file and line first; open ones only unless ``include_resolved``."""
+    r = t.rejects.c
+    query = select(t.rejects).order_by(r.source_file, r.line, r.id)
+    if not include_resolved:
+        query = query.where(r.resolved_at.is_(None))
+    if file is not None:
+        query = query.where(r.source_file.contains(file, autoescape=True))
+    if limit is not None:
+        query = query.limit(limit)
+    with store.transaction() as conn:
+        rows = conn.execute(query).mappings().all()
+    for row in rows:
+        yield RejectRow(
+            id=row["id"], source_file=row["source_file"], line=row["line"],
+            statement_id=row["statement_id"], field=row["field"], reason=row["reason"],
+            raw=row["raw"], created_at=row["created_at"], resolved_at=row["resolved_at"],
+        )
+
+
+def neutralise(value: str) -> str:
+    """A cell a spreadsheet will show as text: a leading ``=``, ``+``, ``-``, ``@``, tab or
+    carriage return gets a ``'`` before it (OWASP's advice against CSV injection)."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def export_rejects(rows: Iterable[RejectRow], fmt: str) -> str:
+    """The rejects as CSV (formulas neutralised) or JSON Lines."""
+    if fmt == "jsonl":
+        return "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in rows)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    for r in rows:
+        d = r.to_dict()
+        writer.writerow([neutralise("" if d[k] is None else str(d[k])) for k in
+                         ("id", "file", "line", "statement_id", "field", "reason", "raw",
+                          "created_at", "resolved_at")])
+    return out.getvalue()
