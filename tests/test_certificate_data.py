@@ -19,7 +19,6 @@ from apprenance.errors import Conflict, InputError, NotFound
 from apprenance.services.certificates import (
     CertificateOptions,
     batch_learners,
-    file_names,
     gather_certificate,
     issuer_of,
     short_label,
@@ -139,7 +138,3 @@ def test_small_helpers() -> None:
     assert verify_url("https://x.org/", "urn:uuid:1") == "https://x.org/verify?credential=urn%3Auuid%3A1"
     assert issuer_of({"issuer": {"name": {"fr": "Collectif"}, "id": "did:key:z"}}) is not None
     assert issuer_of({"issuer": "did:key:z"}) is None
-    names = file_names(["a@b.org", "a_b.org", "A@B.org", "../x"])
-    assert names["a@b.org"] == "a_b.org.pdf"
-    assert len(set(names.values())) == 4
-    assert all("/" not in n and not n.startswith(".") for n in names.values())

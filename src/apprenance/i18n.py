@@ -384,6 +384,10 @@ MESSAGES.update(
             "fr": "Attestation de parcours et recommandation de crédits ECTS",
             "en": "Certificate of learning and ECTS credit recommendation",
         },
+        "cert.attachment.clr": {
+            "fr": "Relevé d'apprentissages signé (CLR 2.0)",
+            "en": "Signed Comprehensive Learner Record (CLR 2.0)",
+        },
         "cert.attachment": {"fr": "Preuve signée du parcours (Open Badges 3.0)",
                             "en": "Signed credential of the pathway (Open Badges 3.0)"},
         "cert.written": {"fr": "Certificat écrit : {path}", "en": "Certificate written: {path}"},

@@ -13,12 +13,8 @@ from apprenance.domain.catalog import Catalog
 from apprenance.domain.certificate import HOURS_PER_CREDIT_DEFAULT
 from apprenance.errors import InputError
 from apprenance.i18n import number, t
-from apprenance.services.certificates import (
-    CertificateOptions,
-    batch_learners,
-    write_batch,
-    write_certificate,
-)
+from apprenance.services.certificate_batch import write_batch, write_certificate
+from apprenance.services.certificates import CertificateOptions, batch_learners
 from apprenance.services.credits_export import FORMATS, export_credits
 
 hours_per_credit_option = click.option(
@@ -49,12 +45,14 @@ def _options(state: CliState, lang: str | None, hours_per_credit: float) -> Cert
               help="Language of the certificate (default: the learner's, else --lang's).")
 @click.option("--out", type=click.Path(path_type=Path), required=True,
               help="The PDF file to write; a folder in batch.")
+@click.option("--workers", type=click.IntRange(1, 64),
+              help="Batch: processes to use (default: one per core from 24 learners on).")
 @hours_per_credit_option
 @json_option
 @pass_state
 def certificate_cmd(state: CliState, learner: str | None, pathway: str | None,
                     territory: str | None, everyone: bool, doc_lang: str | None, out: Path,
-                    hours_per_credit: float, as_json: bool) -> None:
+                    workers: int | None, hours_per_credit: float, as_json: bool) -> None:
     """Write a learner's PDF certificate (hours, competences, badges, ECTS recommendation,
     QR code and signed credential attached), or one per learner in batch."""
     if sum((learner is not None, territory is not None, everyone)) != 1:
@@ -77,7 +75,7 @@ def certificate_cmd(state: CliState, learner: str | None, pathway: str | None,
     participants = batch_learners(store, catalog, territory=territory, pathway=pathway)
     if as_json:
         report = write_batch(store, catalog, participants, out, pathway=pathway,
-                             options=options, clock=clock)
+                             options=options, clock=clock, workers=workers)
         emit_json(report.to_dict())
         return
     from rich.console import Console
@@ -88,7 +86,7 @@ def certificate_cmd(state: CliState, learner: str | None, pathway: str | None,
                   console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(t("cert.batch.progress", state.lang), total=len(participants))
         report = write_batch(store, catalog, participants, out, pathway=pathway,
-                             options=options, clock=clock,
+                             options=options, clock=clock, workers=workers,
                              progress=lambda _: bar.advance(task))
     for skipped in report.skipped:
         say(f"  - {skipped['learner']}: {skipped['reason']}")

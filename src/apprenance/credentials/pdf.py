@@ -20,6 +20,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -40,7 +41,9 @@ from apprenance.credentials.pdf_style import (
     PILLAR_COLOURS,
     PLAIN,
     TINT,
+    Anchor,
     Heading,
+    SignatureLine,
     bar_chart,
     date_text,
     hours_text,
@@ -98,13 +101,13 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         if self.data.credential is not None:
             attachment = credential_attachment(
                 self.data.credential, name=ATTACHMENT_NAME,
-                description=t("cert.attachment", self.data.lang))
+                description=t(_attachment_key(self.data.credential), self.data.lang))
             attach_files(canvas, [attachment], modified=self.created)
         canvas.showOutline()
         return canvas
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, Heading | _Anchor):
+        if isinstance(flowable, Heading | Anchor):
             key = f"s{len(self._outline)}"
             self._outline.append(key)
             self.canv.bookmarkPage(key)
@@ -166,10 +169,25 @@ class _CountingCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
 
+def _attachment_key(credential: dict[str, Any]) -> str:
+    kinds = credential.get("type")
+    clr = isinstance(kinds, list) and "ClrCredential" in kinds
+    return "cert.attachment.clr" if clr else "cert.attachment"
+
+
 def _p(text: str, style: str) -> Paragraph:
     """A paragraph of plain text (escaped; narrow no-break spaces made unbreakable: reportlab
     breaks lines at U+202F, so in wrapped text it becomes a no-break space)."""
     return Paragraph(escape(text).replace("\u202f", "\u00a0"), styles()[style])
+
+
+def _cell(text: str, width: float, style: str = "cell") -> str | Paragraph:
+    """A table cell: the plain string when it fits on one line (much faster to lay out and
+    draw), else a paragraph that wraps. Padding: 3 points on each side."""
+    font = styles()[style]
+    if stringWidth(text, font.fontName, font.fontSize) <= width - 6.5:
+        return text
+    return _p(text, style)
 
 
 def _story(data: CertificateData) -> list[Flowable]:
@@ -229,8 +247,9 @@ def _charts(data: CertificateData) -> list[Flowable]:
     half = (WIDTH - 8 * mm) / 2
     pillars = bar_chart([(line.key, line.label, line.hours) for line in data.pillars],
                         half, lang, percent=True)
-    functions = bar_chart([(line.key, line.label, line.hours) for line in data.functions],
-                          half, lang, percent=False)
+    functions: Flowable = bar_chart(
+        [(line.key, line.label, line.hours) for line in data.functions], half, lang,
+        percent=False) if data.functions else _p(t("cert.none", lang), "body")
     table = Table(
         [[Heading(t("cert.sec.pillars", lang)), Heading(t("cert.sec.functions", lang))],
          [pillars, functions]],
@@ -238,14 +257,15 @@ def _charts(data: CertificateData) -> list[Flowable]:
     table.setStyle([*PLAIN, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (0, -1), 8 * mm)])
-    return [_Anchor(t("cert.sec.pillars", lang)), _Anchor(t("cert.sec.functions", lang)),
+    return [Anchor(t("cert.sec.pillars", lang)), Anchor(t("cert.sec.functions", lang)),
             table, Spacer(1, 3 * mm)]
 
 
-def _section(title: str, rows: list[list[Any]], widths: list[float],
-             numeric_from: int, note: str | None = None) -> list[Flowable]:
+def _section(title: str, rows: list[list[Any]], widths: list[float], numeric_from: int,
+             note: str | None = None, extra: list[tuple[Any, ...]] | None = None,
+             ) -> list[Flowable]:
     table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(table_style(numeric_from))
+    table.setStyle([*table_style(numeric_from), *(extra or [])])
     block: list[Flowable] = [Heading(title), table]
     if note:
         block.append(_p(note, "note"))
@@ -258,12 +278,13 @@ def _projects(data: CertificateData) -> list[Flowable]:
         return []
     rows: list[list[Any]] = [[t("cert.col.project", lang), t("cert.col.functions", lang),
                               t("cert.col.schemes", lang), t("cert.col.hours", lang)]]
+    widths = [WIDTH * 0.36, WIDTH * 0.24, WIDTH * 0.26, WIDTH * 0.14]
     for project in data.projects:
-        rows.append([_p(project.name, "cell"), _p(", ".join(project.functions) or "—", "cell"),
-                     _p(", ".join(project.schemes) or "—", "cell"),
+        rows.append([_cell(project.name, widths[0]),
+                     _cell(", ".join(project.functions) or "—", widths[1]),
+                     _cell(", ".join(project.schemes) or "—", widths[2]),
                      hours_text(project.hours, lang)])
-    return _section(t("cert.sec.projects", lang), rows,
-                    [WIDTH * 0.36, WIDTH * 0.24, WIDTH * 0.26, WIDTH * 0.14], 3)
+    return _section(t("cert.sec.projects", lang), rows, widths, 3)
 
 
 def _competences(data: CertificateData) -> list[Flowable]:
@@ -277,14 +298,16 @@ def _competences(data: CertificateData) -> list[Flowable]:
     rows: list[list[Any]] = [[t("cert.col.competence", lang), t("cert.col.framework", lang),
                               t("cert.col.level", lang), t("cert.col.hours", lang),
                               t("cert.col.activities", lang), t("cert.col.attestations", lang)]]
+    widths = [WIDTH * 0.33, WIDTH * 0.2, WIDTH * 0.15, WIDTH * 0.1, WIDTH * 0.1, WIDTH * 0.12]
     for c in data.reached:
-        rows.append([_p(c.label[:1].upper() + c.label[1:], "cell"), _p(c.framework, "cellmuted"),
+        rows.append([_cell(c.label[:1].upper() + c.label[1:], widths[0]),
+                     _cell(c.framework, widths[1], "cellmuted"),
                      f"{c.level} · {t(f'cert.level.{c.level}', lang)}",
                      hours_text(c.hours, lang), number_text(c.activities, lang),
                      number_text(c.attestations, lang)])
-    return _section(t("cert.sec.competences", lang), rows,
-                    [WIDTH * 0.33, WIDTH * 0.2, WIDTH * 0.15, WIDTH * 0.1, WIDTH * 0.1,
-                     WIDTH * 0.12], 3, note=note)
+    return _section(t("cert.sec.competences", lang), rows, widths, 3, note=note,
+                    extra=[("FONT", (1, 1), (1, -1), "Apprenance", 7.5),
+                           ("TEXTCOLOR", (1, 1), (1, -1), MUTED)])
 
 
 def _badges(data: CertificateData) -> list[Flowable]:
@@ -296,7 +319,7 @@ def _badges(data: CertificateData) -> list[Flowable]:
     for badge in data.badges:
         name = badge.name if badge.kind != "pathway" else \
             f"{badge.name} ({t('cert.kind.pathway', lang)})"
-        cells.append([_p(name, "cell"), short_date(badge.awarded_on, lang)])
+        cells.append([_cell(name, WIDTH * 0.35), short_date(badge.awarded_on, lang)])
     if len(cells) % 2:
         cells.append(["", ""])
     header = [t("cert.col.badge", lang), t("cert.col.date", lang)]
@@ -338,7 +361,7 @@ def _closing(data: CertificateData) -> list[Flowable]:
     if issuer.url:
         left.append(_p(issuer.url, "note"))
     left += [_p(t("cert.issued_on", lang, date=date_text(data.issued_on, lang)), "body"),
-             Spacer(1, 12 * mm), _SignatureLine(62 * mm),
+             Spacer(1, 12 * mm), SignatureLine(62 * mm),
              _p(" — ".join(x for x in (issuer.signatory, issuer.role) if x)
                 or t("cert.signature", lang), "note")]
     right: list[Flowable]
@@ -353,27 +376,3 @@ def _closing(data: CertificateData) -> list[Flowable]:
     table.setStyle([*PLAIN, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, -1), 12)])
     return [table]
-
-
-class _Anchor(Flowable):  # type: ignore[misc]
-    """An entry of the outline for a heading drawn inside a table (invisible, no space)."""
-
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.plain = title
-        self.width = self.height = 0
-
-    def draw(self) -> None:
-        pass
-
-
-class _SignatureLine(Flowable):  # type: ignore[misc]
-    def __init__(self, width: float) -> None:
-        super().__init__()
-        self.width, self.height = width, 3
-
-    def draw(self) -> None:
-        self.canv.setStrokeColor(MUTED)
-        self.canv.setLineWidth(0.6)
-        self.canv.line(0, 1, self.width, 1)
-

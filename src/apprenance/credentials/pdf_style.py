@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 INK = colors.HexColor("#17433B")  # deep green: band, headings
 ACCENT = colors.HexColor("#2E7D6B")
@@ -197,3 +197,28 @@ def table_style(numeric_from: int) -> list[tuple[Any, ...]]:
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
     ]
+
+
+class Anchor(Flowable):  # type: ignore[misc]
+    """An entry of the outline for a heading drawn inside a table (invisible, no space)."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.plain = title
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        pass
+
+
+class SignatureLine(Flowable):  # type: ignore[misc]
+    """The line a signatory signs on."""
+
+    def __init__(self, width: float) -> None:
+        super().__init__()
+        self.width, self.height = width, 3
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(MUTED)
+        self.canv.setLineWidth(0.6)
+        self.canv.line(0, 1, self.width, 1)

@@ -4,20 +4,15 @@ that makes the PDF verifiable."""
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import Connection, and_, or_, select
 
 from apprenance.clock import Clock
-from apprenance.credentials.pdf import render_certificate
 from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.domain.catalog import FUNCTIONS, PILLARS, Catalog, text
@@ -295,83 +290,3 @@ def batch_learners(
         query = query.where(lc.id.in_(select(a.learner_id).where(a.badge_id == pathway)))
     with store.transaction() as conn:
         return [str(p) for p in conn.execute(query).scalars()]
-
-
-def file_names(participants: list[str]) -> dict[str, str]:
-    """A distinct, safe file name for each learner's certificate
-    (``lea.marchand_example.org.pdf``); a name two learners would share gets a short hash."""
-    names: dict[str, str] = {}
-    taken: set[str] = set()
-    for participant in participants:
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "_", participant).strip("._") or "learner"
-        name = f"{stem[:80]}.pdf"
-        if name.lower() in taken:
-            name = f"{stem[:80]}-{hashlib.sha256(participant.encode()).hexdigest()[:8]}.pdf"
-        taken.add(name.lower())
-        names[participant] = name
-    return names
-
-
-@dataclass
-class BatchReport:
-    """What a batch wrote, whom it skipped and why, and how fast it went."""
-
-    folder: str
-    written: list[dict[str, str]] = field(default_factory=list)  # learner, file
-    skipped: list[dict[str, str]] = field(default_factory=list)  # learner, reason
-    seconds: float = 0.0
-
-    @property
-    def per_second(self) -> float:
-        return len(self.written) / self.seconds if self.seconds > 0 else 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"folder": self.folder, "written": self.written, "skipped": self.skipped,
-                "seconds": round(self.seconds, 3), "per_second": round(self.per_second, 1)}
-
-
-def write_atomically(path: Path, content: bytes) -> None:
-    """Write ``content`` to ``path`` whole or not at all (a temporary file, then a rename)."""
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(content)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def write_certificate(
-    store: Store, catalog: Catalog, participant: str, out: Path, *,
-    pathway: str | None = None, options: CertificateOptions | None = None, clock: Clock,
-) -> CertificateData:
-    """Gather, render and write one learner's certificate to ``out``."""
-    data = gather_certificate(store, catalog, participant, pathway=pathway, options=options,
-                              clock=clock)
-    write_atomically(out, render_certificate(data, created=clock()))
-    return data
-
-
-def write_batch(
-    store: Store, catalog: Catalog, participants: list[str], folder: Path, *,
-    pathway: str | None = None, options: CertificateOptions | None = None, clock: Clock,
-    progress: Callable[[str], None] | None = None,
-) -> BatchReport:
-    """One certificate per learner in ``folder``; a learner whose certificate cannot be made
-    (pathway not completed) is skipped and reported, the others are written."""
-    report = BatchReport(folder=str(folder))
-    names = file_names(participants)
-    started = time.perf_counter()
-    for participant in participants:
-        path = folder / names[participant]
-        try:
-            write_certificate(store, catalog, participant, path, pathway=pathway,
-                              options=options, clock=clock)
-            report.written.append({"learner": participant, "file": str(path)})
-        except (Conflict, NotFound) as exc:
-            report.skipped.append({"learner": participant, "reason": exc.message})
-        if progress is not None:
-            progress(participant)
-    report.seconds = time.perf_counter() - started
-    return report
