@@ -78,23 +78,36 @@ def test_mapping_problems_are_located(base: Catalog) -> None:
 
 def test_badge_problems_are_located(base: Catalog) -> None:
     count, problems = validate_paths([BROKEN / "badges"], base=base)
-    assert count == 4
+    assert count == 5
     assert _found(problems) == {
         ("unknown-measure", "measures.yaml", 7, "rule.all.0.measure"),
         ("unknown-filter", "measures.yaml", 8, "rule.all.1.piller"),
         ("bad-date", "measures.yaml", 10, "rule.all.2.since"),
-        ("invalid-rule", "measures.yaml", 12, "rule.all.3.of"),
+        ("distinct-of", "measures.yaml", 12, "rule.all.3.of"),
         ("unknown-role", "measures.yaml", 13, "rule.all.4.role"),
-        ("invalid-rule", "measures.yaml", 14, "rule.all.5.at_least"),
+        ("at-least-n", "measures.yaml", 14, "rule.all.5.at_least"),
         ("missing-text", "texts.yaml", 2, "name"),
         ("missing-text", "texts.yaml", 3, "description"),
         ("image-not-found", "texts.yaml", 5, "image"),
         ("unknown-concept", "texts.yaml", 6, "alignments"),
         ("unknown-badge", "texts.yaml", 9, "rule"),
         ("badge-cycle", "cycle-a.yaml", 1, "cycle-a"),
+        ("rule-list", "shapes.yaml", 7, "rule.any.0.all"),
+        ("at-least-shape", "shapes.yaml", 8, "rule.any.1.at_least"),
+        ("rule-shape", "shapes.yaml", 9, "rule.any.2"),
+        ("bad-min", "shapes.yaml", 10, "rule.any.3"),
+        ("badges-ids", "shapes.yaml", 11, "rule.any.4"),
+        ("rule-shape", "shapes.yaml", 12, "rule.any.5"),
     }
     cycle = next(p for p in problems if p.code == "badge-cycle")
     assert cycle.params == {"cycle": "cycle-a → cycle-b → cycle-a"}
+    texts = {(Path(p.file).name, p.line): p.message() for p in problems}
+    assert texts[("shapes.yaml", 9)] == (
+        "a rule is a measure (measure:) or one of all:, any:, at_least: (found: sometimes)")
+    assert texts[("measures.yaml", 14)] == "n must be a whole number from 1 to 2, not 3"
+    # in the order of the files, and of the lines in each file
+    lines = [p.line or 0 for p in problems if p.file.endswith("measures.yaml")]
+    assert lines == sorted(lines)
 
 
 def test_a_badge_may_need_a_badge_of_the_catalog_in_force(base: Catalog, tmp_path: Path) -> None:
@@ -103,7 +116,7 @@ def test_a_badge_may_need_a_badge_of_the_catalog_in_force(base: Catalog, tmp_pat
         "id: b2", "id: b3"), encoding="utf-8")
     assert validate_paths([badge], base=base)[1] == []
     assert [p.code for p in validate_paths([badge], base=None)[1]] == [
-        "unknown-concept", "unknown-badge"
+        "unknown-badge", "unknown-concept"
     ]
 
 

@@ -198,8 +198,36 @@ MESSAGES.update(
             "fr": "clé inconnue « {name} » dans une mesure {measure} (clés : {known})",
             "en": "unknown key '{name}' in a {measure} measure (keys: {known})",
         },
-        "catalog.problem.invalid-rule": {"fr": "règle invalide : {reason}",
-                                         "en": "invalid rule: {reason}"},
+        "catalog.problem.rule-shape": {
+            "fr": "une règle est une mesure (measure:) ou l'une de all:, any:, at_least: "
+            "(trouvé : {found})",
+            "en": "a rule is a measure (measure:) or one of all:, any:, at_least: "
+            "(found: {found})",
+        },
+        "catalog.problem.at-least-shape": {
+            "fr": "at_least demande n et of : {{n: 2, of: [...]}}",
+            "en": "at_least needs n and of: {{n: 2, of: [...]}}",
+        },
+        "catalog.problem.rule-list": {
+            "fr": "il faut une liste non vide de règles",
+            "en": "expected a non-empty list of rules",
+        },
+        "catalog.problem.at-least-n": {
+            "fr": "n doit être un nombre entier de 1 à {max}, pas {n}",
+            "en": "n must be a whole number from 1 to {max}, not {n}",
+        },
+        "catalog.problem.bad-min": {
+            "fr": "min doit être un nombre positif ou nul, pas {value}",
+            "en": "min must be a number >= 0, not {value}",
+        },
+        "catalog.problem.distinct-of": {
+            "fr": "of doit être l'un de {known}, pas {of}",
+            "en": "of must be one of {known}, not {of}",
+        },
+        "catalog.problem.badges-ids": {
+            "fr": "une mesure badges demande ids: [...]",
+            "en": "a badges measure needs ids: [...]",
+        },
         "catalog.problem.unknown-role": {
             "fr": "rôle inconnu : {role} (rôles : {known})",
             "en": "unknown role: {role} (roles: {known})",

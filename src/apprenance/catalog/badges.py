@@ -138,26 +138,25 @@ class _RuleParser:
 
     def parse(self, raw: Any, at: tuple[Any, ...]) -> Rule | None:
         if not isinstance(raw, dict):
-            self._problem("invalid-rule", at, reason="expected measure, all, any or at_least")
+            self._problem("rule-shape", at, found=type(raw).__name__)
             return None
         if "measure" in raw:
             return self._measure(raw, at)
         if len(raw) != 1 or next(iter(raw)) not in ("all", "any", "at_least"):
-            self._problem("invalid-rule", at, reason="expected one of measure, all, any or "
-                          f"at_least, found {', '.join(map(str, raw))}")
+            self._problem("rule-shape", at, found=", ".join(map(str, raw)) or "{}")
             return None
         key, value = next(iter(raw.items()))
         n = 1
         if key == "at_least":
             if not isinstance(value, dict) or set(value) != {"n", "of"}:
-                self._problem("invalid-rule", (*at, key), reason="at_least needs n and of")
+                self._problem("at-least-shape", (*at, key))
                 return None
             n, value = value["n"], value["of"]
             at = (*at, key, "of")
         else:
             at = (*at, key)
         if not isinstance(value, list) or not value:
-            self._problem("invalid-rule", at, reason="expected a non-empty list of rules")
+            self._problem("rule-list", at)
             return None
         items = [self.parse(item, (*at, i)) for i, item in enumerate(value)]
         if any(item is None for item in items):
@@ -168,8 +167,7 @@ class _RuleParser:
         if key == "any":
             return AnyOf(rules)
         if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= len(rules):
-            self._problem("invalid-rule", at[:-1], reason=f"n must be a whole number from 1 to "
-                          f"{len(rules)}, not {n!r}")
+            self._problem("at-least-n", at[:-1], n=n, max=len(rules))
             return None
         return AtLeast(n, rules)
 
@@ -188,14 +186,13 @@ class _RuleParser:
                 ok = False
         minimum = raw.get("min")
         if not isinstance(minimum, int | float) or isinstance(minimum, bool) or minimum < 0:
-            self._problem("invalid-rule", at, reason=f"min must be a number >= 0, not {minimum!r}")
+            self._problem("bad-min", at, value=minimum)
             ok = False
             minimum = 0
         filters = self._filters(raw, at)
         of = raw.get("of")
         if kind == "distinct" and of is not None and of not in DISTINCT_OF:
-            self._problem("invalid-rule", (*at, "of"), reason=f"of must be one of "
-                          f"{', '.join(DISTINCT_OF)}, not {of!r}")
+            self._problem("distinct-of", (*at, "of"), of=of, known=", ".join(DISTINCT_OF))
             ok = False
         role = raw.get("role")
         if role is not None:
@@ -209,7 +206,7 @@ class _RuleParser:
             value = raw.get("ids")
             if not isinstance(value, list) or not value or not all(isinstance(i, str)
                                                                     for i in value):
-                self._problem("invalid-rule", at, reason="a badges measure needs ids: [...]")
+                self._problem("badges-ids", at)
                 ok = False
             else:
                 ids = tuple(value)

@@ -21,7 +21,13 @@ from apprenance.catalog.badges import order_badges, read_badge
 from apprenance.catalog.checks import check_frameworks
 from apprenance.catalog.framework_data import RDF_FORMATS, FrameworkData, file_sha256
 from apprenance.catalog.mapping import merge_mappings, read_mapping
-from apprenance.catalog.problems import Problem, line_at, raise_if_errors, read_yaml_doc
+from apprenance.catalog.problems import (
+    Problem,
+    in_reading_order,
+    line_at,
+    raise_if_errors,
+    read_yaml_doc,
+)
 from apprenance.contracts.catalog import PrefixesFile
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import InputError
@@ -191,7 +197,7 @@ def _build(
         badges=badges,
         mapping_version="+".join(dict.fromkeys(r.version for r in reads if r.version)),
     )
-    return catalog, problems
+    return catalog, in_reading_order(problems)
 
 
 def load_catalog(

@@ -82,6 +82,14 @@ def split_source(source: str) -> tuple[str, int | None]:
     return (head, int(tail)) if head and tail.isdigit() else (source, None)
 
 
+def in_reading_order(problems: list[Problem]) -> list[Problem]:
+    """``problems`` file by file (in the order the files first appear), line by line."""
+    rank: dict[str, int] = {}
+    for problem in problems:
+        rank.setdefault(problem.file, len(rank))
+    return sorted(problems, key=lambda p: (rank[p.file], p.line or 0))
+
+
 def errors_of(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.is_error]
 

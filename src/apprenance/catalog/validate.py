@@ -20,7 +20,7 @@ from apprenance.catalog.mapping import (
     merge_mappings,
     read_mapping_doc,
 )
-from apprenance.catalog.problems import Problem, YamlDoc, read_yaml_doc
+from apprenance.catalog.problems import Problem, YamlDoc, in_reading_order, read_yaml_doc
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import InputError
 
@@ -133,4 +133,4 @@ def validate_paths(paths: list[Path], *, base: Catalog | None) -> tuple[int, lis
     problems += [p for read in badge_reads for p in read.problems]
     _, more = order_badges(badge_reads, known=set(base.badges) if base else set())
     problems += more
-    return inputs.count, problems
+    return inputs.count, in_reading_order(problems)
