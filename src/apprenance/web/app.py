@@ -116,6 +116,7 @@ def install_error_handler(api: FastAPI, settings: Settings) -> None:
 def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
     """The FastAPI application for ``settings`` (or for an ``App`` already built)."""
     from apprenance.web import (
+        api_activities,
         api_catalog,
         api_credentials,
         api_learners,
@@ -124,6 +125,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         hosting,
         ob3_api,
         pages,
+        pages_territory,
         pages_verify,
         xapi,
     )
@@ -151,8 +153,8 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         h.setdefault("Cache-Control", "no-store")
         return response
 
-    for module in (api_territories, api_learners, api_credentials, api_catalog, api_verify,
-                   xapi, ob3_api, hosting, pages, pages_verify):
+    for module in (api_territories, api_learners, api_activities, api_credentials, api_catalog,
+                   api_verify, xapi, ob3_api, hosting, pages, pages_verify, pages_territory):
         api.include_router(module.router)
     api.mount("/static", StaticFiles(directory=STATIC), name="static")
 

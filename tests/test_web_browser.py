@@ -1,0 +1,168 @@
+"""The pages in a real browser: Debian's headless Chromium driven by Playwright, against a
+real uvicorn server on 127.0.0.1 — sign-in link, portfolio (desktop and phone), share link
+and its QR code, the verification page. Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
+
+from apprenance.services import access
+from conftest import FIXED_NOW, REPO
+from web_world import LEA, build_world
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = REPO / "test-artifacts"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.slow
+
+
+@dataclass
+class Served:
+    url: str
+    home: Path
+    tokens: dict[str, str]
+    signin: str
+    baked: bytes
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
+    for _ in range(100):
+        if process.poll() is not None:
+            raise RuntimeError(f"the server stopped: {process.stderr.read() if process.stderr else ''!r}")
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("the server did not start")
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: `make test` installs it (system-deps)",
+                    pytrace=False)
+    tmp = tmp_path_factory.mktemp("browser")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    world = build_world(tmp, public_url=url)
+    assert world.client.post("/api/v1/credentials/issue", headers=world.headers("admin"),
+                             json={}).json()["issued"] >= 1
+    cred = next(c for c in world.client.get(f"/api/v1/learners/{LEA}/credentials",
+                                            headers=world.headers("admin")).json()
+                if c["format"] == "ob3")
+    baked = world.client.get(f"/api/v1/credentials/{cred['id'].removeprefix('urn:uuid:')}/png",
+                             headers=world.headers("admin")).content
+    signin = access.create_sign_in_link(world.app.store, LEA, clock=world.app.clock)
+    world.app.close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("APPRENANCE_")}
+    env.update({"APPRENANCE_FAKE_NOW": FIXED_NOW.isoformat(), "APPRENANCE_LANG": "fr"})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "apprenance", "--home", str(tmp / "home"), "serve",
+         "--host", "127.0.0.1", "--port", str(port), "--public-url", url],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait(url, process)
+        yield Served(url, tmp / "home", world.tokens, f"{url}/connexion/{signin}", baked)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS,
+            locale="fr-FR", viewport={"width": 1200, "height": 900})
+        try:
+            yield ctx
+        finally:
+            ctx.close()
+
+
+def _shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"web-{name}.png"), full_page=True)
+
+
+def test_sign_in_then_portfolio(served: Served, context: BrowserContext) -> None:
+    page = context.new_page()
+    page.goto(served.signin)
+    page.keyboard.press("Tab")
+    expect(page.locator(".skip")).to_be_focused()
+    page.click("#signin-go")
+    expect(page).to_have_url(f"{served.url}/portfolio")
+    expect(page.locator("h1")).to_contain_text("Léa Marchand")
+    expect(page.locator("svg.chart")).to_be_visible()
+    expect(page.locator("ul.badges img").first).to_be_visible()
+    assert page.locator("ul.downloads a").count() >= 5
+    _shot(page, "portfolio")
+    page.set_viewport_size({"width": 375, "height": 812})
+    expect(page.locator("h1")).to_be_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 380, f"the page scrolls sideways on a phone ({width}px)"
+    _shot(page, "portfolio-phone")
+    page.close()
+
+
+def test_share_link_and_qr(served: Served, context: BrowserContext) -> None:
+    page = context.new_page()
+    page.goto(f"{served.url}/portfolio")
+    page.fill("#days", "30")
+    page.click("#share-new")
+    expect(page.locator(".qr svg").first).to_be_visible()
+    share = page.locator(".share-url").first.inner_text()
+    _shot(page, "share")
+    public = context.browser.new_page() if context.browser else context.new_page()
+    public.goto(share)
+    expect(public.locator("h1")).to_contain_text("Portfolio partagé")
+    assert LEA not in public.content()
+    _shot(public, "shared-portfolio")
+    page.click(".share form button")
+    public.goto(share)
+    expect(public.locator("h1")).to_contain_text("404")
+    page.close()
+    public.close()
+
+
+def test_verification_page(served: Served, context: BrowserContext, tmp_path: Path) -> None:
+    badge = tmp_path / "badge.png"
+    badge.write_bytes(served.baked)
+    page = context.new_page()
+    page.goto(f"{served.url}/verifier")
+    expect(page.get_by_label("Fichier à vérifier")).to_be_visible()
+    page.set_input_files("#file", str(badge))
+    page.click("#verify-form button[type=submit]")
+    expect(page.locator("#verdict")).to_contain_text("authentique")
+    _shot(page, "verify-ok")
+    forged = tmp_path / "forged.json"
+    forged.write_text('{"@context": ["https://www.w3.org/ns/credentials/v2"], "type": '
+                      '["VerifiableCredential"], "issuer": "did:key:z6Mk", '
+                      '"credentialSubject": {}}', encoding="utf-8")
+    page.set_input_files("#file", str(forged))
+    page.click("#verify-form button[type=submit]")
+    expect(page.locator("#verdict")).to_contain_text("ne peut pas")
+    _shot(page, "verify-bad")
+    page.close()
