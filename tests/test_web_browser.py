@@ -47,7 +47,8 @@ def _free_port() -> int:
 def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
     for _ in range(100):
         if process.poll() is not None:
-            raise RuntimeError(f"the server stopped: {process.stderr.read() if process.stderr else ''!r}")
+            err = process.stderr.read() if process.stderr else b""
+            raise RuntimeError(f"the server stopped: {err!r}")
         try:
             with urllib.request.urlopen(f"{url}/healthz", timeout=1) as response:
                 if response.status == 200:

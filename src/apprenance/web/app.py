@@ -116,7 +116,6 @@ def install_error_handler(api: FastAPI, settings: Settings) -> None:
 def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
     """The FastAPI application for ``settings`` (or for an ``App`` already built)."""
     from apprenance.web import (
-        api_activities,
         api_catalog,
         api_credentials,
         api_learners,
@@ -125,8 +124,6 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         hosting,
         ob3_api,
         pages,
-        pages_territory,
-        pages_verify,
         xapi,
     )
 
@@ -153,9 +150,10 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         h.setdefault("Cache-Control", "no-store")
         return response
 
-    for module in (api_territories, api_learners, api_activities, api_credentials, api_catalog,
-                   api_verify, xapi, ob3_api, hosting, pages, pages_verify, pages_territory):
+    for module in (api_territories, api_learners, api_credentials, api_catalog,
+                   api_verify, xapi, ob3_api, hosting, pages):
         api.include_router(module.router)
+    api.include_router(api_verify.pages)
     api.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @api.get("/healthz", include_in_schema=False)

@@ -1,17 +1,18 @@
-"""FastAPI dependencies: the ``App`` built at start-up, its store and catalog, the caller's
-grant and language, and paging parameters."""
+"""FastAPI dependencies: the ``App`` built at start-up, its store, catalog, keys and hosted
+URLs, the caller's grant and language, paging parameters, and reading uploads."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Query, Request, UploadFile
 
 from apprenance.bootstrap import App
 from apprenance.credentials.inputs import HostedUrls
 from apprenance.credentials.keys import KeyStore
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
+from apprenance.errors import InputError
 from apprenance.services.access import Grant
 from apprenance.services.hosted import Sources
 from apprenance.web.auth import api_grant, grant_of
@@ -79,3 +80,15 @@ GrantDep = Annotated[Grant, Depends(api_grant)]
 AnyGrantDep = Annotated[Grant, Depends(grant_of)]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Index of the first item.")]
+
+MAX_UPLOAD = 5 * 1024 * 1024
+
+
+async def read_upload(file: UploadFile, limit: int = MAX_UPLOAD) -> bytes:
+    """The bytes of an uploaded file, refused when empty or larger than ``limit``."""
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"the file is larger than {limit // (1024 * 1024)} MiB")
+    if not data:
+        raise InputError("the file is empty")
+    return data

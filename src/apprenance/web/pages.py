@@ -1,13 +1,18 @@
-"""Server-rendered pages: home, sign-in, the learner's portfolio (own, staff view, shared),
-share links. French by default, English on demand; every form works without JavaScript."""
+"""Server-rendered pages: home, sign-in, the learner's portfolio (own, staff view, shared)
+and its share links, the coordinator's territory page; the inline SVG they draw (pillars chart,
+QR codes). French by default, English on demand; every form works without JavaScript."""
 
 from __future__ import annotations
 
+import io
+from collections.abc import Sequence
+from html import escape
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, Request
+import segno
+from fastapi import APIRouter, Form, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -15,19 +20,39 @@ from fastapi.templating import Jinja2Templates
 from apprenance.bootstrap import App
 from apprenance.errors import Unauthenticated
 from apprenance.i18n import number
-from apprenance.services import access
+from apprenance.services import access, directory
 from apprenance.services.access import Grant
+from apprenance.services.coordination import territory_overview
+from apprenance.services.downloads import issue_for
 from apprenance.services.portfolio import portfolio_for
+from apprenance.services.unmapped import assign_type
 from apprenance.web import texts
-from apprenance.web.auth import SESSION_COOKIE, check_csrf, csrf_token, grant_of, learner_for
-from apprenance.web.charts import pillars_svg, qr_svg
-from apprenance.web.deps import LANG_COOKIE, AnyGrantDep, AppDep, CatalogDep, LangDep
+from apprenance.web.auth import (
+    SESSION_COOKIE,
+    check_csrf,
+    check_learner,
+    check_territory,
+    csrf_token,
+    grant_of,
+    learner_for,
+)
+from apprenance.web.deps import (
+    LANG_COOKIE,
+    AnyGrantDep,
+    AppDep,
+    CatalogDep,
+    LangDep,
+    hosted_sources,
+)
 
 router = APIRouter(include_in_schema=False)
+COLOURS = ("#1d5c8c", "#2f7d32", "#a34b00", "#7a3b8f")  # contrast >= 4.5:1 on white
 templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
 Secret = Annotated[str, PathParam(min_length=8, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]
 Participant = Annotated[str, PathParam(min_length=1, max_length=320)]
 Csrf = Annotated[str, Form(max_length=64)]
+Territory = Annotated[str, PathParam(min_length=1, max_length=100,
+                                     pattern=r"^[A-Za-z0-9._:-]+$")]
 
 
 def render(request: Request, name: str, lang: str, *, status: int = 200,
@@ -183,3 +208,86 @@ def revoke_share(request: Request, app: AppDep, csrf: Csrf,
     check_csrf(request, csrf)
     access.revoke_share_link(app.store, _own_learner(request), link, clock=app.clock)
     return RedirectResponse("/portfolio#partage", status_code=303)
+
+
+# --- inline SVG: no script, no external file; they print and work offline ---------------
+
+
+def pillars_svg(pillars: Sequence[dict[str, Any]], *, title: str, unit: str = "h") -> str:
+    """Horizontal bars, one per pillar, with the hours written beside each bar."""
+    width, bar_h, gap, label_w = 440, 26, 14, 200
+    top = 8
+    peak = max((float(p["hours"]) for p in pillars), default=0.0) or 1.0
+    height = top + len(pillars) * (bar_h + gap)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-labelledby="pillars-title" class="chart">',
+        f'<title id="pillars-title">{escape(title)}</title>',
+    ]
+    span = width - label_w - 60
+    for i, p in enumerate(pillars):
+        y = top + i * (bar_h + gap)
+        hours = float(p["hours"])
+        length = max(2.0, span * hours / peak) if hours > 0 else 0.0
+        colour = COLOURS[i % len(COLOURS)]
+        label = escape(str(p["label"]))
+        out.append(f'<text x="0" y="{y + bar_h * 0.7:.1f}" font-size="13" '
+                   f'fill="#1a1a1a">{label[:30]}</text>')
+        out.append(f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{bar_h}" '
+                   f'rx="3" fill="{colour}"><title>{label}: {hours:g} {unit}</title></rect>')
+        out.append(f'<text x="{label_w + length + 6:.1f}" y="{y + bar_h * 0.7:.1f}" '
+                   f'font-size="13" fill="#1a1a1a">{hours:g} {unit}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def qr_svg(url: str, *, title: str) -> str:
+    """A QR code of ``url`` as inline SVG (dark on white, quiet zone kept)."""
+    qr = segno.make(url, error="m", micro=False)
+    buffer = io.BytesIO()
+    qr.save(buffer, kind="svg", scale=4, border=4, xmldecl=False, svgns=True,
+            title=title, svgclass="qr", lineclass=None, dark="#000", light="#fff")
+    return buffer.getvalue().decode("utf-8")
+
+
+# --- the coordinator's territory page ---------------------------------------------------
+
+
+@router.get("/territoires/{territory}", response_class=HTMLResponse)
+def territory_page(request: Request, app: AppDep, catalog: CatalogDep, grant: AnyGrantDep,
+                   lang: LangDep, territory: Territory,
+                   issued: Annotated[int | None, Query(ge=0, le=10**7)] = None
+                   ) -> HTMLResponse:
+    check_territory(grant, territory)
+    doc = territory_overview(app.store, catalog, territory, lang,
+                             with_rejects=grant.role == "admin")
+    chart = pillars_svg(doc["pillars"], title=texts.t("territory.coverage", lang))
+    return render(request, "territory.html", lang, doc=doc, chart=chart, issued=issued,
+                  types=sorted(catalog.activity_types))
+
+
+@router.post("/territoires/{territory}/delivrer")
+def bulk_issue(request: Request, app: AppDep, catalog: CatalogDep, territory: Territory,
+               csrf: Csrf) -> RedirectResponse:
+    check_csrf(request, csrf)
+    check_territory(grant_of(request), territory)
+    src = hosted_sources(app)
+    learners = [x["learner"] for x in directory.list_learners(
+        app.store, territories=[territory], limit=10**7)]
+    report = issue_for(app.store, catalog, src.keys, urls=src.urls, clock=app.clock,
+                       participants=learners)
+    return RedirectResponse(f"/territoires/{territory}?issued={len(report.issued)}",
+                            status_code=303)
+
+
+@router.post("/territoires/{territory}/activites/{activity}/type")
+def assign(request: Request, app: AppDep, catalog: CatalogDep, territory: Territory,
+           activity: Annotated[str, PathParam(min_length=1, max_length=200)], csrf: Csrf,
+           type: Annotated[str, Form(min_length=1, max_length=100)]) -> RedirectResponse:
+    check_csrf(request, csrf)
+    grant = grant_of(request)
+    check_territory(grant, territory)
+    owner, where = directory.activity_owner(app.store, activity)
+    check_learner(grant, {"learner": owner, "territory": where})
+    assign_type(app.store, catalog, activity, type, clock=app.clock)
+    return RedirectResponse(f"/territoires/{territory}#attente", status_code=303)
