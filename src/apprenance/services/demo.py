@@ -62,6 +62,7 @@ def run_demo(app: App, *, examples: Path | None = None) -> DemoReport:
                                    public_url=app.settings.public_url))
     report.steps.append(DemoStep("certificates", summary, data))
     report.outputs.update(outputs)
+    _serve_step(app, report)  # last: the portfolio URL and how to serve it
     return report
 
 
@@ -86,3 +87,22 @@ def _issuing_step(app: App, report: DemoReport) -> None:
         "issue", f"{len(result.issued)} credentials issued into {out}",
         {"issued": len(result.issued), "problems": len(result.problems), "out": str(out)}))
     report.outputs["credentials"] = str(out)
+
+
+def _serve_step(app: App, report: DemoReport) -> None:
+    """serve: the URL of a learner's portfolio (a single-use sign-in link) and how to start
+    the server that answers it."""
+    from apprenance.services.access import create_sign_in_link
+    from apprenance.services.directory import list_learners
+
+    learners = list_learners(app.store, limit=1)
+    if not learners:
+        return
+    learner = learners[0]["learner"]
+    token = create_sign_in_link(app.store, learner, clock=app.clock)
+    url = f"{app.settings.public_url}/connexion/{token}"
+    command = f"apprenance --home {app.home} serve"
+    report.steps.append(DemoStep(
+        "serve", f"start the server with `{command}`, then open {url}",
+        {"learner": learner, "portfolio": url, "command": command}))
+    report.outputs["portfolio"] = url
