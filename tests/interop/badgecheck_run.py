@@ -13,6 +13,8 @@ import json
 import sys
 
 import requests
+from Crypto.PublicKey.RSA import RsaKey
+from jose import jwk
 from openbadges import verify
 from openbadges.verifier.openbadges_context import OPENBADGES_CONTEXT_V2_DICT
 
@@ -36,6 +38,20 @@ def _send(self, request, **kwargs):
 
 
 requests.Session.send = _send
+
+# Signed assertions: badgecheck hands ``jwk.construct`` a pycryptodome RSA key object, which
+# python-jose 3.3 (the version that installs here, with no pycryptodome backend) refuses
+# ("Unable to parse an RSA_JWK from key"). Give it the key's PEM instead.
+_real_construct = jwk.construct
+
+
+def _construct(key_data, algorithm=None):
+    if isinstance(key_data, RsaKey):
+        key_data = key_data.export_key().decode("ascii")
+    return _real_construct(key_data, algorithm)
+
+
+jwk.construct = _construct
 
 
 def main():

@@ -2,8 +2,11 @@
 
 Open Badges 3.0 bakes the credential (JSON, or a VC-JWT compact JWS) into a PNG ``iTXt``
 chunk with the keyword ``openbadgecredential``, and into an SVG ``<openbadges:credential>``
-element (text content, or a ``verify`` attribute holding a JWS). Open Badges 2.0 images
-(``openbadges`` chunk, ``<openbadges:assertion>``) are recognised and reported as such.
+element (text content, or a ``verify`` attribute holding a JWS). Open Badges 2.0 images (the
+bakery format: ``openbadges`` chunk, ``<openbadges:assertion>`` element) hold the assertion
+JSON, its JWS, or its URL; openbadges-bakery writes an SVG element with both the JSON (CDATA)
+and a ``verify`` attribute (the assertion URL, or the JWS): the content is taken, and the
+attribute is kept so that the verifier can check that both agree.
 No third-party image library is needed: PNG chunks are read directly, SVG is parsed with
 defusedxml (no entity expansion, no external fetches).
 """
@@ -35,6 +38,7 @@ class Baked:
     text: str
     version: str  # "3.0" or "2.0"
     container: str  # "png" or "svg"
+    verify: str | None = None  # an OB 2.0 SVG element's ``verify`` attribute, when it has both
 
 
 def sniff(data: bytes) -> str | None:
@@ -100,7 +104,8 @@ def unbake_png(data: bytes) -> Baked:
             found = Baked(text.strip(), "2.0", "png")
     if found is not None:
         return found
-    raise UnreadableInput("this PNG holds no baked credential (no 'openbadgecredential' chunk)")
+    raise UnreadableInput(
+        "this PNG holds no baked credential (no 'openbadgecredential' or 'openbadges' chunk)")
 
 
 def _local(tag: str) -> tuple[str, str]:
@@ -122,14 +127,17 @@ def unbake_svg(data: bytes) -> Baked:
         namespace, name = _local(str(element.tag))
         if "openbadges" not in namespace and "imsglobal" not in namespace:
             continue
-        text = element.get("verify") or "".join(element.itertext())
+        content = "".join(element.itertext()).strip()
+        attribute = (element.get("verify") or "").strip()
         if name == "credential":
-            return Baked(text.strip(), "3.0", "svg")
+            return Baked(attribute or content, "3.0", "svg")
         if name == "assertion" and legacy is None:
-            legacy = Baked(text.strip(), "2.0", "svg")
+            legacy = Baked(content or attribute, "2.0", "svg",
+                           verify=attribute if content and attribute else None)
     if legacy is not None:
         return legacy
-    raise UnreadableInput("this SVG holds no baked credential (no openbadges:credential)")
+    raise UnreadableInput(
+        "this SVG holds no baked credential (no openbadges:credential or openbadges:assertion)")
 
 
 def _unbake_pdf(data: bytes) -> Baked:

@@ -7,7 +7,8 @@ for assertions), ``window`` (validFrom/validUntil or issuanceDate/expirationDate
 clock), ``status`` (Bitstring Status List / StatusList2021; the list credential is fetched and
 verified too), ``recipient`` (when asked), ``structure`` (Open Badges 3.0 data model; warnings
 only). The credential is valid when signature, terms and issuer pass, the window is ok and the
-status is absent or ok (and the recipient matches when one is given).
+status is absent or ok (and the recipient matches when one is given). Open Badges 2.0
+assertions have their own checks (``ob2_verify``) and fill the same ``Report``.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class Report:
     window: str | None = None
     status: str | None = None
     recipient: str | None = None
+    structure: str | None = None  # OB 2.0: "ok" or "invalid" (OB 3.0 structure only warns)
     structure_problems: list[str] = field(default_factory=list)
     credential_id: str | None = None
     issuer: str | None = None
@@ -72,6 +74,7 @@ class Report:
             and self.window == "ok"
             and self.status in ("none", "ok")
             and self.recipient in (None, "ok")
+            and self.structure in (None, "ok")
         )
 
     @property
@@ -91,6 +94,7 @@ class Report:
             "window": self.window,
             "status": self.status,
             "recipient": self.recipient,
+            "structure": self.structure,
             "id": self.credential_id,
             "issuer": self.issuer,
             "ob3_structure_problems": self.structure_problems,
