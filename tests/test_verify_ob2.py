@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 
 from apprenance.clock import fixed_clock
 from apprenance.credentials.baking import bake_ob2
+from apprenance.db.issuing_tables import issuers
 from apprenance.services.revocation import revoke
 from conftest import FIXED_NOW
 from credential_world import loopback_server, tiny_png
@@ -26,6 +28,7 @@ from ob2_world import (
     run,
     verify,
 )
+from web_world import LEA, build_world
 
 HOSTED_CHECKS = ["parse", "hosted", "structure", "badge", "issuer", "origin", "window",
                  "status", "recipient", "terms"]
@@ -273,3 +276,45 @@ def test_unreadable_ob2_inputs_exit_2(cli: Cli, tmp_path: Path, data: bytes, why
     report: Any = result.json()
     assert report["results"][0]["verdict"] == "unreadable"
     assert why in message(report["results"][0], "parse")
+
+
+# --- the people's view and the HTTP API ------------------------------------------------------
+
+
+def test_the_human_report_names_every_check(cli: Cli, world: World) -> None:
+    result = cli("verify", world.assertion_file, "--recipient", "eve@x.org")
+    assert result.code == 1
+    for line in ("✓ hosted", "✓ badge", "✓ issuer", "✓ origin", "✓ window", "✓ status",
+                 "✗ recipient", "INVALID"):
+        assert line in result.out, result.out
+    assert "verify.check." not in result.out
+    french = cli("--lang", "fr", "verify", world.assertion_file)
+    assert french.code == 0 and "✓ hébergé" in french.out and "✓ origine" in french.out
+
+
+def test_the_api_verifies_our_ob2_assertions_in_process(tmp_path: Path) -> None:
+    web = build_world(tmp_path)
+    assert web.client.post("/api/v1/credentials/issue", headers=web.headers("coordinator"),
+                           json={}).json()["issued"] >= 1
+    found = web.client.get(f"/api/v1/learners/{LEA}/credentials",
+                           headers=web.headers("learner")).json()
+    cid = next(c for c in found if c["format"] == "ob3")["id"].removeprefix("urn:uuid:")
+    assertion = web.client.get(f"/api/v1/credentials/{cid}/ob2",
+                               headers=web.headers("learner")).content
+
+    def verdict() -> dict[str, Any]:
+        answer: dict[str, Any] = web.client.post("/api/v1/verify", data={"recipient": LEA},
+                                                 files={"file": ("a.json", assertion)}).json()
+        return answer
+
+    first = verdict()  # this issuer has no email, which OB 2.0 (and badgecheck) require
+    assert first["verified"] is False and first["format"] == "ob2-hosted", first
+    assert message(first, "issuer").endswith("email missing")
+    assert {c["check"]: c["status"] for c in first["checks"]}["hosted"] == "ok"
+    with web.app.store.transaction() as conn:
+        conn.execute(update(issuers).values(email="contact@val-de-serre.example.org"))
+    assert verdict()["verified"] is True
+    web.client.post(f"/api/v1/credentials/{cid}/revoke", json={"reason": "erreur"},
+                    headers=web.headers("coordinator"))
+    after = verdict()
+    assert after["verified"] is False and after["status"] == "revoked", after

@@ -1,4 +1,5 @@
-"""``apprenance verify FILE|URL|IMAGE... [--resolve MAP.json] [--recipient EMAIL] [--json]``.
+"""``apprenance verify FILE|URL|IMAGE... [--resolve MAP.json] [--recipient EMAIL] [--json]``:
+Open Badges 3.0 / Verifiable Credentials and Open Badges 2.0 assertions.
 
 Exit 0 when every credential is valid, 1 when one is not (``ProblemsFound``), 2 when an input
 cannot be read (``UnreadableInput``)."""
@@ -30,8 +31,8 @@ def _render(report: Report, lang: str) -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
     "--resolve", "resolve_map", type=click.Path(dir_okay=False, path_type=Path),
-    help="JSON map URL prefix -> local folder answering DID documents and status lists "
-    "(then nothing is fetched from the network).",
+    help="JSON map URL prefix -> local folder answering DID documents, status lists and "
+    "Open Badges 2.0 documents (then nothing is fetched from the network).",
 )
 @click.option("--recipient", help="Check that the credential was issued to this email address.")
 @click.option("--offline", is_flag=True, help="Fetch nothing from the network.")
@@ -41,7 +42,8 @@ def verify_cmd(
     state: CliState, inputs: tuple[str, ...], resolve_map: Path | None, recipient: str | None,
     offline: bool, as_json: bool,
 ) -> None:
-    """Verify Open Badges 3.0 / Verifiable Credentials: JSON, VC-JWT, baked PNG or SVG, URL."""
+    """Verify Open Badges 3.0 / Verifiable Credentials and Open Badges 2.0 assertions (hosted,
+    signed): JSON, VC-JWT or JWS, baked PNG or SVG, URL."""
     fetcher = build_fetcher(resolve_map, offline=offline)
     run = verify_inputs(inputs, fetcher=fetcher, clock=state.app.clock, recipient=recipient)
     lang = state.lang
