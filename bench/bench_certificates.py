@@ -6,7 +6,7 @@ half of the learners' last pathway issued as a signed credential (attached to th
 QR code). Then ``write_batch`` writes every certificate (gather, render, write), as
 ``apprenance certificate --all --out DIR`` does, in one process and then one per core (the
 latter time includes starting the workers). Run with
-`.venv/bin/python bench/bench_certificates.py [COUNT] [DATABASE_URL]` (default: 200 learners,
+`.venv/bin/python bench/bench_certificates.py [COUNT] [DATABASE_URL]` (default: 300 learners,
 an SQLite file in a temporary folder). Prints its figures; the target is 20 per second.
 """
 
@@ -106,7 +106,7 @@ def attach_credentials(store: Store) -> int:
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     folder = Path(tempfile.mkdtemp(prefix="apprenance-bench-certs-"))
     url = sys.argv[2] if len(sys.argv) > 2 else f"sqlite:///{folder / 'store.sqlite3'}"
     catalog = catalog_for(App(load_settings(home=folder / "home")))

@@ -34,9 +34,9 @@ def test_workers_write_the_same_files_as_one_process(tmp_path: Path) -> None:
     assert not list((tmp_path / "two").glob(".*.part"))
 
 
-def test_learners_without_the_pathway_are_skipped_and_reported(tmp_path: Path) -> None:
-    store, catalog = tiny_world(f"sqlite:///{tmp_path / 'store.sqlite3'}",
-                                with_credential=False)
+def test_learners_without_the_pathway_are_skipped_and_reported(tmp_path: Path,
+                                                              db_url: str) -> None:
+    store, catalog = tiny_world(db_url, with_credential=False)
     add_activity(store, catalog, participant="other@example.org", day=ISSUED.date(), hours=2)
     report = write_batch(store, catalog, ["other@example.org", CAMILLE], tmp_path / "out",
                          pathway="parcours", clock=fixed_clock(ISSUED), workers=2)
@@ -46,6 +46,7 @@ def test_learners_without_the_pathway_are_skipped_and_reported(tmp_path: Path) -
                                          "'parcours'"}]
     assert report.to_dict()["workers"] == 2
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["camille_example.org.pdf"]
+    assert batch_learners(store, catalog) == [CAMILLE, "other@example.org"]  # store still works
 
 
 def test_file_names_are_safe_and_distinct() -> None:

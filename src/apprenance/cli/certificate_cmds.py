@@ -46,7 +46,7 @@ def _options(state: CliState, lang: str | None, hours_per_credit: float) -> Cert
 @click.option("--out", type=click.Path(path_type=Path), required=True,
               help="The PDF file to write; a folder in batch.")
 @click.option("--workers", type=click.IntRange(1, 64),
-              help="Batch: processes to use (default: one per core from 24 learners on).")
+              help="Batch: processes to use (default: one per core from 40 learners on).")
 @hours_per_credit_option
 @json_option
 @pass_state
