@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
+import threading
 from collections.abc import Callable, Iterable
 from itertools import permutations
 from typing import Any, Literal
@@ -64,9 +65,15 @@ def canonicalize_walk(document: Any, result: Walk, *, order: Order = "utf16") ->
     return canonize_quads(quads, order=order)
 
 
+# PyLD's shared context cache is not thread-safe: the HTTP service verifies and signs in
+# several threads at once ("OrderedDict mutated during iteration" under load).
+_PYLD_LOCK = threading.Lock()
+
+
 def _pyld_call(function: Callable[..., Any], document: Any, options: dict[str, Any]) -> Any:
     try:
-        return function(copy.deepcopy(document), options)
+        with _PYLD_LOCK:
+            return function(copy.deepcopy(document), options)
     except jsonld.JsonLdError as exc:
         cause: BaseException | None = exc
         while cause is not None:
