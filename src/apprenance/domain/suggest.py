@@ -61,7 +61,7 @@ class Suggester:
     """Picks the activity type whose words best match a text, or None when nothing matches."""
 
     PHRASE_BONUS = 1.5
-    MIN_SCORE = 0.5  # one word shared by several types is not enough to suggest one
+    MIN_SCORE = 0.6  # one word shared by several types is not enough to suggest one
 
     def __init__(self, activity_types: Mapping[str, ActivityType]) -> None:
         entries: list[_Entry] = []

@@ -69,12 +69,14 @@ def sniff(head: bytes, *, complete: bool) -> tuple[str, str]:
         raise FieldError(FILE_FIELD, "file.spreadsheet")
     else:
         encoding = "utf-8"
-    if b"\x00" in head:
+    zeros = head.count(0)
+    if zeros:
         sample = head[:4096]
         zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
         if max(zeros_even, zeros_odd) > len(sample) // 4:
             raise FieldError(FILE_FIELD, "file.utf16_no_bom")
-        raise FieldError(FILE_FIELD, "file.binary")
+        if zeros > len(head) // 100:  # a stray NUL only spoils its row
+            raise FieldError(FILE_FIELD, "file.binary")
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
     body = head[3:] if encoding == "utf-8-sig" else head
     try:

@@ -42,7 +42,7 @@ def object_row(obj: Mapping[str, Any]) -> tuple[list[str], dict[str, Any] | None
             extra[key] = value
             continue
         if column in seen:
-            raise FieldError(column, "json.duplicate_key", key=key)
+            raise FieldError(column, "json.duplicate_key", name=key)
         seen.add(column)
         row[COLUMNS.index(column)] = _text(column, value)
     return row, extra or None

@@ -129,7 +129,7 @@ def statement(checker: RowChecker, stmt: Any, line: int) -> ActivityRecord | str
         raise FieldError("(statement)", "xapi.not_object", kind=type(stmt).__name__)
     for key in stmt:
         if key not in STATEMENT_KEYS:
-            raise FieldError(str(key)[:100], "xapi.unknown_property", key=str(key)[:100])
+            raise FieldError(str(key)[:100], "xapi.unknown_property", name=str(key)[:100])
     _no_nulls(stmt, "")
     sid = stmt.get("id")
     if sid is not None and not (isinstance(sid, str) and is_uuid(sid)):

@@ -216,8 +216,9 @@ def _pg_insert(conn: Connection, records: list[ActivityRecord]) -> set[str]:
                 None if r["extra"] is None else json.dumps(r["extra"], ensure_ascii=False),
                 r["content_hash"], r["voided"], r["source_file"], r["source_line"],
                 r["source_ref"], r["ingested_at"]))
+    # in id order, so that two ingests of overlapping files lock rows in the same order
     cur.execute(f"INSERT INTO activities ({cols}) SELECT {cols} FROM ingest_stage "
-                "ON CONFLICT (id) DO NOTHING RETURNING id")
+                "ORDER BY id ON CONFLICT (id) DO NOTHING RETURNING id")
     inserted = {row[0] for row in cur.fetchall()}
     cur.execute("DELETE FROM ingest_stage")
     return inserted

@@ -291,7 +291,8 @@ def _conflict(
 def _record_raw(rec: ActivityRecord) -> str:
     """What is kept of a row rejected after its checks: its normalised content."""
     keep = {k: v for k, v in rec.items()
-            if v is not None and k not in ("learner_id", "voided", "assigned_type")}
+            if v is not None
+            and k not in ("learner_id", "voided", "assigned_type", "ingested_at")}
     return json.dumps(keep, ensure_ascii=False, default=str, sort_keys=True)
 
 

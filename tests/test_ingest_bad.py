@@ -1,0 +1,124 @@
+"""The bad-input corpus (tests/data/bad, written by its generate.py): every file goes through
+the real command line into a real SQLite store, and must give the rejections listed in
+expected.json — no traceback, the good rows around the broken one kept, and the same answer
+when ingested a second time, without a second copy of anything."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import CliResult
+
+BAD = Path(__file__).parent / "data" / "bad"
+EXPECTED: dict[str, dict[str, Any]] = json.loads((BAD / "expected.json").read_text("utf-8"))
+KEYS = {"accepted", "duplicates", "rejected", "unmapped", "rejections"}
+
+TERRITORIES = """\
+id: {id}
+name: {name}
+projects:
+{projects}
+"""
+
+
+def write_territories(folder: Path) -> list[Path]:
+    out = []
+    for tid, projects in (("val", ("jardin", "bois")), ("autre", ("ailleurs",))):
+        path = folder / f"{tid}.yaml"
+        path.write_text(TERRITORIES.format(
+            id=tid, name=tid.title(),
+            projects="".join(f"  - id: {p}\n    name: {p}\n" for p in projects)), "utf-8")
+        out.append(path)
+    return out
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An initialised SQLite store with the territories ``val`` and ``autre``, copied by each
+    test (initialising one per file would take most of the run)."""
+    from apprenance.bootstrap import App
+    from apprenance.clock import fixed_clock
+    from apprenance.config import load_settings
+    from apprenance.services.store import init_store
+    from apprenance.services.territories import load_territory
+    from conftest import FIXED_NOW
+
+    home = tmp_path_factory.mktemp("template")
+    app = App(load_settings(home=home, lang="en"))
+    init_store(app)
+    for path in write_territories(home):
+        load_territory(app.store, path, clock=fixed_clock(FIXED_NOW))
+    app.close()
+    return home / "apprenance.sqlite3"
+
+
+def fresh_home(template: Path, tmp_path: Path) -> Path:
+    home = tmp_path / "home"
+    home.mkdir()
+    shutil.copy(template, home / "apprenance.sqlite3")
+    return home
+
+
+def ingest(cli: Callable[..., CliResult], home: Path, name: str) -> dict[str, Any]:
+    result = cli("--home", home, "ingest", "--json", BAD / name)
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.out + result.err
+    report = result.json()
+    assert isinstance(report, dict)
+    assert set(report) == KEYS
+    return report
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(EXPECTED) >= 60
+    assert all((BAD / name).is_file() for name in EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_input_gives_its_rejection(
+    name: str, cli: Callable[..., CliResult], template: Path, tmp_path: Path
+) -> None:
+    expected = EXPECTED[name]
+    home = fresh_home(template, tmp_path)
+    report = ingest(cli, home, name)
+    assert report["accepted"] == expected["accepted"], report["rejections"]
+    assert report["rejected"] == expected["rejected"], report["rejections"]
+    for item in report["rejections"]:
+        assert {"file", "line", "field", "reason"} <= set(item)
+        assert item["file"] == str(BAD / name)
+        assert item["reason"] and item["reason"] != item["field"]
+    for want in expected["rejections"]:
+        assert any(_matches(got, want) for got in report["rejections"]), (
+            want, report["rejections"])
+    with sqlite3.connect(home / "apprenance.sqlite3") as db:
+        stored = db.execute("SELECT count(*) FROM activities").fetchone()[0]
+        quarantined = db.execute("SELECT count(*), min(length(raw)) FROM rejects").fetchone()
+        descriptions = dict(db.execute("SELECT id, description FROM activities"))
+    assert stored == expected["accepted"]
+    assert quarantined[0] >= min(1, expected["rejected"])
+    assert quarantined[0] == 0 or quarantined[1] > 0
+    for activity_id, text in expected.get("stored", {}).items():
+        assert descriptions[activity_id] == text  # stored as written: text, not a formula
+
+    again = ingest(cli, home, name)
+    assert again["accepted"] == 0
+    assert again["duplicates"] == expected["accepted"]
+    assert again["rejected"] == expected["rejected"], again["rejections"]
+    with sqlite3.connect(home / "apprenance.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM activities").fetchone()[0] == stored
+        assert db.execute("SELECT count(*) FROM rejects").fetchone()[0] == quarantined[0]
+
+
+def _matches(got: dict[str, Any], want: dict[str, Any]) -> bool:
+    if got["field"] != want["field"] or want["reason"] not in got["reason"]:
+        return False
+    if "line" in want and got["line"] != want["line"]:
+        return False
+    return "statement_id" not in want or got.get("statement_id") == want["statement_id"]
