@@ -59,6 +59,20 @@ MATRIX: list[tuple[str, str, Any, dict[str, int]]] = [
      {"public": 401, "admin": 303, "coordinator": 303, "other_coordinator": 303,
       "learner": 200, "other_learner": 200}),
     ("GET", f"/apprenants/{LEA}", None, OWN),
+    ("GET", f"{L}/credentials", None, OWN),
+    ("GET", "/api/v1/unmapped", None, STAFF),
+    ("GET", "/api/v1/rejects", None, {**ADMIN_ONLY, "admin": 200}),
+    ("GET", "/territoires/val-de-serre", None, TERRITORY),
+    ("GET", "/api/v1/frameworks/export?format=turtle&scheme=pilier", None, EVERYONE),
+    ("GET", "/.well-known/did.json", None, EVERYONE),
+    ("GET", "/issuers/val-de-serre/did.json", None, EVERYONE),
+    ("GET", "/issuers/val-de-serre/ob2/profile.json", None, EVERYONE),
+    ("GET", "/issuers/val-de-serre/ob2/badges/faire-1.json", None, EVERYONE),
+    ("GET", "/achievements/faire-1.fr.json", None, EVERYONE),
+    ("GET", "/ims/ob/v3p0/discovery", None, EVERYONE),
+    ("GET", "/ims/ob/v3p0/credentials", None,
+     {**dict.fromkeys(ROLES, 403), "public": 401}),
+    ("GET", "/xapi/about", None, EVERYONE),
 ]
 
 
@@ -75,7 +89,7 @@ def test_route_for_every_role(world: World, method: str, path: str, body: Any,
         response = world.client.request(method, path, headers=world.headers(role),
                                         json=body, follow_redirects=False)
         assert response.status_code == expected[role], (role, response.text[:300])
-        if response.status_code >= 400 and path.startswith("/api/"):
+        if response.status_code >= 400 and path.startswith(("/api/", "/xapi")):
             assert response.json()["error"] in ("unauthenticated", "forbidden")
 
 

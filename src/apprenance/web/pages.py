@@ -156,7 +156,7 @@ def _portfolio_page(request: Request, app: App, catalog: Any, lang: str, partici
             url = f"{app.settings.public_url}/p/{link['token']}"
             links.append({**link, "url": url,
                           "qr": qr_svg(url, title=texts.t("portfolio.qr", lang))})
-    chart = pillars_svg(doc["pillars"], title=texts.t("portfolio.pillars_chart", lang))
+    chart = pillars_svg(doc["pillars"], title=texts.t("portfolio.pillars_chart", lang), lang=lang)
     return render(request, "portfolio.html", lang, doc=doc, chart=chart, public=public,
                   own=own, share_links=links, share_query=f"?share={share}" if share else "")
 
@@ -213,7 +213,8 @@ def revoke_share(request: Request, app: AppDep, csrf: Csrf,
 # --- inline SVG: no script, no external file; they print and work offline ---------------
 
 
-def pillars_svg(pillars: Sequence[dict[str, Any]], *, title: str, unit: str = "h") -> str:
+def pillars_svg(pillars: Sequence[dict[str, Any]], *, title: str, unit: str = "h",
+                lang: str = "fr") -> str:
     """Horizontal bars, one per pillar, with the hours written beside each bar."""
     width, bar_h, gap, label_w = 440, 26, 14, 200
     top = 8
@@ -233,10 +234,11 @@ def pillars_svg(pillars: Sequence[dict[str, Any]], *, title: str, unit: str = "h
         label = escape(str(p["label"]))
         out.append(f'<text x="0" y="{y + bar_h * 0.7:.1f}" font-size="13" '
                    f'fill="#1a1a1a">{label[:30]}</text>')
+        shown = f"{number(hours, lang)} {unit}"
         out.append(f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{bar_h}" '
-                   f'rx="3" fill="{colour}"><title>{label}: {hours:g} {unit}</title></rect>')
+                   f'rx="3" fill="{colour}"><title>{label}: {shown}</title></rect>')
         out.append(f'<text x="{label_w + length + 6:.1f}" y="{y + bar_h * 0.7:.1f}" '
-                   f'font-size="13" fill="#1a1a1a">{hours:g} {unit}</text>')
+                   f'font-size="13" fill="#1a1a1a">{shown}</text>')
     out.append("</svg>")
     return "".join(out)
 
@@ -261,7 +263,7 @@ def territory_page(request: Request, app: AppDep, catalog: CatalogDep, grant: An
     check_territory(grant, territory)
     doc = territory_overview(app.store, catalog, territory, lang,
                              with_rejects=grant.role == "admin")
-    chart = pillars_svg(doc["pillars"], title=texts.t("territory.coverage", lang))
+    chart = pillars_svg(doc["pillars"], title=texts.t("territory.coverage", lang), lang=lang)
     return render(request, "territory.html", lang, doc=doc, chart=chart, issued=issued,
                   types=sorted(catalog.activity_types))
 
