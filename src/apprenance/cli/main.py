@@ -40,10 +40,6 @@ COMMANDS: dict[str, str] = {
     "rejects": "apprenance.cli.ingest_cmds:rejects_group",
     "unmapped": "apprenance.cli.ingest_cmds:unmapped_cmd",
     "assign": "apprenance.cli.ingest_cmds:assign_cmd",
-    "ingest": "apprenance.cli.ingest_cmds:ingest_cmd",
-    "rejects": "apprenance.cli.ingest_cmds:rejects_group",
-    "unmapped": "apprenance.cli.ingest_cmds:unmapped_cmd",
-    "assign": "apprenance.cli.ingest_cmds:assign_cmd",
 }
 
 COMMAND_HELP: dict[str, str] = {
@@ -67,10 +63,6 @@ COMMAND_HELP: dict[str, str] = {
     "progress": "What a learner has met and still misses for each badge.",
     "evidence": "A learner's evidence: hours per pillar, competence, function, project.",
     "explain": "Why an activity counts as it does, and which badges it fed.",
-    "ingest": "Ingest activity logs (CSV, JSON Lines, xAPI); rejected rows are quarantined.",
-    "rejects": "Rejected rows in quarantine: list, export (to correct and ingest again).",
-    "unmapped": "Activities whose type the mapping does not know, with a suggested type.",
-    "assign": "Assign a known activity type to an unmapped activity (coordinators).",
     "ingest": "Ingest activity logs (CSV, JSON Lines, xAPI); rejected rows are quarantined.",
     "rejects": "Rejected rows in quarantine: list, export (to correct and ingest again).",
     "unmapped": "Activities whose type the mapping does not know, with a suggested type.",
