@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import update
 
 from apprenance.clock import fixed_clock
+from apprenance.db import tables as t
 from apprenance.domain.certificate import (
     check_hours_per_credit,
     competence_level,
@@ -126,6 +128,11 @@ def test_a_pathway_not_completed_is_refused(db_url: str) -> None:
     assert batch_learners(store, catalog, pathway="autre") == []
     assert batch_learners(store, catalog, pathway="parcours") == [CAMILLE]
     assert batch_learners(store, catalog, territory="t1") == [CAMILLE]
+    with store.transaction() as conn:
+        conn.execute(update(t.learners).values(erased_at=ISSUED))
+    with pytest.raises(NotFound, match="was erased"):
+        gather_certificate(store, catalog, CAMILLE, clock=CLOCK)
+    assert batch_learners(store, catalog) == []
     with pytest.raises(NotFound, match="no territory"):
         batch_learners(store, catalog, territory="nowhere")
 

@@ -84,6 +84,8 @@ def _gather(
     options: CertificateOptions, clock: Clock,
 ) -> CertificateData:
     learner = conn.execute(select(t.learners).where(t.learners.c.id == lid)).mappings().one()
+    if learner["erased_at"] is not None:
+        raise NotFound(f"learner {learner['participant']!r} was erased")
     lang = options.lang or learner["lang"] or options.default_lang
     facts = learner_facts(conn, catalog, lid)
     totals = Totals()
