@@ -52,8 +52,10 @@ class World:
         return {"Authorization": f"Bearer {token}"} if token else {}
 
 
-def build_world(tmp_path: Path, *, public_url: str = "http://testserver") -> World:
-    settings = load_settings(home=tmp_path / "home", public_url=public_url, lang="fr")
+def build_world(tmp_path: Path, *, public_url: str = "http://testserver",
+                db_url: str | None = None) -> World:
+    settings = load_settings(home=tmp_path / "home", public_url=public_url, lang="fr",
+                             database_url=db_url)
     app = App(settings, clock=fixed_clock(FIXED_NOW))
     init_store(app)
     load_territory(app.store, bundled("examples") / "territory.yaml", clock=app.clock)
