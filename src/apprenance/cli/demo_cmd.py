@@ -26,7 +26,13 @@ def demo_cmd(state: CliState, examples: Path | None, as_json: bool) -> None:
         emit_json(report.to_dict())
         return
     for step in report.steps:
-        say(f"  ✓ {step.name:<12} {step.summary}")
+        say(f"  ✓ {step.name:<32} {step.summary}")
+        if step.name == "ingest activites-with-errors.csv":
+            for line in report.rejections:
+                say(f"      ✗ {line}")
+        if step.name == "evaluate":
+            for learner, badges in sorted(report.earned.items()):
+                say(f"      ★ {learner:<36} {', '.join(badges)}")
     for name, where in report.outputs.items():
-        say(f"  → {name:<12} {where}")
+        say(f"  → {name:<32} {where}")
     say(t("demo.done", state.lang, home=report.home))

@@ -24,6 +24,8 @@ class DemoReport:
     store: str
     steps: list[DemoStep] = field(default_factory=list)
     outputs: dict[str, str] = field(default_factory=dict)
+    rejections: list[str] = field(default_factory=list)
+    earned: dict[str, list[str]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -50,6 +52,8 @@ def run_demo(app: App, *, examples: Path | None = None) -> DemoReport:
         )
     )
     report.outputs["store"] = init.url
+    _ingest_steps(app, report, examples)
+    _evaluate_step(app, report)
     _issuing_step(app, report)  # issuing: credentials before the certificates that attach them
     # certificates come last: they read everything the steps above stored
     from apprenance.services.catalog import catalog_for
@@ -64,6 +68,48 @@ def run_demo(app: App, *, examples: Path | None = None) -> DemoReport:
     report.outputs.update(outputs)
     _serve_step(app, report)  # last: the portfolio URL and how to serve it
     return report
+
+
+def _ingest_steps(app: App, report: DemoReport, examples: Path) -> None:
+    """ingest: the activity log (CSV), the xAPI statements, then the file with mistakes, whose
+    rejected rows are shown and kept in quarantine (re-running adds nothing)."""
+    from apprenance.services.catalog import catalog_for
+    from apprenance.services.ingest import LogFile, ingest_files
+
+    catalog = catalog_for(app)
+    for name in ("activites.csv", "activites-xapi.json", "activites-with-errors.csv"):
+        path = examples / name
+        if not path.is_file():
+            continue
+        tally = ingest_files(app.store, catalog, [LogFile(path=path, label=name)],
+                             clock=app.clock, lang=app.settings.lang)
+        data = tally.to_dict()
+        report.steps.append(DemoStep(
+            f"ingest {name}",
+            f"{tally.accepted} accepted ({tally.unmapped} unmapped), "
+            f"{tally.duplicates} duplicates, {tally.rejected} rejected",
+            {**{k: v for k, v in data.items() if k != "rejections"},
+             "rejections": data["rejections"][:50]},
+        ))
+        for rejection in data["rejections"][:50]:
+            where = f"{rejection.get('file')}:{rejection.get('line')}"
+            report.rejections.append(
+                f"{where} [{rejection.get('field')}] {rejection.get('reason')}")
+
+
+def _evaluate_step(app: App, report: DemoReport) -> None:
+    """evaluate: every badge and pathway rule for the learners with new evidence."""
+    from apprenance.services.catalog import catalog_for
+    from apprenance.services.evaluate import evaluate
+
+    result = evaluate(app.store, catalog_for(app), clock=app.clock)
+    earned: dict[str, list[str]] = {}
+    for award in result.awards:
+        earned.setdefault(award.learner, []).append(award.badge)
+    report.steps.append(DemoStep(
+        "evaluate", f"{result.evaluated} learners evaluated, {len(result.awards)} new awards",
+        {"evaluated": result.evaluated, "new_awards": len(result.awards), "earned": earned}))
+    report.earned = earned
 
 
 def _issuing_step(app: App, report: DemoReport) -> None:
