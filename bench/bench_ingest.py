@@ -54,6 +54,16 @@ DESCRIPTIONS = [
     "Permanence au tiers-lieu, 9 visiteurs",
 ]
 
+# `apprenance` with the evidence engine's add_to_evidence made a no-op: what ingest costs by
+# itself (--without-evidence, a diagnostic; the figures that count are with the engine).
+WITHOUT_EVIDENCE = """
+import sys
+import apprenance.services.evidence as evidence
+evidence.add_to_evidence = lambda *args, **kwargs: None
+from apprenance.cli.main import main
+main(sys.argv[1:])
+"""
+
 BASELINE_SQLITE = """
 import csv, sqlite3, sys
 db = sqlite3.connect(sys.argv[2])
@@ -142,27 +152,30 @@ def run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, floa
     return seconds, usage.ru_maxrss / 1024, text
 
 
-def apprenance(home: Path, db: str | None, *args: str) -> tuple[float, float, str]:
+def apprenance(home: Path, db: str | None, *args: str, bare: bool = False
+               ) -> tuple[float, float, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("APPRENANCE_")}
     env["APPRENANCE_LANG"] = "en"
-    cmd = [APPRENANCE, "--home", str(home)]
+    program = [sys.executable, "-c", WITHOUT_EVIDENCE] if bare else [APPRENANCE]
+    cmd = [*program, "--home", str(home)]
     if db:
         cmd += ["--db", db]
     return run([*cmd, *args], env)
 
 
 def bench_backend(name: str, csv_path: Path, rows: int, db: str | None, baseline: tuple[str, str],
-                  again: bool) -> dict[str, object]:
+                  again: bool, bare: bool = False) -> dict[str, object]:
     home = Path(tempfile.mkdtemp(prefix=f"apprenance-bench-{name}-"))
     try:
         apprenance(home, db, "init")
         apprenance(home, db, "territory", str(territory_yaml(home)))
-        seconds, peak, out = apprenance(home, db, "ingest", "--json", str(csv_path))
+        seconds, peak, out = apprenance(home, db, "ingest", "--json", str(csv_path), bare=bare)
         report = json.loads(out)
         base_seconds, base_peak, _ = run([sys.executable, "-c", baseline[0], str(csv_path),
                                           baseline[1]])
         result: dict[str, object] = {
-            "backend": name, "rows": rows, "seconds": round(seconds, 2),
+            "backend": name + (" (without evidence)" if bare else ""), "rows": rows,
+            "seconds": round(seconds, 2),
             "rows_per_s": round(rows / seconds), "peak_mb": round(peak),
             "baseline_seconds": round(base_seconds, 2),
             "baseline_rows_per_s": round(rows / base_seconds),
@@ -179,15 +192,17 @@ def bench_backend(name: str, csv_path: Path, rows: int, db: str | None, baseline
         shutil.rmtree(home, ignore_errors=True)
 
 
-def sqlite(csv_path: Path, rows: int, again: bool) -> dict[str, object]:
+def sqlite(csv_path: Path, rows: int, again: bool, bare: bool = False) -> dict[str, object]:
     base = Path(tempfile.mkdtemp(prefix="apprenance-bench-base-")) / "baseline.sqlite3"
     try:
-        return bench_backend("sqlite", csv_path, rows, None, (BASELINE_SQLITE, str(base)), again)
+        return bench_backend("sqlite", csv_path, rows, None, (BASELINE_SQLITE, str(base)), again,
+                             bare)
     finally:
         shutil.rmtree(base.parent, ignore_errors=True)
 
 
-def postgres(csv_path: Path, rows: int, server: str, again: bool) -> dict[str, object]:
+def postgres(csv_path: Path, rows: int, server: str, again: bool, bare: bool = False
+             ) -> dict[str, object]:
     from sqlalchemy import create_engine, text
 
     name = f"apprenance_bench_{uuid.uuid4().hex[:8]}"
@@ -198,7 +213,8 @@ def postgres(csv_path: Path, rows: int, server: str, again: bool) -> dict[str, o
     url = server.rsplit("/", 1)[0] + f"/{name}"
     plain = url.replace("postgresql+psycopg://", "postgresql://") + "_base"
     try:
-        return bench_backend("postgresql", csv_path, rows, url, (BASELINE_PG, plain), again)
+        return bench_backend("postgresql", csv_path, rows, url, (BASELINE_PG, plain), again,
+                             bare)
     finally:
         with admin.connect() as conn:
             for db in (name, f"{name}_base"):
@@ -214,26 +230,31 @@ def main() -> None:
     parser.add_argument("--no-pg", action="store_true", help="SQLite only.")
     parser.add_argument("--again", action="store_true",
                         help="Also time a second ingest of the same file (all duplicates).")
+    parser.add_argument("--without-evidence", action="store_true",
+                        help="Also run ingest with the evidence engine made a no-op "
+                        "(diagnostic: the share of the engine in the time).")
     parser.add_argument("--json", action="store_true", help="Print the results as JSON.")
     args = parser.parse_args()
     started = time.perf_counter()
     csv_path = generate(args.rows)
     size = csv_path.stat().st_size / 1e6
-    results = [sqlite(csv_path, args.rows, args.again)]
+    variants = [False, True] if args.without_evidence else [False]
+    results = [sqlite(csv_path, args.rows, args.again, bare) for bare in variants]
     if not args.no_pg:
-        results.append(postgres(csv_path, args.rows, args.pg_url, args.again))
+        results += [postgres(csv_path, args.rows, args.pg_url, args.again, bare)
+                    for bare in variants]
     if args.json:
         print(json.dumps({"machine": describe(), "file_mb": round(size), "results": results},
                          indent=2))
         return
     print(f"Ingest benchmark — {args.rows:,} rows ({size:.0f} MB CSV) — {describe()}")
     for r in results:
-        print(f"  {r['backend']:10} {r['rows_per_s']:>9,} rows/s ({r['seconds']} s, peak "
+        print(f"  {r['backend']:30} {r['rows_per_s']:>9,} rows/s ({r['seconds']} s, peak "
               f"{r['peak_mb']} MB) | baseline {r['baseline_rows_per_s']:,} rows/s "
               f"({r['baseline_seconds']} s) | ratio {r['ratio']:.0%} | accepted "
               f"{r['accepted']:,}, rejected {r['rejected']:,}, unmapped {r['unmapped']:,}")
         if "again_seconds" in r:
-            print(f"  {'':10} again: {r['again_seconds']} s, {r['again_duplicates']:,} "
+            print(f"  {'':30} again: {r['again_seconds']} s, {r['again_duplicates']:,} "
                   "duplicates")
     print(f"  (total {time.perf_counter() - started:.0f} s)")
 

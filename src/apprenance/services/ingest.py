@@ -30,7 +30,7 @@ from apprenance.services.ingest_writer import BatchWriter, Tally
 from apprenance.services.rejects import resolve_file
 
 Progress = Callable[[str, int, int], None]  # (file label, bytes read, file size)
-COMMIT_ROWS = 50_000  # rows per transaction: fewer commits write each index page fewer times
+COMMIT_ROWS = 20_000  # rows per transaction: fewer commits write each index page fewer times
 COMMIT_SECONDS = 2.0  # ... but another ingest never waits long for the write lock
 
 

@@ -28,7 +28,7 @@ COLUMNS = ("id", "learner_id", "occurred_at", "occurred_on", "territory_id", "pr
 ATTESTATION_COLUMNS = ("activity_id", "witness", "witness_role", "source_file", "source_line",
                        "created_at")
 CHUNK = 1000
-SQLITE_CACHE_KIB = 65536  # page cache of the ingesting connection: index pages stay in memory
+SQLITE_CACHE_KIB = 32768  # page cache of the ingesting connection: index pages stay in memory
 _SQLITE_INSERT = (
     f"INSERT INTO activities ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) "
     "ON CONFLICT DO NOTHING"

@@ -65,6 +65,7 @@ class BatchWriter:
         self._source = ""
         self._label = ""
         self._rejected_hashes: set[str] = set()
+        self._counted: list[ActivityRecord] = []  # stored, not yet told to the evidence engine
 
     def begin_file(self, label: str, source: str) -> None:
         self._label = label
@@ -76,10 +77,24 @@ class BatchWriter:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """A transaction for one or more batches, holding the write lock on SQLite."""
+        """A transaction for one or more batches, holding the write lock on SQLite; the
+        evidence engine hears of its activities once, just before the commit."""
         with self.store.transaction() as conn:
             sql.lock_for_writing(conn)
-            yield conn
+            try:
+                yield conn
+            except BaseException:
+                self._counted = []
+                raise
+            self._tell_evidence(conn)
+
+    def _tell_evidence(self, conn: Connection) -> None:
+        """One call for many batches: the engine's work grows with the learners per call."""
+        if self._counted:
+            from apprenance.services.evidence import add_to_evidence
+
+            add_to_evidence(conn, self.catalog, self._counted)
+            self._counted = []
 
     def write(self, conn: Connection, batch: Batch) -> None:
         """Store one batch in the transaction ``conn``."""
@@ -97,15 +112,13 @@ class BatchWriter:
         self.tally.accepted += len(kept)
         types = self.catalog.activity_types
         self.tally.unmapped += sum(1 for r in kept if r["activity_type"] not in types)
-        counted = [r for r in kept if not r["voided"]]
-        if counted:
-            from apprenance.services.evidence import add_to_evidence
-
-            add_to_evidence(conn, self.catalog, counted)
+        self._counted.extend(r for r in kept if not r["voided"])
         refs = [r["source_ref"] for r in batch.records if r["source_ref"]]
         if refs:
             resolve_statements(conn, refs, now)
-        self._void(conn, batch.voids)
+        if batch.voids:
+            self._tell_evidence(conn)  # voiding recomputes from what the engine was told
+            self._void(conn, batch.voids)
         self._reject(conn, problems, now)
 
     def finish(self) -> None:
