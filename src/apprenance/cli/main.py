@@ -152,7 +152,6 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the program and turn every error into a message and an exit code."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
-    lang = _lang_from(args)
     try:
         cli.main(args=args, prog_name="apprenance", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -163,8 +162,11 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
     except Exception as exc:  # the one place errors are mapped
-        sys.exit(_report(exc, debug=debug, lang=lang))
+        sys.exit(_report(exc, debug=debug, lang=_lang_from(args)))
     sys.exit(0)
 
 
@@ -179,9 +181,6 @@ def _report(exc: BaseException, *, debug: bool, lang: str) -> int:
     if isinstance(exc, ApprenanceError):
         click.echo(f"{t('error.prefix', lang)} [{exc.code}]: {exc.message}", err=True)
         return exc.exit_code
-    if isinstance(exc, KeyboardInterrupt):
-        click.echo("Interrupted.", err=True)
-        return 2
     click.echo(t("error.internal", lang, kind=exc.__class__.__name__), err=True)
     return 2
 
