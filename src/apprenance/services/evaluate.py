@@ -151,17 +151,19 @@ def _evaluate_chunk(
             chunk_facts.setdefault(-1, [])
         return chunk_facts.get(lid, [])
 
+    plan = [(badge.id, checks[badge.id], badge.rule) for badge in catalog.badges.values()]
     candidates: list[NewAward] = []
     for lid, participant, _ in chunk:
-        ev = LearnerEvidence(totals=totals[lid], load_facts=partial(facts_of, lid),
-                             held=held[lid])
-        for badge in catalog.badges.values():
-            if badge.id in ev.held or not checks[badge.id](ev):
+        owned = held[lid]
+        ev = LearnerEvidence(totals=totals[lid], load_facts=partial(facts_of, lid), held=owned)
+        for badge_id, check, rule in plan:
+            if badge_id in owned or not check(ev):
                 continue
+            facts = ev.facts()
             candidates.append(
-                NewAward(participant, badge.id, now, contributing(badge.rule, ev.facts()))
+                NewAward(participant, badge_id, now, contributing(rule, facts) if facts else [])
             )
-            ev.held.add(badge.id)
+            owned.add(badge_id)
     return _record(conn, dict(zip([p for _, p, _ in chunk], ids, strict=True)), candidates,
                    catalog.version)
 
