@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 
 import pytest
+
 from conftest import REPO
 
 
