@@ -87,13 +87,15 @@ def read_csv(
     read at all raises ``FieldError`` before the first batch."""
     src = open_text(path)
     with src:
-        first = src.text.readline()
-        separator = detect_separator(first)
-        reader = csv.reader(chain([first], src.text), delimiter=separator)
         try:
+            first = src.text.readline()
+            separator = detect_separator(first)
+            reader = csv.reader(chain([first], src.text), delimiter=separator)
             header = Header(next(reader))
         except (csv.Error, StopIteration):
             raise FieldError(HEADER_FIELD, "header.unreadable") from None
+        except UnicodeDecodeError:  # UTF-16 with a BOM, broken in the header
+            raise FieldError(FILE_FIELD, "file.decode_from", line=1) from None
         yield from _rows(reader, header, separator, RowChecker(lookups, source), label,
                          batch_size, src)
 
