@@ -15,6 +15,7 @@ from typing import Any, NoReturn, TextIO
 CHUNK = 1 << 20
 MAX_VALUE = 16 << 20
 _WS = " \t\r\n"
+TOO_MANY_DIGITS = "a number with too many digits"
 _decoder = json.JSONDecoder()
 
 
@@ -92,6 +93,8 @@ class JsonStream:
                 self.fail(exc.msg if not self.eof or not incomplete else "truncated JSON")
             except RecursionError:
                 self.fail("nested too deeply")
+            except ValueError:  # an integer longer than Python converts (4300 digits)
+                self.fail(TOO_MANY_DIGITS)
             number = isinstance(value, (int, float))
             if number and end >= len(self.buf) and not self.eof and self._fill():
                 continue  # a number may go on in the next chunk
@@ -181,4 +184,6 @@ def iter_lines(text: TextIO) -> Iterator[tuple[int, Any, str]]:
             value = JsonSyntaxError(exc.msg, number, exc.colno, stripped[:200])
         except RecursionError:
             value = JsonSyntaxError("nested too deeply", number, 1, stripped[:200])
+        except ValueError:  # an integer longer than Python converts (4300 digits)
+            value = JsonSyntaxError(TOO_MANY_DIGITS, number, 1, stripped[:200])
         yield number, value, stripped
