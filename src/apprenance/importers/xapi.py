@@ -93,7 +93,9 @@ def _statements(src: TextSource) -> Iterator[tuple[int, Any, str]]:
         try:
             value = json.loads(first)
             rest_is_lines = isinstance(value, dict) and "statements" not in value
-        except json.JSONDecodeError:
+        except RecursionError:  # a whole statement on the line, nested too deeply
+            rest_is_lines = True
+        except ValueError:  # the reader below says what is wrong, and where
             rest_is_lines = False
     src.text.seek(0)
     if rest_is_lines:
