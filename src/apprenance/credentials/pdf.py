@@ -49,6 +49,7 @@ from apprenance.credentials.pdf_style import (
     hours_text,
     number_text,
     qr_drawing,
+    register_fonts,
     short_date,
     styles,
     table_style,
@@ -66,6 +67,7 @@ ATTACHMENT_NAME = "credential.json"
 
 def render_certificate(data: CertificateData, *, created: datetime) -> bytes:
     """The certificate as PDF bytes, with the credential attached when there is one."""
+    register_fonts()
     out = io.BytesIO()
     doc = _Document(out, data, created)
     doc.build(_story(data), canvasmaker=doc.make_canvas)
