@@ -143,5 +143,8 @@ def test_small_helpers() -> None:
     assert short_title("GreenComp : cadre européen des compétences") == "GreenComp"
     assert short_title("DigComp 2.2: the framework") == "DigComp 2.2"
     assert verify_url("https://x.org/", "urn:uuid:1") == "https://x.org/verify?credential=urn%3Auuid%3A1"
-    assert issuer_of({"issuer": {"name": {"fr": "Collectif"}, "id": "did:key:z"}}) is not None
+    found = issuer_of({"issuer": {"name": {"fr": "Collectif"}, "id": "did:key:z"}})
+    assert found is not None and (found.name, found.url) == ("Collectif", "")
+    found = issuer_of({"issuer": {"name": "C", "id": "did:web:x", "url": "https://x.org"}})
+    assert found is not None and found.url == "https://x.org"
     assert issuer_of({"issuer": "did:key:z"}) is None

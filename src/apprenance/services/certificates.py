@@ -266,9 +266,10 @@ def issuer_of(credential: dict[str, Any] | None) -> Issuer | None:
         name = issuer.get("name")
         if isinstance(name, dict):  # a language map
             name = name.get("fr") or next(iter(name.values()), None)
-        url = issuer.get("url") or issuer.get("id") or ""
+        url = next((str(u) for u in (issuer.get("url"), issuer.get("id"))
+                    if isinstance(u, str) and u.startswith(("https://", "http://"))), "")
         if name:
-            return Issuer(name=str(name), url=str(url))
+            return Issuer(name=str(name), url=url)
     return None
 
 
