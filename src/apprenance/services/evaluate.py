@@ -11,12 +11,11 @@ from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from apprenance.clock import Clock
 from apprenance.db import tables as t
 from apprenance.db.store import Store
+from apprenance.db.writes import read_meta, write_meta
 from apprenance.domain.catalog import Catalog
 from apprenance.domain.evidence import ActivityFacts
 from apprenance.domain.rules import Check, LearnerEvidence, compile_rule, contributing
@@ -76,7 +75,7 @@ def _targets(
     if participants:
         ids = [learner_id(conn, p) for p in participants]
         query = query.where(lc.id.in_(ids))
-    elif not everyone and _stored(conn) == catalog.version:
+    elif not everyone and read_meta(conn, META_KEY) == catalog.version:
         query = query.where(
             and_(
                 lc.evidence_changed_at.is_not(None),
@@ -110,7 +109,7 @@ def evaluate(
         report.evaluated += len(chunk)
     if participants is None:
         with store.transaction() as conn:
-            _store_version(conn, catalog.version)
+            write_meta(conn, META_KEY, catalog.version)
     return report
 
 
@@ -203,18 +202,6 @@ def _record(
         )
     }
     return [c for c in candidates if (lids[c.learner], c.badge) in mine]
-
-
-def _stored(conn: Connection) -> str | None:
-    return conn.execute(
-        select(t.store_meta.c.value).where(t.store_meta.c.key == META_KEY)
-    ).scalar_one_or_none()
-
-
-def _store_version(conn: Connection, version: str) -> None:
-    ins = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    stmt = ins(t.store_meta).values(key=META_KEY, value=version)
-    conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": version}))
 
 
 def list_awards(store: Store, *, participant: str | None = None) -> list[dict[str, Any]]:

@@ -12,10 +12,9 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from apprenance.db import tables as t
+from apprenance.db.writes import insert_for, read_meta, write_meta
 from apprenance.domain.catalog import Catalog
 from apprenance.domain.evidence import ActivityFacts, Totals, facts_for
 
@@ -108,7 +107,7 @@ def rebuild_evidence(
                 per_learner[learner].add(facts)
         _write_deltas(conn, per_learner, None)
     if learner_ids is None:
-        _set_version(conn, catalog.version)
+        write_meta(conn, META_KEY, catalog.version)
     return len(ids)
 
 
@@ -121,15 +120,7 @@ def ensure_current(conn: Connection, catalog: Catalog) -> bool:
 
 
 def stored_version(conn: Connection) -> str | None:
-    return conn.execute(
-        select(t.store_meta.c.value).where(t.store_meta.c.key == META_KEY)
-    ).scalar_one_or_none()
-
-
-def _set_version(conn: Connection, version: str) -> None:
-    ins = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    stmt = ins(t.store_meta).values(key=META_KEY, value=version)
-    conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": version}))
+    return read_meta(conn, META_KEY)
 
 
 def _write_deltas(
@@ -137,8 +128,7 @@ def _write_deltas(
 ) -> None:
     if not per_learner:
         return
-    ins = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    stmt = ins(t.evidence_totals)
+    stmt = insert_for(conn)(t.evidence_totals)
     stmt = stmt.on_conflict_do_update(
         index_elements=["learner_id", "dimension", "key"],
         set_={

@@ -5,15 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Table, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import select
 
 from apprenance.clock import Clock
 from apprenance.contracts.territory import TerritoryFile, text_in
 from apprenance.contracts.yaml_input import line_of, load_model, read_yaml
 from apprenance.db import tables as t
 from apprenance.db.store import Store
+from apprenance.db.writes import upsert
 
 
 @dataclass(frozen=True)
@@ -22,17 +21,6 @@ class TerritoryReport:
     projects: int
     learners: int
     new_learners: int
-
-
-def upsert(conn: Connection, table: Table, rows: list[dict[str, object]], key: list[str]) -> None:
-    """Insert ``rows``, updating the non-key columns of rows whose key already exists."""
-    if not rows:
-        return
-    dialect_insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    stmt = dialect_insert(table)
-    keep = {"created_at", "source_file", "source_line"}
-    updates = {c: stmt.excluded[c] for c in rows[0] if c not in key and c not in keep}
-    conn.execute(stmt.on_conflict_do_update(index_elements=key, set_=updates), rows)
 
 
 def load_territory(store: Store, path: Path, *, clock: Clock) -> TerritoryReport:
