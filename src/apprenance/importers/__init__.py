@@ -9,34 +9,9 @@ from pathlib import Path
 from apprenance.contracts.records import Batch
 from apprenance.errors import UnknownFormat
 from apprenance.importers.canonical import Lookups
+from apprenance.importers.encoding import FORMATS, detect_format
 
-FORMATS: tuple[str, ...] = ("csv", "jsonl", "xapi")
-_EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl",
-               ".ndjson": "jsonl"}
-
-
-def detect_format(path: Path) -> str:
-    """The format of ``path``: from its extension, else from its first characters.
-
-    ``.json`` files and files starting with ``[`` or ``{"statements"`` are xAPI; JSON objects
-    one per line are xAPI when they have a ``verb``, JSON Lines otherwise."""
-    by_name = _EXTENSIONS.get(path.suffix.lower())
-    if by_name is not None:
-        return by_name
-    try:
-        with open(path, "rb") as f:
-            head = f.read(4096)
-    except OSError:
-        return "csv"  # the reader reports why the file cannot be read
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if path.suffix.lower() == ".json" or text.startswith(b"["):
-        return "xapi"
-    if text.startswith(b"{"):
-        first = text.split(b"\n", 1)[0].strip()
-        if first == b"{" or b'"verb"' in first or b'"statements"' in first:
-            return "xapi"
-        return "jsonl"
-    return "csv"
+__all__ = ["FORMATS", "detect_format", "read_log"]
 
 
 def read_log(

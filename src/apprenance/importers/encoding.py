@@ -1,4 +1,5 @@
-"""Opening an activity log as text: UTF-8 with or without BOM, or UTF-16 with a BOM.
+"""Opening an activity log: which format it is, and reading it as text (UTF-8 with or without
+BOM, or UTF-16 with a BOM).
 
 The first 64 KiB are sniffed so that a file in another encoding is refused as a whole with a
 reason people can act on ("saved as Latin-1: save it as UTF-8"), instead of giving a row of
@@ -89,3 +90,32 @@ def sniff(head: bytes, *, complete: bool) -> tuple[str, str]:
             FILE_FIELD, "file.not_utf8", line=line, byte=f"0x{byte:02X}", char=shown
         ) from None
     return encoding, "surrogateescape"
+
+
+FORMATS: tuple[str, ...] = ("csv", "jsonl", "xapi")
+_EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl",
+               ".ndjson": "jsonl"}
+
+
+def detect_format(path: Path) -> str:
+    """The format of ``path``: from its extension, else from its first characters.
+
+    ``.json`` files and files starting with ``[`` or ``{"statements"`` are xAPI; JSON objects
+    one per line are xAPI when they have a ``verb``, JSON Lines otherwise."""
+    by_name = _EXTENSIONS.get(path.suffix.lower())
+    if by_name is not None:
+        return by_name
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return "csv"  # the reader reports why the file cannot be read
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if path.suffix.lower() == ".json" or text.startswith(b"["):
+        return "xapi"
+    if text.startswith(b"{"):
+        first = text.split(b"\n", 1)[0].strip()
+        if first == b"{" or b'"verb"' in first or b'"statements"' in first:
+            return "xapi"
+        return "jsonl"
+    return "csv"

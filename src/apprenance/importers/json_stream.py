@@ -170,20 +170,3 @@ def _object(stream: JsonStream) -> Iterator[tuple[int, Any]]:
             break
     if not streamed:
         yield line, found
-
-
-def iter_lines(text: TextIO) -> Iterator[tuple[int, Any, str]]:
-    """(line, value or ``JsonSyntaxError``, raw line) for each non-blank line (JSON Lines)."""
-    for number, raw in enumerate(text, 1):
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        try:
-            value = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            value = JsonSyntaxError(exc.msg, number, exc.colno, stripped[:200])
-        except RecursionError:
-            value = JsonSyntaxError("nested too deeply", number, 1, stripped[:200])
-        except ValueError:  # an integer longer than Python converts (4300 digits)
-            value = JsonSyntaxError(TOO_MANY_DIGITS, number, 1, stripped[:200])
-        yield number, value, stripped

@@ -7,7 +7,7 @@ A line that is not valid JSON is rejected alone: the lines around it are read as
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from apprenance.importers.canonical import (
     column_of,
 )
 from apprenance.importers.encoding import open_text
-from apprenance.importers.json_stream import JsonSyntaxError, iter_lines
+from apprenance.importers.json_stream import TOO_MANY_DIGITS, JsonSyntaxError
 from apprenance.importers.values import MAX_LENGTH
 
 
@@ -96,3 +96,20 @@ def _one(checker: RowChecker, batch: Batch, label: str, line: int, value: Any, r
         batch.records.append(checker.check(row, line, extra=extra))
     except FieldError as error:
         batch.problems.append(Problem.of(error, label, line, raw))
+
+
+def iter_lines(text: Iterable[str]) -> Iterator[tuple[int, Any, str]]:
+    """(line, value or ``JsonSyntaxError``, raw line) for each non-blank line (JSON Lines)."""
+    for number, raw in enumerate(text, 1):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        try:
+            value = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            value = JsonSyntaxError(exc.msg, number, exc.colno, stripped[:200])
+        except RecursionError:
+            value = JsonSyntaxError("nested too deeply", number, 1, stripped[:200])
+        except ValueError:  # an integer longer than Python converts (4300 digits)
+            value = JsonSyntaxError(TOO_MANY_DIGITS, number, 1, stripped[:200])
+        yield number, value, stripped

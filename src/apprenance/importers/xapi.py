@@ -24,7 +24,8 @@ from apprenance.contracts.records import (
 from apprenance.domain.roles import parse_role
 from apprenance.importers.canonical import COLUMNS, Lookups, RowChecker
 from apprenance.importers.encoding import TextSource, open_text
-from apprenance.importers.json_stream import JsonSyntaxError, iter_lines, iter_values
+from apprenance.importers.json_stream import JsonSyntaxError, iter_values
+from apprenance.importers.jsonl_log import iter_lines
 from apprenance.importers.values import is_absolute_iri, is_uuid, parse_handle, parse_hours
 
 PROFILE = "https://w3id.org/apprenance/xapi/"
