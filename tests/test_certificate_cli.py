@@ -136,6 +136,12 @@ def test_batch_for_a_territory_and_for_a_pathway(cli: Cli, world: dict[str, Path
     assert "lea.marchand_example.org.pdf" not in names
     assert "certificate(s) written" in human.out
 
+    forked = Path(world["tmp"]) / "forked"
+    shown = run(cli, world, "certificate", "--territory", "val-de-serre", "--out", forked,
+                "--workers", "2")  # forked workers beside the progress bar's thread
+    assert shown.code == 0, shown.err
+    assert sorted(p.name for p in forked.glob("*.pdf")) == files
+
 
 def test_usage_and_refusals(cli: Cli, world: dict[str, Path | str]) -> None:
     out = Path(world["tmp"]) / "x.pdf"
