@@ -132,35 +132,69 @@ def read_yaml_doc(path: Path) -> YamlDoc:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        _refuse_expansion(path, node)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         problem = getattr(exc, "problem", None) or str(exc)
         raise InputError(f"{where}: invalid YAML: {problem}") from None
+    except RecursionError:  # the pure-Python loader, on deep nesting
+        raise InputError(f"{path}: invalid YAML: nested too deeply") from None
     finally:
         loader.dispose()
     duplicates: list[tuple[tuple[str, ...], str, int, int]] = []
-    _find_duplicates(node, (), duplicates)
+    _find_duplicates(node, duplicates)
     return YamlDoc(path, data, node, duplicates)
 
 
+MAX_NODES = 200_000  # values in a document once its aliases are expanded
+
+
+def _refuse_expansion(path: Path, node: yaml.Node | None) -> None:
+    """``InputError`` when the document, with every ``*alias`` expanded, holds more than
+    ``MAX_NODES`` values: "billion laughs", or an anchor that contains its own alias."""
+    todo = [node] if node is not None else []
+    count = 0
+    while todo:
+        count += 1
+        if count > MAX_NODES:
+            raise InputError(f"{path}: invalid YAML: more than {MAX_NODES} values once its "
+                             "aliases (*name) are expanded, or an alias inside its own anchor")
+        item = todo.pop()
+        if isinstance(item, yaml.MappingNode):
+            for key, value in item.value:
+                todo += (key, value)
+        elif isinstance(item, yaml.SequenceNode):
+            todo += item.value
+
+
 def _find_duplicates(
-    node: yaml.Node | None, at: tuple[str, ...], out: list[tuple[tuple[str, ...], str, int, int]]
+    root: yaml.Node | None, out: list[tuple[tuple[str, ...], str, int, int]]
 ) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key, value in node.value:
-            name = str(key.value)
-            line = key.start_mark.line + 1
-            if name in seen:
-                out.append((at, name, line, seen[name]))
-            else:
-                seen[name] = line
-            _find_duplicates(value, (*at, name), out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _find_duplicates(item, (*at, str(i)), out)
+    """The keys written twice in a mapping, in reading order (each node visited once, so an
+    alias does not repeat what its anchor said)."""
+    todo: list[tuple[yaml.Node, tuple[str, ...]]] = [(root, ())] if root is not None else []
+    visited: set[int] = set()
+    while todo:
+        node, at = todo.pop()
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
+        children: list[tuple[yaml.Node, tuple[str, ...]]] = []
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                name = str(key.value)
+                line = key.start_mark.line + 1
+                if name in seen:
+                    out.append((at, name, line, seen[name]))
+                else:
+                    seen[name] = line
+                children.append((value, (*at, name)))
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(item, (*at, str(i))) for i, item in enumerate(node.value)]
+        todo += reversed(children)
 
 
 def line_at(doc: YamlDoc, loc: tuple[int | str, ...]) -> int | None:
