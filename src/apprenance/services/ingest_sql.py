@@ -15,11 +15,10 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from apprenance.contracts.records import ActivityRecord
 from apprenance.db import tables as t
+from apprenance.db.writes import insert_for
 
 COLUMNS = ("id", "learner_id", "occurred_at", "occurred_on", "territory_id", "project_id",
            "function", "activity_type", "suggested_type", "duration_hours", "description",
@@ -96,8 +95,8 @@ def find_or_create_learners(
     new = [r for r in records if r["participant"] not in found]
     created: set[str] = set()
     if new:
-        ins = sqlite_insert if is_sqlite(conn) else pg_insert
-        stmt = ins(t.learners).on_conflict_do_nothing(index_elements=["participant"])
+        stmt = insert_for(conn)(t.learners).on_conflict_do_nothing(
+            index_elements=["participant"])
         rows = [{"participant": r["participant"], "name": r["learner_name"],
                  "role": r["learner_role"], "source_file": r["source_file"],
                  "source_line": r["source_line"], "created_at": now} for r in new]

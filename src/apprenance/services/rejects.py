@@ -17,12 +17,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from apprenance.contracts.records import Problem
 from apprenance.db import tables as t
 from apprenance.db.store import Store
+from apprenance.db.writes import insert_for
 
 RAW_LIMIT = 200_000  # characters of raw content kept per reject
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -60,8 +59,7 @@ def quarantine(
             "field": problem.field[:100], "reason": problem.reason(lang), "raw": raw,
             "raw_hash": digest, "created_at": now, "resolved_at": None,
         }
-    ins = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    stmt = ins(t.rejects)
+    stmt = insert_for(conn)(t.rejects)
     stmt = stmt.on_conflict_do_update(
         index_elements=["raw_hash"],
         set_={c: stmt.excluded[c] for c in ("line", "statement_id", "field", "reason")}
