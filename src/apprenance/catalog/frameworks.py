@@ -106,7 +106,14 @@ def _refuse_remote_contexts(path: Path, text: str) -> None:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
-    remote = _remote_contexts(doc)
+    except ValueError:  # an integer longer than Python converts (4300 digits)
+        raise InputError(f"{path}: invalid JSON: a number with too many digits") from None
+    except RecursionError:
+        raise InputError(f"{path}: invalid JSON: nested too deeply") from None
+    try:
+        remote = _remote_contexts(doc)
+    except RecursionError:
+        raise InputError(f"{path}: invalid JSON: nested too deeply") from None
     if remote:
         raise InputError(
             f"{path}: JSON-LD context {remote[0]} is remote; apprenance reads JSON-LD offline "
