@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from apprenance.catalog.framework_data import FrameworkData, RawConcept, RawScheme
 from apprenance.domain.catalog import Concept, Scheme
 
+_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
 
 @dataclass
 class Assembled:
@@ -166,7 +168,8 @@ def _scheme_prefix(
         return covered.most_common(1)[0][0]
     ns = common_namespace(members, scheme.uri + "/")
     for prefix, bound in bindings.items():
-        if bound == ns and prefix not in spaces.by_prefix:
+        # the file's own prefix names a file on import: only a plain name (no "../", no "/")
+        if bound == ns and prefix not in spaces.by_prefix and _PREFIX.fullmatch(prefix):
             return spaces.add(prefix, ns)
     return spaces.add(slug(scheme.notation or last_segment(scheme.uri)), ns)
 

@@ -140,6 +140,8 @@ def import_frameworks(app: App, files: list[Path]) -> ImportReport:
         recorded = replace(data, schemes=[_with_prefix(s, data, parts.curies, parts.prefixes)
                                           for s in data.schemes])
         target = target_dir / f"{parts.scheme_keys[data.schemes[0].uri]}.ttl"
+        if target.resolve().parent != target_dir.resolve():  # a key is a plain name: never
+            raise InputError(f"{data.file}: refusing to write outside {target_dir}: {target}")
         text, lines, declared = to_turtle(recorded, parts.prefixes)
         _write_atomically(target, text)
         written.append(str(target))
