@@ -109,29 +109,32 @@ def _rows(
     start = line_num + 1
     batch = Batch()
     records, problems = batch.records, batch.problems
+    append, count = records.append, 0
     while True:
         try:
             for row in reader:
                 line = start
                 start = reader.line_num + 1  # type: ignore[attr-defined]
+                count += 1
                 if len(row) != width:
                     if any(cell.strip() for cell in row):
                         problems.append(_wrong_width(row, width, separator, label, line))
                 else:
                     row.append("")
                     try:
-                        records.append(check(row, line, index, _extra(row, extras)))
+                        append(check(row, line, index, _extra(row, extras) if extras else None))
                     except FieldError as error:
                         del row[-1]
                         if any(cell.strip() for cell in row):
                             problems.append(
                                 Problem.of(error, label, line, raw_row(row, separator))
                             )
-                if len(records) + len(problems) >= batch_size:
+                if count >= batch_size:
                     batch.position = getattr(src, "position", 0)
                     yield batch
                     batch = Batch()
                     records, problems = batch.records, batch.problems
+                    append, count = records.append, 0
             break
         except csv.Error as exc:
             problems.append(Problem(label, start, LINE_FIELD, "row.unreadable",
@@ -146,8 +149,6 @@ def _rows(
 
 
 def _extra(row: list[str], extras: list[tuple[str, int]]) -> dict[str, str] | None:
-    if not extras:
-        return None
     out = {name: row[i] for name, i in extras if row[i]}
     for name, value in out.items():
         if len(value) > MAX_LENGTH["(extra)"]:

@@ -29,6 +29,7 @@ from apprenance.services import ingest_sql as sql
 from apprenance.services.rejects import quarantine, resolve_statements
 
 DAY_CACHE_LIMIT = 1_500_000  # (learner, day) totals kept in memory before starting afresh
+LEARNER_CACHE_LIMIT = 200_000  # participant -> learner id
 REJECTIONS_SHOWN = 10_000  # rejections listed in a report (all are stored)
 
 
@@ -100,8 +101,8 @@ class BatchWriter:
         """Store one batch in the transaction ``conn``."""
         now = self.clock()
         problems = list(batch.problems)
-        unique = self._unique(batch.records, problems)
-        self._resolve_learners(conn, unique, now)
+        unique, missing = self._unique(batch.records, problems)
+        self._resolve_learners(conn, unique, missing, now)
         self._load_day_totals(conn, unique)
         inserted, existing = sql.insert_activities(conn, unique, now)
         stored = unique
@@ -110,9 +111,6 @@ class BatchWriter:
         kept = self._within_day_limit(conn, stored, problems)
         sql.insert_attestations(conn, kept, now)
         self.tally.accepted += len(kept)
-        types = self.catalog.activity_types
-        self.tally.unmapped += sum(1 for r in kept if r["activity_type"] not in types)
-        self._counted.extend(r for r in kept if not r["voided"])
         refs = [r["source_ref"] for r in batch.records if r["source_ref"]]
         if refs:
             resolve_statements(conn, refs, now)
@@ -144,24 +142,33 @@ class BatchWriter:
 
     def _unique(
         self, records: list[ActivityRecord], problems: list[Problem]
-    ) -> list[ActivityRecord]:
-        """The batch without repeated ids: same content = duplicate, else a rejection."""
+    ) -> tuple[list[ActivityRecord], dict[str, ActivityRecord]]:
+        """The batch without repeated ids (same content = duplicate, else a rejection), with
+        the learner ids already known; and the first record of each unknown participant."""
         first: dict[str, ActivityRecord] = {}
         unique: list[ActivityRecord] = []
+        missing: dict[str, ActivityRecord] = {}
+        learner_of = self._learners.get
         pending = self._pending
         for rec in records:
-            seen = first.get(rec["id"])
+            rid = rec["id"]
+            seen = first.get(rid)
             if seen is None:
-                first[rec["id"]] = rec
+                first[rid] = rec
                 unique.append(rec)
-                if pending and rec["id"] in pending:
+                learner_id = learner_of(rec["participant"])
+                if learner_id is None:
+                    missing.setdefault(rec["participant"], rec)
+                else:
+                    rec["learner_id"] = learner_id
+                if pending and rid in pending:
                     rec["voided"] = True  # its voiding statement came first
             elif seen["content_hash"] == rec["content_hash"]:
                 self.tally.duplicates += 1
             else:
                 problems.append(
                     _conflict(self._label, rec, seen["source_line"], "id.conflict_line"))
-        return unique
+        return unique, missing
 
     def _classify(
         self, conn: Connection, records: list[ActivityRecord], inserted: set[str],
@@ -186,14 +193,15 @@ class BatchWriter:
         return stored
 
     def _resolve_learners(
-        self, conn: Connection, records: list[ActivityRecord], now: datetime
+        self, conn: Connection, records: list[ActivityRecord],
+        missing: dict[str, ActivityRecord], now: datetime,
     ) -> None:
+        """Learner ids for the records of participants not seen yet (created when new), and
+        the role of learners who had none when a row gives it."""
         known = self._learners
-        missing: dict[str, ActivityRecord] = {}
-        for rec in records:
-            if rec["participant"] not in known and rec["participant"] not in missing:
-                missing[rec["participant"]] = rec
         if missing:
+            if len(known) > LEARNER_CACHE_LIMIT:
+                known.clear()
             found, created = sql.find_or_create_learners(conn, list(missing.values()), now)
             for participant, (learner_id, role) in found.items():
                 known[participant] = learner_id
@@ -201,11 +209,15 @@ class BatchWriter:
                     self._no_role.add(learner_id)
                 if participant in created:
                     self._loaded.add(learner_id)  # new: no day totals in the store
+            for rec in records:
+                if rec["participant"] in missing:
+                    rec["learner_id"] = known[rec["participant"]]
         no_role = self._no_role
+        if not no_role:
+            return
         for rec in records:
-            learner_id = known[rec["participant"]]
-            rec["learner_id"] = learner_id
-            if no_role and learner_id in no_role and rec["learner_role"]:
+            learner_id = rec["learner_id"]
+            if learner_id in no_role and rec["learner_role"]:
                 conn.execute(update(t.learners).where(t.learners.c.id == learner_id,
                                                       t.learners.c.role.is_(None))
                              .values(role=rec["learner_role"]))
@@ -231,6 +243,9 @@ class BatchWriter:
         days = self._days
         kept: list[ActivityRecord] = []
         over: list[str] = []
+        counted = self._counted
+        types = self.catalog.activity_types
+        unmapped = 0
         for rec in records:
             if rec["voided"]:
                 kept.append(rec)
@@ -250,6 +265,10 @@ class BatchWriter:
                 continue
             days[key] = total
             kept.append(rec)
+            counted.append(rec)
+            if rec["activity_type"] not in types:
+                unmapped += 1
+        self.tally.unmapped += unmapped
         if over:
             sql.delete_activities(conn, over)
         return kept
