@@ -111,8 +111,13 @@ def window_state(credential: dict[str, Any], now: datetime) -> tuple[str, str]:
 
 def identity_hash(identity: str, salt: str | None) -> str:
     """``sha256$<hex>`` of identity + salt, as Open Badges hashes recipients."""
-    digest = hashlib.sha256((identity + (salt or "")).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(_utf8(identity + (salt or ""))).hexdigest()
     return f"sha256${digest}"
+
+
+def _utf8(text: str) -> bytes:
+    """``text`` as UTF-8; a lone surrogate (a JSON ``\\ud800`` escape) kept, not an error."""
+    return text.encode("utf-8", "surrogatepass")
 
 
 def recipient_matches(credential: dict[str, Any], recipient: str) -> tuple[bool, str]:
@@ -130,9 +135,10 @@ def recipient_matches(credential: dict[str, Any], recipient: str) -> tuple[bool,
             candidates = [wanted.lower(), wanted] if kind == "emailAddress" else [wanted]
             for candidate in candidates:
                 if entry.get("hashed") in (True, "true"):
-                    expected = identity_hash(candidate, entry.get("salt"))
-                    if hmac.compare_digest(value.lower().encode(), expected.lower().encode()):
+                    salt = entry.get("salt")
+                    expected = identity_hash(candidate, salt if isinstance(salt, str) else None)
+                    if hmac.compare_digest(_utf8(value.lower()), _utf8(expected.lower())):
                         return True, f"the {kind or 'identity'} hash matches"
-                elif hmac.compare_digest(value.encode(), candidate.encode()):
+                elif hmac.compare_digest(_utf8(value), _utf8(candidate)):
                     return True, f"the {kind or 'identity'} matches"
     return False, "the credential does not name this recipient"
