@@ -16,6 +16,7 @@ The PNG of each artwork is computed once per process (``badge_png`` is cached).
 from __future__ import annotations
 
 import io
+import math
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -242,6 +243,8 @@ def render_svg(svg: bytes) -> bytes:
     numbers = [float(v) for v in _NUMBER.findall(root.get("viewBox", ""))]
     if len(numbers) != 4 or numbers[2] <= 0 or numbers[3] <= 0:
         numbers = [0.0, 0.0, _float(root.get("width"), 200.0), _float(root.get("height"), 200.0)]
+    if not all(math.isfinite(n) for n in numbers) or min(numbers[2], numbers[3]) <= 0:
+        numbers = [0.0, 0.0, 200.0, 200.0]  # no usable size: the artwork's own 200 units
     painter = _Painter((numbers[0], numbers[1], numbers[2], numbers[3]))
     _walk(root, painter, {"fill": "#000"})
     return painter.result()
