@@ -160,7 +160,7 @@ def extract_embedded_credentials(pdf_bytes: bytes) -> list[dict[str, Any]]:
     for name, data in sorted(embedded_files(pdf_bytes).items()):
         try:
             document = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+        except (ValueError, RecursionError):  # not UTF-8, not JSON, a 5000-digit number ...
             if name.lower().endswith((".json", ".jsonld")):
                 raise UnreadableInput(f"the attachment {name!r} is not valid JSON") from None
             continue
