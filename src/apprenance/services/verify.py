@@ -86,6 +86,19 @@ def verify_one(
     data: bytes | None = None,
 ) -> Report:
     """Verify one input; read failures become an ``unreadable`` report, never an exception."""
+    try:
+        return _verify_one(source, fetcher=fetcher, clock=clock, recipient=recipient, data=data)
+    except RecursionError:  # JSON nested deeper than the parsers and the JSON-LD walk go
+        report = Report(source=source)
+        report.parse = "error"
+        report.add("parse", "failed", "the document is nested too deeply to be a credential")
+        return report
+
+
+def _verify_one(
+    source: str, *, fetcher: Fetcher, clock: Clock, recipient: str | None,
+    data: bytes | None,
+) -> Report:
     report = Report(source=source)
     embedded: tuple[str, int] | None = None
     baked: Baked | None = None
