@@ -245,6 +245,25 @@ def test_xapi_statements_voiding_and_statement_ids(
         {"id": statement(2)["id"]}]
 
 
+def test_a_voided_activity_frees_its_day(cli: Cli, store: list[str], tmp_path: Path) -> None:
+    """Voiding applies in file order, whether the voiding statement comes before or after
+    its target; the day's 24 hours count without the voided activity."""
+    hours = 0.0
+    for n, before in ((1, False), (3, True)):
+        long = statement(n, result={"duration": "PT20H"})
+        void = {"id": f"00000000-0000-4000-8000-00000000009{n}",
+                "actor": {"mbox": "mailto:max@example.org"},
+                "verb": {"id": "http://adlnet.gov/expapi/verbs/voided"},
+                "object": {"objectType": "StatementRef", "id": long["id"]}}
+        later = statement(n + 1, timestamp=long["timestamp"], result={"duration": "PT10H"})
+        path = tmp_path / f"day{n}.json"
+        path.write_text(json.dumps([void, long, later] if before else [long, void, later]))
+        report = run(cli, store, "ingest", "--json", path)
+        assert (report["accepted"], report["rejected"]) == (3, 0), report["rejections"]
+        hours += 10.0
+        assert run(cli, store, "evidence", "--json", "max@example.org")["hours"] == hours
+
+
 def test_json_lines_with_french_and_english_keys(
     cli: Cli, store: list[str], db_url: str, tmp_path: Path
 ) -> None:

@@ -248,12 +248,13 @@ def mark_voided(conn: Connection, ids: Sequence[str]) -> None:
                      .values(voided=True))
 
 
-def learners_of(conn: Connection, ids: Sequence[str]) -> set[int]:
+def hours_of(conn: Connection, ids: Sequence[str]) -> list[tuple[int, Any, float]]:
+    """(learner, day, hours) of the given activities."""
     a = t.activities.c
-    out: set[int] = set()
+    out: list[tuple[int, Any, float]] = []
     for start in range(0, len(ids), CHUNK):
-        out.update(conn.execute(select(a.learner_id).where(
-            a.id.in_(ids[start : start + CHUNK]))).scalars())
+        out.extend(conn.execute(select(a.learner_id, a.occurred_on, a.duration_hours).where(
+            a.id.in_(ids[start : start + CHUNK]))).tuples())
     return out
 
 

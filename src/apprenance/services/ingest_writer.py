@@ -101,6 +101,9 @@ class BatchWriter:
         """Store one batch in the transaction ``conn``."""
         now = self.clock()
         problems = list(batch.problems)
+        if batch.voids:  # first: a target later in the batch is voided as it is stored
+            self._tell_evidence(conn)  # voiding recomputes from what the engine was told
+            self._void(conn, batch.voids)
         unique, missing = self._unique(batch.records, problems)
         self._resolve_learners(conn, unique, missing, now)
         self._load_day_totals(conn, unique)
@@ -114,9 +117,6 @@ class BatchWriter:
         refs = [r["source_ref"] for r in batch.records if r["source_ref"]]
         if refs:
             resolve_statements(conn, refs, now)
-        if batch.voids:
-            self._tell_evidence(conn)  # voiding recomputes from what the engine was told
-            self._void(conn, batch.voids)
         self._reject(conn, problems, now)
 
     def finish(self) -> None:
@@ -294,7 +294,10 @@ class BatchWriter:
 
             sql.mark_voided(conn, to_void)
             remove_from_evidence(conn, self.catalog, to_void)
-            self._loaded.difference_update(sql.learners_of(conn, to_void))
+            for learner_id, day, hours in sql.hours_of(conn, to_void):
+                key = learner_id * 1_000_000 + _ordinal(day)
+                if learner_id in self._loaded and key in self._days:
+                    self._days[key] -= hours  # a voided activity no longer fills its day
 
     def _reject(self, conn: Connection, problems: list[Problem], now: datetime) -> None:
         if not problems:
