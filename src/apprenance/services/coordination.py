@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -101,7 +102,10 @@ def keep_upload(home: Path, name: str, data: bytes, fmt: str | None) -> tuple[Pa
     probe = Path(stem)
     folder = home / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{digest}{probe.suffix.lower()[:8] or '.txt'}"
+    suffix = probe.suffix.lower()[:8]
+    if not re.fullmatch(r"\.[a-z0-9]+", suffix):  # a NUL byte, a quote ...: no usable suffix
+        suffix = ".txt"
+    path = folder / f"{digest}{suffix}"
     if not path.exists():
         tmp = path.with_name(path.name + ".part")
         tmp.write_bytes(data)
