@@ -117,8 +117,15 @@ def records_as_jsonl(records: list[dict[str, Any]]) -> bytes:
     """JSON records (the JSON Lines schema) as the bytes of a JSON Lines file."""
     if not records:
         raise InputError("no activity")
-    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n"
-                   for r in records).encode("utf-8")
+    return b"".join(_jsonl_line(r) for r in records)
+
+
+def _jsonl_line(record: dict[str, Any]) -> bytes:
+    text = json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate ("\\ud800" in the JSON): kept as an escape,
+        return (json.dumps(record, sort_keys=True) + "\n").encode("ascii")  # its row rejected
 
 
 def check_territories(store: Store, catalog: Catalog, path: Path, fmt: str,
