@@ -68,7 +68,11 @@ def check(statements: Sequence[Any], *, put_id: str | None = None) -> list[dict[
             stmt["id"] = statement_id(stmt["id"])
         else:
             stmt["id"] = str(uuid.uuid4())
-        digest = content_hash(stmt)
+        try:
+            digest = content_hash(stmt)
+        except UnicodeEncodeError:
+            raise InputError(f"statement {i}: a string that is not valid Unicode "
+                             "(a lone surrogate such as \\ud800)") from None
         if seen.get(stmt["id"], digest) != digest:
             raise InputError(f"statement id {stmt['id']} given twice with different content")
         seen[stmt["id"]] = digest
