@@ -5,6 +5,7 @@ for a decision (unmapped types to assign, rejected lines)."""
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -46,7 +47,10 @@ async def upload_territory(grant: GrantDep, app: AppDep, file: UploadFile) -> di
     require(grant, "admin")
     data = await read_upload(file)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / Path(file.filename or "territory.yaml").name
+        name = Path(file.filename or "").name
+        if not re.fullmatch(r"[\w.-]{1,100}", name) or not name.strip("."):  # "..", NUL ...
+            name = "territory.yaml"
+        path = Path(tmp) / name
         path.write_bytes(data)
         report = load_territory(app.store, path, clock=app.clock)
     return {"territory": report.territory, "projects": report.projects,
