@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 import tempfile
@@ -32,7 +33,8 @@ from apprenance.domain.evidence import Totals, facts_for
 from apprenance.services.evaluate import evaluate
 from apprenance.services.evidence import META_KEY, add_to_evidence
 
-LEARNERS = int(__import__("os").environ.get("BENCH_LEARNERS", "100000"))
+LEARNERS = int(os.environ.get("BENCH_LEARNERS", "100000"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", str(min(os.cpu_count() or 1, 2))))
 PILLARS = ("connaitre", "faire", "vivre-ensemble", "etre")
 FUNCTIONS = ("alimentation", "habitat", "apprendre", "soigner")
 
@@ -142,15 +144,17 @@ def main() -> None:
               f"{time.perf_counter() - t0:.1f} s")
         t0 = time.perf_counter()
         report = evaluate(store, cat, clock=fixed_clock(datetime(2026, 1, 2, tzinfo=UTC)),
-                          everyone=True)
+                          everyone=True, workers=WORKERS)
         full = time.perf_counter() - t0
-        print(f"full evaluation: {LEARNERS:,} learners x {len(cat.badges)} rules in {full:.2f} s "
-              f"({len(report.awards):,} awards)")
-        t0 = time.perf_counter()
-        again = evaluate(store, cat, clock=fixed_clock(datetime(2026, 1, 3, tzinfo=UTC)),
-                         everyone=True)
-        print(f"re-evaluation of every learner (--all, awards held): {again.evaluated:,} "
-              f"learners in {time.perf_counter() - t0:.2f} s ({len(again.awards)} new awards)")
+        print(f"first evaluation, {WORKERS} workers: {LEARNERS:,} learners x {len(cat.badges)} "
+              f"rules in {full:.2f} s ({len(report.awards):,} awards written)")
+        for workers in (WORKERS, 1):
+            t0 = time.perf_counter()
+            again = evaluate(store, cat, clock=fixed_clock(datetime(2026, 1, 3, tzinfo=UTC)),
+                             everyone=True, workers=workers)
+            print(f"re-evaluation of every learner (--all), {workers} worker(s): "
+                  f"{again.evaluated:,} learners x {len(cat.badges)} rules in "
+                  f"{time.perf_counter() - t0:.2f} s ({len(again.awards)} new awards)")
         new_activities(store, cat, rng, 1000)
         t0 = time.perf_counter()
         report = evaluate(store, cat, clock=fixed_clock(datetime(2026, 2, 2, tzinfo=UTC)))

@@ -90,3 +90,44 @@ def test_explain_gives_weights_source_and_badges(db_url: str) -> None:
     assert out["badges"] == ["alim", "faire-1"]
     assert out["source"]["file"] == "test.csv"
     store.dispose()
+
+
+def test_forked_workers_give_the_same_awards_as_one_process(
+    db_url: str, tmp_path, monkeypatch
+) -> None:
+    import os
+
+    import apprenance.services.evaluate as module
+    from apprenance.db.store import Store as S
+
+    pids = tmp_path / "pids"
+    real = module._evaluate_chunk
+
+    def spy(*args, **kwargs):  # records which process evaluated each chunk
+        with pids.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "_evaluate_chunk", spy)
+
+    results = []
+    for name, workers in (("one", 1), ("two", 2)):
+        url = db_url if name == "two" else f"sqlite:///{tmp_path / 'one.sqlite3'}"
+        store, cat = _store(url), tiny_catalog()
+        for i in range(30):
+            add_activity(store, cat, participant=f"l{i}@x.org", day=date(2025, 3, 1),
+                         hours=3 + i % 5, project=f"p{i % 3}", witness="m@x.org",
+                         witness_role="habitant" if i % 2 else "elu")
+            add_activity(store, cat, participant=f"l{i}@x.org", day=date(2025, 6, 1),
+                         hours=1, project="p9")
+        report = evaluate(store, cat, clock=fixed_clock(FIXED_NOW), workers=workers,
+                          parallel_from=1, chunk_size=4)
+        awards = sorted((a["learner"], a["badge"], tuple(a["activities"]))
+                        for a in list_awards(S.open(url)))
+        results.append((report.evaluated, sorted((a.learner, a.badge) for a in report.awards),
+                        awards))
+        store.dispose()
+    assert results[0] == results[1]
+    assert results[0][0] == 30 and len(results[0][2]) > 30
+    workers = set(pids.read_text().split()[8:])  # the first 8 chunks ran in one process
+    assert len(workers) == 2 and str(os.getpid()) not in workers

@@ -20,14 +20,16 @@ def _catalog(state: CliState) -> Catalog:
 @click.command("evaluate")
 @click.option("--learner", "learners", multiple=True, help="Only this learner (repeatable).")
 @click.option("--all", "everyone", is_flag=True, help="Every learner, not only those with news.")
+@click.option("--workers", type=click.IntRange(1, 32), default=1, show_default=True,
+              help="Processes sharing the work when many learners are evaluated.")
 @json_option
 @pass_state
-def evaluate_cmd(state: CliState, learners: tuple[str, ...], everyone: bool,
+def evaluate_cmd(state: CliState, learners: tuple[str, ...], everyone: bool, workers: int,
                  as_json: bool) -> None:
     """Evaluate badge and pathway rules; by default for learners with new evidence only."""
     store = state.app.ready_store()
     report = evaluate(store, _catalog(state), clock=state.app.clock,
-                      participants=list(learners) or None, everyone=everyone)
+                      participants=list(learners) or None, everyone=everyone, workers=workers)
     if as_json:
         emit_json(report.to_dict())
         return

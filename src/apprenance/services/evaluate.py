@@ -15,6 +15,7 @@ from sqlalchemy import Connection, and_, bindparam, or_, select, update
 from apprenance.clock import Clock
 from apprenance.db import tables as t
 from apprenance.db.store import Store
+from apprenance.db.workers import run_forked
 from apprenance.db.writes import read_meta, write_meta
 from apprenance.domain.catalog import Catalog
 from apprenance.domain.evidence import ActivityFacts
@@ -24,6 +25,7 @@ from apprenance.services.evidence import ensure_current, facts_by_learner, load_
 
 META_KEY = "evaluation_catalog_version"
 CHUNK = 1000
+PARALLEL_FROM = 20 * CHUNK  # fewer learners than this: one process is faster
 
 
 @dataclass
@@ -92,25 +94,51 @@ def evaluate(
     clock: Clock,
     participants: Sequence[str] | None = None,
     everyone: bool = False,
+    workers: int = 1,
+    parallel_from: int = PARALLEL_FROM,
+    chunk_size: int = CHUNK,
 ) -> EvaluationReport:
     """Evaluate every badge and pathway for the learners with new evidence (or those given,
-    or all); record each new award once, with the activities that satisfied its rule."""
+    or all); record each new award once, with the activities that satisfied its rule.
+
+    With ``workers`` > 1 and many learners, forked processes share the chunks (the command
+    line's ``--workers``; never from inside a threaded server)."""
     report = EvaluationReport(catalog_version=catalog.version)
-    checks = {badge.id: compile_rule(badge.rule) for badge in catalog.badges.values()}
     now = clock()
     with store.transaction() as conn:
         ensure_current(conn, catalog)
         targets = _targets(conn, catalog, participants, everyone)
-    for start in range(0, len(targets), CHUNK):
-        chunk = targets[start : start + CHUNK]
-        with store.transaction() as conn:
-            report.awards.extend(_evaluate_chunk(conn, catalog, checks, chunk, now))
-            _mark_evaluated(conn, chunk)
-        report.evaluated += len(chunk)
+    chunks = [targets[i : i + chunk_size] for i in range(0, len(targets), chunk_size)]
+    job = _Job(store, catalog, now)
+    if workers > 1 and len(targets) >= parallel_from:
+        report.awards.extend(run_forked(job.run, chunks, workers=workers, store=store))
+    else:
+        report.awards.extend(job.run(chunks))
+    report.evaluated = len(targets)
     if participants is None:
         with store.transaction() as conn:
             write_meta(conn, META_KEY, catalog.version)
     return report
+
+
+@dataclass
+class _Job:
+    """Evaluating chunks of learners: what a worker process runs (inherited by fork)."""
+
+    store: Store
+    catalog: Catalog
+    now: datetime
+    checks: dict[str, Check] = field(default_factory=dict)
+
+    def run(self, chunks: Sequence[Sequence[tuple[int, str, datetime | None]]]) -> list[NewAward]:
+        if not self.checks:
+            self.checks = {b.id: compile_rule(b.rule) for b in self.catalog.badges.values()}
+        found: list[NewAward] = []
+        for chunk in chunks:
+            with self.store.transaction() as conn:
+                found.extend(_evaluate_chunk(conn, self.catalog, self.checks, chunk, self.now))
+                _mark_evaluated(conn, chunk)
+        return found
 
 
 def _mark_evaluated(conn: Connection, chunk: Sequence[tuple[int, str, datetime | None]]) -> None:
