@@ -156,14 +156,14 @@ def activities_of(store: Store, participant: str, *, limit: int = 200, offset: i
 
 
 def coverage(store: Store, territory: str) -> dict[str, Any]:
-    """Hours per pillar and per vital function across a territory's learners."""
+    """Hours per pillar and per vital function across a territory's learners (erased ones
+    too: their hours still count, under their pseudonym)."""
     e, lc = t.evidence_totals.c, t.learners.c
     with store.transaction() as conn:
         rows = conn.execute(
             select(e.dimension, e.key, func.sum(e.hours), func.count(func.distinct(e.learner_id)))
             .join(t.learners, lc.id == e.learner_id)
-            .where(lc.territory_id == territory, lc.erased_at.is_(None),
-                   e.dimension.in_(["pillar", "function"]))
+            .where(lc.territory_id == territory, e.dimension.in_(["pillar", "function"]))
             .group_by(e.dimension, e.key)).all()
     found: dict[str, dict[str, dict[str, float]]] = defaultdict(dict)
     for dim, key, hours, people in rows:
