@@ -740,3 +740,32 @@ MESSAGES.update({
     "assign.unknown_activity": {"fr": "aucune activité d'identifiant {id}",
                                 "en": "no activity with id {id}"},
 })
+MESSAGES.update({
+    "learner.exported": {
+        "fr": "Données de {learner} exportées dans {out} ({activities} activités, "
+              "{credentials} certifications).",
+        "en": "Data of {learner} exported to {out} ({activities} activities, "
+              "{credentials} credentials)."},
+    "learner.erase.confirm": {
+        "fr": "Effacer les données personnelles de {learner} et révoquer ses certifications ? "
+              "C'est définitif",
+        "en": "Erase the personal data of {learner} and revoke their credentials? "
+              "This cannot be undone"},
+    "learner.erase.needs_yes": {
+        "fr": "l'effacement de {learner} est définitif : confirmez avec --yes",
+        "en": "erasing {learner} cannot be undone: confirm with --yes"},
+    "learner.erase.done": {
+        "fr": "{learner} effacé·e : désormais {pseudonym} ; {credentials} certification(s) "
+              "révoquée(s) ; {activities} activités ({hours} h) restent comptées dans les "
+              "statistiques.",
+        "en": "{learner} erased: now {pseudonym}; {credentials} credential(s) revoked; "
+              "{activities} activities ({hours} h) still count in the statistics."},
+    "learner.erase.resumed": {
+        "fr": "{pseudonym} était déjà effacé·e : effacement terminé ({credentials} "
+              "certification(s) révoquée(s) maintenant).",
+        "en": "{pseudonym} was already erased: erasure completed ({credentials} "
+              "credential(s) revoked now)."},
+    "learner.erase.review": {
+        "fr": "  à revoir (nomme encore la personne) : {path}",
+        "en": "  to review (still names the person): {path}"},
+})

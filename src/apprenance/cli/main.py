@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "rejects": "apprenance.cli.ingest_cmds:rejects_group",
     "unmapped": "apprenance.cli.ingest_cmds:unmapped_cmd",
     "assign": "apprenance.cli.ingest_cmds:assign_cmd",
+    "learner": "apprenance.cli.learner_cmds:learner_group",
 }
 
 COMMAND_HELP: dict[str, str] = {
@@ -67,6 +68,7 @@ COMMAND_HELP: dict[str, str] = {
     "rejects": "Rejected rows in quarantine: list, export (to correct and ingest again).",
     "unmapped": "Activities whose type the mapping does not know, with a suggested type.",
     "assign": "Assign a known activity type to an unmapped activity (coordinators).",
+    "learner": "A learner's personal data (GDPR): export as JSON, erase (credentials revoked).",
 }
 
 

@@ -1,0 +1,249 @@
+"""The learner's rights (GDPR): everything held about them, as one JSON document, and erasure.
+
+``export_learner``: the learner row, their activities with their sources and the attestations
+they received, the attestations they gave, the rejected rows naming them, their evidence
+totals, awards, credentials (signed documents, VC-JWTs, OB 2.0 assertions), their share links,
+sign-in links, tokens and OAuth clients (never a secret), the xAPI statements they sent or are
+the witness of, and the files of the home folder that name them.
+
+``erase_learner``: personal data goes, what the territory counts stays.
+
+1. One transaction: the learner's address becomes a pseudonym (``erased-`` and 16 random hex
+   digits, kept: their hours and badges still count, once, under it); name and source line
+   cleared; the description, evidence URL and extra fields of their activities cleared; the
+   comments of the attestations they received cleared; the attestations they gave name the
+   pseudonym; rejected rows naming them deleted; their own xAPI statements deleted, those they
+   witnessed name the pseudonym; share links, sign-in links, tokens, sessions and OAuth
+   clients revoked. Issuing and evaluation skip an erased learner from then on.
+2. Every credential still valid is revoked through ``services.revocation`` (status list bit,
+   OB 2.0 revocation list); endorsements and CLRs are marked revoked.
+3. The stored documents are redacted (``privacy_records.redact_credential``), VC-JWTs dropped.
+4. With ``out`` (the ``issue --out`` folder): the status lists are re-signed and written, the
+   hosted assertions rewritten, the learner's folder removed.
+5. SQLite: the file is vacuumed and its write-ahead log truncated, so that erased values do
+   not linger in free pages.
+
+Running it again on the pseudonym resumes an interrupted erasure (steps 2 to 5).
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, func, select, text, update
+from sqlalchemy.exc import OperationalError
+
+from apprenance.clock import Clock
+from apprenance.credentials.inputs import HostedUrls
+from apprenance.credentials.keys import KeyStore
+from apprenance.db import access_tables as a
+from apprenance.db import tables as t
+from apprenance.db.issuing_tables import credential_issuance
+from apprenance.db.store import Store
+from apprenance.services import privacy_records as pr
+from apprenance.services.files import write_json
+from apprenance.services.privacy_erase import erase_rows
+from apprenance.services.revocation import revoke, write_issuer_status
+
+FORMAT = "apprenance/learner-export"
+VERSION = 1
+REASON = "withdrawn: the holder's personal data was erased at their request"
+
+
+def export_learner(store: Store, participant: str, *, clock: Clock,
+                   home: Path | None = None) -> dict[str, Any]:
+    """Everything held about ``participant``, as one JSON-ready document."""
+    with store.transaction() as conn:
+        learner = pr.learner_row(conn, participant)
+        lid, who = int(learner["id"]), str(learner["participant"])
+        activities = pr.activity_rows(conn, lid)
+        received = pr.attestations_received(conn, lid)
+        given = pr.attestations_given(conn, who)
+        own_statements = [str(x["source_ref"]) for x in activities if x["source_ref"]]
+        witnessed = [str(x["source_ref"]) for x in given if x["source_ref"]]
+        rejects = pr.rejects_naming(conn, who, learner["name"], own_statements)
+        evidence = pr.evidence_rows(conn, lid)
+        awards = pr.award_rows(conn, lid)
+        credentials = pr.credential_rows(conn, lid)
+        access = pr.access_rows(conn, lid)
+        statements = pr.statement_rows(conn, own_statements + witnessed)
+    by_activity: dict[str, list[dict[str, Any]]] = {}
+    for att in received:
+        by_activity.setdefault(str(att["activity_id"]), []).append(
+            pr.row_dict(att, leave=("id", "activity_id")))
+    return {
+        "format": FORMAT, "version": VERSION, "exported_at": clock().isoformat(),
+        "learner": pr.row_dict(learner),
+        "activities": [
+            {**pr.row_dict(x, leave=("learner_id", "source_file", "source_line", "source_ref")),
+             "source": {"file": x["source_file"], "line": x["source_line"],
+                        "statement": x["source_ref"]},
+             "attestations": by_activity.get(str(x["id"]), [])}
+            for x in activities],
+        "attestations_given": [pr.row_dict(x, leave=("id", "witness", "source_ref"))
+                               for x in given],
+        "rejects": [pr.row_dict(x, leave=("raw_hash",)) for x in rejects],
+        "evidence": evidence,
+        "awards": awards,
+        "credentials": [pr.row_dict(x, leave=("learner_id",)) for x in credentials],
+        **access,
+        "xapi_statements": [pr.row_dict(x, leave=("content_hash",)) for x in statements],
+        "files": pr.files_naming(home, who, learner["name"], pr.store_files(store))
+        if home and not learner["erased_at"] else [],
+    }
+
+
+@dataclass
+class ErasureReport:
+    learner: str
+    erased_at: str
+    resumed: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
+    revoked: list[str] = field(default_factory=list)
+    kept: dict[str, Any] = field(default_factory=dict)
+    files_written: list[str] = field(default_factory=list)
+    folders_removed: list[str] = field(default_factory=list)
+    files_to_review: list[str] = field(default_factory=list)
+    compacted: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"learner": self.learner, "erased_at": self.erased_at, "resumed": self.resumed,
+                **self.counts, "credentials_revoked": self.revoked, "kept": self.kept,
+                "files_written": self.files_written, "folders_removed": self.folders_removed,
+                "files_to_review": self.files_to_review, "compacted": self.compacted}
+
+
+def erase_learner(store: Store, keys: KeyStore, participant: str, *, urls: HostedUrls,
+                  clock: Clock, out: Path | None = None, home: Path | None = None,
+                  rng: random.Random | None = None) -> ErasureReport:
+    """Erase the learner's personal data, revoke their credentials, keep the statistics.
+
+    ``out``: the folder credentials were issued into (status lists and hosted assertions are
+    written there, the learner's folder removed). ``home``: searched for files that still name
+    the person (listed in the report, never changed: logs hold other people too)."""
+    rng = rng or random.SystemRandom()
+    now = clock()
+    with store.transaction() as conn:
+        learner = pr.learner_row(conn, participant)
+        issuers = pr.issuers_of(conn, int(learner["id"]))
+    if out is not None:  # the lists are signed at the end: fail before changing anything
+        for issuer in issuers:
+            keys.current(issuer)
+    with store.transaction() as conn:
+        learner = pr.learner_row(conn, participant)
+        resumed, old_name = learner["erased_at"] is not None, learner["name"]
+        counts = {} if resumed else erase_rows(
+            conn, learner, f"erased-{rng.getrandbits(64):016x}", now)
+        learner = dict(conn.execute(select(t.learners).where(
+            t.learners.c.id == learner["id"])).mappings().one())
+    report = ErasureReport(learner=str(learner["participant"]),
+                           erased_at=pr.plain(learner["erased_at"]), resumed=resumed,
+                           counts=counts)
+    lid = int(learner["id"])
+    _revoke_all(store, keys, lid, urls=urls, clock=clock, report=report)
+    _redact(store, lid)
+    if out is not None:
+        _write_out(store, keys, lid, urls, out, issuers, report)
+    if home is not None and not resumed:
+        report.files_to_review = pr.files_naming(
+            home, participant.strip().lower(), old_name,
+            skip=[*pr.store_files(store), *([out] if out else [])])
+    report.kept = _kept(store, lid)
+    report.compacted = compact(store)
+    return report
+
+
+def _revoke_all(store: Store, keys: KeyStore, lid: int, *, urls: HostedUrls, clock: Clock,
+                report: ErasureReport) -> None:
+    """Revoke the learner's credentials still valid (endorsements and CLRs, which have no
+    status entry, are marked revoked)."""
+    c, ci = t.credentials.c, credential_issuance.c
+    with store.transaction() as conn:
+        rows = conn.execute(
+            select(c.id, ci.issuer_id).outerjoin(credential_issuance, ci.credential_id == c.id)
+            .where(c.learner_id == lid, c.revoked_at.is_(None)).order_by(c.issued_at, c.id)
+        ).all()
+    for cid, issuer in rows:
+        if issuer is not None:
+            revoke(store, keys, str(cid), reason=REASON, urls=urls, clock=clock)
+            report.revoked.append(str(cid))
+    with store.transaction() as conn:
+        conn.execute(update(t.credentials).where(c.learner_id == lid, c.revoked_at.is_(None))
+                     .values(revoked_at=clock(), revocation_reason=REASON))
+
+
+def _redact(store: Store, lid: int) -> None:
+    """Redact the stored documents (once: a redacted document has no proof left)."""
+    c, ci = t.credentials.c, credential_issuance.c
+    with store.transaction() as conn:
+        rows = conn.execute(
+            select(c.id, c.format, c.document, ci.ob2_assertion)
+            .outerjoin(credential_issuance, ci.credential_id == c.id)
+            .where(c.learner_id == lid)).all()
+        for cid, fmt, document, assertion in rows:
+            conn.execute(update(t.credentials).where(c.id == cid).values(
+                document=pr.redact_credential(document or {}, str(fmt))))
+            if assertion is not None:
+                conn.execute(update(credential_issuance).where(ci.credential_id == cid).values(
+                    jwt=None, ob2_assertion=pr.redact_assertion(assertion)))
+
+
+def _write_out(store: Store, keys: KeyStore, lid: int, urls: HostedUrls, out: Path,
+               issuers: list[str], report: ErasureReport) -> None:
+    public = out / "public"
+    written: list[Path] = []
+    for issuer in sorted(issuers):
+        written.extend(write_issuer_status(store, keys, urls, issuer, public))
+    ci, c = credential_issuance.c, t.credentials.c
+    with store.transaction() as conn:
+        hosted = conn.execute(select(ci.ob2_assertion).join(t.credentials, c.id == ci.credential_id)
+                              .where(c.learner_id == lid, ci.ob2_assertion.is_not(None))).scalars()
+        for assertion in hosted:
+            try:
+                target = public / urls.path_of(str(assertion["id"]))
+            except ValueError:  # hosted under another public URL than this one
+                continue
+            if target.exists():
+                written.append(write_json(target, assertion))
+    report.files_written = [str(p) for p in written]
+    if out.is_dir():
+        for folder in sorted(out.glob(f"{lid}-*")):
+            if folder.is_dir():
+                shutil.rmtree(folder)
+                report.folders_removed.append(str(folder))
+
+
+def _kept(store: Store, lid: int) -> dict[str, Any]:
+    """What still counts for the territory statistics."""
+    act, w = t.activities.c, t.awards.c
+    with store.transaction() as conn:
+        count, hours = conn.execute(
+            select(func.count(), func.coalesce(func.sum(act.duration_hours), 0.0))
+            .where(and_(act.learner_id == lid, act.voided.is_(False)))).one()
+        awards = conn.execute(select(func.count()).where(w.learner_id == lid)).scalar_one()
+        live = conn.execute(select(func.count()).select_from(a.share_links).where(
+            a.share_links.c.learner_id == lid, a.share_links.c.revoked_at.is_(None))
+        ).scalar_one()
+    return {"activities": int(count), "hours": round(float(hours), 4), "awards": int(awards),
+            "live_share_links": int(live)}
+
+
+def compact(store: Store) -> bool:
+    """SQLite: rewrite the file without its free pages and truncate the write-ahead log, so
+    that erased values cannot be read back from the file. Best effort (another process may
+    hold it); PostgreSQL reuses the space by itself (``VACUUM FULL`` to shrink, see
+    docs/operations.md)."""
+    if store.dialect != "sqlite":
+        return False
+    try:
+        with store.engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            conn.execute(text("VACUUM"))
+            busy = conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)")).first()
+    except OperationalError:
+        return False
+    return busy is not None and int(busy[0]) == 0

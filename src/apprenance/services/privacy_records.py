@@ -1,0 +1,264 @@
+"""What the store and the home folder hold about one learner, found row by row: the queries
+shared by the export and the erasure (``services.privacy``), the redaction of the documents an
+erasure keeps, and the search of the home folder for files that still name the person.
+
+Rows are read as plain JSON values (times in ISO 8601). Secrets never leave: token hashes,
+share link tokens and OAuth client secrets are not part of any row returned here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, func, or_, select
+
+from apprenance.contracts.records import FieldError
+from apprenance.db import access_tables as a
+from apprenance.db import tables as t
+from apprenance.db.issuing_tables import credential_issuance
+from apprenance.db.store import Store
+from apprenance.errors import NotFound
+
+ERASED_HOME = "urn:apprenance:erased"  # homePage of the pseudonymous xAPI agents
+SCAN_LIMIT = 64 * 1024 * 1024  # files larger than this are named, never read
+_FILE_NAME = re.compile(r"[^A-Za-z0-9._-]+")  # how certificate file names are made
+_DIR_NAME = re.compile(r"[^A-Za-z0-9._+@-]+")  # how learner folders of `issue` are made
+
+
+def plain(value: Any) -> Any:
+    """A stored value as JSON: times in ISO 8601, bytes in hex, containers walked."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value).hex()
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+def row_dict(row: Mapping[Any, Any], *, leave: Iterable[str] = ()) -> dict[str, Any]:
+    skipped = set(leave)
+    return {str(k): plain(v) for k, v in row.items() if k not in skipped}
+
+
+def learner_row(conn: Connection, participant: str) -> dict[str, Any]:
+    """The learner ``participant`` (an erased one too, by their pseudonym); ``NotFound``."""
+    row = conn.execute(select(t.learners).where(
+        t.learners.c.participant == participant.strip().lower())).mappings().one_or_none()
+    if row is None:
+        raise NotFound(f"no learner {participant!r}")
+    return dict(row)
+
+
+def activity_rows(conn: Connection, learner_id: int) -> list[dict[str, Any]]:
+    a_ = t.activities.c
+    return [dict(r) for r in conn.execute(select(t.activities).where(a_.learner_id == learner_id)
+                                          .order_by(a_.occurred_at, a_.id)).mappings()]
+
+
+def attestations_received(conn: Connection, learner_id: int) -> list[dict[str, Any]]:
+    at = t.attestations.c
+    return [dict(r) for r in conn.execute(
+        select(t.attestations).join(t.activities, t.activities.c.id == at.activity_id)
+        .where(t.activities.c.learner_id == learner_id).order_by(at.id)).mappings()]
+
+
+def attestations_given(conn: Connection, participant: str) -> list[dict[str, Any]]:
+    """The attestations ``participant`` gave as a witness, with the day of the activity."""
+    at = t.attestations.c
+    return [dict(r) for r in conn.execute(
+        select(t.attestations, t.activities.c.occurred_on, t.activities.c.source_ref)
+        .join(t.activities, t.activities.c.id == at.activity_id)
+        .where(at.witness == participant).order_by(at.id)).mappings()]
+
+
+def full_name(name: str | None) -> str | None:
+    """The name as searched in rejected rows: only a full name (two words, five letters or
+    more), lower-cased; a lone first name would find other people."""
+    value = " ".join((name or "").split()).lower()
+    return value if len(value) >= 5 and " " in value else None
+
+
+def rejects_naming(conn: Connection, participant: str, name: str | None,
+                   statement_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Rejected rows whose raw content or reason names the person (address or full name,
+    any case), or that come from one of their xAPI statements."""
+    r = t.rejects.c
+    conditions = [func.lower(r.raw).contains(participant, autoescape=True),
+                  func.lower(r.reason).contains(participant, autoescape=True)]
+    whole = full_name(name)
+    if whole:
+        conditions.append(func.lower(r.raw).contains(whole, autoescape=True))
+    ids = sorted(set(statement_ids))
+    if ids:
+        conditions.append(r.statement_id.in_(ids))
+    return [dict(x) for x in conn.execute(
+        select(t.rejects).where(or_(*conditions)).order_by(r.id)).mappings()]
+
+
+def evidence_rows(conn: Connection, learner_id: int) -> list[dict[str, Any]]:
+    e = t.evidence_totals.c
+    return [row_dict(x, leave=("learner_id",)) for x in conn.execute(
+        select(t.evidence_totals).where(e.learner_id == learner_id)
+        .order_by(e.dimension, e.key)).mappings()]
+
+
+def award_rows(conn: Connection, learner_id: int) -> list[dict[str, Any]]:
+    w = t.awards.c
+    return [row_dict(x, leave=("learner_id",)) for x in conn.execute(
+        select(t.awards).where(w.learner_id == learner_id).order_by(w.awarded_at, w.id)
+    ).mappings()]
+
+
+def credential_rows(conn: Connection, learner_id: int) -> list[dict[str, Any]]:
+    """Every credential issued to the learner, with what was issued along (VC-JWT, OB 2.0)."""
+    c, ci = t.credentials.c, credential_issuance.c
+    rows = conn.execute(
+        select(t.credentials, ci.issuer_id, ci.badge_id, ci.lang, ci.status_list_id,
+               ci.status_index, ci.jwt, ci.ob2_id, ci.ob2_assertion)
+        .outerjoin(credential_issuance, ci.credential_id == c.id)
+        .where(c.learner_id == learner_id).order_by(c.issued_at, c.id)).mappings()
+    return [dict(x) for x in rows]
+
+
+def issuers_of(conn: Connection, learner_id: int) -> list[str]:
+    """The issuers of the learner's credentials."""
+    c, ci = t.credentials.c, credential_issuance.c
+    return sorted(str(i) for i in conn.execute(
+        select(ci.issuer_id).join(t.credentials, c.id == ci.credential_id)
+        .where(c.learner_id == learner_id).distinct()).scalars())
+
+
+def access_rows(conn: Connection, learner_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Share links, sign-in links, tokens and OAuth clients of the learner, without secrets."""
+    s, i, k, o = a.share_links.c, a.sign_in_links.c, a.api_tokens.c, a.oauth_clients.c
+    return {
+        "share_links": [row_dict(x) for x in conn.execute(
+            select(s.id, s.created_at, s.expires_at, s.revoked_at)
+            .where(s.learner_id == learner_id).order_by(s.id)).mappings()],
+        "sign_in_links": [row_dict(x) for x in conn.execute(
+            select(i.id, i.created_at, i.expires_at, i.used_at)
+            .where(i.learner_id == learner_id).order_by(i.id)).mappings()],
+        "tokens": [row_dict(x) for x in conn.execute(
+            select(k.id, k.kind, k.role, k.label, k.scopes, k.client_id, k.created_at,
+                   k.expires_at, k.revoked_at)
+            .where(k.learner_id == learner_id).order_by(k.id)).mappings()],
+        "oauth_clients": [row_dict(x) for x in conn.execute(
+            select(o.client_id, o.name, o.role, o.scopes, o.created_at, o.revoked_at)
+            .where(o.learner_id == learner_id).order_by(o.client_id)).mappings()],
+    }
+
+
+def statement_rows(conn: Connection, ids: Iterable[str]) -> list[dict[str, Any]]:
+    x = a.xapi_statements.c
+    wanted = sorted({i for i in ids if i})
+    if not wanted:
+        return []
+    return [dict(r) for r in conn.execute(select(a.xapi_statements).where(x.id.in_(wanted))
+                                          .order_by(x.stored_at, x.id)).mappings()]
+
+
+# --- what an erasure keeps ----------------------------------------------------------------
+
+_KEPT = ("@context", "id", "type", "issuer", "validFrom", "validUntil", "awardedDate",
+         "credentialStatus")
+_KEPT_OB2 = ("@context", "type", "id", "badge", "issuedOn", "expires", "verification",
+             "revoked", "revocationReason")
+
+
+def redact_credential(document: Mapping[str, Any], fmt: str) -> dict[str, Any]:
+    """What stays of a credential once its holder is erased: what it was (badge, issuer,
+    dates, status), not whom it named nor the evidence (the proof goes: it no longer fits)."""
+    out = {k: document[k] for k in _KEPT if k in document}
+    if fmt == "ob3":
+        out.update({k: document[k] for k in ("name", "description") if k in document})
+    subject = document.get("credentialSubject")
+    if isinstance(subject, Mapping):
+        out["credentialSubject"] = {k: subject[k] for k in ("type", "achievement")
+                                    if k in subject}
+    return out
+
+
+def redact_assertion(assertion: Mapping[str, Any]) -> dict[str, Any]:
+    """The hosted OB 2.0 assertion, revoked, without its recipient and evidence."""
+    return {k: assertion[k] for k in _KEPT_OB2 if k in assertion}
+
+
+def pseudonymous_agent(pseudonym: str) -> dict[str, Any]:
+    return {"objectType": "Agent", "account": {"homePage": ERASED_HOME, "name": pseudonym}}
+
+
+def agent_is(value: Any, participant: str) -> bool:
+    """Whether an xAPI Agent names ``participant`` (as the importer reads agents)."""
+    from apprenance.importers.xapi import agent
+
+    try:
+        return agent(value, "agent")[0] == participant
+    except FieldError:
+        return False
+
+
+# --- files of the home folder -------------------------------------------------------------
+
+
+def _needles(participant: str, name: str | None) -> tuple[list[str], list[bytes]]:
+    names = {participant, _FILE_NAME.sub("_", participant).strip("._"),
+             _DIR_NAME.sub("_", participant).strip("._")}
+    content = [participant.encode("utf-8")]
+    whole = full_name(name)
+    if whole:
+        content.append(whole.encode("utf-8"))
+    return sorted(n for n in names if n), content
+
+
+def store_files(store: Store) -> list[Path]:
+    """The files of an SQLite store (searched row by row, never as bytes)."""
+    database = store.engine.url.database
+    if store.dialect != "sqlite" or not database or database == ":memory:":
+        return []
+    main = Path(database)
+    return [main, *(main.with_name(main.name + s) for s in ("-wal", "-shm", "-journal"))]
+
+
+def files_naming(home: Path, participant: str, name: str | None,
+                 skip: Iterable[Path] = ()) -> list[str]:
+    """Files under ``home`` (but the keys and ``skip``) whose name or content names the person
+    (address or full name, any case): ingested logs, spooled statements, certificates. A
+    folder whose name names them is listed once, with a final ``/``."""
+    if not home.is_dir():
+        return []
+    in_names, in_content = _needles(participant, name)
+    skipped = {p.resolve() for p in (home / "keys", *skip)}
+    found = []
+    for folder, dirs, files in os.walk(home):
+        here = Path(folder)
+        for sub in sorted(dirs):
+            if (here / sub).resolve() in skipped:
+                dirs.remove(sub)
+            elif any(n in sub.lower() for n in in_names):
+                found.append(f"{(here / sub).relative_to(home)}/")
+                dirs.remove(sub)
+        for file in sorted(files):
+            path = here / file
+            if path.resolve() not in skipped and _names(path, in_names, in_content):
+                found.append(str(path.relative_to(home)))
+    return sorted(found)
+
+
+def _names(path: Path, in_names: list[str], in_content: list[bytes]) -> bool:
+    if any(n in path.name.lower() for n in in_names):
+        return True
+    try:
+        if path.stat().st_size > SCAN_LIMIT:
+            return False
+        data = path.read_bytes().lower()
+    except OSError:
+        return False
+    return any(n in data for n in in_content)
