@@ -192,3 +192,23 @@ def test_exports_neutralise_formulas_and_keep_raw_bytes_readable() -> None:
         "'=1+1", "'+33", "'-2", "'@A1", "'\tx", "ok"]
     assert clean_raw("caf\udce9\x00") == "caf\\xe9\\x00"
     assert clean_raw("x" * 300_000).endswith("[100000 more characters]")
+
+
+def test_day_totals_grow_both_ways_and_fall_back_for_wide_spans() -> None:
+    from apprenance.services.ingest_days import SPAN_LIMIT, DayLimit, DayTotals
+
+    totals = DayTotals()
+    day = date(2025, 3, 10).toordinal()
+    totals.set(7, day, 2.0)
+    totals.set(7, day + 3, 1.5)
+    totals.set(7, day - 2, 4.0)  # before the first day: the array grows at its start
+    assert [totals.get(7, day + k) for k in (-2, -1, 0, 1, 3, 4)] == [4.0, 0, 2.0, 0, 1.5, 0]
+    assert totals.slots == 6 and totals.get(8, day) == 0.0
+    totals.set(7, day + SPAN_LIMIT, 3.0)  # over ten years: a dictionary from now on
+    assert totals.get(7, day + SPAN_LIMIT) == 3.0 and totals.get(7, day - 2) == 4.0
+    assert totals.slots == 4
+    limit = DayLimit()
+    limit.new_learner(7)
+    assert limit.fits(7, day, 20.0) == (True, 0.0, 20.0)
+    assert limit.fits(7, day, 4.5) == (False, 20.0, 24.5)
+    assert limit.fits(7, day, 4.0) == (True, 20.0, 24.0)

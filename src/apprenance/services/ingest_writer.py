@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, update
@@ -24,11 +24,10 @@ from apprenance.contracts.records import ActivityRecord, Batch, Problem, Void
 from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
-from apprenance.importers.values import MAX_HOURS
 from apprenance.services import ingest_sql as sql
+from apprenance.services.ingest_days import DayLimit
 from apprenance.services.rejects import quarantine, resolve_statements
 
-DAY_CACHE_LIMIT = 1_500_000  # (learner, day) totals kept in memory before starting afresh
 LEARNER_CACHE_LIMIT = 200_000  # participant -> learner id
 REJECTIONS_SHOWN = 10_000  # rejections listed in a report (all are stored)
 
@@ -60,8 +59,7 @@ class BatchWriter:
         self.tally = Tally()
         self._learners: dict[str, int] = {}
         self._no_role: set[int] = set()
-        self._days: dict[int, float] = {}
-        self._loaded: set[int] = set()  # learners whose day totals are all in _days
+        self._day_limit = DayLimit()
         self._pending: dict[str, tuple[Void, str]] = {}  # voided ids not seen yet
         self._source = ""
         self._label = ""
@@ -106,7 +104,7 @@ class BatchWriter:
             self._void(conn, batch.voids)
         unique, missing = self._unique(batch.records, problems)
         self._resolve_learners(conn, unique, missing, now)
-        self._load_day_totals(conn, unique)
+        self._day_limit.load(conn, {r["learner_id"] for r in unique})
         inserted, existing = sql.insert_activities(conn, unique, now)
         stored = unique
         if len(inserted) != len(unique):
@@ -208,7 +206,7 @@ class BatchWriter:
                 if role is None:
                     self._no_role.add(learner_id)
                 if participant in created:
-                    self._loaded.add(learner_id)  # new: no day totals in the store
+                    self._day_limit.new_learner(learner_id)
             for rec in records:
                 if rec["participant"] in missing:
                     rec["learner_id"] = known[rec["participant"]]
@@ -223,24 +221,12 @@ class BatchWriter:
                              .values(role=rec["learner_role"]))
                 no_role.discard(learner_id)
 
-    def _load_day_totals(self, conn: Connection, records: list[ActivityRecord]) -> None:
-        """Read the stored day totals of the learners not yet in memory (before inserting)."""
-        if len(self._days) > DAY_CACHE_LIMIT:
-            self._days.clear()
-            self._loaded.clear()
-        need = {r["learner_id"] for r in records} - self._loaded
-        if need:
-            days = self._days
-            for learner_id, day, hours in sql.day_totals(conn, sorted(need)):
-                days[learner_id * 1_000_000 + _ordinal(day)] = hours
-            self._loaded |= need
-
     def _within_day_limit(
         self, conn: Connection, records: list[ActivityRecord], problems: list[Problem]
     ) -> list[ActivityRecord]:
         """The records that keep their learner's day at or under 24 hours; the others are
         taken back out of the store and rejected."""
-        days = self._days
+        fits = self._day_limit.fits
         kept: list[ActivityRecord] = []
         over: list[str] = []
         counted = self._counted
@@ -252,10 +238,9 @@ class BatchWriter:
                 del self._pending[rec["id"]]
                 self.tally.accepted += 1  # the voiding statement now takes effect
                 continue
-            key = rec["learner_id"] * 1_000_000 + rec["occurred_on"].toordinal()
-            before = days.get(key, 0.0)
-            total = before + rec["duration_hours"]
-            if total > MAX_HOURS + 1e-6:
+            ok, before, total = fits(rec["learner_id"], rec["occurred_on"].toordinal(),
+                                     rec["duration_hours"])
+            if not ok:
                 over.append(rec["id"])
                 problems.append(Problem(
                     self._label, rec["source_line"], "duree", "duration.day_total",
@@ -263,7 +248,6 @@ class BatchWriter:
                      "total": _h(total), "participant": rec["participant"]},
                     _record_raw(rec), rec["source_ref"]))
                 continue
-            days[key] = total
             kept.append(rec)
             counted.append(rec)
             if rec["activity_type"] not in types:
@@ -294,10 +278,7 @@ class BatchWriter:
 
             sql.mark_voided(conn, to_void)
             remove_from_evidence(conn, self.catalog, to_void)
-            for learner_id, day, hours in sql.hours_of(conn, to_void):
-                key = learner_id * 1_000_000 + _ordinal(day)
-                if learner_id in self._loaded and key in self._days:
-                    self._days[key] -= hours  # a voided activity no longer fills its day
+            self._day_limit.forget(conn, to_void)
 
     def _reject(self, conn: Connection, problems: list[Problem], now: datetime) -> None:
         if not problems:
@@ -329,10 +310,6 @@ def _record_raw(rec: ActivityRecord) -> str:
             if v is not None
             and k not in ("learner_id", "voided", "assigned_type", "ingested_at")}
     return json.dumps(keep, ensure_ascii=False, default=str, sort_keys=True)
-
-
-def _ordinal(day: date | str) -> int:
-    return sql.as_day(day).toordinal()
 
 
 def _h(hours: float) -> str:
