@@ -22,6 +22,7 @@ from xml.etree.ElementTree import Element
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
+from apprenance.credentials.image_safety import check_png, check_svg
 from apprenance.errors import UnknownFormat, UnreadableInput
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -153,8 +154,15 @@ EXTRACTORS: dict[str, Callable[[bytes], Baked]] = {
 
 
 def unbake(data: bytes) -> Baked | None:
-    """The baked credential of an image, or ``None`` when ``data`` is not an image."""
+    """The baked credential of an image, or ``None`` when ``data`` is not an image.
+
+    The image is checked first (``image_safety``): a malformed or oversized image, a
+    decompression bomb, or an SVG with a script or an external reference is ``UnsafeImage``."""
     kind = sniff(data)
     if kind is None:
         return None
+    if kind == "png":
+        check_png(data, where="the badge image", max_bytes=_MAX_TEXT)
+    elif kind == "svg":
+        check_svg(data, where="the badge image", max_bytes=_MAX_TEXT)
     return EXTRACTORS[kind](data)
