@@ -252,6 +252,14 @@ MESSAGES.update(
             "fr": "image introuvable : {path}",
             "en": "image not found: {path}",
         },
+        "catalog.problem.image-outside": {
+            "fr": "l'image {path} doit être dans le dossier du badge (chemin relatif, sans ../)",
+            "en": "the image {path} must be in the badge's folder (a relative path, no ../)",
+        },
+        "catalog.problem.image-unsafe": {
+            "fr": "image refusée : {reason}",
+            "en": "image refused: {reason}",
+        },
         "catalog.severity.error": {"fr": "erreur", "en": "error"},
         "catalog.severity.warning": {"fr": "avertissement", "en": "warning"},
         "catalog.imported": {

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from apprenance.catalog.mapping import check_concepts, check_texts
 from apprenance.catalog.problems import Problem, YamlDoc, line_at, read_yaml_doc, split_source
 from apprenance.contracts.catalog import BadgeIn
+from apprenance.credentials.image_safety import MAX_IMAGE_BYTES, UnsafeImage, check_image
 from apprenance.domain.catalog import (
     FUNCTIONS,
     PILLARS,
@@ -92,9 +93,7 @@ def read_badge_doc(
     image = None
     if entry.image:
         resolved = (doc.path.parent / entry.image).resolve()
-        if not resolved.is_file():
-            out.problems.append(Problem("image-not-found", file, line_at(doc, ("image",)),
-                                        key="image", params={"path": entry.image}))
+        out.problems += _image_problems(doc, entry.image, resolved)
         image = str(resolved)
     parser = _RuleParser(doc, concepts, activities)
     rule = parser.parse(entry.rule, ("rule",))
@@ -257,6 +256,26 @@ def _date(value: Any) -> date | None:
         return date.fromisoformat(str(value))
     except ValueError:
         return None
+
+
+def _image_problems(doc: YamlDoc, written: str, resolved: Path) -> list[Problem]:
+    """The artwork must be a file next to the badge file (or below it), and a safe image: it
+    is served as it is and baked into every credential (``credentials.image_safety``)."""
+    where = (str(doc.path), line_at(doc, ("image",)))
+    if Path(written).is_absolute() or not resolved.is_relative_to(doc.path.parent.resolve()):
+        return [Problem("image-outside", *where, key="image", params={"path": written})]
+    if not resolved.is_file():
+        return [Problem("image-not-found", *where, key="image", params={"path": written})]
+    try:
+        if resolved.stat().st_size > MAX_IMAGE_BYTES:
+            raise UnsafeImage(f"{written} is larger than {MAX_IMAGE_BYTES} bytes")
+        check_image(resolved.read_bytes(), where=written)
+    except UnsafeImage as exc:
+        return [Problem("image-unsafe", *where, key="image", params={"reason": exc.message})]
+    except OSError as exc:
+        return [Problem("image-unsafe", *where, key="image",
+                        params={"reason": f"{written}: {exc.strerror or exc}"})]
+    return []
 
 
 def order_badges(
