@@ -10,6 +10,7 @@ their private files stay on disk. Key material never appears in a message, log o
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from apprenance.errors import ConfigError, InputError, NotFound, SigningError
 
+log = logging.getLogger("apprenance.keys")  # key ids and folders only, never key material
 ED25519_PUB_PREFIX = b"\xed\x01"
 _B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _B58_INDEX = {c: i for i, c in enumerate(_B58)}
@@ -197,6 +199,8 @@ class KeyStore:
         )
         index["current"] = key.kid
         self._write_index(issuer, index)
+        log.debug("issuer %s: key %s stored in %s (%s)", issuer, key.kid, folder,
+                  "encrypted" if self._passphrase else "not encrypted: no passphrase set")
         return PublicKeyInfo(key.kid, key.public_multibase, stamp, None)
 
     def create(self, issuer: str, *, now: datetime) -> SigningKey:
@@ -249,4 +253,5 @@ class KeyStore:
         key = SigningKey(private)
         if key.kid != kid:
             raise SigningError(f"the key file {path.name} does not hold key {kid}")
+        log.debug("issuer %s: key %s loaded from %s", issuer, kid, path.parent)
         return key
