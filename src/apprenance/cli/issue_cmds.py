@@ -45,7 +45,8 @@ def issuer_group() -> None:
 @click.option("--name", required=True, help="Name shown in the credentials.")
 @click.option("--url", help="The issuer's web site.")
 @click.option("--email", help="Contact address shown in the credentials.")
-@click.option("--image", help="Logo: an https URL (shown in the credentials).")
+@click.option("--image", help="Logo: an https URL, or a data: URI of a PNG or SVG image (shown "
+              "in the credentials; checked, scripts and external references refused).")
 @click.option("--description", help="One sentence about the issuer.")
 @click.option("--territory", help="The territory this issuer signs for.")
 @click.option("--did", "did_method", type=click.Choice(["key", "web"]),

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, select, update
 
 from apprenance.clock import Clock
 from apprenance.credentials.did import did_key, did_key_vm, did_web_document, did_web_from_url
+from apprenance.credentials.image_safety import check_image_uri
 from apprenance.credentials.inputs import HostedUrls, IssuerProfile
 from apprenance.credentials.keys import KeyStore, SigningKey
 from apprenance.db import tables as t
@@ -87,6 +88,8 @@ def init_issuer(
     """Create an issuer and its first key; ``Conflict`` when the id is taken."""
     if did_method not in DID_METHODS:
         raise InputError(f"unknown DID method {did_method!r} (key or web)")
+    if image is not None:  # shown by every wallet: an https URL, or a safe PNG/SVG data: URI
+        image = check_image_uri(image, where="the issuer's --image")
     with store.transaction() as conn:
         if conn.execute(select(issuers.c.id).where(issuers.c.id == slug)).first():
             raise Conflict(f"issuer {slug!r} already exists (use `apprenance issuer rotate`)")
