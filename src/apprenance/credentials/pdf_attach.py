@@ -16,12 +16,14 @@ import json
 import logging
 import zlib
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import pypdf
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError, PyPdfError
+from pypdf.errors import LimitReachedError, PdfReadError, PyPdfError
 from reportlab.pdfbase.pdfdoc import (
     PDFArray,
     PDFDictionary,
@@ -120,13 +122,47 @@ def credential_attachment(
     return Attachment(name=name, data=data, description=description)
 
 
+MAX_ATTACHMENTS = 16  # a certificate carries one credential
+MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024  # each, once inflated
+
+
+def _inflate_limits() -> AbstractContextManager[Any]:
+    """pypdf's decompression limits lowered to ``MAX_ATTACHMENT_BYTES`` (pypdf >= 7; older
+    versions keep their own 75 MB limits)."""
+    apply = getattr(pypdf, "apply_configuration", None)
+    if apply is None:
+        return nullcontext()
+    current = pypdf.get_configuration()
+    names = ("zlib_maximum_output_length", "lzw_maximum_output_length",
+             "run_length_maximum_output_length", "brotli_maximum_output_length",
+             "array_based_stream_maximum_output_length")
+    limits = {n: MAX_ATTACHMENT_BYTES for n in names if hasattr(current, n)}
+    context: AbstractContextManager[Any] = apply(**limits)
+    return context
+
+
 def embedded_files(pdf_bytes: bytes) -> dict[str, bytes]:
-    """Every file embedded in the PDF, by name (UnreadableInput when it is no readable PDF)."""
+    """Every file embedded in the PDF, by name (UnreadableInput when it is no readable PDF, or
+    a decompression bomb: more than ``MAX_ATTACHMENTS`` files, or one larger than
+    ``MAX_ATTACHMENT_BYTES`` once inflated)."""
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(pdf_bytes), strict=False)
-        found = reader.attachments
-        return {name: data[0] for name, data in found.items() if data}
+        found: dict[str, bytes] = {}
+        with _inflate_limits():
+            for count, entry in enumerate(reader.attachment_list):
+                if count >= MAX_ATTACHMENTS:
+                    raise UnreadableInput(f"the PDF has more than {MAX_ATTACHMENTS} attachments")
+                data = entry.content  # inflated one at a time, within the limits
+                if len(data) > MAX_ATTACHMENT_BYTES:
+                    raise LimitReachedError("attachment too large")
+                if data:
+                    found.setdefault(entry.name, data)
+        return found
+    except LimitReachedError:
+        raise UnreadableInput(f"a file attached to the PDF inflates to more than "
+                              f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MiB (a decompression "
+                              "bomb?)") from None
     except (
         PdfReadError,
         PyPdfError,
