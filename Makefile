@@ -22,7 +22,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Debian packages the tests need: pdftoppm and pdftotext (poppler-utils) render and read PDFs.
+# Debian packages the tests need: pdftoppm and pdftotext (poppler-utils) render and read PDFs;
+# pg_dump and pg_restore (postgresql-client) back up and restore the store.
 system-deps:
 	@command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null || { \
 	  echo "installing poppler-utils (pdftoppm, pdftotext)"; \
@@ -30,6 +31,9 @@ system-deps:
 	@command -v chromium >/dev/null || { \
 	  echo "installing chromium (browser tests: Playwright drives Debian's /usr/bin/chromium)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@command -v pg_dump >/dev/null && command -v pg_restore >/dev/null || { \
+	  echo "installing postgresql-client (backup and restore tests: pg_dump, pg_restore)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client; }
 
 # The JavaScript verifiers and issuer of the interop tests and benchmarks (tests/interop).
 INTEROP := tests/interop
