@@ -9,6 +9,7 @@ with a map, or with ``offline=True``, nothing is fetched from the network.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 from apprenance.clock import Clock
 from apprenance.credentials.did import Fetcher
 from apprenance.credentials.fetchers import HttpFetcher, MapFetcher, caching, chain, refuse
+from apprenance.credentials.jwt import b64url_decode, looks_like_jwt
 from apprenance.credentials.ob2_verify import looks_like_ob2, verify_ob2
 from apprenance.credentials.pdf_attach import credential_in_pdf
 from apprenance.credentials.unbake import Baked, unbake
@@ -124,6 +126,12 @@ def _verify_one(
         report.parse = "error"
         report.add("parse", "failed", exc.message)
         return report
+    twice = duplicate_key(text)
+    if twice is not None:
+        report.parse = "error"
+        report.add("parse", "failed", f"the key {twice!r} appears twice in one JSON object: "
+                   "readers disagree on which value counts, so the document is refused")
+        return report
     if baked.version == "2.0" if baked is not None else looks_like_ob2(text):
         url = source if data is None and source.startswith(("http://", "https://")) else None
         try:
@@ -145,6 +153,34 @@ def _verify_one(
         report.signature = report.signature or "invalid"
         report.add("verify", "failed", exc.message)
         return report
+
+
+def duplicate_key(text: str) -> str | None:
+    """The first key written twice in one object of the JSON ``text`` (or of a JWS payload),
+    else None; text that is not JSON is left to the parsers, which say why."""
+    stripped = text.strip()
+    if looks_like_jwt(stripped):
+        try:
+            stripped = b64url_decode(stripped.split(".")[1]).decode("utf-8")
+        except (ApprenanceError, ValueError, IndexError):
+            return None
+    if not stripped.startswith("{"):
+        return None
+    found: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: set[str] = set()
+        for key, _ in items:
+            if key in seen and not found:
+                found.append(key)
+            seen.add(key)
+        return dict(items)
+
+    try:
+        json.loads(stripped, object_pairs_hook=pairs)
+    except (ValueError, RecursionError):
+        return None
+    return found[0] if found else None
 
 
 def verify_inputs(
