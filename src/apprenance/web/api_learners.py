@@ -1,5 +1,5 @@
 """/api/v1: a learner's evidence, progress, awards and timeline; evaluation; sign-in and
-share links."""
+share links; their personal data for admins (export and erasure, docs/privacy.md)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,23 @@ from fastapi import APIRouter, Body
 from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 
+from apprenance.errors import InputError
 from apprenance.services import access, directory
 from apprenance.services.evaluate import evaluate, list_awards
+from apprenance.services.privacy import erase_learner, export_learner
 from apprenance.services.progress import evidence_for, explain_activity, progress_for
 from apprenance.web.auth import check_learner, learner_for, require, territories_of
-from apprenance.web.deps import AppDep, CatalogDep, GrantDep, LangDep, Limit, Offset, StoreDep
+from apprenance.web.deps import (
+    AppDep,
+    CatalogDep,
+    GrantDep,
+    KeysDep,
+    LangDep,
+    Limit,
+    Offset,
+    StoreDep,
+    UrlsDep,
+)
 
 router = APIRouter(prefix="/api/v1", tags=["learners"])
 Participant = Annotated[str, PathParam(min_length=1, max_length=320)]
@@ -25,6 +37,10 @@ class EvaluateBody(BaseModel):
         default_factory=list, max_length=10_000,
         description="Only these learners; default: those with new evidence.")
     everyone: bool = Field(False, description="Every learner, not only those with news.")
+
+
+class EraseBody(BaseModel):
+    confirm: bool = Field(False, description="Must be true: an erasure cannot be undone.")
 
 
 class ShareBody(BaseModel):
@@ -138,3 +154,21 @@ def revoke_share(grant: GrantDep, app: AppDep, learner: Participant,
     require(grant, "learner", "admin")
     learner_for(grant, app.store, learner)
     access.revoke_share_link(app.store, learner, link, clock=app.clock)
+
+
+@router.get("/learners/{learner}/export",
+            summary="Everything held about a learner, as one JSON document (admins)")
+def export(grant: GrantDep, app: AppDep, learner: Participant) -> dict[str, Any]:
+    require(grant, "admin")
+    return export_learner(app.store, learner, clock=app.clock, home=app.home)
+
+
+@router.post("/learners/{learner}/erase",
+             summary="Erase a learner's personal data, revoke their credentials (admins)")
+def erase(grant: GrantDep, app: AppDep, keys: KeysDep, urls: UrlsDep, learner: Participant,
+          body: Annotated[EraseBody, Body()]) -> dict[str, Any]:
+    require(grant, "admin")
+    if not body.confirm:
+        raise InputError('an erasure cannot be undone: send {"confirm": true}')
+    report = erase_learner(app.store, keys, learner, urls=urls, clock=app.clock, home=app.home)
+    return report.to_dict()

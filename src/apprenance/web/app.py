@@ -119,7 +119,6 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         api_catalog,
         api_credentials,
         api_learners,
-        api_privacy,
         api_territories,
         api_verify,
         hosting,
@@ -152,7 +151,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         return response
 
     for module in (api_territories, api_learners, api_credentials, api_catalog,
-                   api_verify, xapi, ob3_api, hosting, pages, api_privacy):
+                   api_verify, xapi, ob3_api, hosting, pages):
         api.include_router(module.router)
     api.include_router(api_verify.pages)
     api.mount("/static", StaticFiles(directory=STATIC), name="static")
