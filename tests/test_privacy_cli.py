@@ -15,9 +15,10 @@ import pytest
 from apprenance.clock import fixed_clock
 from apprenance.credentials.inputs import HostedUrls
 from apprenance.credentials.keys import KeyStore
-from apprenance.errors import NotFound
-from apprenance.services import access
-from apprenance.services.privacy import export_learner
+from apprenance.errors import NotFound, StoreError
+from apprenance.services import access, privacy
+from apprenance.services.issuing import get_credential
+from apprenance.services.privacy import erase_learner, export_learner
 from conftest import FIXED_NOW
 from issue_world import issuing_catalog, make_issuer, open_store, run_issue, seed
 from privacy_world import LEA, PASSPHRASE, build
@@ -68,6 +69,10 @@ def test_learner_export_and_erase_commands(cli: Any, world_home: Path, tmp_path:
     assert report["kept"]["activities"] == len(document["activities"])
     assert report["folders_removed"] and report["compacted"] is True
     assert any(f.startswith("uploads/") for f in report["files_to_review"])
+    shown = cli("--home", home, "--lang", "en", "learner", "erase", "jonas.weber@example.org",
+                "--yes")
+    assert shown.code == 0 and "erased: now erased-" in shown.out
+    assert "xAPI statements deleted" in shown.out and "to review" in shown.out
     gone = cli("--home", home, "learner", "export", LEA)
     assert gone.code == 2 and "no learner" in gone.err
     again = cli("--home", home, "--lang", "en", "learner", "erase", report["learner"], "--yes")
@@ -117,3 +122,29 @@ def test_share_links_expire_and_can_be_revoked(db_url: str) -> None:
     with pytest.raises(NotFound):
         access.revoke_share_link(store, "bob@x.org", link["id"], clock=later)
     store.dispose()
+
+
+def test_an_interrupted_erasure_is_finished_by_running_it_again(
+        db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, cat, keys = open_store(db_url), issuing_catalog(), KeyStore(tmp_path / "keys")
+    seed(store, cat)
+    make_issuer(store, keys, URL_OF)
+    issued = [c.credential_id for c in run_issue(store, cat, keys, URL_OF, None).issued
+              if c.learner == "ana@x.org"]
+    clock = fixed_clock(FIXED_NOW)
+
+    def crash(*args: Any) -> None:
+        raise StoreError("the database went away")
+
+    monkeypatch.setattr(privacy, "_redact", crash)
+    with pytest.raises(StoreError, match="finish with `apprenance learner erase erased-") as exc:
+        erase_learner(store, keys, "ana@x.org", urls=URL_OF, clock=clock)
+    pseudonym = str(exc.value).rsplit("erase ", 1)[1].strip("`")
+    assert "proof" in get_credential(store, issued[0])["document"]  # not redacted yet
+    monkeypatch.undo()
+    done = erase_learner(store, keys, pseudonym, urls=URL_OF, clock=clock)
+    assert done.resumed and done.learner == pseudonym and done.revoked == []
+    assert all(get_credential(store, c)["revoked"] for c in issued)
+    assert all("proof" not in get_credential(store, c)["document"] for c in issued)
+    store.dispose()
+

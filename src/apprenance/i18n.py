@@ -776,4 +776,28 @@ MESSAGES.update({
     "learner.erase.review": {
         "fr": "  à revoir (nomme encore la personne) : {path}",
         "en": "  to review (still names the person): {path}"},
+    "learner.erase.count": {"fr": "  {n:>6}  {what}", "en": "  {n:>6}  {what}"},
+    "learner.erase.activities_cleared": {
+        "fr": "activités sans description ni preuve", "en": "activities without description "
+        "nor evidence URL"},
+    "learner.erase.attestations_received_cleared": {
+        "fr": "attestations reçues sans commentaire", "en": "attestations received, comments "
+        "cleared"},
+    "learner.erase.attestations_given": {
+        "fr": "attestations données, sous le pseudonyme", "en": "attestations given, under the "
+        "pseudonym"},
+    "learner.erase.rejects_purged": {"fr": "lignes rejetées supprimées",
+                                     "en": "rejected rows deleted"},
+    "learner.erase.statements_deleted": {"fr": "déclarations xAPI supprimées",
+                                         "en": "xAPI statements deleted"},
+    "learner.erase.statements_deidentified": {"fr": "déclarations xAPI témoignées, anonymisées",
+                                              "en": "witnessed xAPI statements de-identified"},
+    "learner.erase.share_links_revoked": {"fr": "liens de partage révoqués",
+                                          "en": "share links revoked"},
+    "learner.erase.sign_in_links_revoked": {"fr": "liens de connexion expirés",
+                                            "en": "sign-in links expired"},
+    "learner.erase.tokens_revoked": {"fr": "jetons et sessions révoqués",
+                                     "en": "tokens and sessions revoked"},
+    "learner.erase.oauth_clients_revoked": {"fr": "clients OAuth révoqués",
+                                            "en": "OAuth clients revoked"},
 })

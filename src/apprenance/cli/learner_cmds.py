@@ -80,5 +80,8 @@ def erase_cmd(state: CliState, learner: str, yes: bool, out: Path | None,
     say(t(key, state.lang, learner=learner, pseudonym=report.learner,
           credentials=len(report.revoked), activities=report.kept["activities"],
           hours=number(report.kept["hours"], state.lang)))
+    for name, count in report.counts.items():
+        say(t("learner.erase.count", state.lang, n=count,
+              what=t(f"learner.erase.{name}", state.lang)))
     for path in report.files_to_review:
         say(t("learner.erase.review", state.lang, path=path))

@@ -44,6 +44,7 @@ from apprenance.db import access_tables as a
 from apprenance.db import tables as t
 from apprenance.db.issuing_tables import credential_issuance
 from apprenance.db.store import Store
+from apprenance.errors import ApprenanceError, ConfigError
 from apprenance.services import privacy_records as pr
 from apprenance.services.files import write_json
 from apprenance.services.privacy_erase import erase_rows
@@ -144,10 +145,15 @@ def erase_learner(store: Store, keys: KeyStore, participant: str, *, urls: Hoste
                            erased_at=pr.plain(learner["erased_at"]), resumed=resumed,
                            counts=counts)
     lid = int(learner["id"])
-    _revoke_all(store, keys, lid, urls=urls, clock=clock, report=report)
-    _redact(store, lid)
-    if out is not None:
-        _write_out(store, keys, lid, urls, out, issuers, report)
+    try:
+        _revoke_all(store, keys, lid, urls=urls, clock=clock, report=report)
+        _redact(store, lid)
+        if out is not None:
+            _write_out(store, keys, lid, urls, out, issuers, report)
+    except ApprenanceError as exc:  # the personal data is gone: say how to finish
+        raise type(exc)(f"{exc.message} — the personal data is erased; finish with "
+                        f"`apprenance learner erase {report.learner}`", details=exc.details
+                        ) from None
     if home is not None and not resumed:
         report.files_to_review = pr.files_naming(
             home, participant.strip().lower(), old_name,
@@ -213,7 +219,11 @@ def _write_out(store: Store, keys: KeyStore, lid: int, urls: HostedUrls, out: Pa
     if out.is_dir():
         for folder in sorted(out.glob(f"{lid}-*")):
             if folder.is_dir():
-                shutil.rmtree(folder)
+                try:
+                    shutil.rmtree(folder)
+                except OSError as exc:
+                    raise ConfigError(f"cannot remove {folder}: {exc.strerror or exc}"
+                                      ) from None
                 report.folders_removed.append(str(folder))
 
 

@@ -26,6 +26,9 @@ from apprenance.errors import NotFound
 
 ERASED_HOME = "urn:apprenance:erased"  # homePage of the pseudonymous xAPI agents
 SCAN_LIMIT = 64 * 1024 * 1024  # files larger than this are named, never read
+# read by name only: images and PDFs compress or hash what they hold (issued badges carry a
+# salted hash, never the address), and there may be tens of thousands of them
+NAME_ONLY = frozenset({".png", ".svg", ".pdf", ".jwt", ".gz", ".zip"})
 _FILE_NAME = re.compile(r"[^A-Za-z0-9._-]+")  # how certificate file names are made
 _DIR_NAME = re.compile(r"[^A-Za-z0-9._+@-]+")  # how learner folders of `issue` are made
 
@@ -255,6 +258,8 @@ def files_naming(home: Path, participant: str, name: str | None,
 def _names(path: Path, in_names: list[str], in_content: list[bytes]) -> bool:
     if any(n in path.name.lower() for n in in_names):
         return True
+    if path.suffix.lower() in NAME_ONLY:
+        return False
     try:
         if path.stat().st_size > SCAN_LIMIT:
             return False
