@@ -267,8 +267,9 @@ def _image_problems(doc: YamlDoc, written: str, resolved: Path) -> list[Problem]
     if not resolved.is_file():
         return [Problem("image-not-found", *where, key="image", params={"path": written})]
     try:
-        if resolved.stat().st_size > MAX_IMAGE_BYTES:
-            raise UnsafeImage(f"{written} is larger than {MAX_IMAGE_BYTES} bytes")
+        size = resolved.stat().st_size
+        if size > MAX_IMAGE_BYTES:  # not even read
+            raise UnsafeImage(f"{written} is too large: {size} bytes (at most {MAX_IMAGE_BYTES})")
         check_image(resolved.read_bytes(), where=written)
     except UnsafeImage as exc:
         return [Problem("image-unsafe", *where, key="image", params={"reason": exc.message})]
