@@ -142,3 +142,87 @@ def test_shipped_contexts_are_intact_and_cover_the_fixtures() -> None:
     assert verify_shipped_files() == []
     index = json.loads((SHARED / "interop/contexts/index.json").read_text())
     assert set(index) <= known_urls()
+
+
+# --- credentials as the engine builds them (issue #8: fast path == PyLD) ---------------------
+
+ENGINE = settings(PROPERTY, max_examples=40, derandomize=True)
+
+
+@st.composite
+def engine_credentials(draw: st.DrawFn) -> dict[str, Any]:
+    """An OB 3.0 credential built by ``ob3.credential`` (or a CLR by ``clr.clr_credential``)
+    from generated awards: names, evidence texts and links with awkward characters, e-mail,
+    handle or DID recipients, both languages, with or without status and validity."""
+    import dataclasses
+    from datetime import UTC, date, datetime
+
+    from apprenance.credentials import clr, ob3
+    from apprenance.credentials.data_integrity import with_suite_context
+    from apprenance.credentials.inputs import (
+        AwardFacts,
+        EvidenceItem,
+        HostedUrls,
+        IssuerProfile,
+        Recipient,
+    )
+    from issue_world import issuing_catalog
+    from ob3_strategies import names, slugs
+
+    cat = issuing_catalog()
+    badge = cat.badges[draw(st.sampled_from(sorted(cat.badges)))]
+    badge = dataclasses.replace(badge, name={"fr": draw(names), "en": draw(names)},
+                                valid_for=draw(st.sampled_from([None, "P2Y", "P18M"])))
+    urls = HostedUrls("https://" + draw(slugs) + ".example.org")
+    lang = draw(st.sampled_from(["fr", "en"]))
+    issuer = IssuerProfile(draw(slugs), "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+                           draw(names), url=draw(st.none() | st.just("https://x.example.org")),
+                           email=draw(st.none() | slugs.map(lambda s: f"{s}@example.org")),
+                           description=draw(st.none() | names))
+    participant = draw(st.one_of(slugs.map(lambda s: f"{s}@example.org"), slugs,
+                                 slugs.map(lambda s: f"did:example:{s}")))
+    moments = st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2030, 1, 1),
+                           timezones=st.just(UTC))
+    items = tuple(EvidenceItem(
+        draw(slugs), draw(st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 1, 1))),
+        draw(st.floats(min_value=0.25, max_value=24, allow_nan=False)), draw(names),
+        description=draw(st.none() | names),
+        url=draw(st.none() | slugs.map(lambda s: f"https://e.example.org/{s}")),
+        project=draw(st.none() | slugs),
+        witness_roles=tuple(draw(st.lists(st.sampled_from(["habitant", "elu"]), max_size=2))))
+        for _ in range(draw(st.integers(min_value=0, max_value=3))))
+    hours = {p: draw(st.floats(min_value=0, max_value=500, allow_nan=False))
+             for p in ("faire", "etre", "connaitre", "vivre-ensemble")}
+    when = draw(moments)
+    facts = AwardFacts(1, badge.id, when, draw(st.none() | moments), draw(st.none() | moments),
+                       hours, items)
+    status = ob3.status_entry(urls.status_list(issuer.slug, 1),
+                              draw(st.integers(min_value=0, max_value=131071)))
+    built = ob3.credential(
+        credential_id=f"urn:uuid:{draw(st.uuids())}", issuer=issuer,
+        recipient=Recipient(participant, lang), facts=facts, badge=badge,
+        achievement_=ob3.achievement(badge, cat, urls, lang), urls=urls, issued_at=when,
+        salt=draw(slugs), status=draw(st.none() | st.just(status)))
+    if draw(st.booleans()):
+        return with_suite_context(built)
+    return clr.clr_credential(
+        credential_id=f"urn:uuid:{draw(st.uuids())}", issuer=issuer,
+        recipient=Recipient(participant, lang), name=draw(names), description=draw(names),
+        pathways=[], parts={badge.id: built}, issued_at=when, salt=draw(slugs))
+
+
+@ENGINE
+@given(engine_credentials())
+def test_fast_path_equals_pyld_on_credentials_the_engine_builds(
+        credential: dict[str, Any]) -> None:
+    assert walk(credential).unsupported is None  # the fast path itself, not a fallback
+    assert canonicalize(credential, order="codepoint") == canonicalize_pyld(credential)
+
+
+@ENGINE
+@given(engine_credentials(), st.datetimes(timezones=st.just(__import__("datetime").UTC)))
+def test_fast_path_equals_pyld_on_proof_options(credential: dict[str, Any], when: Any) -> None:
+    from apprenance.credentials.data_integrity import proof_options
+
+    options = {**proof_options("did:key:z6Mk#z6Mk", when), "@context": credential["@context"]}
+    assert canonicalize(options, order="codepoint") == canonicalize_pyld(options)
