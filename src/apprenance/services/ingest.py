@@ -109,6 +109,7 @@ def _pipeline(
     failed: list[BaseException] = []
 
     def consume() -> None:
+        batch: Batch | None = None
         try:
             batch = todo.get()
             while batch is not None:
@@ -124,8 +125,10 @@ def _pipeline(
                     batch = todo.get()
         except BaseException as exc:  # handed to the reading thread
             failed.append(exc)
-            while todo.get() is not None:
-                pass
+            # unblock the reader, unless the end (None) was taken already: a commit that fails
+            # after the last batch (a deadlock, a lost connection) must not hang the ingest
+            while batch is not None:
+                batch = todo.get()
 
     worker = threading.Thread(target=consume, name="apprenance-ingest-writer", daemon=True)
     worker.start()
