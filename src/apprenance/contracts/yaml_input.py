@@ -32,6 +32,8 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         problem = getattr(exc, "problem", None) or str(exc)
         raise InputError(f"{where}: invalid YAML: {problem}") from None
+    except RecursionError:  # the pure-Python loader recurses once per level of nesting
+        raise InputError(f"{path}: invalid YAML: nested too deeply") from None
     return data, node
 
 
