@@ -1,8 +1,8 @@
 """The hostile-file corpus (tests/data/hostile, written by its generate.py): every file goes
 through each edge its manifest names — a badge's artwork in a catalog, a badge file, an issuer's
-logo, verification (the service and ``POST /api/v1/verify``), a mapping, a SKOS framework, the
-frameworks import, an activity log, a file name from input — and must be refused there with our
-error and the reason the manifest gives (or, for names, stay inside its folder).
+logo, verification (the service and ``POST /api/v1/verify``), a mapping, a territory, a SKOS
+framework, the frameworks import, an activity log, a file name from input — and must be refused
+there with our error and the reason the manifest gives (or, for names, stay inside its folder).
 """
 
 from __future__ import annotations
@@ -136,6 +136,14 @@ def _mapping(name: str, data: bytes, app: App, client: TestClient, tmp: Path) ->
     return [p.text("en") for p in read.problems]
 
 
+def _territory(name: str, data: bytes, app: App, client: TestClient, tmp: Path) -> list[str]:
+    path = tmp / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as refused:
+        load_territory(app.store, path, clock=app.clock)
+    return [refused.value.message]
+
+
 def _framework(name: str, data: bytes, app: App, client: TestClient, tmp: Path) -> list[str]:
     path = tmp / name
     path.write_bytes(data)
@@ -184,7 +192,7 @@ def _out_name(name: str, data: bytes, app: App, client: TestClient, tmp: Path) -
 
 EDGES: dict[str, Any] = {
     "badge-image": _badge_image, "badge-yaml": _badge_yaml, "issuer-image": _issuer_image,
-    "verify": _verify, "mapping": _mapping, "framework": _framework,
+    "verify": _verify, "mapping": _mapping, "territory": _territory, "framework": _framework,
     "framework-import": _framework_import, "ingest": _ingest, "upload-name": _upload_name,
     "out-name": _out_name,
 }

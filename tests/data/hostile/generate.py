@@ -6,11 +6,11 @@ the PDF cases are drawn with reportlab).
 Edges (tests/test_hostile_files.py): ``badge-image`` (the artwork of a badge in a catalog),
 ``badge-yaml`` (a badge file of a catalog), ``issuer-image`` (``issuer init --image`` as a
 ``data:`` URI), ``verify`` (``apprenance verify`` and ``POST /api/v1/verify``), ``mapping``
-(an activity mapping YAML), ``framework`` (a SKOS file), ``framework-import`` (``frameworks
-import``: must write inside HOME/frameworks), ``ingest`` (an activity log: the good rows kept,
-the hostile part rejected), ``upload-name`` and ``out-name`` (a name from input used as a file
-name: must stay in its folder). ``pad`` makes the test append that many bytes (oversized files
-are not stored).
+(an activity mapping YAML), ``territory`` (a territory description), ``framework`` (a SKOS
+file), ``framework-import`` (``frameworks import``: must write inside HOME/frameworks),
+``ingest`` (an activity log: the good rows kept, the hostile part rejected), ``upload-name``
+and ``out-name`` (a name from input used as a file name: must stay in its folder). ``pad``
+makes the test append that many bytes (oversized files are not stored).
 """
 
 from __future__ import annotations
@@ -227,6 +227,12 @@ def write() -> None:
          "code execution with an unsafe loader")
     case("yaml-deep.yaml", "a: " + "[" * 5000 + "]" * 5000 + "\n", ["mapping"], "invalid YAML",
          "deep nesting")
+    case("yaml-territory-deep.yaml", "id: x\nname: " + "[" * 1200 + "]" * 1200 + "\n",
+         ["territory"], "nested too deeply", "the territory reader recursed per level")
+    case("yaml-territory-laughs.yaml",
+         'id: x\nname: X\nprojects:\n  - &a0 {id: p, name: "lol"}\n'
+         + "".join(f"  - &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9)),
+         ["territory"], "projects.1", "aliases expanded by the validation")
     badge = ("id: faire-1\nname: {fr: Faire, en: Doing}\ndescription: {fr: D, en: D}\n"
              "criteria: {fr: C, en: C}\nimage: IMAGE\nrule: {measure: hours, min: 1}\n")
     case("badge-image-traversal.yaml", badge.replace("IMAGE", "../../../../../etc/passwd"),
