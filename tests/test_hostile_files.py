@@ -224,3 +224,41 @@ def test_a_refusal_is_our_error_on_the_command_line(cli: Any, tmp_path: Path) ->
     assert result.code != 0
     assert "onload" in json.dumps(result.json())
     assert isinstance(ApprenanceError("x"), Exception)
+
+
+def test_a_redirect_to_a_private_address_is_not_followed() -> None:
+    """The verification page fetches keys and status lists from public https URLs only; a
+    public URL redirecting to a private one (cloud metadata, the admin port) is not followed."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from apprenance.credentials.fetchers import HttpFetcher
+    from apprenance.errors import NotFound
+    from apprenance.web.api_verify import _allowed
+
+    class Redirect(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path == "/public":
+                self.send_response(302)
+                self.send_header("Location", "/private")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"secret")
+
+        def log_message(self, *args: Any) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        assert HttpFetcher()(base + "/public") == b"secret"  # the command line follows
+        with pytest.raises(NotFound, match="not following the redirect"):
+            HttpFetcher(allow=lambda url: url.endswith("/public"))(base + "/public")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert not _allowed(base + "/private") and not _allowed("https://127.0.0.1/x")
+    assert not _allowed("https://169.254.169.254/latest/meta-data")

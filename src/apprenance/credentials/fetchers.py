@@ -15,6 +15,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from apprenance.credentials.did import Fetcher
@@ -70,16 +71,33 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to a URL ``allow`` accepts (a public https URL must not lead
+    to a private address)."""
+
+    def __init__(self, allow: Callable[[str], bool]) -> None:
+        self.allow = allow
+
+    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any,
+                         newurl: str) -> urllib.request.Request | None:
+        if not self.allow(newurl):
+            raise NotFound(f"not following the redirect of {req.full_url} to {newurl}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 class HttpFetcher:
-    """Fetches http(s) URLs (JSON or bytes) with a timeout and a size limit."""
+    """Fetches http(s) URLs (JSON or bytes) with a timeout and a size limit; with ``allow``,
+    a redirect is followed only to a URL it accepts."""
 
     def __init__(
         self, *, timeout: float = 10.0, loopback_only: bool = False,
-        loopback_plain_http: bool = False,
+        loopback_plain_http: bool = False, allow: Callable[[str], bool] | None = None,
     ) -> None:
         self.timeout = timeout
         self.loopback_only = loopback_only
         self.loopback_plain_http = loopback_plain_http  # tests: https://127.0.0.1 -> http
+        self.open = (urllib.request.build_opener(_CheckedRedirects(allow)).open
+                     if allow is not None else urllib.request.urlopen)
 
     def __call__(self, url: str) -> bytes:
         parts = urlsplit(url)
@@ -94,7 +112,7 @@ class HttpFetcher:
             headers={"Accept": "application/ld+json, application/json, */*"},
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with self.open(request, timeout=self.timeout) as response:
                 data: bytes = response.read(MAX_BYTES + 1)
         except urllib.error.HTTPError as exc:
             raise NotFound(f"{url} answered HTTP {exc.code}") from None

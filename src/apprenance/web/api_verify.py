@@ -42,15 +42,20 @@ def _public_host(host: str) -> bool:
     return bool(infos)
 
 
+def _allowed(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme == "https" and bool(parts.hostname) and _public_host(
+        str(parts.hostname))
+
+
 class GuardedFetcher:
-    """HTTPS to public addresses only."""
+    """HTTPS to public addresses only, redirects included."""
 
     def __init__(self) -> None:
-        self.http = HttpFetcher(timeout=5.0)
+        self.http = HttpFetcher(timeout=5.0, allow=_allowed)
 
     def __call__(self, url: str) -> bytes:
-        parts = urlsplit(url)
-        if parts.scheme != "https" or not parts.hostname or not _public_host(parts.hostname):
+        if not _allowed(url):
             raise NotFound(f"not fetching {url}: only https URLs on public addresses")
         return self.http(url)
 
