@@ -12,7 +12,7 @@ at the same time store every row once.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,7 +23,7 @@ from sqlalchemy import Connection, update
 from apprenance.clock import Clock
 from apprenance.contracts.records import ActivityRecord, Batch, Problem, Void
 from apprenance.db import tables as t
-from apprenance.db.store import Store, retrying
+from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.services import ingest_sql as sql
 from apprenance.services.ingest_days import DayLimit
@@ -119,11 +119,7 @@ class BatchWriter:
         self._reject(conn, problems, now)
 
     def finish(self) -> None:
-        """Apply the voiding statements whose target another ingest stored meanwhile (it was
-        a duplicate here); reject those whose target never came."""
-        if not self._pending:
-            return
-        retrying(self._late_voids, before_retry=self.checkpoint())
+        """Reject the voiding statements whose target never came."""
         if not self._pending:
             return
         problems = [
@@ -136,32 +132,6 @@ class BatchWriter:
                 self._source = source
                 self._reject(conn, [problem], self.clock())
         self._pending.clear()
-
-    def _late_voids(self) -> None:
-        with self.transaction() as conn:
-            stored = sql.voided_state(conn, sorted(self._pending))
-            self._void(conn, [self._pending.pop(target)[0] for target in sorted(stored)])
-
-    def checkpoint(self) -> Callable[[], None]:
-        """Undo, in memory, what the transaction about to begin does: called when the database
-        rolled it back (a deadlock with another ingest) before running it again."""
-        tally = self.tally
-        counts = (tally.accepted, tally.duplicates, tally.rejected, tally.unmapped,
-                  len(tally.rejections))
-        pending, rejected = dict(self._pending), set(self._rejected_hashes)
-
-        def restore() -> None:
-            (tally.accepted, tally.duplicates, tally.rejected, tally.unmapped, shown) = counts
-            del tally.rejections[shown:]
-            self._pending, self._counted = dict(pending), []
-            self._rejected_hashes.clear()
-            self._rejected_hashes.update(rejected)
-            # learners and day totals the rolled-back transaction made: read them again
-            self._learners.clear()
-            self._no_role.clear()
-            self._day_limit = DayLimit()
-
-        return restore
 
     def reject_file(self, problem: Problem) -> None:
         with self.store.transaction() as conn:
