@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, select, text
 from sqlalchemy.dialects.postgresql import Insert as PgInsert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
@@ -47,3 +47,26 @@ def read_meta(conn: Connection, key: str) -> str | None:
 def write_meta(conn: Connection, key: str, value: str) -> None:
     """Set a value of the store's metadata."""
     upsert(conn, t.store_meta, [{"key": key, "value": value}], ["key"], keep=frozenset())
+
+
+# Keys of the PostgreSQL advisory locks apprenance takes (two 32-bit integers each).
+EVIDENCE_LOCK = (0x61707072, 1)  # evidence totals: rebuilding them (exclusive) vs adding to them
+STATUS_LIST_LOCK = 0x61707073  # with a status list id: one issuer at a time draws from a list
+
+
+def lock(conn: Connection, key: tuple[int, int], *, shared: bool = False) -> None:
+    """Wait for the advisory lock ``key`` and hold it until the end of the transaction.
+
+    PostgreSQL only: on SQLite, writers take turns for the whole database already."""
+    if conn.dialect.name == "postgresql":
+        kind = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+        conn.execute(text(f"SELECT {kind}(:a, :b)"), {"a": key[0], "b": key[1]})
+
+
+def try_lock(conn: Connection, key: tuple[int, int]) -> bool:
+    """Take the advisory lock ``key`` until the end of the transaction if nobody holds it;
+    False when another transaction does (always True on SQLite)."""
+    if conn.dialect.name != "postgresql":
+        return True
+    return bool(conn.execute(text("SELECT pg_try_advisory_xact_lock(:a, :b)"),
+                             {"a": key[0], "b": key[1]}).scalar())

@@ -2,6 +2,12 @@
 
 Totals are kept per catalog version: when the catalog changes (a mapping gains a type, weights
 change), the next write or read rebuilds them from the stored activities.
+
+Several processes may write at once. Adding to the totals happens in the transaction that
+stores the activities added, and rows are upserted in key order (no deadlock between two
+ingests). On PostgreSQL a rebuild holds an advisory lock exclusively while additions share it:
+a rebuild never misses nor counts twice what a concurrent ingest adds, and two processes that
+find the totals out of date rebuild them once.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, select, update
 
 from apprenance.db import tables as t
-from apprenance.db.writes import insert_for, read_meta, write_meta
+from apprenance.db.writes import EVIDENCE_LOCK, insert_for, lock, read_meta, write_meta
 from apprenance.domain.catalog import Catalog
 from apprenance.domain.evidence import ActivityFacts, Totals, facts_for
 
@@ -59,8 +65,10 @@ def add_to_evidence(conn: Connection, catalog: Catalog, rows: Sequence[Mapping[s
     """Add newly stored activity rows (with ``witness_role``/``witness`` keys) to the totals."""
     if not rows:
         return
-    if stored_version(conn) != catalog.version:
-        rebuild_evidence(conn, catalog)
+    current = stored_version(conn) == catalog.version
+    lock(conn, EVIDENCE_LOCK, shared=current)
+    if stored_version(conn) != catalog.version:  # read again: another process may have rebuilt
+        rebuild_evidence(conn, catalog)  # counts ``rows`` too: they are in this transaction
         return
     per_learner: dict[int, Totals] = defaultdict(Totals)
     for row in rows:
@@ -91,6 +99,7 @@ def rebuild_evidence(
     conn: Connection, catalog: Catalog, learner_ids: Sequence[int] | None = None
 ) -> int:
     """Recompute totals from the stored activities (all learners, or the given ones)."""
+    lock(conn, EVIDENCE_LOCK)
     ids = list(learner_ids) if learner_ids is not None else list(
         conn.execute(select(t.learners.c.id)).scalars()
     )
@@ -115,6 +124,9 @@ def ensure_current(conn: Connection, catalog: Catalog) -> bool:
     """Rebuild every total when they were computed with another catalog; True if rebuilt."""
     if stored_version(conn) == catalog.version:
         return False
+    lock(conn, EVIDENCE_LOCK)
+    if stored_version(conn) == catalog.version:  # rebuilt by another process meanwhile
+        return False
     rebuild_evidence(conn, catalog)
     return True
 
@@ -136,15 +148,17 @@ def _write_deltas(
             "count": t.evidence_totals.c.count + stmt.excluded.count,
         },
     )
-    payload = [
+    # rows in key order, learners in id order: two ingests adding to the same learners lock
+    # their rows in the same order, and so never wait for each other in a circle (deadlock)
+    payload = sorted((
         {"learner_id": learner, "dimension": dim, "key": key, "hours": hours, "count": count}
         for learner, totals in per_learner.items()
         for dim, key, hours, count in totals.rows()
-    ]
+    ), key=lambda row: (row["learner_id"], row["dimension"], row["key"]))
     for chunk in _chunks(payload, 5000):
         conn.execute(stmt, chunk)
     lc = t.learners.c
-    for learner, totals in per_learner.items():
+    for learner, totals in sorted(per_learner.items()):
         if totals.first is None or totals.last is None:
             continue
         first = datetime.combine(totals.first, time(), UTC)
