@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from apprenance.domain.catalog import ActivityType
 
@@ -78,6 +79,17 @@ def facts_for(
 Key = tuple[str, str]  # (dimension, key)
 
 
+class Group(NamedTuple):
+    """What two activities must share to count alike (their hours may differ)."""
+
+    activity: str
+    function: str | None
+    project: str | None
+    territory: str | None
+    month: str
+    roles: tuple[str, ...]  # witness roles, sorted, without repeats ("" for an unknown role)
+
+
 @dataclass
 class Totals:
     """Hours and counts per (dimension, key) for one learner, plus first and last day."""
@@ -90,29 +102,41 @@ class Totals:
 
     def add(self, facts: ActivityFacts, sign: int = 1) -> None:
         """Add (or with ``sign=-1`` take away) one activity's contribution."""
-        self._distinct = None
-        d = facts.hours * sign
-        self._bump((TOTAL, ""), d, sign)
-        for pillar, w in facts.pillars.items():
-            self._bump(("pillar", pillar), d * w, sign)
-        for comp, w in facts.competences.items():
-            self._bump(("competence", comp), d * w, sign)
-        for dim, value in (
-            ("function", facts.function),
-            ("project", facts.project),
-            ("territory", facts.territory),
-            ("activity", facts.activity),
-            ("month", facts.month),
-        ):
-            if value:
-                self._bump((dim, value), d, sign)
-        if facts.witness_roles:
-            self.counts[(ATTESTATION, ANY_ROLE)] += sign
-            for role in set(facts.witness_roles) - {""}:
-                self.counts[(ATTESTATION, role)] += sign
+        group = Group(facts.activity, facts.function, facts.project, facts.territory,
+                      facts.month, tuple(sorted(set(facts.witness_roles))))
+        self.add_group(group, facts.pillars, facts.competences, facts.hours * sign, sign)
         if sign > 0:
             self.first = facts.day if self.first is None else min(self.first, facts.day)
             self.last = facts.day if self.last is None else max(self.last, facts.day)
+
+    def add_group(
+        self,
+        group: Group,
+        pillars: dict[str, float],
+        competences: dict[str, float],
+        hours: float,
+        count: int,
+    ) -> None:
+        """Add ``count`` activities alike in every way that counts, of ``hours`` in all."""
+        self._distinct = None
+        self._bump((TOTAL, ""), hours, count)
+        for pillar, w in pillars.items():
+            self._bump(("pillar", pillar), hours * w, count)
+        for comp, w in competences.items():
+            self._bump(("competence", comp), hours * w, count)
+        self._bump(("activity", group.activity), hours, count)
+        self._bump(("month", group.month), hours, count)
+        if group.function:
+            self._bump(("function", group.function), hours, count)
+        if group.project:
+            self._bump(("project", group.project), hours, count)
+        if group.territory:
+            self._bump(("territory", group.territory), hours, count)
+        if group.roles:
+            self.counts[(ATTESTATION, ANY_ROLE)] += count
+            for role in group.roles:
+                if role:
+                    self.counts[(ATTESTATION, role)] += count
 
     def _bump(self, key: Key, hours: float, sign: int) -> None:
         self.hours[key] += hours
