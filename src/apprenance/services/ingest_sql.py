@@ -92,7 +92,9 @@ def find_or_create_learners(
                 lc.participant.in_(names[start : start + CHUNK]))
         ):
             found[participant] = (lid, role)
-    new = [r for r in records if r["participant"] not in found]
+    # in participant order: two ingests creating the same learners never wait in a circle
+    new = sorted((r for r in records if r["participant"] not in found),
+                 key=lambda r: r["participant"])
     created: set[str] = set()
     if new:
         stmt = insert_for(conn)(t.learners).on_conflict_do_nothing(

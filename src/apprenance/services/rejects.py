@@ -65,7 +65,8 @@ def quarantine(
         set_={c: stmt.excluded[c] for c in ("line", "statement_id", "field", "reason")}
         | {"resolved_at": None},
     )
-    conn.execute(stmt, list(rows.values()))
+    # in key order: two ingests rejecting the same rows never wait for each other in a circle
+    conn.execute(stmt, [rows[digest] for digest in sorted(rows)])
     return list(rows)
 
 
