@@ -4,6 +4,10 @@ quarantine what is not, and report counts in the shape of ``apprenance ingest --
 Reading and checking (Python) run in the calling thread while a writer thread stores the
 previous batch (SQLite and the PostgreSQL driver release the interpreter lock while they work):
 at most two batches are in memory, whatever the size of the file.
+
+A transaction the database rolls back for a concurrent ingest's sake (a deadlock between two
+ingests of overlapping files) is run again with the same batches, the writer's counts and
+caches first put back as they were.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
@@ -22,7 +27,7 @@ from sqlalchemy import select
 from apprenance.clock import Clock
 from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD, Batch, FieldError, Problem
 from apprenance.db import tables as t
-from apprenance.db.store import Store
+from apprenance.db.store import RETRIES, Store, StoreConflict, retrying
 from apprenance.domain.catalog import Catalog
 from apprenance.importers import detect_format, read_log
 from apprenance.importers.canonical import Lookups
@@ -113,14 +118,22 @@ def _pipeline(
         try:
             batch = todo.get()
             while batch is not None:
-                with writer.transaction() as conn:
-                    rows, deadline = 0, time.monotonic() + COMMIT_SECONDS
-                    while batch is not None:
-                        writer.write(conn, batch)
-                        rows += len(batch)
-                        if rows >= COMMIT_ROWS or time.monotonic() > deadline:
-                            break
-                        batch = todo.get()
+                taken: list[Batch] = []
+                restore = writer.checkpoint()
+                try:
+                    with writer.transaction() as conn:
+                        rows, deadline = 0, time.monotonic() + COMMIT_SECONDS
+                        while batch is not None:
+                            taken.append(batch)
+                            writer.write(conn, batch)
+                            rows += len(batch)
+                            if rows >= COMMIT_ROWS or time.monotonic() > deadline:
+                                break
+                            batch = todo.get()
+                except StoreConflict:
+                    restore()
+                    retrying(partial(_write_again, writer, taken), attempts=RETRIES - 1,
+                             before_retry=restore)
                 if batch is not None:
                     batch = todo.get()
         except BaseException as exc:  # handed to the reading thread
@@ -144,6 +157,12 @@ def _pipeline(
         worker.join()
     if failed:
         raise failed[0]
+
+
+def _write_again(writer: BatchWriter, batches: list[Batch]) -> None:
+    with writer.transaction() as conn:
+        for batch in batches:
+            writer.write(conn, batch)
 
 
 def _reporter(progress: Progress | None, label: str, size: int) -> Callable[[int], None]:

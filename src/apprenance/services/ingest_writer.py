@@ -12,7 +12,7 @@ at the same time store every row once.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -132,6 +132,27 @@ class BatchWriter:
                 self._source = source
                 self._reject(conn, [problem], self.clock())
         self._pending.clear()
+
+    def checkpoint(self) -> Callable[[], None]:
+        """Undo, in memory, what the transaction about to begin does: called when the database
+        rolled it back (a deadlock with another ingest) before running it again."""
+        tally = self.tally
+        counts = (tally.accepted, tally.duplicates, tally.rejected, tally.unmapped,
+                  len(tally.rejections))
+        pending, rejected = dict(self._pending), set(self._rejected_hashes)
+
+        def restore() -> None:
+            (tally.accepted, tally.duplicates, tally.rejected, tally.unmapped, shown) = counts
+            del tally.rejections[shown:]
+            self._pending, self._counted = dict(pending), []
+            self._rejected_hashes.clear()
+            self._rejected_hashes.update(rejected)
+            # learners and day totals the rolled-back transaction made: read them again
+            self._learners.clear()
+            self._no_role.clear()
+            self._day_limit = DayLimit()
+
+        return restore
 
     def reject_file(self, problem: Problem) -> None:
         with self.store.transaction() as conn:
