@@ -23,7 +23,7 @@ from sqlalchemy import Connection, update
 from apprenance.clock import Clock
 from apprenance.contracts.records import ActivityRecord, Batch, Problem, Void
 from apprenance.db import tables as t
-from apprenance.db.store import Store
+from apprenance.db.store import Store, retrying
 from apprenance.domain.catalog import Catalog
 from apprenance.services import ingest_sql as sql
 from apprenance.services.ingest_days import DayLimit
@@ -119,7 +119,11 @@ class BatchWriter:
         self._reject(conn, problems, now)
 
     def finish(self) -> None:
-        """Reject the voiding statements whose target never came."""
+        """Apply the voiding statements whose target another ingest stored meanwhile (it was
+        a duplicate here); reject those whose target never came."""
+        if not self._pending:
+            return
+        retrying(self._late_voids, before_retry=self.checkpoint())
         if not self._pending:
             return
         problems = [
@@ -132,6 +136,11 @@ class BatchWriter:
                 self._source = source
                 self._reject(conn, [problem], self.clock())
         self._pending.clear()
+
+    def _late_voids(self) -> None:
+        with self.transaction() as conn:
+            stored = sql.voided_state(conn, sorted(self._pending))
+            self._void(conn, [self._pending.pop(target)[0] for target in sorted(stored)])
 
     def checkpoint(self) -> Callable[[], None]:
         """Undo, in memory, what the transaction about to begin does: called when the database
