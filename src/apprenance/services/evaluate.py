@@ -105,9 +105,13 @@ def evaluate(
     line's ``--workers``; never from inside a threaded server)."""
     report = EvaluationReport(catalog_version=catalog.version)
     now = clock()
-    with store.transaction() as conn:
+
+    def targets_of(conn: Connection) -> list[tuple[int, str, datetime | None]]:
         ensure_current(conn, catalog)
-        targets = _targets(conn, catalog, participants, everyone)
+        return _targets(conn, catalog, participants, everyone)
+
+    # every transaction runs again when the database refuses it for a concurrent one's sake
+    targets = store.retrying(targets_of)
     chunks = [targets[i : i + chunk_size] for i in range(0, len(targets), chunk_size)]
     job = _Job(store, catalog, now)
     if workers > 1 and len(targets) >= parallel_from:
@@ -116,8 +120,7 @@ def evaluate(
         report.awards.extend(job.run(chunks))
     report.evaluated = len(targets)
     if participants is None:
-        with store.transaction() as conn:
-            write_meta(conn, META_KEY, catalog.version)
+        store.retrying(partial(write_meta, key=META_KEY, value=catalog.version))
     return report
 
 
@@ -135,10 +138,14 @@ class _Job:
             self.checks = {b.id: compile_rule(b.rule) for b in self.catalog.badges.values()}
         found: list[NewAward] = []
         for chunk in chunks:
-            with self.store.transaction() as conn:
-                found.extend(_evaluate_chunk(conn, self.catalog, self.checks, chunk, self.now))
-                _mark_evaluated(conn, chunk)
+            found.extend(self.store.retrying(partial(self._chunk, chunk)))
         return found
+
+    def _chunk(self, chunk: Sequence[tuple[int, str, datetime | None]],
+               conn: Connection) -> list[NewAward]:
+        awards = _evaluate_chunk(conn, self.catalog, self.checks, chunk, self.now)
+        _mark_evaluated(conn, chunk)
+        return awards
 
 
 def _mark_evaluated(conn: Connection, chunk: Sequence[tuple[int, str, datetime | None]]) -> None:
