@@ -4,6 +4,11 @@ Shared work is done once per batch: each achievement (badge x language), badge i
 rendering), issuer signer, OB 2.0 badge class and issuer profile. Per award: load the
 activities that earned it, build and sign the endorsements, the OB 3.0 credential, its
 VC-JWT, the OB 2.0 assertion, bake the images and write every file.
+
+A chunk is built in the transaction that claimed its awards and will record it: the status
+lists its credentials point to (and the issuer's OB 2.0 revocation list) are written with its
+files, before that transaction commits, so that a run killed after a commit leaves nothing
+issued that a verifier cannot check.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from apprenance.credentials import ob2, ob3
 from apprenance.credentials.badge_png import badge_png, placeholder_png
@@ -34,6 +39,7 @@ from apprenance.credentials.inputs import AwardFacts, EvidenceItem, HostedUrls, 
 from apprenance.credentials.jwt import sign_jwt
 from apprenance.credentials.keys import KeyStore
 from apprenance.db import tables as t
+from apprenance.db.issuing_tables import status_lists
 from apprenance.db.store import Store
 from apprenance.domain.catalog import PILLARS, Badge, Catalog, text
 from apprenance.services.evidence import effective_type
@@ -47,7 +53,7 @@ from apprenance.services.files import (
     write_text,
 )
 from apprenance.services.issuers import Signer, did_document, issuer_for, signer
-from apprenance.services.revocation import Allocator
+from apprenance.services.revocation import Allocator, ob2_revocations, status_list_credential
 
 PLACEHOLDER_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" '
                    b'height="200"><circle cx="100" cy="100" r="96" fill="#0f4c5c"/></svg>')
@@ -146,23 +152,36 @@ class Batch:
     def _publish_issuer(self, s: Signer) -> None:
         self._publish(self.urls.ob2_issuer(s.profile.slug),
                       lambda: ob2.issuer_profile(s.profile, self.urls))
+        self._publish(self.urls.ob2_revocations(s.profile.slug),
+                      lambda: ob2_revocations(self.store, self.urls, s.profile.slug))
         if s.profile.did.startswith("did:web:"):
             self._publish(f"{self.urls.issuer_root(s.profile.slug)}/did.json",
                           lambda: did_document(self.store, self.keys, s.profile.slug))
 
     # --- per award -------------------------------------------------------------------------
 
-    def _activities(self, ids: list[str]) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+    def _publish_status(self, conn: Connection, slug: str, list_id: int) -> None:
+        """The signed status list credential, read in ``conn`` (a list made by this chunk is
+        not committed yet)."""
+        url = self.urls.status_list(slug, list_id)
+        if self.out is None or url in self._hosted:
+            return
+        bits, updated_at = conn.execute(select(status_lists.c.bits, status_lists.c.updated_at)
+                                        .where(status_lists.c.id == list_id)).one()
+        self._publish(url, status_list_credential(self.signer_for(slug), self.urls, list_id,
+                                                  bytes(bits), updated_at=updated_at))
+
+    def _activities(self, conn: Connection,
+                    ids: list[str]) -> tuple[dict[str, Any], dict[str, list[Any]]]:
         if not ids:
             return {}, {}
-        with self.store.transaction() as conn:
-            rows = {r["id"]: r for r in conn.execute(
-                select(t.activities).where(t.activities.c.id.in_(ids))).mappings()}
-            witnesses: dict[str, list[Any]] = defaultdict(list)
-            for att in conn.execute(select(t.attestations)
-                                    .where(t.attestations.c.activity_id.in_(ids))
-                                    .order_by(t.attestations.c.id)).mappings():
-                witnesses[att["activity_id"]].append(att)
+        rows = {r["id"]: r for r in conn.execute(
+            select(t.activities).where(t.activities.c.id.in_(ids))).mappings()}
+        witnesses: dict[str, list[Any]] = defaultdict(list)
+        for att in conn.execute(select(t.attestations)
+                                .where(t.attestations.c.activity_id.in_(ids))
+                                .order_by(t.attestations.c.id)).mappings():
+            witnesses[att["activity_id"]].append(att)
         return rows, witnesses
 
     def facts(self, award: PendingAward, rows: dict[str, Any],
@@ -188,22 +207,26 @@ class Batch:
                           min(times) if times else None, max(times) if times else None,
                           {p: round(h, 4) for p, h in hours.items()}, tuple(items))
 
-    def build(self, part: list[PendingAward], allocators: dict[str, Allocator],
+    def build(self, conn: Connection, part: list[PendingAward],
               problems: list[dict[str, Any]]) -> list[Built]:
-        """Build, sign and write the credentials of a chunk of awards."""
+        """Build, sign and write the credentials of a chunk of awards, in the transaction
+        ``conn`` that claimed them (and draws their status indexes)."""
         slots: list[tuple[PendingAward, str, int, int]] = []
-        with self.store.transaction() as conn:
-            for award in part:
-                if award.badge not in self.catalog.badges:
-                    problems.append({"learner": award.participant, "badge": award.badge,
-                                     "error": "not-found",
-                                     "message": f"badge {award.badge!r} is not in the catalog"})
-                    continue
-                slug = issuer_for(conn, award.territory)
-                allocator = allocators.setdefault(slug, Allocator(slug, self.rng, self.now))
-                list_id, index = allocator.next(conn)
-                slots.append((award, slug, list_id, index))
-        rows, witnesses = self._activities(sorted({a for s in slots for a in s[0].activity_ids}))
+        allocators: dict[str, Allocator] = {}
+        for award in part:
+            if award.badge not in self.catalog.badges:
+                problems.append({"learner": award.participant, "badge": award.badge,
+                                 "error": "not-found",
+                                 "message": f"badge {award.badge!r} is not in the catalog"})
+                continue
+            slug = issuer_for(conn, award.territory)
+            allocator = allocators.setdefault(slug, Allocator(slug, self.rng, self.now))
+            list_id, index = allocator.next(conn)
+            slots.append((award, slug, list_id, index))
+        for slug, list_id in sorted({(s[1], s[2]) for s in slots}):
+            self._publish_status(conn, slug, list_id)
+        rows, witnesses = self._activities(
+            conn, sorted({a for s in slots for a in s[0].activity_ids}))
         return [self._one(award, slug, list_id, index, rows, witnesses)
                 for award, slug, list_id, index in slots]
 

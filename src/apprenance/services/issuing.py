@@ -6,9 +6,15 @@ its activities, and the OB 2.0 hosted assertion (and its baked images). Files go
 ``--out`` folder (``services.files``); the signed credential goes to ``credentials`` and the
 rest to ``credential_issuance``; the award is marked issued.
 
-Batch: awards are taken in chunks; each chunk is built, signed, written (write-then-rename),
-then recorded in one transaction. A chunk that fails is reported and left for the next run
-(its awards stay "not issued"; the files it wrote are simply rewritten then).
+Batch: awards are taken in chunks; each chunk is claimed, built, signed, written
+(write-then-rename) and recorded in one transaction. A chunk that fails is reported and left
+for the next run (its awards stay "not issued"; the files it wrote are simply rewritten then),
+and so is a chunk whose process is killed: its transaction never commits.
+
+Several issuers may run at once on one store and one ``--out`` folder. On PostgreSQL they share
+the work: a chunk claims its awards with ``SELECT ... FOR UPDATE SKIP LOCKED`` (each award is
+issued by one of them, the others take the next ones); on SQLite, whose writers take turns
+anyway, issuing runs take turns (``Store.turn``): the second finds the awards issued.
 """
 
 from __future__ import annotations
@@ -19,22 +25,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, Select, select, update
 
 from apprenance.clock import Clock
 from apprenance.credentials.inputs import HostedUrls
 from apprenance.credentials.keys import KeyStore
 from apprenance.db import tables as t
 from apprenance.db.issuing_tables import credential_issuance, issuers
-from apprenance.db.store import Store
+from apprenance.db.store import Store, retrying
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import ApprenanceError, Conflict, NotFound
 from apprenance.services.evaluate import learner_id
 from apprenance.services.files import check_out_dir, flush_to_disk, public_root, relative
 from apprenance.services.issue_batch import Batch, Built, PendingAward
-from apprenance.services.revocation import Allocator, write_issuer_status
+from apprenance.services.revocation import write_issuer_status
 
-CHUNK = 500
+CHUNK = 50  # awards per transaction: what concurrent issuers claim at a time
 
 
 @dataclass
@@ -66,24 +72,40 @@ class IssueReport:
                 "public_files": self.public_files, "problems": self.problems}
 
 
-def _pending(store: Store, participant: str | None, badge: str | None,
-             award_id: int | None) -> list[PendingAward]:
-    a, lc = t.awards.c, t.learners.c
-    query = (
-        select(a.id, a.learner_id, a.badge_id, a.awarded_at, a.activity_ids, lc.participant,
-               lc.name, lc.lang, lc.territory_id)
-        .join(t.learners, lc.id == a.learner_id)
-        .where(a.issued_at.is_(None), lc.erased_at.is_(None))
-        .order_by(a.awarded_at, a.id)
-    )
-    with store.transaction() as conn:
-        if participant is not None:
-            query = query.where(a.learner_id == learner_id(conn, participant))
-        if badge is not None:
-            query = query.where(a.badge_id == badge)
-        if award_id is not None:
-            query = query.where(a.id == award_id)
-        rows = conn.execute(query).all()
+@dataclass(frozen=True)
+class _Wanted:
+    """Which awards not issued yet a run issues."""
+
+    learner: int | None
+    badge: str | None
+    award: int | None
+
+    def query(self) -> Select[Any]:
+        a, lc = t.awards.c, t.learners.c
+        query = (
+            select(a.id, a.learner_id, a.badge_id, a.awarded_at, a.activity_ids,
+                   lc.participant, lc.name, lc.lang, lc.territory_id)
+            .join(t.learners, lc.id == a.learner_id)
+            .where(a.issued_at.is_(None), lc.erased_at.is_(None))
+            .order_by(a.awarded_at, a.id)
+        )
+        if self.learner is not None:
+            query = query.where(a.learner_id == self.learner)
+        if self.badge is not None:
+            query = query.where(a.badge_id == self.badge)
+        if self.award is not None:
+            query = query.where(a.id == self.award)
+        return query
+
+
+def _claim(conn: Connection, wanted: _Wanted, passed: set[int],
+           size: int) -> list[PendingAward]:
+    """Up to ``size`` awards to issue, locked until ``conn`` ends; on PostgreSQL those another
+    issuer holds are skipped. ``passed``: awards that failed in this run, left for the next."""
+    query = wanted.query().limit(size)
+    if passed:
+        query = query.where(t.awards.c.id.not_in(sorted(passed)))
+    rows = conn.execute(query.with_for_update(of=t.awards, skip_locked=True)).all()
     return [PendingAward(int(r.id), int(r.learner_id), str(r.badge_id), r.awarded_at,
                          [str(x) for x in r.activity_ids or []], str(r.participant), r.name,
                          r.lang or "fr", r.territory_id) for r in rows]
@@ -110,30 +132,18 @@ def issue(
         check_out_dir(out)
     rng = rng or random.SystemRandom()
     report = IssueReport(out=str(out) if out else None)
-    pending = _pending(store, participant, badge, award_id)
-    if pending:
-        with store.transaction() as conn:
-            if conn.execute(select(issuers.c.id).limit(1)).first() is None:
-                raise NotFound("no issuer yet: create one with `apprenance issuer init`")
+    with store.transaction() as conn:
+        wanted = _Wanted(None if participant is None else learner_id(conn, participant),
+                         badge, award_id)
+        if (conn.execute(wanted.query().limit(1)).first() is not None
+                and conn.execute(select(issuers.c.id).limit(1)).first() is None):
+            raise NotFound("no issuer yet: create one with `apprenance issuer init`")
     batch = Batch(store=store, catalog=catalog, keys=keys, urls=urls, out=out, rng=rng,
                   now=clock())
-    allocators: dict[str, Allocator] = {}
-    for start in range(0, len(pending), chunk):
-        part = pending[start : start + chunk]
-        try:
-            built = batch.build(part, allocators, report.problems)
-            if out is not None:
-                flush_to_disk()
-            _record(store, built, batch)
-        except ApprenanceError as exc:
-            report.problems.extend({"learner": p.participant, "badge": p.badge,
-                                    "error": exc.code, "message": exc.message} for p in part)
-            continue
-        report.issued.extend(
-            IssuedCredential(b.credential_id, b.award.participant, b.award.badge, b.issuer,
-                             b.status_url, b.status_index,
-                             relative(b.files, out) if out else [])
-            for b in built)
+    passed: set[int] = set()
+    with store.turn("issue"):
+        while _issue_chunk(store, batch, wanted, passed, chunk, report):
+            pass
     if out is not None:
         public = public_root(out)
         written = batch.written_public
@@ -143,29 +153,65 @@ def issue(
     return report
 
 
-def _record(store: Store, built: list[Built], batch: Batch) -> None:
+def _issue_chunk(store: Store, batch: Batch, wanted: _Wanted, passed: set[int], size: int,
+                 report: IssueReport) -> bool:
+    """Claim, build, write and record one chunk of awards; False when none is left."""
+    part: list[PendingAward] = []
+
+    def attempt() -> list[Built]:
+        nonlocal part
+        problems: list[dict[str, Any]] = []
+        with store.transaction() as conn:
+            part = _claim(conn, wanted, passed, size)
+            built = batch.build(conn, part, problems) if part else []
+            if built and batch.out is not None:
+                flush_to_disk()  # what the store will say was issued is on disk
+            _record(conn, built, batch)
+        report.problems.extend(problems)
+        passed.update(p.award_id for p in part if p.badge not in batch.catalog.badges)
+        return built
+
+    try:
+        built = retrying(attempt)  # a deadlock or a serialization failure: the chunk again
+    except ApprenanceError as exc:
+        report.problems.extend({"learner": p.participant, "badge": p.badge,
+                                "error": exc.code, "message": exc.message} for p in part)
+        passed.update(p.award_id for p in part)
+        return bool(part)
+    out = batch.out
+    report.issued.extend(
+        IssuedCredential(b.credential_id, b.award.participant, b.award.badge, b.issuer,
+                         b.status_url, b.status_index, relative(b.files, out) if out else [])
+        for b in built)
+    return bool(part)
+
+
+def _record(conn: Connection, built: list[Built], batch: Batch) -> None:
+    """Record a chunk: its credentials, what was issued with them, its awards issued."""
     if not built:
         return
     now = batch.now
-    with store.transaction() as conn:
-        conn.execute(t.credentials.insert(), [
-            {"id": b.credential_id, "award_id": b.award.award_id,
-             "learner_id": b.award.learner_id, "format": "ob3", "document": b.signed,
-             "issued_at": now} for b in built])
-        endorsements = [
-            {"id": e["id"], "award_id": None, "learner_id": b.award.learner_id,
-             "format": "endorsement", "document": e, "issued_at": now}
-            for b in built for e in b.endorsements]
-        if endorsements:
-            conn.execute(t.credentials.insert(), endorsements)
-        conn.execute(credential_issuance.insert(), [
-            {"credential_id": b.credential_id, "issuer_id": b.issuer, "badge_id": b.award.badge,
-             "lang": b.award.lang, "status_list_id": b.status_list_id,
-             "status_index": b.status_index, "jwt": b.jwt, "ob2_id": b.ob2["id"],
-             "ob2_assertion": b.ob2} for b in built])
-        for b in built:
-            conn.execute(update(t.awards).where(t.awards.c.id == b.award.award_id)
-                         .values(issued_at=now))
+    conn.execute(t.credentials.insert(), [
+        {"id": b.credential_id, "award_id": b.award.award_id,
+         "learner_id": b.award.learner_id, "format": "ob3", "document": b.signed,
+         "issued_at": now} for b in built])
+    endorsements = [
+        {"id": e["id"], "award_id": None, "learner_id": b.award.learner_id,
+         "format": "endorsement", "document": e, "issued_at": now}
+        for b in built for e in b.endorsements]
+    if endorsements:
+        conn.execute(t.credentials.insert(), endorsements)
+    conn.execute(credential_issuance.insert(), [
+        {"credential_id": b.credential_id, "issuer_id": b.issuer, "badge_id": b.award.badge,
+         "lang": b.award.lang, "status_list_id": b.status_list_id,
+         "status_index": b.status_index, "jwt": b.jwt, "ob2_id": b.ob2["id"],
+         "ob2_assertion": b.ob2} for b in built])
+    for b in built:
+        done = conn.execute(update(t.awards).where(t.awards.c.id == b.award.award_id,
+                                                   t.awards.c.issued_at.is_(None))
+                            .values(issued_at=now))
+        if done.rowcount != 1:  # never two credentials for one award
+            raise Conflict(f"award {b.award.award_id} was issued meanwhile")
 
 
 def issue_award(store: Store, catalog: Catalog, keys: KeyStore, award: int, *,

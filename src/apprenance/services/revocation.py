@@ -4,7 +4,9 @@ Each issuer keeps Bitstring Status Lists (purpose ``revocation``) of ``LIST_BITS
 credential gets an index drawn at random among the free ones of the issuer's open list (a list
 is closed when ``FILL_LIMIT`` of it is used, so a random draw stays cheap and the lists keep
 their group privacy). An index is never handed out twice: ``credential_issuance`` has a unique
-key on (list, index), which also stops two concurrent runs from sharing one.
+key on (list, index); and concurrent issuers never draw from the same list (on PostgreSQL, an
+allocator holds an advisory lock on its list until its transaction ends, and opens another list
+when the open ones are taken).
 
 ``revoke`` sets the credential's bit, re-signs the status list credential and writes it (and
 the OB 2.0 revocation list and hosted assertion) to the output folder; the API serves the same
@@ -31,6 +33,7 @@ from apprenance.credentials.status_list import encode_bits, set_bit
 from apprenance.db import tables as t
 from apprenance.db.issuing_tables import credential_issuance, issuers, status_lists
 from apprenance.db.store import Store
+from apprenance.db.writes import STATUS_LIST_LOCK, try_lock
 from apprenance.errors import Conflict, InputError, NotFound
 from apprenance.services.files import write_json
 from apprenance.services.issuers import Signer, profile_of, signer
@@ -42,7 +45,8 @@ PURPOSE = "revocation"
 
 @dataclass
 class Allocator:
-    """Hands out random, never reused indexes of an issuer's open status list."""
+    """Hands out random, never reused indexes of an issuer's open status list, within one
+    transaction (the one that records the credentials): make a new one for each."""
 
     issuer: str
     rng: random.Random
@@ -69,8 +73,10 @@ class Allocator:
             .group_by(sl.id).order_by(sl.id)
         ).all()
         open_ids = [int(i) for i, n in rows if n < LIST_BITS * FILL_LIMIT and i != self.list_id]
-        if open_ids:
-            self.list_id = open_ids[-1]
+        # the newest open list that no concurrent issuer is drawing from
+        free = next((i for i in reversed(open_ids) if try_lock(conn, (STATUS_LIST_LOCK, i))), 0)
+        if free:
+            self.list_id = free
         else:
             created = conn.execute(status_lists.insert().values(
                 issuer_id=self.issuer, purpose=PURPOSE, size=LIST_BITS,
@@ -78,6 +84,7 @@ class Allocator:
             )).inserted_primary_key
             assert created is not None
             self.list_id = int(created[0])
+            try_lock(conn, (STATUS_LIST_LOCK, self.list_id))  # a new list: nobody holds it
         self.used = {int(i) for i in conn.execute(
             select(credential_issuance.c.status_index)
             .where(credential_issuance.c.status_list_id == self.list_id)).scalars()}
