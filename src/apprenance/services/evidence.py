@@ -17,12 +17,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, delete, select, update
 
 from apprenance.db import tables as t
-from apprenance.db.writes import EVIDENCE_LOCK, insert_for, lock, read_meta, write_meta
+from apprenance.db.writes import EVIDENCE_LOCK, lock, read_meta, write_meta
 from apprenance.domain.catalog import Catalog
-from apprenance.domain.evidence import ActivityFacts, Totals, facts_for
+from apprenance.domain.evidence import ActivityFacts, Group, Totals, facts_for
 
 META_KEY = "evidence_catalog_version"
 CHUNK = 500
@@ -70,14 +70,53 @@ def add_to_evidence(conn: Connection, catalog: Catalog, rows: Sequence[Mapping[s
     if stored_version(conn) != catalog.version:  # read again: another process may have rebuilt
         rebuild_evidence(conn, catalog)  # counts ``rows`` too: they are in this transaction
         return
-    per_learner: dict[int, Totals] = defaultdict(Totals)
-    for row in rows:
-        roles = (str(row.get("witness_role") or ""),) if row.get("witness") else ()
-        facts = row_facts(catalog, row, roles)
-        if facts is not None:
-            per_learner[int(row["learner_id"])].add(facts)
     changed_at = max((r["ingested_at"] for r in rows), default=None)
-    _write_deltas(conn, per_learner, changed_at)
+    _write_deltas(conn, totals_of_rows(catalog, rows), changed_at)
+
+
+def totals_of_rows(catalog: Catalog, rows: Sequence[Mapping[str, Any]]) -> dict[int, Totals]:
+    """What ``rows`` add to each learner's totals: the hot path of ingest, so activities alike
+    (same type, function, project, territory, month and witness roles) are summed first and
+    weighed once per group."""
+    kinds = catalog.activity_types
+    groups: dict[tuple[int, Group], list[float]] = {}
+    spans: dict[int, list[date]] = {}
+    for row in rows:
+        if row.get("voided"):
+            continue
+        kind = kinds.get(row.get("assigned_type") or row["activity_type"])
+        if kind is None:
+            continue
+        learner = int(row["learner_id"])
+        day = _day(row["occurred_on"])
+        group = Group(
+            kind.id,
+            row.get("function") or (kind.functions[0] if kind.functions else None),
+            row.get("project_id"),
+            row.get("territory_id"),
+            f"{day.year:04d}-{day.month:02d}",
+            (str(row.get("witness_role") or ""),) if row.get("witness") else (),
+        )
+        acc = groups.get((learner, group))
+        if acc is None:
+            groups[(learner, group)] = [float(row["duration_hours"]), 1]
+        else:
+            acc[0] += float(row["duration_hours"])
+            acc[1] += 1
+        span = spans.get(learner)
+        if span is None:
+            spans[learner] = [day, day]
+        elif day < span[0]:
+            span[0] = day
+        elif day > span[1]:
+            span[1] = day
+    out: dict[int, Totals] = defaultdict(Totals)
+    for (learner, group), (hours, count) in groups.items():
+        kind = kinds[group.activity]
+        out[learner].add_group(group, kind.pillars, kind.competences, hours, int(count))
+    for learner, (first, last) in spans.items():
+        out[learner].first, out[learner].last = first, last
+    return out
 
 
 def remove_from_evidence(conn: Connection, catalog: Catalog, activity_ids: Iterable[str]) -> None:
@@ -138,44 +177,51 @@ def stored_version(conn: Connection) -> str | None:
 def _write_deltas(
     conn: Connection, per_learner: Mapping[int, Totals], changed_at: datetime | None
 ) -> None:
+    """Add the totals to the stored ones and widen each learner's first/last days, through
+    the driver (this runs for every batch of an ingest)."""
     if not per_learner:
         return
-    stmt = insert_for(conn)(t.evidence_totals)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["learner_id", "dimension", "key"],
-        set_={
-            "hours": t.evidence_totals.c.hours + stmt.excluded.hours,
-            "count": t.evidence_totals.c.count + stmt.excluded.count,
-        },
-    )
+    sqlite = conn.dialect.name == "sqlite"
+    mark = "?" if sqlite else "%s"
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     # rows in key order, learners in id order: two ingests adding to the same learners lock
     # their rows in the same order, and so never wait for each other in a circle (deadlock)
-    payload = sorted((
-        {"learner_id": learner, "dimension": dim, "key": key, "hours": hours, "count": count}
+    payload = sorted(
+        (learner, dim, key, hours, count)
         for learner, totals in per_learner.items()
         for dim, key, hours, count in totals.rows()
-    ), key=lambda row: (row["learner_id"], row["dimension"], row["key"]))
-    for chunk in _chunks(payload, 5000):
-        conn.execute(stmt, chunk)
-    lc = t.learners.c
+    )
+    cursor.executemany(
+        "INSERT INTO evidence_totals (learner_id, dimension, key, hours, count) "
+        f"VALUES ({mark}, {mark}, {mark}, {mark}, {mark}) "
+        "ON CONFLICT (learner_id, dimension, key) DO UPDATE SET "
+        "hours = evidence_totals.hours + excluded.hours, "
+        "count = evidence_totals.count + excluded.count",
+        payload,
+    )
+    least, greatest = ("min", "max") if sqlite else ("least", "greatest")
+    spans = []
     for learner, totals in sorted(per_learner.items()):
         if totals.first is None or totals.last is None:
             continue
         first = datetime.combine(totals.first, time(), UTC)
         last = datetime.combine(totals.last, time(), UTC)
-        conn.execute(
-            update(t.learners)
-            .where(lc.id == learner)
-            .values(
-                first_activity=func.coalesce(func.min(lc.first_activity, first), first)
-                if conn.dialect.name == "sqlite"
-                else func.least(func.coalesce(lc.first_activity, first), first),
-                last_activity=func.coalesce(func.max(lc.last_activity, last), last)
-                if conn.dialect.name == "sqlite"
-                else func.greatest(func.coalesce(lc.last_activity, last), last),
-                evidence_changed_at=func.coalesce(changed_at, lc.evidence_changed_at),
-            )
-        )
+        spans.append((_stamp(first, sqlite), _stamp(last, sqlite), _stamp(changed_at, sqlite),
+                      learner))
+    cursor.executemany(
+        f"UPDATE learners SET first_activity = coalesce({least}(first_activity, {mark}), "
+        f"{mark}) , last_activity = coalesce({greatest}(last_activity, {mark}), {mark}), "
+        f"evidence_changed_at = coalesce({mark}, evidence_changed_at) WHERE id = {mark}",
+        [(f, f, la, la, ch, lid) for f, la, ch, lid in spans],
+    )
+    cursor.close()
+
+
+def _stamp(value: datetime | None, sqlite: bool) -> object:
+    """A timestamp as the driver stores it (SQLite keeps SQLAlchemy's text format)."""
+    if value is None or not sqlite:
+        return value
+    return value.astimezone(UTC).strftime(t.SQLITE_TIME_FORMAT)
 
 
 def facts_by_learner(

@@ -1,0 +1,53 @@
+"""The grouped fast path of ingest gives the same totals as adding activities one by one."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from apprenance.domain.evidence import Totals, facts_for
+from apprenance.services.evidence import totals_of_rows
+from builders import tiny_catalog
+
+CAT = tiny_catalog()
+
+row = st.fixed_dictionaries({
+    "learner_id": st.integers(1, 3),
+    "activity_type": st.sampled_from(["atelier", "journal", "inconnu"]),
+    "assigned_type": st.sampled_from([None, None, "journal"]),
+    "function": st.sampled_from([None, "habitat", "alimentation"]),
+    "project_id": st.sampled_from([None, "p1", "p2"]),
+    "territory_id": st.sampled_from([None, "t1"]),
+    "occurred_on": st.integers(0, 500).map(lambda n: date(2025, 1, 1) + timedelta(days=n)),
+    "duration_hours": st.sampled_from([0.25, 1.0, 1.5, 2.0, 7.75]),
+    "witness": st.sampled_from([None, "m@x.org"]),
+    "witness_role": st.sampled_from([None, "habitant", "elu"]),
+    "voided": st.booleans(),
+})
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(st.lists(row, max_size=60))
+def test_grouped_totals_equal_one_by_one(rows: list[dict[str, object]]) -> None:
+    expected: dict[int, Totals] = {}
+    for r in rows:
+        kind = CAT.activity_types.get(str(r["assigned_type"] or r["activity_type"]))
+        if kind is None or r["voided"]:
+            continue
+        roles = (str(r["witness_role"] or ""),) if r["witness"] else ()
+        facts = facts_for(activity_id="x", day=r["occurred_on"],  # type: ignore[arg-type]
+                          hours=float(r["duration_hours"]), kind=kind,  # type: ignore[arg-type]
+                          function=r["function"], project=r["project_id"],  # type: ignore[arg-type]
+                          territory=r["territory_id"], witness_roles=roles)  # type: ignore[arg-type]
+        expected.setdefault(int(r["learner_id"]), Totals()).add(facts)  # type: ignore[call-overload]
+    got = totals_of_rows(CAT, rows)
+    assert set(got) == set(expected)
+    for learner, totals in expected.items():
+        mine = got[learner]
+        assert (mine.first, mine.last) == (totals.first, totals.last)
+        assert {k: v for k, v in mine.counts.items() if v} == {
+            k: v for k, v in totals.counts.items() if v}
+        for key, hours in totals.hours.items():
+            assert abs(mine.hours.get(key, 0.0) - hours) < 1e-9, key
