@@ -10,8 +10,10 @@ multiplies the examples for a long local run (and ``APPRENANCE_FUZZ_RANDOM=1`` d
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
+import pkgutil
 import string
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -22,6 +24,29 @@ from hypothesis import strategies as st
 from apprenance.errors import ApprenanceError
 
 _SCALE = int(os.environ.get("APPRENANCE_FUZZ_EXAMPLES", "0") or 0)
+
+
+def _fix_the_constants() -> None:
+    """Hypothesis mixes into its examples the constants it finds in the project's modules
+    loaded so far, so the examples would depend on which tests ran before (and on which
+    xdist worker): load every module of apprenance now, and keep the constants found at this
+    point (collection time, the same in every run of the same command)."""
+    import apprenance
+
+    for module in pkgutil.walk_packages(apprenance.__path__, "apprenance."):
+        if not any(part in module.name for part in (".migrations", ".data", "__main__")):
+            importlib.import_module(module.name)
+    try:
+        from hypothesis.internal.conjecture import providers
+    except ImportError:  # pragma: no cover - another hypothesis layout: examples still bounded
+        return
+    found = getattr(providers, "_get_local_constants", None)
+    if callable(found):
+        constants = found()
+        providers._get_local_constants = lambda: constants
+
+
+_fix_the_constants()
 
 settings.register_profile(
     "fuzz",
