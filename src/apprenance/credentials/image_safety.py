@@ -4,7 +4,7 @@ images uploaded for verification. An image is accepted as it is or refused with
 what its author drew, and from what the baked credential was checked against).
 
 PNG: the chunk structure and CRCs, ``IHDR`` first and ``IEND`` last, at most ``MAX_PIXELS``
-pixels, and every compressed stream inflated against a budget: the image data (``IDAT``) may
+pixels, not animated (APNG), and every compressed stream inflated against a budget: the image data (``IDAT``) may
 not inflate beyond what its declared size needs, a text chunk (``zTXt``, compressed ``iTXt``)
 beyond ``MAX_TEXT`` — a decompression bomb is refused before anything decodes it.
 
@@ -165,6 +165,8 @@ def check_png(data: bytes, *, where: str = "the image",
             _inflate([body.partition(b"\0")[2][1:]], MAX_TEXT, where, "zTXt text")
         elif kind == b"iTXt":
             _check_itxt(body, where)
+        elif kind in (b"acTL", b"fcTL", b"fdAT"):  # every frame could inflate to the canvas
+            raise UnsafeImage(f"{where}: animated PNG (APNG) is refused")
     if not idat:
         raise UnsafeImage(f"{where}: PNG without image data (IDAT)")
     _inflate(idat, needed, where, "image data")

@@ -167,6 +167,8 @@ def write() -> None:
          IMAGE, "iTXt text inflates to more than", "a compressed text chunk of 64 MB")
     case("png-ztxt-bomb.png", png(extra=chunk(b"zTXt", b"Comment\x00\x00" + bomb(64 * MB))),
          IMAGE, "zTXt text inflates to more than", "the same in a zTXt chunk")
+    case("png-animated.png", png(extra=chunk(b"acTL", struct.pack(">II", 1000, 0))), IMAGE,
+         "animated PNG", "a thousand frames, each may inflate to the whole canvas")
     case("png-truncated.png", png()[:-7], IMAGE, "truncated PNG", "a cut file")
     whole = png()
     case("png-bad-crc.png", whole[:-5] + b"\x00" + whole[-4:], IMAGE, "bad CRC",
