@@ -4,9 +4,10 @@ images uploaded for verification. An image is accepted as it is or refused with
 what its author drew, and from what the baked credential was checked against).
 
 PNG: the chunk structure and CRCs, ``IHDR`` first and ``IEND`` last, at most ``MAX_PIXELS``
-pixels, not animated (APNG), and every compressed stream inflated against a budget: the image data (``IDAT``) may
-not inflate beyond what its declared size needs, a text chunk (``zTXt``, compressed ``iTXt``)
-beyond ``MAX_TEXT`` — a decompression bomb is refused before anything decodes it.
+pixels, not animated (APNG), and every compressed stream inflated against a budget: the image
+data (``IDAT``) may not inflate beyond what its declared size needs, a text chunk (``zTXt``,
+compressed ``iTXt``) beyond ``MAX_TEXT`` — a decompression bomb is refused before anything
+decodes it.
 
 SVG: parsed with defusedxml with no DTD at all (so no entity, no "billion laughs", no XXE), at
 most ``MAX_ELEMENTS`` elements nested at most ``MAX_DEPTH`` deep, and nothing active or
