@@ -80,7 +80,9 @@ VerifyList = Callable[[dict[str, Any]], str | None]
 
 
 def _types(value: Any) -> list[str]:
-    return [value] if isinstance(value, str) else [t for t in value or [] if isinstance(t, str)]
+    if isinstance(value, str):
+        return [value]
+    return [t for t in value if isinstance(t, str)] if isinstance(value, list) else []
 
 
 def check_entry(entry: Any, fetcher: Fetcher, verify_list: VerifyList) -> StatusResult:
