@@ -170,6 +170,7 @@ def embedded_files(pdf_bytes: bytes) -> dict[str, bytes]:
         KeyError,
         TypeError,
         AttributeError,
+        NotImplementedError,  # a filter pypdf does not know (a damaged /FlateDecode name)
         zlib.error,
     ) as exc:
         raise UnreadableInput(f"not a readable PDF: {exc}") from None
