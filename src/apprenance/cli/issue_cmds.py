@@ -107,15 +107,22 @@ def issuer_list_cmd(state: CliState, as_json: bool) -> None:
 @click.option("--badge", help="Only this badge's awards.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder receiving the files (one folder per learner, public/ to host).")
+@click.option("--chunk", type=click.IntRange(min=1), default=50, show_default=True,
+              help="Awards issued and recorded per transaction (what concurrent runs claim at "
+              "a time; what an interrupted run issues again).")
 @json_option
 @pass_state
-def issue_cmd(state: CliState, learner: str | None, badge: str | None, out: Path,
+def issue_cmd(state: CliState, learner: str | None, badge: str | None, out: Path, chunk: int,
               as_json: bool) -> None:
-    """Issue every award not yet issued: OB 3.0 (JSON, VC-JWT, baked PNG/SVG) and OB 2.0."""
+    """Issue every award not yet issued: OB 3.0 (JSON, VC-JWT, baked PNG/SVG) and OB 2.0.
+
+    Several runs may work at once on one store and one --out folder: each award is issued
+    once (docs/operations.md)."""
     from apprenance.services.issuing import issue
 
     report = issue(state.app.ready_store(), _catalog(state), _keys(state), urls=_urls(state),
-                   clock=state.app.clock, out=out, participant=learner, badge=badge)
+                   clock=state.app.clock, out=out, participant=learner, badge=badge,
+                   chunk=chunk)
     if as_json:
         emit_json(report.to_dict())
     else:
