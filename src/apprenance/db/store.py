@@ -12,6 +12,7 @@ row locks on PostgreSQL; SQLite has none, so such jobs take turns there (``Store
 
 from __future__ import annotations
 
+import logging
 import random
 import time
 from collections.abc import Callable, Iterator
@@ -33,6 +34,7 @@ except ImportError:  # pragma: no cover - not POSIX: SQLite jobs do not take tur
     fcntl = None  # type: ignore[assignment]
 
 T = TypeVar("T")
+log = logging.getLogger("apprenance.store")
 RETRIES = 8  # runs of a transaction the database keeps refusing, before giving up
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock detected
 SQLITE_BUSY_SNAPSHOT = 517
@@ -122,8 +124,9 @@ class Store:
 
     def _translate(self, exc: BaseException) -> StoreError:
         reason = _reason(exc)
-        if _retryable(exc):
-            return StoreConflict(f"the database could not settle concurrent writes: {reason}")
+        if _retryable(exc):  # the driver's words stay in the details and the debug log
+            return StoreConflict("the database kept refusing this work for concurrent writes; "
+                                 "run it again", details={"reason": reason})
         driver = self.engine.dialect.loaded_dbapi
         if isinstance(exc, OperationalError | driver.OperationalError):
             return StoreUnavailable(f"database error on {self.url}: {reason}")
@@ -137,7 +140,9 @@ def retrying(work: Callable[[], T], *, attempts: int = RETRIES,
     for attempt in range(1, attempts + 1):
         try:
             return work()
-        except StoreConflict:
+        except StoreConflict as exc:
+            log.debug("transaction refused for a concurrent one (%s), run %d of %d",
+                      exc.details, attempt, attempts)
             if attempt >= attempts:
                 raise
             if before_retry is not None:
