@@ -120,7 +120,9 @@ class _Painter:
         fill, _, _ = self._paint(style)
         if not content or fill is None:
             return
-        size = max(1, round(_float(style.get("font-size"), 12.0) * self.scale))
+        wanted = _float(style.get("font-size"), 12.0) * self.scale
+        # at most the canvas: a 40,000-pixel font would take gigabytes for one glyph
+        size = int(min(max(wanted, 1.0), SIZE * OVERSAMPLE)) if math.isfinite(wanted) else 1
         bold = style.get("font-weight") == "bold"
         font = _font(size, bold)
         spacing = _float(style.get("letter-spacing")) * self.scale
@@ -246,7 +248,10 @@ def render_svg(svg: bytes) -> bytes:
     if not all(math.isfinite(n) for n in numbers) or min(numbers[2], numbers[3]) <= 0:
         numbers = [0.0, 0.0, 200.0, 200.0]  # no usable size: the artwork's own 200 units
     painter = _Painter((numbers[0], numbers[1], numbers[2], numbers[3]))
-    _walk(root, painter, {"fill": "#000"})
+    try:
+        _walk(root, painter, {"fill": "#000"})
+    except (OverflowError, ValueError, OSError, RecursionError) as exc:  # absurd coordinates
+        raise InputError(f"badge artwork cannot be drawn: {exc}") from None
     return painter.result()
 
 
