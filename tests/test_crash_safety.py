@@ -106,7 +106,7 @@ def _wait_for_sessions_to_end(url: str) -> None:
         return
     engine = create_engine(url)
     try:
-        for _ in range(100):
+        for _ in range(400):  # 20 s at most: a killed client's session ends within moments
             with engine.connect() as conn:
                 others = conn.execute(text(
                     "SELECT count(*) FROM pg_stat_activity WHERE datname = :db "
