@@ -9,7 +9,8 @@ from typing import Any, ClassVar
 
 import yaml
 
-from apprenance.errors import CatalogError, InputError, UnreadableInput
+from apprenance.contracts.yaml_input import read_utf8
+from apprenance.errors import CatalogError, InputError
 from apprenance.i18n import t
 
 _BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -121,14 +122,7 @@ class YamlDoc:
 
 def read_yaml_doc(path: Path) -> YamlDoc:
     """Read ``path``; raise ``InputError`` with ``file:line`` when it is not valid YAML."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UnreadableInput(f"{path}: no such file") from None
-    except UnicodeDecodeError as exc:
-        raise UnreadableInput(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise UnreadableInput(f"{path}: {exc.strerror}") from None
+    text = read_utf8(path)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

@@ -14,16 +14,22 @@ from apprenance.errors import InputError, UnreadableInput
 M = TypeVar("M", bound=BaseModel)
 
 
-def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
-    """The parsed document and its node tree (for line numbers)."""
+def read_utf8(path: Path) -> str:
+    """The text of ``path`` (UTF-8, with or without BOM); ``UnreadableInput`` naming the file
+    when it is missing, unreadable or not UTF-8."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise UnreadableInput(f"{path}: no such file") from None
     except UnicodeDecodeError as exc:
         raise UnreadableInput(f"{path}: not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
         raise UnreadableInput(f"{path}: {exc.strerror}") from None
+
+
+def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
+    """The parsed document and its node tree (for line numbers)."""
+    text = read_utf8(path)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
