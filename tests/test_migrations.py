@@ -23,6 +23,7 @@ from apprenance.db.store import Store
 from apprenance.db.tables import metadata
 from apprenance.services.directory import activities_of, get_learner
 from apprenance.services.evaluate import list_awards
+from apprenance.services.evidence import stored_version
 from apprenance.services.issuing import credentials_of
 
 WHEN = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
@@ -73,10 +74,22 @@ def _insert_first(engine: Engine) -> None:
             conn.execute(Table(name, reflected, autoload_with=conn).insert(), rows)
 
 
-def _still_there(engine: Engine) -> None:
+# rows of the first revision that a later one drops, being derived from the activities: the
+# evidence totals (0004 stores them per learner and forgets their catalog version, so that the
+# next read or write rebuilds them)
+DERIVED = {"evidence_totals": "0004", "store_meta": "0004"}
+
+
+def _still_there(engine: Engine, revision: str) -> None:
     with engine.connect() as conn:
         reflected = MetaData()
+        names = set(inspect(conn).get_table_names())
         for name, rows in FIRST.items():
+            if name in DERIVED and revision >= DERIVED[name]:
+                assert name not in names or conn.execute(
+                    select(func.count()).select_from(Table(name, reflected, autoload_with=conn))
+                ).scalar_one() == 0, name
+                continue
             table = Table(name, reflected, autoload_with=conn)
             assert conn.execute(select(func.count()).select_from(table)).scalar_one() == len(
                 rows), name
@@ -106,7 +119,7 @@ def test_upgrade_step_by_step_keeps_the_data_of_the_first_revision(db_url: str) 
     _insert_first(store.engine)
     for previous, revision in pairwise(revisions):
         assert upgrade(store.engine, revision) == (previous, revision)
-        _still_there(store.engine)
+        _still_there(store.engine, revision)
     store.check()  # what `apprenance init` leaves, this version accepts
     with store.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
@@ -115,6 +128,8 @@ def test_upgrade_step_by_step_keeps_the_data_of_the_first_revision(db_url: str) 
     assert [a["hours"] for a in activities_of(store, LEA)] == [3.5]
     assert [a["badge"] for a in list_awards(store, participant=LEA)] == ["faire-1"]
     assert [c["id"] for c in credentials_of(store, LEA)] == ["urn:uuid:1"]
+    with store.transaction() as conn:
+        assert stored_version(conn) is None  # the evidence is rebuilt at its next use
     store.dispose()
 
 

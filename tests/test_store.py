@@ -21,7 +21,7 @@ def test_init_creates_every_table_then_is_idempotent(cli, home: Path, db_url: st
     store = Store.open(db_url)
     names = set(inspect(store.engine).get_table_names())
     assert {"territories", "projects", "learners", "activities", "attestations", "rejects",
-            "evidence_totals", "awards", "credentials"} <= names
+            "learner_evidence", "awards", "credentials"} <= names
     assert current_revision(store.engine) == head_revision()
     store.dispose()
 

@@ -22,6 +22,7 @@ from sqlalchemy.engine import make_url
 
 from apprenance.credentials.jwt import decode_jwt
 from apprenance.credentials.unbake import unbake
+from apprenance.domain import evidence_codec as codec
 from conftest import PG_ADMIN_URL, REPO
 
 EXAMPLES = REPO / "examples"
@@ -180,9 +181,11 @@ def snapshot(url: str) -> Snapshot:
                  "erased_at FROM learners")
     }
     totals = {
-        (r[0], r[1], r[2]): (float(r[3]), int(r[4])) for r in _rows(
-            url, "SELECT l.participant, t.dimension, t.key, t.hours, t.count "
-                 "FROM evidence_totals t JOIN learners l ON l.id = t.learner_id")
+        (participant, dim, key): (float(hours), int(count))
+        for participant, value in _rows(
+            url, "SELECT l.participant, e.totals "
+                 "FROM learner_evidence e JOIN learners l ON l.id = e.learner_id")
+        for dim, key, hours, count in codec.decode(value).rows()
     }
     awards = {(r[0], r[1]) for r in _rows(
         url, "SELECT l.participant, w.badge_id FROM awards w JOIN learners l "

@@ -21,6 +21,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -140,7 +141,6 @@ activities = Table(
     Column("ingested_at", UtcDateTime, nullable=False),
 )
 Index("ix_activities_learner", activities.c.learner_id, activities.c.occurred_at)
-Index("ix_activities_type", activities.c.activity_type)
 
 attestations = Table(
     "attestations",
@@ -171,14 +171,14 @@ rejects = Table(
     Column("resolved_at", UtcDateTime),
 )
 
-evidence_totals = Table(
-    "evidence_totals",
+# A learner's evidence totals, one compact value each (``domain.evidence_codec``): ingest
+# rewrites each learner of a transaction once, evaluation reads whole learners.
+learner_evidence = Table(
+    "learner_evidence",
     metadata,
-    Column("learner_id", Integer, ForeignKey("learners.id"), primary_key=True),
-    Column("dimension", String(20), primary_key=True),
-    Column("key", String(200), primary_key=True),
-    Column("hours", Float, nullable=False, default=0.0),
-    Column("count", Integer, nullable=False, default=0),
+    Column("learner_id", Integer, ForeignKey("learners.id"), primary_key=True,
+           autoincrement=False),
+    Column("totals", LargeBinary, nullable=False),
 )
 
 awards = Table(

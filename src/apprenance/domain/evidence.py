@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from apprenance.domain.catalog import ActivityType
 
-# the dimensions of evidence_totals
+# the dimensions of a learner's evidence totals
 TOTAL = "total"
 DIMENSIONS: tuple[str, ...] = (
     "pillar",
@@ -137,6 +137,10 @@ class Totals:
             for role in group.roles:
                 if role:
                     self.counts[(ATTESTATION, role)] += count
+
+    def invalidate(self) -> None:
+        """Forget what was derived from the counts (after changing them directly)."""
+        self._distinct = None
 
     def _bump(self, key: Key, hours: float, sign: int) -> None:
         self.hours[key] += hours

@@ -11,6 +11,7 @@ from sqlalchemy import Select, func, select
 
 from apprenance.db import tables as t
 from apprenance.db.store import Store
+from apprenance.domain import evidence_codec as codec
 from apprenance.domain.catalog import FUNCTIONS, PILLARS
 from apprenance.errors import NotFound
 
@@ -158,16 +159,21 @@ def activities_of(store: Store, participant: str, *, limit: int = 200, offset: i
 def coverage(store: Store, territory: str) -> dict[str, Any]:
     """Hours per pillar and per vital function across a territory's learners (erased ones
     too: their hours still count, under their pseudonym)."""
-    e, lc = t.evidence_totals.c, t.learners.c
+    e, lc = t.learner_evidence.c, t.learners.c
+    hours: dict[tuple[str, str], float] = defaultdict(float)
+    people: dict[tuple[str, str], int] = defaultdict(int)
     with store.transaction() as conn:
-        rows = conn.execute(
-            select(e.dimension, e.key, func.sum(e.hours), func.count(func.distinct(e.learner_id)))
-            .join(t.learners, lc.id == e.learner_id)
-            .where(lc.territory_id == territory, e.dimension.in_(["pillar", "function"]))
-            .group_by(e.dimension, e.key)).all()
+        for value in conn.execute(
+            select(e.totals).join(t.learners, lc.id == e.learner_id)
+            .where(lc.territory_id == territory)).scalars():
+            totals = codec.decode(value)
+            for kept, count in totals.counts.items():
+                if kept[0] in ("pillar", "function") and count:
+                    hours[kept] += totals.hours.get(kept, 0.0)
+                    people[kept] += 1
     found: dict[str, dict[str, dict[str, float]]] = defaultdict(dict)
-    for dim, key, hours, people in rows:
-        found[dim][key] = {"hours": round(float(hours or 0), 2), "learners": int(people)}
+    for (dim, name), n in people.items():
+        found[dim][name] = {"hours": round(hours[(dim, name)], 2), "learners": n}
     empty = {"hours": 0.0, "learners": 0}
     return {"territory": territory,
             "pillars": {p: found["pillar"].get(p, empty) for p in PILLARS},

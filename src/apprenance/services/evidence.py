@@ -21,11 +21,13 @@ from sqlalchemy import Connection, delete, select, update
 
 from apprenance.db import tables as t
 from apprenance.db.writes import EVIDENCE_LOCK, lock, read_meta, write_meta
+from apprenance.domain import evidence_codec as codec
 from apprenance.domain.catalog import Catalog
 from apprenance.domain.evidence import ActivityFacts, Group, Totals, facts_for
 
 META_KEY = "evidence_catalog_version"
 CHUNK = 500
+EMPTY = codec.encode(Totals())
 
 
 def effective_type(row: Mapping[Any, Any]) -> str:
@@ -65,58 +67,90 @@ def add_to_evidence(conn: Connection, catalog: Catalog, rows: Sequence[Mapping[s
     """Add newly stored activity rows (with ``witness_role``/``witness`` keys) to the totals."""
     if not rows:
         return
+    sums = GroupSums(catalog)
+    sums.add(rows)
+    add_sums(conn, catalog, sums, max((r["ingested_at"] for r in rows), default=None))
+
+
+def add_sums(
+    conn: Connection, catalog: Catalog, sums: GroupSums, changed_at: datetime | None
+) -> None:
+    """Add what ``sums`` holds (activities stored in this transaction) to the totals."""
+    if not sums:
+        return
     current = stored_version(conn) == catalog.version
     lock(conn, EVIDENCE_LOCK, shared=current)
     if stored_version(conn) != catalog.version:  # read again: another process may have rebuilt
-        rebuild_evidence(conn, catalog)  # counts ``rows`` too: they are in this transaction
+        rebuild_evidence(conn, catalog)  # counts the new rows too: they are in this transaction
         return
-    changed_at = max((r["ingested_at"] for r in rows), default=None)
-    _write_deltas(conn, totals_of_rows(catalog, rows), changed_at)
+    _write_deltas(conn, sums.totals(), changed_at)
 
 
 def totals_of_rows(catalog: Catalog, rows: Sequence[Mapping[str, Any]]) -> dict[int, Totals]:
-    """What ``rows`` add to each learner's totals: the hot path of ingest, so activities alike
-    (same type, function, project, territory, month and witness roles) are summed first and
-    weighed once per group."""
-    kinds = catalog.activity_types
-    groups: dict[tuple[int, Group], list[float]] = {}
-    spans: dict[int, list[date]] = {}
-    for row in rows:
-        if row.get("voided"):
-            continue
-        kind = kinds.get(row.get("assigned_type") or row["activity_type"])
-        if kind is None:
-            continue
-        learner = int(row["learner_id"])
-        day = _day(row["occurred_on"])
-        group = Group(
-            kind.id,
-            row.get("function") or (kind.functions[0] if kind.functions else None),
-            row.get("project_id"),
-            row.get("territory_id"),
-            f"{day.year:04d}-{day.month:02d}",
-            (str(row.get("witness_role") or ""),) if row.get("witness") else (),
-        )
-        acc = groups.get((learner, group))
-        if acc is None:
-            groups[(learner, group)] = [float(row["duration_hours"]), 1]
-        else:
-            acc[0] += float(row["duration_hours"])
-            acc[1] += 1
-        span = spans.get(learner)
-        if span is None:
-            spans[learner] = [day, day]
-        elif day < span[0]:
-            span[0] = day
-        elif day > span[1]:
-            span[1] = day
-    out: dict[int, Totals] = defaultdict(Totals)
-    for (learner, group), (hours, count) in groups.items():
-        kind = kinds[group.activity]
-        out[learner].add_group(group, kind.pillars, kind.competences, hours, int(count))
-    for learner, (first, last) in spans.items():
-        out[learner].first, out[learner].last = first, last
-    return out
+    """What ``rows`` add to each learner's totals."""
+    sums = GroupSums(catalog)
+    sums.add(rows)
+    return sums.totals()
+
+
+class GroupSums:
+    """What activity rows add to learners' totals, summed as they come: the hot path of ingest,
+    so activities alike (same type, function, project, territory, month and witness roles) are
+    summed first and weighed once per group, when the totals are asked for."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.kinds = catalog.activity_types
+        self.groups: dict[tuple[int, Group], list[float]] = {}
+        self.spans: dict[int, list[date]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+    def add(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        kinds, groups, spans = self.kinds, self.groups, self.spans
+        for row in rows:
+            if row.get("voided"):
+                continue
+            kind = kinds.get(row.get("assigned_type") or row["activity_type"])
+            if kind is None:
+                continue
+            learner = int(row["learner_id"])
+            day = _day(row["occurred_on"])
+            group = Group(
+                kind.id,
+                row.get("function") or (kind.functions[0] if kind.functions else None),
+                row.get("project_id"),
+                row.get("territory_id"),
+                f"{day.year:04d}-{day.month:02d}",
+                (str(row.get("witness_role") or ""),) if row.get("witness") else (),
+            )
+            acc = groups.get((learner, group))
+            if acc is None:
+                groups[(learner, group)] = [float(row["duration_hours"]), 1]
+            else:
+                acc[0] += float(row["duration_hours"])
+                acc[1] += 1
+            span = spans.get(learner)
+            if span is None:
+                spans[learner] = [day, day]
+            elif day < span[0]:
+                span[0] = day
+            elif day > span[1]:
+                span[1] = day
+
+    def totals(self) -> dict[int, Totals]:
+        kinds = self.kinds
+        out: dict[int, Totals] = defaultdict(Totals)
+        for (learner, group), (hours, count) in self.groups.items():
+            kind = kinds[group.activity]
+            out[learner].add_group(group, kind.pillars, kind.competences, hours, int(count))
+        for learner, (first, last) in self.spans.items():
+            out[learner].first, out[learner].last = first, last
+        return out
+
+    def clear(self) -> None:
+        self.groups = {}
+        self.spans = {}
 
 
 def remove_from_evidence(conn: Connection, catalog: Catalog, activity_ids: Iterable[str]) -> None:
@@ -143,7 +177,8 @@ def rebuild_evidence(
         conn.execute(select(t.learners.c.id)).scalars()
     )
     for chunk in _chunks(ids, CHUNK):
-        conn.execute(delete(t.evidence_totals).where(t.evidence_totals.c.learner_id.in_(chunk)))
+        conn.execute(delete(t.learner_evidence).where(
+            t.learner_evidence.c.learner_id.in_(chunk)))
         conn.execute(
             update(t.learners)
             .where(t.learners.c.id.in_(chunk))
@@ -177,31 +212,35 @@ def stored_version(conn: Connection) -> str | None:
 def _write_deltas(
     conn: Connection, per_learner: Mapping[int, Totals], changed_at: datetime | None
 ) -> None:
-    """Add the totals to the stored ones and widen each learner's first/last days, through
-    the driver (this runs for every batch of an ingest)."""
+    """Add the totals to each learner's stored ones and widen their first/last days, through
+    the driver (this runs for every transaction of an ingest): each learner's value is read,
+    added to and written back once."""
     if not per_learner:
         return
     sqlite = conn.dialect.name == "sqlite"
     mark = "?" if sqlite else "%s"
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    # rows in key order, learners in id order: two ingests adding to the same learners lock
-    # their rows in the same order, and so never wait for each other in a circle (deadlock)
-    payload = sorted(
-        (learner, dim, key, hours, count)
-        for learner, totals in per_learner.items()
-        for dim, key, hours, count in totals.rows()
-    )
+    # learners in id order: two ingests adding to the same learners lock their rows in the
+    # same order, and so never wait for each other in a circle (deadlock). Every learner gets
+    # a row first, so that the rows read next exist and are locked (PostgreSQL).
+    ids = sorted(per_learner)
     cursor.executemany(
-        "INSERT INTO evidence_totals (learner_id, dimension, key, hours, count) "
-        f"VALUES ({mark}, {mark}, {mark}, {mark}, {mark}) "
-        "ON CONFLICT (learner_id, dimension, key) DO UPDATE SET "
-        "hours = evidence_totals.hours + excluded.hours, "
-        "count = evidence_totals.count + excluded.count",
-        payload,
-    )
+        f"INSERT INTO learner_evidence (learner_id, totals) VALUES ({mark}, {mark}) "
+        "ON CONFLICT (learner_id) DO NOTHING", [(i, EMPTY) for i in ids])
+    stored: dict[int, bytes] = {}
+    lock_rows = "" if sqlite else " ORDER BY learner_id FOR UPDATE"
+    for chunk in _chunks(ids, CHUNK):
+        cursor.execute(
+            "SELECT learner_id, totals FROM learner_evidence "
+            f"WHERE learner_id IN ({','.join([mark] * len(chunk))}){lock_rows}", tuple(chunk))
+        stored.update(cursor.fetchall())
+    cursor.executemany(
+        f"UPDATE learner_evidence SET totals = {mark} WHERE learner_id = {mark}",
+        [(codec.encode(codec.merge(codec.decode(stored[i]), per_learner[i])), i) for i in ids])
     least, greatest = ("min", "max") if sqlite else ("least", "greatest")
     spans = []
-    for learner, totals in sorted(per_learner.items()):
+    for learner in ids:
+        totals = per_learner[learner]
         if totals.first is None or totals.last is None:
             continue
         first = datetime.combine(totals.first, time(), UTC)
@@ -254,33 +293,32 @@ def learner_facts(conn: Connection, catalog: Catalog, learner_id: int) -> list[A
 def load_totals(conn: Connection, learner_ids: Sequence[int]) -> dict[int, Totals]:
     """The stored totals of the given learners (empty totals for those without evidence).
 
-    This is the hot path of mass evaluation: plain driver SQL, no per-row ORM work."""
-    out: dict[int, Totals] = {i: Totals() for i in learner_ids}
+    This is the hot path of mass evaluation: one value per learner, plain driver SQL."""
+    out: dict[int, Totals] = {}
     mark = "?" if conn.dialect.name == "sqlite" else "%s"
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    decode, day = codec.decode, _day
     for chunk in _chunks(list(learner_ids), CHUNK):
         marks = ",".join([mark] * len(chunk))
-        params = tuple(chunk)
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         cursor.execute(
-            "SELECT learner_id, dimension, key, hours, count FROM evidence_totals "
-            f"WHERE learner_id IN ({marks}) ORDER BY learner_id",
-            params,
-        )
-        current, hours_of, counts_of = -1, {}, {}
-        for learner, dim, key, hours, count in cursor:
-            if learner != current:
-                current = learner
-                hours_of, counts_of = out[learner].hours, out[learner].counts
-            hours_of[(dim, key)] = hours
-            counts_of[(dim, key)] = count
-        cursor.close()
-        for learner, first, last in conn.execute(
-            select(t.learners.c.id, t.learners.c.first_activity, t.learners.c.last_activity)
-            .where(t.learners.c.id.in_(chunk))
-        ):
-            out[learner].first = _day(first) if first else None
-            out[learner].last = _day(last) if last else None
+            "SELECT l.id, e.totals, l.first_activity, l.last_activity FROM learners l "
+            f"LEFT JOIN learner_evidence e ON e.learner_id = l.id WHERE l.id IN ({marks})",
+            tuple(chunk))
+        for learner, value, first, last in cursor:
+            totals = out[learner] = decode(value)
+            totals.first = day(first) if first else None
+            totals.last = day(last) if last else None
+    cursor.close()
+    for learner in learner_ids:
+        out.setdefault(learner, Totals())
     return out
+
+
+def stored_rows(conn: Connection, learner_id: int) -> list[tuple[str, str, float, int]]:
+    """(dimension, key, hours, count) of a learner's stored totals, in key order."""
+    value = conn.execute(select(t.learner_evidence.c.totals).where(
+        t.learner_evidence.c.learner_id == learner_id)).scalar_one_or_none()
+    return codec.decode(value).rows()
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:

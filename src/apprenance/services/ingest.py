@@ -37,6 +37,8 @@ from apprenance.services.rejects import resolve_file
 Progress = Callable[[str, int, int], None]  # (file label, bytes read, file size)
 COMMIT_ROWS = 20_000  # rows per transaction: fewer commits write each index page fewer times
 COMMIT_SECONDS = 2.0  # ... but another ingest never waits long for the write lock
+SQLITE_COMMIT_ROWS = 100_000  # SQLite: batches are not kept for a retry (see _pipeline)
+SQLITE_COMMIT_SECONDS = 3.0
 
 
 @dataclass(frozen=True)
@@ -113,24 +115,39 @@ def _pipeline(
     todo: queue.Queue[Batch | None] = queue.Queue(maxsize=1)
     failed: list[BaseException] = []
 
+    sqlite = writer.store.dialect == "sqlite"
+    # SQLite: the write lock is taken first (BEGIN IMMEDIATE), so a transaction is never rolled
+    # back midway for another's sake, and batches written need not be kept; bigger transactions
+    # write each page of the indexes and totals fewer times
+    limit_rows, limit_seconds = (SQLITE_COMMIT_ROWS, SQLITE_COMMIT_SECONDS) if sqlite else (
+        COMMIT_ROWS, COMMIT_SECONDS)
+
     def consume() -> None:
         batch: Batch | None = None
         try:
             batch = todo.get()
             while batch is not None:
-                taken: list[Batch] = []
+                taken: list[Batch] = [batch]  # the batches of this transaction, for a retry
+                complete = True  # all of them are in ``taken``
                 restore = writer.checkpoint()
                 try:
                     with writer.transaction() as conn:
-                        rows, deadline = 0, time.monotonic() + COMMIT_SECONDS
-                        while batch is not None:
-                            taken.append(batch)
+                        rows, deadline = 0, time.monotonic() + limit_seconds
+                        while True:
                             writer.write(conn, batch)
                             rows += len(batch)
-                            if rows >= COMMIT_ROWS or time.monotonic() > deadline:
+                            if rows >= limit_rows or time.monotonic() > deadline:
                                 break
                             batch = todo.get()
+                            if batch is None:
+                                break
+                            if sqlite:
+                                taken.clear()
+                                complete = False
+                            taken.append(batch)
                 except StoreConflict:
+                    if not complete:
+                        raise
                     restore()
                     retrying(partial(_write_again, writer, taken), attempts=RETRIES - 1,
                              before_retry=restore)

@@ -26,6 +26,7 @@ from apprenance.db import tables as t
 from apprenance.db.store import Store, retrying
 from apprenance.domain.catalog import Catalog
 from apprenance.services import ingest_sql as sql
+from apprenance.services.evidence import GroupSums, add_sums
 from apprenance.services.ingest_days import DayLimit
 from apprenance.services.rejects import quarantine, resolve_statements
 
@@ -65,7 +66,9 @@ class BatchWriter:
         self._source = ""
         self._label = ""
         self._rejected_hashes: set[str] = set()
-        self._counted: list[ActivityRecord] = []  # stored, not yet told to the evidence engine
+        # stored in the transaction under way, not yet told to the evidence engine
+        self._sums = GroupSums(catalog)
+        self._changed_at: datetime | None = None
 
     def begin_file(self, label: str, source: str) -> None:
         self._label = label
@@ -84,17 +87,15 @@ class BatchWriter:
             try:
                 yield conn
             except BaseException:
-                self._counted = []
+                self._sums.clear()
                 raise
             self._tell_evidence(conn)
 
     def _tell_evidence(self, conn: Connection) -> None:
         """One call for many batches: the engine's work grows with the learners per call."""
-        if self._counted:
-            from apprenance.services.evidence import add_to_evidence
-
-            add_to_evidence(conn, self.catalog, self._counted)
-            self._counted = []
+        if self._sums:
+            add_sums(conn, self.catalog, self._sums, self._changed_at)
+            self._sums.clear()
 
     def write(self, conn: Connection, batch: Batch) -> None:
         """Store one batch in the transaction ``conn``."""
@@ -112,6 +113,8 @@ class BatchWriter:
             stored = self._classify(conn, unique, inserted, existing, problems)
         kept = self._within_day_limit(conn, stored, problems)
         sql.insert_attestations(conn, kept, now)
+        self._sums.add(kept)
+        self._changed_at = now
         self.tally.accepted += len(kept)
         refs = [r["source_ref"] for r in batch.records if r["source_ref"]]
         if refs:
@@ -153,7 +156,8 @@ class BatchWriter:
         def restore() -> None:
             (tally.accepted, tally.duplicates, tally.rejected, tally.unmapped, shown) = counts
             del tally.rejections[shown:]
-            self._pending, self._counted = dict(pending), []
+            self._pending = dict(pending)
+            self._sums.clear()
             self._rejected_hashes.clear()
             self._rejected_hashes.update(rejected)
             # learners and day totals the rolled-back transaction made: read them again
@@ -260,7 +264,6 @@ class BatchWriter:
         fits = self._day_limit.fits
         kept: list[ActivityRecord] = []
         over: list[str] = []
-        counted = self._counted
         types = self.catalog.activity_types
         unmapped = 0
         for rec in records:
@@ -280,7 +283,6 @@ class BatchWriter:
                     _record_raw(rec), rec["source_ref"]))
                 continue
             kept.append(rec)
-            counted.append(rec)
             if rec["activity_type"] not in types:
                 unmapped += 1
         self.tally.unmapped += unmapped

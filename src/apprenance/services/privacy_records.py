@@ -23,6 +23,7 @@ from apprenance.db import tables as t
 from apprenance.db.issuing_tables import credential_issuance
 from apprenance.db.store import Store
 from apprenance.errors import NotFound
+from apprenance.services.evidence import stored_rows
 
 ERASED_HOME = "urn:apprenance:erased"  # homePage of the pseudonymous xAPI agents
 SCAN_LIMIT = 64 * 1024 * 1024  # files larger than this are named, never read
@@ -107,10 +108,8 @@ def rejects_naming(conn: Connection, participant: str, name: str | None,
 
 
 def evidence_rows(conn: Connection, learner_id: int) -> list[dict[str, Any]]:
-    e = t.evidence_totals.c
-    return [row_dict(x, leave=("learner_id",)) for x in conn.execute(
-        select(t.evidence_totals).where(e.learner_id == learner_id)
-        .order_by(e.dimension, e.key)).mappings()]
+    return [{"dimension": dim, "key": key, "hours": hours, "count": count}
+            for dim, key, hours, count in stored_rows(conn, learner_id)]
 
 
 def award_rows(conn: Connection, learner_id: int) -> list[dict[str, Any]]:
