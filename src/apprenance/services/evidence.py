@@ -23,11 +23,20 @@ from apprenance.db import tables as t
 from apprenance.db.writes import EVIDENCE_LOCK, lock, read_meta, write_meta
 from apprenance.domain import evidence_codec as codec
 from apprenance.domain.catalog import Catalog
-from apprenance.domain.evidence import ActivityFacts, Group, Totals, facts_for
+from apprenance.domain.evidence import (
+    ANY_ROLE,
+    ATTESTATION,
+    TOTAL,
+    ActivityFacts,
+    Key,
+    Totals,
+    facts_for,
+)
 
 META_KEY = "evidence_catalog_version"
 CHUNK = 500
 EMPTY = codec.encode(Totals())
+TOTAL_KEY: Key = (TOTAL, "")
 
 
 def effective_type(row: Mapping[Any, Any]) -> str:
@@ -94,20 +103,25 @@ def totals_of_rows(catalog: Catalog, rows: Sequence[Mapping[str, Any]]) -> dict[
 
 
 class GroupSums:
-    """What activity rows add to learners' totals, summed as they come: the hot path of ingest,
-    so activities alike (same type, function, project, territory, month and witness roles) are
-    summed first and weighed once per group, when the totals are asked for."""
+    """What activity rows add to learners' totals, summed as they come (the hot path of ingest).
+
+    Pillar and competence weights depend on the activity type only, so hours are summed per
+    (learner, type) and weighed once per pair when the totals are asked for; the other
+    dimensions are summed per (learner, dimension, key) directly."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.kinds = catalog.activity_types
-        self.groups: dict[tuple[int, Group], list[float]] = {}
+        self.by_type: dict[tuple[int, str], list[float]] = {}
+        self.plain: dict[tuple[int, str, str], list[float]] = {}
         self.spans: dict[int, list[date]] = {}
+        self._months: dict[Any, str] = {}
 
     def __bool__(self) -> bool:
-        return bool(self.groups)
+        return bool(self.by_type)
 
     def add(self, rows: Iterable[Mapping[str, Any]]) -> None:
-        kinds, groups, spans = self.kinds, self.groups, self.spans
+        kinds, by_type, plain, spans = self.kinds, self.by_type, self.plain, self.spans
+        months = self._months
         for row in rows:
             if row.get("voided"):
                 continue
@@ -115,21 +129,42 @@ class GroupSums:
             if kind is None:
                 continue
             learner = int(row["learner_id"])
-            day = _day(row["occurred_on"])
-            group = Group(
-                kind.id,
-                row.get("function") or (kind.functions[0] if kind.functions else None),
-                row.get("project_id"),
-                row.get("territory_id"),
-                f"{day.year:04d}-{day.month:02d}",
-                (str(row.get("witness_role") or ""),) if row.get("witness") else (),
-            )
-            acc = groups.get((learner, group))
+            hours = float(row["duration_hours"])
+            on = row["occurred_on"]
+            month = months.get(on)
+            if month is None:
+                day = _day(on)
+                month = months[on] = f"{day.year:04d}-{day.month:02d}"
+            acc = by_type.get((learner, kind.id))
             if acc is None:
-                groups[(learner, group)] = [float(row["duration_hours"]), 1]
+                by_type[(learner, kind.id)] = [hours, 1]
             else:
-                acc[0] += float(row["duration_hours"])
+                acc[0] += hours
                 acc[1] += 1
+            function = row.get("function") or (kind.functions[0] if kind.functions else None)
+            keys = [("month", month)]
+            if function:
+                keys.append(("function", function))
+            if row.get("project_id"):
+                keys.append(("project", row["project_id"]))
+            if row.get("territory_id"):
+                keys.append(("territory", row["territory_id"]))
+            for dim, key in keys:
+                acc = plain.get((learner, dim, key))
+                if acc is None:
+                    plain[(learner, dim, key)] = [hours, 1]
+                else:
+                    acc[0] += hours
+                    acc[1] += 1
+            if row.get("witness"):
+                role = str(row.get("witness_role") or "")
+                for key in (ANY_ROLE, role) if role else (ANY_ROLE,):
+                    acc = plain.get((learner, ATTESTATION, key))
+                    if acc is None:
+                        plain[(learner, ATTESTATION, key)] = [0.0, 1]
+                    else:
+                        acc[1] += 1
+            day = _day(on)
             span = spans.get(learner)
             if span is None:
                 spans[learner] = [day, day]
@@ -139,18 +174,36 @@ class GroupSums:
                 span[1] = day
 
     def totals(self) -> dict[int, Totals]:
+        """The sums as each learner's totals (as ``Totals.add`` of each activity would give,
+        up to the order in which hours are added)."""
         kinds = self.kinds
         out: dict[int, Totals] = defaultdict(Totals)
-        for (learner, group), (hours, count) in self.groups.items():
-            kind = kinds[group.activity]
-            out[learner].add_group(group, kind.pillars, kind.competences, hours, int(count))
+        weights: dict[str, list[tuple[Key, float]]] = {}
+        for (learner, kind_id), (hours, n) in self.by_type.items():
+            weighted = weights.get(kind_id)
+            if weighted is None:
+                kind = kinds[kind_id]
+                weighted = weights[kind_id] = [
+                    (TOTAL_KEY, 1.0), (("activity", kind_id), 1.0),
+                    *((("pillar", p), w) for p, w in kind.pillars.items()),
+                    *((("competence", k), w) for k, w in kind.competences.items())]
+            totals = out[learner]
+            h, c = totals.hours, totals.counts
+            count = int(n)
+            for key, weight in weighted:
+                h[key] += hours * weight
+                c[key] += count
+        for (learner, dim, name), (hours, n) in self.plain.items():
+            totals = out[learner]
+            if dim != ATTESTATION:
+                totals.hours[(dim, name)] += hours
+            totals.counts[(dim, name)] += int(n)
         for learner, (first, last) in self.spans.items():
             out[learner].first, out[learner].last = first, last
         return out
 
     def clear(self) -> None:
-        self.groups = {}
-        self.spans = {}
+        self.by_type, self.plain, self.spans = {}, {}, {}
 
 
 def remove_from_evidence(conn: Connection, catalog: Catalog, activity_ids: Iterable[str]) -> None:
