@@ -20,6 +20,7 @@ from machine import describe
 from apprenance.clock import fixed_clock
 from apprenance.db import tables as t
 from apprenance.db.store import Store
+from apprenance.domain import evidence_codec as codec
 from apprenance.domain.catalog import (
     ActivityType,
     AllOf,
@@ -100,15 +101,14 @@ def populate(store: Store, cat: Catalog, rng: random.Random) -> None:
                             "last_activity": datetime.combine(totals.last, datetime.min.time(),
                                                               UTC),
                             "evidence_changed_at": now})
-            batch_e.extend({"learner_id": lid, "dimension": d, "key": k, "hours": h, "count": c}
-                           for d, k, h, c in totals.rows())
+            batch_e.append({"learner_id": lid, "totals": codec.encode(totals)})
             if len(batch_l) >= 5000:
                 conn.execute(insert(t.learners), batch_l)
-                conn.execute(insert(t.evidence_totals), batch_e)
+                conn.execute(insert(t.learner_evidence), batch_e)
                 batch_l, batch_e = [], []
         if batch_l:
             conn.execute(insert(t.learners), batch_l)
-            conn.execute(insert(t.evidence_totals), batch_e)
+            conn.execute(insert(t.learner_evidence), batch_e)
 
 
 def new_activities(store: Store, cat: Catalog, rng: random.Random, n: int) -> None:

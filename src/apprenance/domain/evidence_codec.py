@@ -26,6 +26,7 @@ MAGIC = b"AEV1"
 _HEAD = struct.Struct("<4sII")
 _KEY_SEP, _DIM_SEP = "\x1e", "\x1f"
 _KEYS: dict[str, Key] = {}  # "dimension\x1fkey" -> (dimension, key): keys repeat across learners
+_NAMES: dict[Key, str] = {}  # the other way round
 _KEYS_LIMIT = 200_000
 
 
@@ -38,7 +39,14 @@ def encode(totals: Totals) -> bytes:
     """The stored form of ``totals`` (every key that has a count or hours)."""
     hours_of, counts_of = totals.hours, totals.counts
     keys = list(counts_of.keys() | hours_of.keys())
-    text = _KEY_SEP.join([f"{dim}{_DIM_SEP}{key}" for dim, key in keys]).encode()
+    names = _NAMES
+    if len(names) > _KEYS_LIMIT:
+        names.clear()
+    try:
+        text = _KEY_SEP.join([names[k] for k in keys]).encode()
+    except KeyError:
+        names.update((k, f"{k[0]}{_DIM_SEP}{k[1]}") for k in keys if k not in names)
+        text = _KEY_SEP.join([names[k] for k in keys]).encode()
     hours = array("d", [hours_of.get(k, 0.0) for k in keys])
     counts = array("q", [counts_of.get(k, 0) for k in keys])
     if sys.byteorder != "little":  # pragma: no cover - every platform we run on is

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, or_, select, update
+from sqlalchemy import Connection, and_, or_, select
 
 from apprenance.clock import Clock
 from apprenance.db import tables as t
@@ -151,15 +151,24 @@ class _Job:
 def _mark_evaluated(conn: Connection, chunk: Sequence[tuple[int, str, datetime | None]]) -> None:
     """Mark learners evaluated up to the evidence they were evaluated on: evidence that
     arrived meanwhile (another process) leaves them to evaluate again."""
-    lc = t.learners.c
-    seen = [{"lid": i, "seen": changed} for i, _, changed in chunk if changed is not None]
-    if seen:
-        conn.execute(
-            update(t.learners)
-            .where(lc.id == bindparam("lid"), lc.evidence_changed_at == bindparam("seen"))
-            .values(evaluated_at=lc.evidence_changed_at),
-            seen,
-        )
+    sqlite = conn.dialect.name == "sqlite"
+    seen: list[tuple[object, int, object]] = []
+    for i, _, changed in chunk:
+        if changed is not None:  # on SQLite, as SQLAlchemy stores times there
+            when = _sqlite_time(changed) if sqlite else changed
+            seen.append((when, i, when))
+    if not seen:
+        return
+    mark = "?" if sqlite else "%s"
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor.executemany(
+        f"UPDATE learners SET evaluated_at = {mark} WHERE id = {mark} "
+        f"AND evidence_changed_at = {mark}", seen)
+    cursor.close()
+
+
+def _sqlite_time(value: datetime) -> str:
+    return value.astimezone(UTC).strftime(t.SQLITE_TIME_FORMAT)
 
 
 def _evaluate_chunk(
@@ -171,11 +180,7 @@ def _evaluate_chunk(
 ) -> list[NewAward]:
     ids = [i for i, _, _ in chunk]
     totals = load_totals(conn, ids)
-    held: dict[int, set[str]] = defaultdict(set)
-    for lid, badge in conn.execute(
-        select(t.awards.c.learner_id, t.awards.c.badge_id).where(t.awards.c.learner_id.in_(ids))
-    ):
-        held[lid].add(badge)
+    held = _held(conn, ids)
     chunk_facts: dict[int, list[ActivityFacts]] = {}
 
     def facts_of(lid: int) -> list[ActivityFacts]:
@@ -200,6 +205,19 @@ def _evaluate_chunk(
             owned.add(badge_id)
     return _record(conn, dict(zip([p for _, p, _ in chunk], ids, strict=True)), candidates,
                    catalog.version)
+
+
+def _held(conn: Connection, ids: Sequence[int]) -> dict[int, set[str]]:
+    """The badges each learner holds already (plain driver SQL: a million rows at times)."""
+    held: dict[int, set[str]] = defaultdict(set)
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor.execute("SELECT learner_id, badge_id FROM awards "
+                   f"WHERE learner_id IN ({', '.join([mark] * len(ids))})", tuple(ids))
+    for lid, badge in cursor:
+        held[lid].add(badge)
+    cursor.close()
+    return held
 
 
 def _record(

@@ -38,7 +38,7 @@ Progress = Callable[[str, int, int], None]  # (file label, bytes read, file size
 COMMIT_ROWS = 20_000  # rows per transaction: fewer commits write each index page fewer times
 COMMIT_SECONDS = 2.0  # ... but another ingest never waits long for the write lock
 SQLITE_COMMIT_ROWS = 100_000  # SQLite: batches are not kept for a retry (see _pipeline)
-SQLITE_COMMIT_SECONDS = 3.0
+SQLITE_COMMIT_SECONDS = 10.0  # other writers wait up to this (their busy timeout: 30 s)
 
 
 @dataclass(frozen=True)
