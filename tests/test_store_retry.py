@@ -92,8 +92,10 @@ class _Writer:
     """Stands for ``BatchWriter``: the database refuses its first ``refusals`` transactions
     (at their commit), or fails every commit with ``error``."""
 
-    def __init__(self, refusals: int = 0, error: Exception | None = None) -> None:
+    def __init__(self, refusals: int = 0, error: Exception | None = None,
+                 retries_midway: bool = True) -> None:
         self.refusals, self.error = refusals, error
+        self.retries_midway = retries_midway
         self.written: list[int] = []
         self.committed: list[int] = []
         self.restored = 0
@@ -129,6 +131,22 @@ def test_an_ingest_transaction_refused_runs_again_with_its_batches() -> None:
     writer = _Writer(refusals=2)
     ingest._pipeline(_batches(3), writer, lambda _position: None)  # type: ignore[arg-type]
     assert writer.committed == [1, 2, 3] and writer.restored == 2
+
+
+def test_without_midway_refusals_written_batches_are_not_kept(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite: batches of a transaction are let go once written (memory stays flat in big
+    transactions); a refusal of the transaction's start still writes its first batch again,
+    a refusal after several batches (never seen there) is reported, not half replayed."""
+    monkeypatch.setattr(ingest, "SQLITE_COMMIT_ROWS", 1)  # one batch per transaction
+    writer = _Writer(refusals=1, retries_midway=False)
+    ingest._pipeline(_batches(3), writer, lambda _position: None)  # type: ignore[arg-type]
+    assert writer.committed == [1, 2, 3] and writer.restored == 1
+    monkeypatch.setattr(ingest, "SQLITE_COMMIT_ROWS", 10**9)  # all batches in one
+    writer = _Writer(refusals=1, retries_midway=False)
+    with pytest.raises(StoreConflict):
+        ingest._pipeline(_batches(3), writer, lambda _position: None)  # type: ignore[arg-type]
+    assert writer.committed == []
 
 
 def test_a_failed_last_commit_is_reported_not_waited_for() -> None:

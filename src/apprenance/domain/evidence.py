@@ -8,7 +8,7 @@ a pillar and a competence weighs the hours by both weights.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -150,11 +150,7 @@ class Totals:
         """How many keys of ``dimension`` have at least one activity (cached: call it on
         totals that no longer change, as evaluation does)."""
         if self._distinct is None:
-            found: dict[str, int] = defaultdict(int)
-            for (dim, _), n in self.counts.items():
-                if n > 0:
-                    found[dim] += 1
-            self._distinct = found
+            self._distinct = Counter([key[0] for key, n in self.counts.items() if n > 0])
         return self._distinct.get(dimension, 0)
 
     def keys_of(self, dimension: str) -> list[str]:

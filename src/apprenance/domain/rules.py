@@ -109,7 +109,7 @@ def measure_value(m: Measure, ev: LearnerEvidence) -> float:
         if m.kind == "attestations":
             return float(t.counts.get((ATTESTATION, m.role or ANY_ROLE), 0))
         if m.kind == "span_days":
-            return float((t.last - t.first).days) if t.first and t.last else 0.0
+            return float(_span_days(t))
     return _from_facts(m, ev.facts())
 
 
@@ -216,6 +216,8 @@ def _compile_leaf(m: Measure) -> Check:
     if m.kind == "badges":
         ids = m.ids
         return lambda ev: sum(1 for b in ids if b in ev.held) >= need
+    if _from_totals(m) and m.kind == "span_days":
+        return lambda ev: _span_days(ev.totals) >= need
     if _from_totals(m) and m.kind == "distinct":
         dim = m.of or "project"
         return lambda ev: ev.totals.distinct(dim) >= need
@@ -229,3 +231,9 @@ def _compile_leaf(m: Measure) -> Check:
             return lambda ev: ev.totals.hours.get(key, 0.0) >= need
         return lambda ev: ev.totals.counts.get(key, 0) >= need
     return lambda ev: measure_value(m, ev) >= need
+
+
+def _span_days(totals: Totals) -> int:
+    """Days from the learner's first activity to their last."""
+    first, last = totals.first, totals.last
+    return (last - first).days if first is not None and last is not None else 0

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from sqlalchemy import Connection, and_, or_, select
@@ -15,12 +15,13 @@ from sqlalchemy import Connection, and_, or_, select
 from apprenance.clock import Clock
 from apprenance.db import tables as t
 from apprenance.db.store import Store
-from apprenance.db.workers import run_forked
+from apprenance.db.workers import stream_forked
 from apprenance.db.writes import read_meta, write_meta
 from apprenance.domain.catalog import Catalog
 from apprenance.domain.evidence import ActivityFacts
 from apprenance.domain.rules import Check, LearnerEvidence, compile_rule, contributing
 from apprenance.errors import NotFound
+from apprenance.services.batch_gc import few_collections
 from apprenance.services.evidence import ensure_current, facts_by_learner, load_totals
 
 META_KEY = "evaluation_catalog_version"
@@ -114,14 +115,27 @@ def evaluate(
     targets = store.retrying(targets_of)
     chunks = [targets[i : i + chunk_size] for i in range(0, len(targets), chunk_size)]
     job = _Job(store, catalog, now)
-    if workers > 1 and len(targets) >= parallel_from:
-        report.awards.extend(run_forked(job.run, chunks, workers=workers, store=store))
-    else:
-        report.awards.extend(job.run(chunks))
+    with few_collections():
+        _run(job, chunks, report, workers if len(targets) >= parallel_from else 1)
     report.evaluated = len(targets)
     if participants is None:
         store.retrying(partial(write_meta, key=META_KEY, value=catalog.version))
     return report
+
+
+def _run(job: _Job, chunks: list[list[Target]], report: EvaluationReport, workers: int) -> None:
+    if workers > 1:
+        # workers evaluate (reading only); this process records what they found meanwhile:
+        # one writer, no waiting for each other's write lock
+        found = stream_forked(job.candidates, chunks, workers=workers, store=job.store)
+        for chunk, candidates in zip(chunks, found, strict=True):
+            report.awards.extend(job.record(chunk, candidates))
+    else:
+        report.awards.extend(job.run(chunks))
+
+
+Target = tuple[int, str, datetime | None]  # learner id, participant, evidence changed at
+Candidate = tuple[int, str, str, str]  # learner id, participant, badge, activity ids (JSON)
 
 
 @dataclass
@@ -133,17 +147,33 @@ class _Job:
     now: datetime
     checks: dict[str, Check] = field(default_factory=dict)
 
-    def run(self, chunks: Sequence[Sequence[tuple[int, str, datetime | None]]]) -> list[NewAward]:
-        if not self.checks:
-            self.checks = {b.id: compile_rule(b.rule) for b in self.catalog.badges.values()}
+    def run(self, chunks: Sequence[Sequence[Target]]) -> list[NewAward]:
+        """Evaluate and record each chunk in one transaction."""
         found: list[NewAward] = []
         for chunk in chunks:
             found.extend(self.store.retrying(partial(self._chunk, chunk)))
         return found
 
-    def _chunk(self, chunk: Sequence[tuple[int, str, datetime | None]],
-               conn: Connection) -> list[NewAward]:
-        awards = _evaluate_chunk(conn, self.catalog, self.checks, chunk, self.now)
+    def candidates(self, chunk: Sequence[Target]) -> list[Candidate]:
+        """The awards the chunk's learners earn, not recorded (what a worker does)."""
+        return self.store.retrying(partial(self._candidates, chunk))
+
+    def record(self, chunk: Sequence[Target], candidates: list[Candidate]) -> list[NewAward]:
+        """Record the awards found for ``chunk`` and mark its learners evaluated."""
+        def write(conn: Connection) -> list[NewAward]:
+            awards = _record(conn, candidates, self.catalog.version, self.now)
+            _mark_evaluated(conn, chunk)
+            return awards
+
+        return self.store.retrying(write)
+
+    def _candidates(self, chunk: Sequence[Target], conn: Connection) -> list[Candidate]:
+        if not self.checks:
+            self.checks = {b.id: compile_rule(b.rule) for b in self.catalog.badges.values()}
+        return _evaluate_chunk(conn, self.catalog, self.checks, chunk)
+
+    def _chunk(self, chunk: Sequence[Target], conn: Connection) -> list[NewAward]:
+        awards = _record(conn, self._candidates(chunk, conn), self.catalog.version, self.now)
         _mark_evaluated(conn, chunk)
         return awards
 
@@ -167,7 +197,9 @@ def _mark_evaluated(conn: Connection, chunk: Sequence[tuple[int, str, datetime |
     cursor.close()
 
 
+@lru_cache(maxsize=4096)
 def _sqlite_time(value: datetime) -> str:
+    """A time as SQLAlchemy stores it in SQLite (evaluations see few distinct ones)."""
     return value.astimezone(UTC).strftime(t.SQLITE_TIME_FORMAT)
 
 
@@ -175,9 +207,8 @@ def _evaluate_chunk(
     conn: Connection,
     catalog: Catalog,
     checks: dict[str, Check],
-    chunk: Sequence[tuple[int, str, datetime | None]],
-    now: datetime,
-) -> list[NewAward]:
+    chunk: Sequence[Target],
+) -> list[Candidate]:
     ids = [i for i, _, _ in chunk]
     totals = load_totals(conn, ids)
     held = _held(conn, ids)
@@ -191,7 +222,7 @@ def _evaluate_chunk(
         return chunk_facts.get(lid, [])
 
     plan = [(badge.id, checks[badge.id], badge.rule) for badge in catalog.badges.values()]
-    candidates: list[NewAward] = []
+    candidates: list[Candidate] = []
     for lid, participant, _ in chunk:
         owned = held[lid]
         ev = LearnerEvidence(totals=totals[lid], load_facts=partial(facts_of, lid), held=owned)
@@ -199,12 +230,10 @@ def _evaluate_chunk(
             if badge_id in owned or not check(ev):
                 continue
             facts = ev.facts()
-            candidates.append(
-                NewAward(participant, badge_id, now, contributing(rule, facts) if facts else [])
-            )
+            used = contributing(rule, facts) if facts else []
+            candidates.append((lid, participant, badge_id, json.dumps(used) if used else "[]"))
             owned.add(badge_id)
-    return _record(conn, dict(zip([p for _, p, _ in chunk], ids, strict=True)), candidates,
-                   catalog.version)
+    return candidates
 
 
 def _held(conn: Connection, ids: Sequence[int]) -> dict[int, set[str]]:
@@ -221,7 +250,7 @@ def _held(conn: Connection, ids: Sequence[int]) -> dict[int, set[str]]:
 
 
 def _record(
-    conn: Connection, lids: dict[str, int], candidates: list[NewAward], version: str
+    conn: Connection, candidates: list[Candidate], version: str, now: datetime
 ) -> list[NewAward]:
     """Insert the awards that do not exist yet and return those actually inserted.
 
@@ -236,25 +265,25 @@ def _record(
         "INSERT INTO awards (learner_id, badge_id, awarded_at, catalog_version, activity_ids) "
         f"VALUES ({mark}, {mark}, {mark}, {mark}, {mark}) {conflict}"
     )
-    stamp = candidates[0].awarded_at
-    when: object = stamp.astimezone(UTC).strftime(t.SQLITE_TIME_FORMAT) if sqlite else stamp
-    rows = [(lids[a.learner], a.badge, when, version, json.dumps(a.activity_ids))
-            for a in candidates]
+    when: object = _sqlite_time(now) if sqlite else now
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    cursor.executemany(sql, rows)
-    if cursor.rowcount == len(rows):
-        return candidates
-    # some were there already (another evaluation): report only the rows written now
-    a = t.awards.c
-    mine = {
-        (int(lid), str(b))
-        for lid, b in conn.execute(
-            select(a.learner_id, a.badge_id).where(
-                a.learner_id.in_({lids[c.learner] for c in candidates}), a.awarded_at == stamp
+    cursor.executemany(sql, [(lid, badge, when, version, used)
+                             for lid, _, badge, used in candidates])
+    written = candidates
+    if cursor.rowcount != len(candidates):
+        # some were there already (another evaluation): report only the rows written now
+        a = t.awards.c
+        mine = {
+            (int(lid), str(b))
+            for lid, b in conn.execute(
+                select(a.learner_id, a.badge_id).where(
+                    a.learner_id.in_({c[0] for c in candidates}), a.awarded_at == now
+                )
             )
-        )
-    }
-    return [c for c in candidates if (lids[c.learner], c.badge) in mine]
+        }
+        written = [c for c in candidates if (c[0], c[2]) in mine]
+    return [NewAward(participant, badge, now, json.loads(used) if used != "[]" else [])
+            for _, participant, badge, used in written]
 
 
 def list_awards(store: Store, *, participant: str | None = None) -> list[dict[str, Any]]:

@@ -12,12 +12,10 @@ caches first put back as they were.
 
 from __future__ import annotations
 
-import gc
 import queue
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -31,6 +29,7 @@ from apprenance.db.store import RETRIES, Store, StoreConflict, retrying
 from apprenance.domain.catalog import Catalog
 from apprenance.importers import detect_format, read_log
 from apprenance.importers.canonical import Lookups
+from apprenance.services.batch_gc import few_collections
 from apprenance.services.ingest_writer import BatchWriter, Tally
 from apprenance.services.rejects import resolve_file
 
@@ -66,7 +65,7 @@ def ingest_files(
     """Ingest ``files`` in order; returns what was accepted, duplicated and rejected."""
     lookups = load_lookups(store, catalog)
     writer = BatchWriter(store, catalog, clock, lang)
-    with _few_collections():
+    with few_collections():
         for log in files:
             _ingest_one(log, writer, lookups, store, clock, progress)
         writer.finish()
@@ -93,20 +92,6 @@ def _ingest_one(
 
 
 
-@contextmanager
-def _few_collections() -> Iterator[None]:
-    """Garbage collection tuned for a stream of short-lived rows: what exists before the
-    ingest (catalog, libraries) is not scanned again, and young collections are rarer."""
-    before = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(50_000, 50, 100)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-        gc.unfreeze()
-
-
 def _pipeline(
     batches: Iterable[Batch], writer: BatchWriter, report: Callable[[int], None]
 ) -> None:
@@ -115,12 +100,12 @@ def _pipeline(
     todo: queue.Queue[Batch | None] = queue.Queue(maxsize=1)
     failed: list[BaseException] = []
 
-    sqlite = writer.store.dialect == "sqlite"
-    # SQLite: the write lock is taken first (BEGIN IMMEDIATE), so a transaction is never rolled
-    # back midway for another's sake, and batches written need not be kept; bigger transactions
-    # write each page of the indexes and totals fewer times
-    limit_rows, limit_seconds = (SQLITE_COMMIT_ROWS, SQLITE_COMMIT_SECONDS) if sqlite else (
-        COMMIT_ROWS, COMMIT_SECONDS)
+    # SQLite takes the write lock first (BEGIN IMMEDIATE), so a transaction is never rolled
+    # back midway for another's sake and batches written need not be kept; bigger
+    # transactions write each page of the indexes and totals fewer times
+    keep = writer.retries_midway
+    limit_rows, limit_seconds = (COMMIT_ROWS, COMMIT_SECONDS) if keep else (
+        SQLITE_COMMIT_ROWS, SQLITE_COMMIT_SECONDS)
 
     def consume() -> None:
         batch: Batch | None = None
@@ -141,7 +126,7 @@ def _pipeline(
                             batch = todo.get()
                             if batch is None:
                                 break
-                            if sqlite:
+                            if not keep:
                                 taken.clear()
                                 complete = False
                             taken.append(batch)

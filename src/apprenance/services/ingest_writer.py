@@ -70,6 +70,13 @@ class BatchWriter:
         self._sums = GroupSums(catalog)
         self._changed_at: datetime | None = None
 
+    @property
+    def retries_midway(self) -> bool:
+        """Whether the database may refuse a transaction after batches were written in it
+        (PostgreSQL: a deadlock between two ingests), so that they must be kept to write
+        again; SQLite holds the write lock from the start."""
+        return self.store.dialect != "sqlite"
+
     def begin_file(self, label: str, source: str) -> None:
         self._label = label
         self._source = source
