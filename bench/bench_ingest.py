@@ -54,12 +54,13 @@ DESCRIPTIONS = [
     "Permanence au tiers-lieu, 9 visiteurs",
 ]
 
-# `apprenance` with the evidence engine's add_to_evidence made a no-op: what ingest costs by
-# itself (--without-evidence, a diagnostic; the figures that count are with the engine).
+# `apprenance` with the evidence engine made a no-op (what ingest adds to the totals): what
+# ingest costs by itself (--without-evidence, a diagnostic; the figures that count are with
+# the engine).
 WITHOUT_EVIDENCE = """
 import sys
-import apprenance.services.evidence as evidence
-evidence.add_to_evidence = lambda *args, **kwargs: None
+import apprenance.services.ingest_writer as writer
+writer.add_sums = lambda *args, **kwargs: None
 from apprenance.cli.main import main
 main(sys.argv[1:])
 """

@@ -156,9 +156,13 @@ class GroupSums:
                 else:
                     acc[0] += hours
                     acc[1] += 1
-            if row.get("witness"):
-                role = str(row.get("witness_role") or "")
-                for key in (ANY_ROLE, role) if role else (ANY_ROLE,):
+            roles = row.get("witness_roles")  # stored rows: every attestation's role
+            if roles is None:  # rows being ingested: at most one witness
+                roles = (str(row.get("witness_role") or ""),) if row.get("witness") else ()
+            if roles:
+                for key in {ANY_ROLE, *roles}:
+                    if not key:
+                        continue  # a witness of unknown role counts for any role only
                     acc = plain.get((learner, ATTESTATION, key))
                     if acc is None:
                         plain[(learner, ATTESTATION, key)] = [0.0, 1]
@@ -237,11 +241,9 @@ def rebuild_evidence(
             .where(t.learners.c.id.in_(chunk))
             .values(first_activity=None, last_activity=None)
         )
-        per_learner: dict[int, Totals] = defaultdict(Totals)
-        for facts_list, learner in facts_by_learner(conn, catalog, chunk):
-            for facts in facts_list:
-                per_learner[learner].add(facts)
-        _write_deltas(conn, per_learner, None)
+        sums = GroupSums(catalog)
+        sums.add(_stored_rows(conn, chunk))
+        _write_deltas(conn, sums.totals(), None)
     if learner_ids is None:
         write_meta(conn, META_KEY, catalog.version)
     return len(ids)
@@ -314,6 +316,31 @@ def _stamp(value: datetime | None, sqlite: bool) -> object:
     if value is None or not sqlite:
         return value
     return value.astimezone(UTC).strftime(t.SQLITE_TIME_FORMAT)
+
+
+_STORED_COLUMNS = ("id", "learner_id", "occurred_on", "activity_type", "assigned_type",
+                   "function", "project_id", "territory_id", "duration_hours", "voided")
+
+
+def _stored_rows(conn: Connection, learner_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The stored activities of the learners, with their witnesses' roles, as ``GroupSums``
+    takes them (plain driver SQL: a rebuild reads every activity)."""
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"
+    marks = ",".join([mark] * len(learner_ids))
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    roles: dict[str, list[str]] = defaultdict(list)
+    cursor.execute(
+        "SELECT t.activity_id, t.witness_role FROM attestations t JOIN activities a "
+        f"ON a.id = t.activity_id WHERE a.learner_id IN ({marks})", tuple(learner_ids))
+    for activity_id, role in cursor:
+        roles[activity_id].append(role or "")
+    cursor.execute(f"SELECT {', '.join(_STORED_COLUMNS)} FROM activities "
+                   f"WHERE learner_id IN ({marks})", tuple(learner_ids))
+    rows = [dict(zip(_STORED_COLUMNS, values, strict=True)) for values in cursor]
+    cursor.close()
+    for row in rows:
+        row["witness_roles"] = roles.get(row["id"], ())
+    return rows
 
 
 def facts_by_learner(
