@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache, partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, and_, or_, select
 
@@ -29,8 +29,9 @@ CHUNK = 1000
 PARALLEL_FROM = 20 * CHUNK  # fewer learners than this: one process is faster
 
 
-@dataclass
-class NewAward:
+class NewAward(NamedTuple):
+    """An award recorded by an evaluation (a light tuple: a first evaluation makes millions)."""
+
     learner: str
     badge: str
     awarded_at: datetime
@@ -189,11 +190,16 @@ def _mark_evaluated(conn: Connection, chunk: Sequence[tuple[int, str, datetime |
             seen.append((when, i, when))
     if not seen:
         return
-    mark = "?" if sqlite else "%s"
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    cursor.executemany(
-        f"UPDATE learners SET evaluated_at = {mark} WHERE id = {mark} "
-        f"AND evidence_changed_at = {mark}", seen)
+    if sqlite:
+        cursor.executemany("UPDATE learners SET evaluated_at = ? WHERE id = ? "
+                           "AND evidence_changed_at = ?", seen)
+    else:  # one statement, not a round trip per learner
+        cursor.execute(
+            "UPDATE learners l SET evaluated_at = v.seen "
+            "FROM unnest(%s::integer[], %s::timestamptz[]) AS v(id, seen) "
+            "WHERE l.id = v.id AND l.evidence_changed_at = v.seen",
+            ([i for _, i, _ in seen], [w for w, _, _ in seen]))
     cursor.close()
 
 
@@ -258,32 +264,52 @@ def _record(
     inserted first is skipped, and is not reported as new here."""
     if not candidates:
         return []
-    sqlite = conn.dialect.name == "sqlite"
-    mark = "?" if sqlite else "%s"
-    conflict = "ON CONFLICT (learner_id, badge_id) DO NOTHING"
-    sql = (
-        "INSERT INTO awards (learner_id, badge_id, awarded_at, catalog_version, activity_ids) "
-        f"VALUES ({mark}, {mark}, {mark}, {mark}, {mark}) {conflict}"
-    )
-    when: object = _sqlite_time(now) if sqlite else now
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    cursor.executemany(sql, [(lid, badge, when, version, used)
-                             for lid, _, badge, used in candidates])
-    written = candidates
-    if cursor.rowcount != len(candidates):
-        # some were there already (another evaluation): report only the rows written now
-        a = t.awards.c
-        mine = {
-            (int(lid), str(b))
-            for lid, b in conn.execute(
-                select(a.learner_id, a.badge_id).where(
-                    a.learner_id.in_({c[0] for c in candidates}), a.awarded_at == now
+    if conn.dialect.name != "sqlite":
+        written = _pg_insert(cursor, candidates, version, now)
+    else:
+        cursor.executemany(
+            "INSERT INTO awards (learner_id, badge_id, awarded_at, catalog_version, "
+            "activity_ids) VALUES (?, ?, ?, ?, ?) ON CONFLICT (learner_id, badge_id) DO NOTHING",
+            [(lid, badge, _sqlite_time(now), version, used) for lid, _, badge, used in candidates])
+        written = candidates
+        if cursor.rowcount != len(candidates):
+            # some were there already (another evaluation): report only the rows written now
+            a = t.awards.c
+            mine = {
+                (int(lid), str(b))
+                for lid, b in conn.execute(
+                    select(a.learner_id, a.badge_id).where(
+                        a.learner_id.in_({c[0] for c in candidates}), a.awarded_at == now
+                    )
                 )
-            )
-        }
-        written = [c for c in candidates if (c[0], c[2]) in mine]
+            }
+            written = [c for c in candidates if (c[0], c[2]) in mine]
+    cursor.close()
     return [NewAward(participant, badge, now, json.loads(used) if used != "[]" else [])
             for _, participant, badge, used in written]
+
+
+def _pg_insert(
+    cursor: Any, candidates: list[Candidate], version: str, now: datetime
+) -> list[Candidate]:
+    """PostgreSQL: the candidates copied into a temporary table, then inserted in one
+    statement, in their order (learners in id order, badges in catalog order), that returns
+    the rows it wrote (those another evaluation wrote first are not)."""
+    cursor.execute("CREATE TEMP TABLE IF NOT EXISTS award_stage (n integer, learner_id integer, "
+                   "badge_id text, activity_ids text) ON COMMIT DELETE ROWS")
+    with cursor.copy("COPY award_stage (n, learner_id, badge_id, activity_ids) FROM STDIN"
+                     ) as copy:
+        for n, (lid, _, badge, used) in enumerate(candidates):
+            copy.write_row((n, lid, badge, used))
+    cursor.execute(
+        "INSERT INTO awards (learner_id, badge_id, awarded_at, catalog_version, activity_ids) "
+        "SELECT learner_id, badge_id, %s, %s, activity_ids::json FROM award_stage "
+        "ORDER BY n ON CONFLICT (learner_id, badge_id) DO NOTHING "
+        "RETURNING learner_id, badge_id", (now, version))
+    inserted = {(int(lid), str(badge)) for lid, badge in cursor.fetchall()}
+    cursor.execute("DELETE FROM award_stage")
+    return [c for c in candidates if (c[0], c[2]) in inserted]
 
 
 def list_awards(store: Store, *, participant: str | None = None) -> list[dict[str, Any]]:
