@@ -30,6 +30,7 @@ from apprenance.domain.catalog import Catalog
 from apprenance.importers import detect_format, read_log
 from apprenance.importers.canonical import Lookups
 from apprenance.services.batch_gc import few_collections
+from apprenance.services.evidence import ensure_current
 from apprenance.services.ingest_writer import BatchWriter, Tally
 from apprenance.services.rejects import resolve_file
 
@@ -64,6 +65,9 @@ def ingest_files(
 ) -> Tally:
     """Ingest ``files`` in order; returns what was accepted, duplicated and rejected."""
     lookups = load_lookups(store, catalog)
+    # totals of another catalog (or none yet: a new store) are rebuilt now, from the rows
+    # already stored, rather than in the first transaction from those and its new rows
+    store.retrying(lambda conn: ensure_current(conn, catalog))
     writer = BatchWriter(store, catalog, clock, lang)
     with few_collections():
         for log in files:
