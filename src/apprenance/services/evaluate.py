@@ -27,6 +27,7 @@ from apprenance.services.evidence import ensure_current, facts_by_learner, load_
 META_KEY = "evaluation_catalog_version"
 CHUNK = 1000
 PARALLEL_FROM = 20 * CHUNK  # fewer learners than this: one process is faster
+RECORD_ROWS = 50_000  # awards and learners written per transaction when workers evaluate
 
 
 class NewAward(NamedTuple):
@@ -128,9 +129,17 @@ def _run(job: _Job, chunks: list[list[Target]], report: EvaluationReport, worker
     if workers > 1:
         # workers evaluate (reading only); this process records what they found meanwhile:
         # one writer, no waiting for each other's write lock
+        # (several chunks per transaction: fewer commits rewrite the same pages)
         found = stream_forked(job.candidates, chunks, workers=workers, store=job.store)
+        pending: list[tuple[Sequence[Target], list[Candidate]]] = []
+        rows = 0
         for chunk, candidates in zip(chunks, found, strict=True):
-            report.awards.extend(job.record(chunk, candidates))
+            pending.append((chunk, candidates))
+            rows += len(chunk) + len(candidates)
+            if rows >= RECORD_ROWS:
+                report.awards.extend(job.record(pending))
+                pending, rows = [], 0
+        report.awards.extend(job.record(pending))
     else:
         report.awards.extend(job.run(chunks))
 
@@ -159,11 +168,15 @@ class _Job:
         """The awards the chunk's learners earn, not recorded (what a worker does)."""
         return self.store.retrying(partial(self._candidates, chunk))
 
-    def record(self, chunk: Sequence[Target], candidates: list[Candidate]) -> list[NewAward]:
-        """Record the awards found for ``chunk`` and mark its learners evaluated."""
+    def record(self, found: Sequence[tuple[Sequence[Target], list[Candidate]]]
+               ) -> list[NewAward]:
+        """Record the awards found for chunks and mark their learners evaluated, in one
+        transaction."""
         def write(conn: Connection) -> list[NewAward]:
-            awards = _record(conn, candidates, self.catalog.version, self.now)
-            _mark_evaluated(conn, chunk)
+            awards: list[NewAward] = []
+            for chunk, candidates in found:
+                awards.extend(_record(conn, candidates, self.catalog.version, self.now))
+                _mark_evaluated(conn, chunk)
             return awards
 
         return self.store.retrying(write)
