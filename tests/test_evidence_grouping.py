@@ -51,3 +51,32 @@ def test_grouped_totals_equal_one_by_one(rows: list[dict[str, object]]) -> None:
             k: v for k, v in totals.counts.items() if v}
         for key, hours in totals.hours.items():
             assert abs(mine.hours.get(key, 0.0) - hours) < 1e-9, key
+
+
+stored = st.fixed_dictionaries({
+    "learner_id": st.integers(1, 3),
+    "activity_type": st.sampled_from(["atelier", "journal"]),
+    "occurred_on": st.integers(0, 500).map(
+        lambda n: (date(2025, 1, 1) + timedelta(days=n)).isoformat()),  # as SQLite gives it
+    "duration_hours": st.sampled_from([0.5, 2.0]),
+    "witness_roles": st.lists(st.sampled_from(["", "habitant", "elu"]), max_size=3),
+})
+
+
+@settings(max_examples=100, derandomize=True, deadline=None)
+@given(st.lists(stored, max_size=40))
+def test_stored_rows_with_several_witnesses_count_as_one_by_one(
+        rows: list[dict[str, object]]) -> None:
+    """A rebuild reads each stored activity with the roles of all its witnesses."""
+    expected: dict[int, Totals] = {}
+    for r in rows:
+        kind = CAT.activity_types[str(r["activity_type"])]
+        facts = facts_for(activity_id="x", day=date.fromisoformat(str(r["occurred_on"])),
+                          hours=float(r["duration_hours"]), kind=kind,  # type: ignore[arg-type]
+                          function=None, project=None, territory=None,
+                          witness_roles=tuple(r["witness_roles"]))  # type: ignore[arg-type]
+        expected.setdefault(int(r["learner_id"]), Totals()).add(facts)  # type: ignore[call-overload]
+    got = totals_of_rows(CAT, rows)
+    for learner, totals in expected.items():
+        assert {k: v for k, v in got[learner].counts.items() if v} == {
+            k: v for k, v in totals.counts.items() if v}
