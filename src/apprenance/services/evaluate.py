@@ -6,8 +6,8 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from functools import lru_cache, partial
+from datetime import datetime
+from functools import partial
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, and_, or_, select
@@ -199,7 +199,7 @@ def _mark_evaluated(conn: Connection, chunk: Sequence[tuple[int, str, datetime |
     seen: list[tuple[object, int, object]] = []
     for i, _, changed in chunk:
         if changed is not None:  # on SQLite, as SQLAlchemy stores times there
-            when = _sqlite_time(changed) if sqlite else changed
+            when = t.sqlite_time(changed) if sqlite else changed
             seen.append((when, i, when))
     if not seen:
         return
@@ -214,12 +214,6 @@ def _mark_evaluated(conn: Connection, chunk: Sequence[tuple[int, str, datetime |
             "WHERE l.id = v.id AND l.evidence_changed_at = v.seen",
             ([i for _, i, _ in seen], [w for w, _, _ in seen]))
     cursor.close()
-
-
-@lru_cache(maxsize=4096)
-def _sqlite_time(value: datetime) -> str:
-    """A time as SQLAlchemy stores it in SQLite (evaluations see few distinct ones)."""
-    return value.astimezone(UTC).strftime(t.SQLITE_TIME_FORMAT)
 
 
 def _evaluate_chunk(
@@ -284,7 +278,7 @@ def _record(
         cursor.executemany(
             "INSERT INTO awards (learner_id, badge_id, awarded_at, catalog_version, "
             "activity_ids) VALUES (?, ?, ?, ?, ?) ON CONFLICT (learner_id, badge_id) DO NOTHING",
-            [(lid, badge, _sqlite_time(now), version, used) for lid, _, badge, used in candidates])
+            [(lid, badge, t.sqlite_time(now), version, used) for lid, _, badge, used in candidates])
         written = candidates
         if cursor.rowcount != len(candidates):
             # some were there already (another evaluation): report only the rows written now

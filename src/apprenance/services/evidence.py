@@ -131,9 +131,9 @@ class GroupSums:
             learner = int(row["learner_id"])
             hours = float(row["duration_hours"])
             on = row["occurred_on"]
+            day = _day(on)
             month = months.get(on)
             if month is None:
-                day = _day(on)
                 month = months[on] = f"{day.year:04d}-{day.month:02d}"
             acc = by_type.get((learner, kind.id))
             if acc is None:
@@ -168,7 +168,6 @@ class GroupSums:
                         plain[(learner, ATTESTATION, key)] = [0.0, 1]
                     else:
                         acc[1] += 1
-            day = _day(on)
             span = spans.get(learner)
             if span is None:
                 spans[learner] = [day, day]
@@ -315,7 +314,7 @@ def _stamp(value: datetime | None, sqlite: bool) -> object:
     """A timestamp as the driver stores it (SQLite keeps SQLAlchemy's text format)."""
     if value is None or not sqlite:
         return value
-    return value.astimezone(UTC).strftime(t.SQLITE_TIME_FORMAT)
+    return t.sqlite_time(value)
 
 
 _STORED_COLUMNS = ("id", "learner_id", "occurred_on", "activity_type", "assigned_type",

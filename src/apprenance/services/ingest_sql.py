@@ -36,19 +36,6 @@ _SQLITE_ATTEST = (
     f"INSERT INTO attestations ({', '.join(ATTESTATION_COLUMNS)}) VALUES "
     f"({', '.join('?' * len(ATTESTATION_COLUMNS))}) ON CONFLICT DO NOTHING"
 )
-_stamps: dict[datetime, str] = {}
-
-
-def _stamp(value: datetime) -> str:
-    """A UTC datetime as SQLAlchemy stores it in SQLite."""
-    text = _stamps.get(value)
-    if text is None:
-        if len(_stamps) > 200_000:
-            _stamps.clear()
-        text = _stamps[value] = value.strftime(t.SQLITE_TIME_FORMAT)
-    return text
-
-
 def is_sqlite(conn: Connection) -> bool:
     return conn.dialect.name == "sqlite"
 
@@ -149,7 +136,7 @@ def _sqlite_insert(
     (the write lock is held, so what is read stays true)."""
     raw = conn.connection.driver_connection
     assert raw is not None
-    stamp, dumps = _stamp, json.dumps
+    stamp, dumps = t.sqlite_time, json.dumps
     ingested = stamp(now)
     rows = [
         (r["id"], r["learner_id"], stamp(r["occurred_at"]), r["occurred_on"].isoformat(),
@@ -182,7 +169,7 @@ def insert_attestations(conn: Connection, records: list[ActivityRecord], now: da
     raw = conn.connection.driver_connection
     assert raw is not None
     if is_sqlite(conn):
-        ingested = _stamp(now)
+        ingested = t.sqlite_time(now)
         raw.executemany(_SQLITE_ATTEST, [
             (r["id"], r["witness"], r["witness_role"], r["source_file"], r["source_line"],
              ingested) for r in attest])
