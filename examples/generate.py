@@ -377,7 +377,7 @@ def main():
     xrng = random.Random(SEED + 2)
     stmts = [statement(xrng, r) for r in to_x]
     dup = {**copy.deepcopy(stmts[5]), "id": str(uuid.UUID(int=xrng.getrandbits(128), version=4)),  # sent twice
-           "stored": stmts[5]["stored"][:-5] + "900Z"}
+           "stored": stmts[5]["stored"][:-4] + "900Z"}
     wrong = statement(xrng, to_x[30], extra_min=4)  # 9.5 h typed by mistake, voided three days later
     wrong["result"]["duration"] = "PT9H30M"
     stmts += [dup, wrong, voiding(xrng, dup, 1), voiding(xrng, wrong, 3)]

@@ -683,8 +683,9 @@ MESSAGES.update({
     "ingest.xapi.object_type": {
         "fr": "objet de type {value} : une activité (Activity) est attendue",
         "en": "object of type {value}: an Activity is expected"},
-    "ingest.xapi.timestamp": {"fr": "horodatage manquant ou sans heure « {value} »",
-                              "en": "missing timestamp or one without a time '{value}'"},
+    "ingest.xapi.timestamp": {
+        "fr": "horodatage manquant, sans heure ou hors ISO 8601 « {value} »",
+        "en": "missing timestamp, one without a time or not ISO 8601 '{value}'"},
     "ingest.xapi.no_duration": {
         "fr": "result.duration manquant : apprenance a besoin du temps passé",
         "en": "result.duration missing: apprenance needs the time spent"},
@@ -747,6 +748,56 @@ MESSAGES.update({
                             "en": "activity type not in the catalog: {type}"},
     "assign.unknown_activity": {"fr": "aucune activité d'identifiant {id}",
                                 "en": "no activity with id {id}"},
+})
+MESSAGES.update({  # what xAPI refuses (importers.xapi_rules); one identifier per person
+    "ingest.xapi.type_expected": {"fr": "objectType « {value} » : {expected} attendu",
+                                  "en": "objectType '{value}': {expected} expected"},
+    "ingest.xapi.object_kind": {
+        "fr": "objectType « {value} » : Activity, Agent, Group, SubStatement ou StatementRef",
+        "en": "objectType '{value}': Activity, Agent, Group, SubStatement or StatementRef"},
+    "ingest.xapi.members": {
+        "fr": "un groupe sans identifiant a une liste member d'agents, non vide",
+        "en": "a Group without an identifier has a non-empty member list of Agents"},
+    "ingest.xapi.authority_group": {
+        "fr": "une autorité de type Group a exactement deux agents (OAuth)",
+        "en": "an authority Group has exactly two Agents (OAuth)"},
+    "ingest.xapi.nested_sub": {"fr": "une SubStatement ne contient pas de SubStatement",
+                               "en": "a SubStatement cannot contain a SubStatement"},
+    "ingest.xapi.text": {"fr": "un texte est attendu", "en": "a string is expected"},
+    "ingest.xapi.boolean": {"fr": "true ou false est attendu",
+                            "en": "true or false is expected"},
+    "ingest.xapi.number": {"fr": "« {value} » n'est pas un nombre",
+                           "en": "'{value}' is not a number"},
+    "ingest.xapi.scaled": {"fr": "score.scaled « {value} » hors de [-1, 1]",
+                           "en": "score.scaled '{value}' outside [-1, 1]"},
+    "ingest.xapi.score_range": {"fr": "score.min {low} plus grand que score.max {high}",
+                                "en": "score.min {low} is above score.max {high}"},
+    "ingest.xapi.score_raw": {"fr": "score.raw {value} hors de [min, max]",
+                              "en": "score.raw {value} outside [min, max]"},
+    "ingest.xapi.activity_only": {
+        "fr": "revision et platform ne valent que si l'objet est une Activity",
+        "en": "revision and platform are only allowed when the object is an Activity"},
+    "ingest.xapi.language": {"fr": "« {value} » n'est pas une étiquette de langue (RFC 5646)",
+                             "en": "'{value}' is not a language tag (RFC 5646)"},
+    "ingest.xapi.empty": {"fr": "objet vide interdit par xAPI",
+                          "en": "empty object, forbidden by xAPI"},
+    "ingest.xapi.not_list": {"fr": "une liste est attendue, pas {kind}",
+                             "en": "an array is expected, not {kind}"},
+    "ingest.xapi.strings": {"fr": "une liste de textes est attendue",
+                            "en": "an array of strings is expected"},
+    "ingest.xapi.interaction": {"fr": "interactionType inconnu « {value} »",
+                                "en": "unknown interactionType '{value}'"},
+    "ingest.xapi.component_id": {
+        "fr": "id de composant manquant ou en double « {value} »",
+        "en": "interaction component id missing or repeated '{value}'"},
+    "ingest.xapi.mime": {"fr": "« {value} » n'est pas un type de contenu (MIME)",
+                         "en": "'{value}' is not a content type (MIME)"},
+    "ingest.xapi.length": {"fr": "« {value} » n'est pas une taille en octets",
+                           "en": "'{value}' is not a length in octets"},
+    "ingest.xapi.sha2": {"fr": "« {value} » n'est pas une empreinte SHA-2 en hexadécimal",
+                         "en": "'{value}' is not a hexadecimal SHA-2 hash"},
+    "ingest.xapi.refused": {"fr": "déclaration {index} : {field} : {reason}",
+                            "en": "statement {index}: {field}: {reason}"},
 })
 MESSAGES.update({
     "learner.exported": {

@@ -176,9 +176,16 @@ def is_uuid(text: str) -> bool:
     return bool(_UUID.fullmatch(text))
 
 
+_IRI_FORBIDDEN = frozenset('<>"{}|\\^`')
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
 def is_absolute_iri(text: object) -> bool:
-    """Whether ``text`` is an absolute IRI: a scheme, a colon, and no spaces."""
-    if not isinstance(text, str) or not text or any(c.isspace() for c in text):
+    """Whether ``text`` is an absolute IRI (RFC 3987): a scheme, a colon, then no spaces, no
+    control characters, none of ``<>"{}|\\^``` and ``%`` only before two hex digits."""
+    if not isinstance(text, str) or not text or not text.isprintable():
+        return False
+    if any(c.isspace() or c in _IRI_FORBIDDEN for c in text) or _BAD_PERCENT.search(text):
         return False
     scheme, sep, rest = text.partition(":")
     return bool(sep and rest and re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme))

@@ -7,7 +7,6 @@ CSV row. Voiding statements become ``Void``s.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,8 @@ from apprenance.importers.canonical import COLUMNS, Lookups, RowChecker
 from apprenance.importers.encoding import TextSource, open_text
 from apprenance.importers.json_stream import JsonSyntaxError, iter_values
 from apprenance.importers.jsonl_log import iter_lines
-from apprenance.importers.values import is_absolute_iri, is_uuid, parse_handle, parse_hours
+from apprenance.importers.values import is_absolute_iri, parse_handle, parse_hours
+from apprenance.importers.xapi_rules import AGENT_IFIS, VOIDED, check_agent, check_statement
 
 PROFILE = "https://w3id.org/apprenance/xapi/"
 ADL = "http://adlnet.gov/expapi/verbs/"
@@ -34,7 +34,6 @@ VERBS: frozenset[str] = frozenset({
     ADL + "attended", ADL + "completed", ADL + "experienced",
     PROFILE + "verbs/facilitated", PROFILE + "verbs/contributed",
 })
-VOIDED = ADL + "voided"
 TYPE_PREFIX = PROFILE + "activity-types/"
 PROJECT_PREFIX = PROFILE + "projects/"
 TERRITORY_PREFIX = PROFILE + "territories/"
@@ -43,9 +42,6 @@ EXT_ROLE = PROFILE + "ext/role"
 EXT_WITNESS_ROLE = PROFILE + "ext/witness-role"
 EXT_EVIDENCE = PROFILE + "ext/evidence"
 
-STATEMENT_KEYS = frozenset({"id", "actor", "verb", "object", "result", "context", "timestamp",
-                            "stored", "authority", "version", "attachments", "objectType"})
-AGENT_IFIS = ("mbox", "mbox_sha1sum", "openid", "account")
 # Where a canonical field comes from in a statement, to name it in a rejection.
 FIELD_PATHS = {
     "date": "timestamp", "participant": "actor", "nom": "actor.name",
@@ -55,8 +51,6 @@ FIELD_PATHS = {
     "duree": "result.duration", "temoin": "context.instructor",
     "preuve": "result.extensions.evidence", "id": "id",
 }
-_VERSION = re.compile(r"(1\.0|2\.0)(\.\d+)?")
-_SHA1 = re.compile(r"[0-9a-fA-F]{40}")
 
 
 def read_xapi(
@@ -128,18 +122,8 @@ def _one(checker: RowChecker, batch: Batch, label: str, line: int, value: Any, r
 def statement(checker: RowChecker, stmt: Any, line: int) -> ActivityRecord | str:
     """The record for a statement, or the id of the statement it voids; ``FieldError`` when the
     statement is not valid xAPI or not usable by apprenance."""
-    if not isinstance(stmt, dict):
-        raise FieldError("(statement)", "xapi.not_object", kind=type(stmt).__name__)
-    for key in stmt:
-        if key not in STATEMENT_KEYS:
-            raise FieldError(str(key)[:100], "xapi.unknown_property", name=str(key)[:100])
-    _no_nulls(stmt, "")
+    check_statement(stmt)
     sid = stmt.get("id")
-    if sid is not None and not (isinstance(sid, str) and is_uuid(sid)):
-        raise FieldError("id", "xapi.uuid", value=str(sid)[:80])
-    version = stmt.get("version")
-    if version is not None and not (isinstance(version, str) and _VERSION.fullmatch(version)):
-        raise FieldError("version", "xapi.version", value=str(version)[:20])
     participant, name = agent(stmt.get("actor"), "actor")
     verb = _dict(stmt.get("verb"), "verb")
     verb_id = verb.get("id")
@@ -188,47 +172,25 @@ def statement(checker: RowChecker, stmt: Any, line: int) -> ActivityRecord | str
 def agent(value: Any, where: str) -> tuple[str, str]:
     """(participant, name) of an Agent; exactly one inverse functional identifier."""
     actor = _dict(value, where)
-    kind = actor.get("objectType", "Agent")
-    if kind == "Group":
+    if actor.get("objectType", "Agent") == "Group":
         raise FieldError(where, "xapi.group")
-    if kind != "Agent":
-        raise FieldError(f"{where}.objectType", "xapi.agent_type", value=str(kind)[:40])
-    ifis = [k for k in AGENT_IFIS if k in actor]
-    if len(ifis) != 1:
-        raise FieldError(where, "xapi.ifi", count=len(ifis), names=", ".join(ifis) or "-")
-    ifi, id_value = ifis[0], actor[ifis[0]]
-    name = actor.get("name")
+    check_agent(actor, where)
+    ifi = next(k for k in AGENT_IFIS if k in actor)
+    id_value, name = actor[ifi], actor.get("name")
     name = name if isinstance(name, str) else ""
     if ifi == "mbox":
-        if not (isinstance(id_value, str) and id_value.lower().startswith("mailto:")
-                and "@" in id_value):
-            raise FieldError(f"{where}.mbox", "xapi.mbox", value=str(id_value)[:80])
-        return parse_handle(id_value[7:], where), name
+        return parse_handle(str(id_value)[7:], f"{where}.mbox"), name
     if ifi == "mbox_sha1sum":
-        if not (isinstance(id_value, str) and _SHA1.fullmatch(id_value)):
-            raise FieldError(f"{where}.mbox_sha1sum", "xapi.sha1", value=str(id_value)[:80])
-        return "sha1:" + id_value.lower(), name
+        return "sha1:" + str(id_value).lower(), name
     if ifi == "openid":
-        if not is_absolute_iri(id_value):
-            raise FieldError(f"{where}.openid", "xapi.iri", value=str(id_value)[:200])
-        return parse_handle(str(id_value), where), name
-    account = _dict(id_value, f"{where}.account")
-    home, account_name = account.get("homePage"), account.get("name")
-    if not is_absolute_iri(home):
-        raise FieldError(f"{where}.account.homePage", "xapi.iri", value=str(home)[:200])
-    if not isinstance(account_name, str) or not account_name:
-        raise FieldError(f"{where}.account.name", "xapi.account_name")
+        return parse_handle(str(id_value), f"{where}.openid"), name
+    home, account_name = id_value["homePage"], id_value["name"]
     host = urlsplit(str(home)).netloc or str(home)
     return parse_handle(f"{account_name}@{host}", f"{where}.account.name"), name
 
 
 def _voided(obj: dict[str, Any]) -> str:
-    if obj.get("objectType") != "StatementRef":
-        raise FieldError("object.objectType", "xapi.void_ref")
-    target = obj.get("id")
-    if not (isinstance(target, str) and is_uuid(target)):
-        raise FieldError("object.id", "xapi.uuid", value=str(target)[:80])
-    return target
+    return str(obj["id"])  # check_statement made sure it is a StatementRef with a UUID
 
 
 def _witness(
@@ -305,16 +267,3 @@ def _dict(value: Any, where: str) -> dict[str, Any]:
 
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else "" if value is None else json.dumps(value)
-
-
-def _no_nulls(value: Any, path: str) -> None:
-    """The spec forbids null values anywhere but inside extensions."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if item is None:
-                raise FieldError(f"{path}{key}", "xapi.null")
-            if key != "extensions":
-                _no_nulls(item, f"{path}{key}.")
-    elif isinstance(value, list):
-        for item in value:
-            _no_nulls(item, path)

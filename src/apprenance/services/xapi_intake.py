@@ -18,6 +18,7 @@ from apprenance.clock import Clock
 from apprenance.db.access_tables import xapi_statements
 from apprenance.db.store import Store
 from apprenance.errors import Conflict, InputError, NotFound
+from apprenance.importers.xapi_rules import require_valid
 
 # what statement comparison ignores (xAPI 1.0.3, part two, 2.3.1)
 IGNORED = ("id", "authority", "stored", "timestamp", "version")
@@ -41,7 +42,8 @@ def content_hash(statement: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def check(statements: Sequence[Any], *, put_id: str | None = None) -> list[dict[str, Any]]:
+def check(statements: Sequence[Any], *, put_id: str | None = None,
+          lang: str = "en") -> list[dict[str, Any]]:
     """Statements as an LRS accepts them: objects with actor, verb (with an IRI id) and object,
     a UUID id (given, or assigned); ``InputError`` (400) for anything else."""
     if not statements:
@@ -53,6 +55,7 @@ def check(statements: Sequence[Any], *, put_id: str | None = None) -> list[dict[
     for i, stmt in enumerate(statements):
         if not isinstance(stmt, dict):
             raise InputError(f"statement {i}: not a JSON object")
+        require_valid(stmt, i, lang)  # what the xAPI specification refuses (docs/xapi.md)
         missing = [k for k in REQUIRED if not isinstance(stmt.get(k), dict)]
         if missing:
             raise InputError(f"statement {i}: missing or invalid {', '.join(missing)}")

@@ -37,7 +37,7 @@ def _version(value: str | None) -> str:
 
 def _receive(app: App, catalog: Any, statements: list[Any], version: str,
              put_id: str | None = None) -> list[str]:
-    checked = xapi_intake.check(statements, put_id=put_id)
+    checked = xapi_intake.check(statements, put_id=put_id, lang=app.settings.lang)
     fresh = xapi_intake.store_statements(app.store, checked, version=version, clock=app.clock)
     if fresh:
         path = xapi_intake.spool(app.home, fresh)
