@@ -798,6 +798,11 @@ MESSAGES.update({  # what xAPI refuses (importers.xapi_rules); one identifier pe
                          "en": "'{value}' is not a hexadecimal SHA-2 hash"},
     "ingest.xapi.refused": {"fr": "déclaration {index} : {field} : {reason}",
                             "en": "statement {index}: {field}: {reason}"},
+    "ingest.handle.mixed_script": {
+        "fr": "« {value} » : « {part} » mêle des lettres {scripts} (un sosie d'une autre "
+              "adresse) : écrivez-le dans un seul alphabet",
+        "en": "'{value}': '{part}' mixes {scripts} letters (a look-alike of another "
+              "address): write it in one script"},
 })
 MESSAGES.update({
     "learner.exported": {

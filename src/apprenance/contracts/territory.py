@@ -7,7 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from apprenance.domain.identifiers import LookAlike, normalise_identifier
 from apprenance.domain.roles import parse_role
+from apprenance.i18n import t
 
 Text = str | dict[str, str]
 
@@ -52,7 +54,11 @@ class LearnerIn(BaseModel):
         value = value.strip()
         if not value or any(c.isspace() for c in value):
             raise ValueError("a participant is an email or a handle without spaces")
-        return value.lower()
+        try:  # the importers' normalisation: one person, one identifier
+            return normalise_identifier(value)
+        except LookAlike as exc:
+            raise ValueError(t("ingest.handle.mixed_script", "en", value=value[:80],
+                               part=exc.part[:80], scripts=", ".join(exc.scripts))) from None
 
     @field_validator("role")
     @classmethod

@@ -11,6 +11,9 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 from apprenance.contracts.records import FieldError
+from apprenance.domain.identifiers import LookAlike, normalise_identifier
+from apprenance.errors import InputError
+from apprenance.i18n import t
 
 MAX_HOURS = 24.0  # one activity, and one learner's total for one day
 
@@ -135,10 +138,19 @@ def _h(hours: float) -> str:
 
 
 def parse_handle(text: str, field: str) -> str:
-    """A participant or witness: an email or a stable handle, without spaces; lower-cased."""
+    """A participant or witness: an email or a stable handle, without spaces, in its one
+    written form (``domain.identifiers.normalise_identifier``: NFKC, lower case, no trailing
+    dot); a part mixing Latin with Cyrillic or Greek letters is refused."""
     value = text.strip()
     if not value:
         raise FieldError(field, "handle.missing")
+    if len(value) > MAX_LENGTH["participant"]:
+        raise FieldError(field, "too_long", limit=MAX_LENGTH["participant"])
+    try:
+        value = normalise_identifier(value)
+    except LookAlike as exc:
+        raise FieldError(field, "handle.mixed_script", value=value[:80], part=exc.part[:80],
+                         scripts=", ".join(exc.scripts)) from None
     if len(value) > MAX_LENGTH["participant"]:
         raise FieldError(field, "too_long", limit=MAX_LENGTH["participant"])
     if any(c.isspace() for c in value):
@@ -147,7 +159,17 @@ def parse_handle(text: str, field: str) -> str:
         raise FieldError(field, unprintable(value))
     if value.startswith(("=", "+", "-", "@")):
         raise FieldError(field, "handle.formula", value=value)
-    return value.lower()
+    return value
+
+
+def learner_key(text: str) -> str:
+    """The stored form of a learner named by a person (a command-line argument, a URL): the
+    same normalisation as the importers; ``InputError`` for a look-alike."""
+    try:
+        return normalise_identifier(text)
+    except LookAlike as exc:
+        raise InputError(t("ingest.handle.mixed_script", "en", value=text.strip()[:80],
+                           part=exc.part[:80], scripts=", ".join(exc.scripts))) from None
 
 
 def parse_url(text: str, field: str = "preuve") -> str:

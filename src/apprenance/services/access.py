@@ -22,6 +22,7 @@ from apprenance.db import access_tables as a
 from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.errors import InputError, NotFound, Unauthenticated
+from apprenance.importers.values import learner_key
 
 ROLES = ("admin", "coordinator", "learner")
 OB_SCOPE = "https://purl.imsglobal.org/spec/ob/v3p0/scope/"
@@ -65,7 +66,7 @@ def new_secret(prefix: str) -> str:
 def _learner(conn: Connection, participant: str) -> tuple[int, str | None]:
     row = conn.execute(
         select(t.learners.c.id, t.learners.c.territory_id)
-        .where(t.learners.c.participant == participant.strip().lower())
+        .where(t.learners.c.participant == learner_key(participant))
         .where(t.learners.c.erased_at.is_(None))
     ).one_or_none()
     if row is None:

@@ -14,6 +14,7 @@ from apprenance.db.store import Store
 from apprenance.domain import evidence_codec as codec
 from apprenance.domain.catalog import FUNCTIONS, PILLARS
 from apprenance.errors import NotFound
+from apprenance.importers.values import learner_key
 
 
 def _iso(value: Any) -> str | None:
@@ -104,7 +105,7 @@ def get_learner(store: Store, participant: str) -> dict[str, Any]:
     lc = t.learners.c
     with store.transaction() as conn:
         row = conn.execute(select(t.learners).where(
-            lc.participant == participant.strip().lower(), lc.erased_at.is_(None))
+            lc.participant == learner_key(participant), lc.erased_at.is_(None))
         ).mappings().one_or_none()
     if row is None:
         raise NotFound(f"no learner {participant!r}")
@@ -140,7 +141,7 @@ def activities_of(store: Store, participant: str, *, limit: int = 200, offset: i
     """A learner's activities, newest first: the evidence timeline."""
     a, lc = t.activities.c, t.learners.c
     with store.transaction() as conn:
-        lid = conn.execute(select(lc.id).where(lc.participant == participant.strip().lower())
+        lid = conn.execute(select(lc.id).where(lc.participant == learner_key(participant))
                            ).scalar_one_or_none()
         if lid is None:
             raise NotFound(f"no learner {participant!r}")

@@ -21,6 +21,7 @@ from apprenance.domain.catalog import Catalog
 from apprenance.domain.evidence import ActivityFacts
 from apprenance.domain.rules import Check, LearnerEvidence, compile_rule, contributing
 from apprenance.errors import NotFound
+from apprenance.importers.values import learner_key
 from apprenance.services.batch_gc import few_collections
 from apprenance.services.evidence import ensure_current, facts_by_learner, load_totals
 
@@ -61,7 +62,7 @@ class EvaluationReport:
 def learner_id(conn: Connection, participant: str) -> int:
     """The id of the learner ``participant`` (email or handle, any case)."""
     found = conn.execute(
-        select(t.learners.c.id).where(t.learners.c.participant == participant.strip().lower())
+        select(t.learners.c.id).where(t.learners.c.participant == learner_key(participant))
     ).scalar_one_or_none()
     if found is None:
         raise NotFound(f"no learner {participant!r}")

@@ -45,6 +45,7 @@ from apprenance.db import tables as t
 from apprenance.db.issuing_tables import credential_issuance
 from apprenance.db.store import Store
 from apprenance.errors import ApprenanceError, ConfigError
+from apprenance.importers.values import learner_key
 from apprenance.services import privacy_records as pr
 from apprenance.services.files import write_json
 from apprenance.services.privacy_erase import erase_rows
@@ -156,7 +157,7 @@ def erase_learner(store: Store, keys: KeyStore, participant: str, *, urls: Hoste
                         ) from None
     if home is not None and not resumed:
         report.files_to_review = pr.files_naming(
-            home, participant.strip().lower(), old_name,
+            home, learner_key(participant), old_name,
             skip=[*pr.store_files(store), *([out] if out else [])])
     report.kept = _kept(store, lid)
     report.compacted = compact(store)

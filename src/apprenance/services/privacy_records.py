@@ -23,6 +23,7 @@ from apprenance.db import tables as t
 from apprenance.db.issuing_tables import credential_issuance
 from apprenance.db.store import Store
 from apprenance.errors import NotFound
+from apprenance.importers.values import learner_key
 from apprenance.services.evidence import stored_rows
 
 ERASED_HOME = "urn:apprenance:erased"  # homePage of the pseudonymous xAPI agents
@@ -55,7 +56,7 @@ def row_dict(row: Mapping[Any, Any], *, leave: Iterable[str] = ()) -> dict[str, 
 def learner_row(conn: Connection, participant: str) -> dict[str, Any]:
     """The learner ``participant`` (an erased one too, by their pseudonym); ``NotFound``."""
     row = conn.execute(select(t.learners).where(
-        t.learners.c.participant == participant.strip().lower())).mappings().one_or_none()
+        t.learners.c.participant == learner_key(participant))).mappings().one_or_none()
     if row is None:
         raise NotFound(f"no learner {participant!r}")
     return dict(row)

@@ -14,6 +14,7 @@ from apprenance.domain.evidence import ANY_ROLE, ATTESTATION, DIMENSIONS, TOTAL
 from apprenance.domain.rules import LearnerEvidence, evaluate
 from apprenance.errors import NotFound
 from apprenance.i18n import number, t_plural
+from apprenance.importers.values import learner_key
 from apprenance.services.evaluate import learner_id
 from apprenance.services.evidence import (
     effective_type,
@@ -120,7 +121,7 @@ def progress_for(store: Store, catalog: Catalog, participant: str, lang: str) ->
             "summary": sep.join(str(x["text"]) for x in leaves),
         })
     badges.sort(key=lambda b: (-int(b["met"]) / max(int(b["of"]), 1), str(b["badge"])))
-    return {"learner": participant.strip().lower(), "held": sorted(held), "badges": badges}
+    return {"learner": learner_key(participant), "held": sorted(held), "badges": badges}
 
 
 def explain_activity(store: Store, catalog: Catalog, activity_id: str) -> dict[str, Any]:
