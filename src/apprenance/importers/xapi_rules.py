@@ -420,16 +420,19 @@ def _object_of(value: Any, where: str) -> dict[str, Any]:
 
 
 def _no_nulls(value: Any, path: str) -> None:
-    """The specification forbids null values anywhere but inside extensions."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if item is None:
-                raise FieldError(f"{path}{key}", "xapi.null")
-            if key != "extensions":
-                _no_nulls(item, f"{path}{key}.")
-    elif isinstance(value, list):
-        for item in value:
-            _no_nulls(item, path)
+    """The specification forbids null values anywhere but inside extensions (walked without
+    recursion: a deeply nested value is refused by the property checks, not a stack overflow)."""
+    stack: list[tuple[Any, str]] = [(value, path)]
+    while stack:
+        item, at = stack.pop()
+        if isinstance(item, dict):
+            for key, sub in reversed(list(item.items())):
+                if sub is None:
+                    raise FieldError(f"{at}{key}", "xapi.null")
+                if key != "extensions":
+                    stack.append((sub, f"{at}{key}."))
+        elif isinstance(item, list):
+            stack.extend((sub, at) for sub in reversed(item))
 
 
 def _short(value: Any, limit: int = 80) -> str:
