@@ -247,5 +247,29 @@ def hours_of(conn: Connection, ids: Sequence[str]) -> list[tuple[int, Any, float
     return out
 
 
+def learner_territories(conn: Connection, learner_ids: Sequence[int]) -> dict[int, str]:
+    """learner -> the territory they belong to, for those who belong to one."""
+    lc = t.learners.c
+    out: dict[int, str] = {}
+    for start in range(0, len(learner_ids), CHUNK):
+        for lid, home in conn.execute(select(lc.id, lc.territory_id).where(
+                lc.id.in_(learner_ids[start : start + CHUNK]), lc.territory_id.is_not(None))):
+            out[lid] = home
+    return out
+
+
+def activity_territories(conn: Connection, ids: Sequence[str]) -> dict[str, set[str | None]]:
+    """activity -> its territory and its learner's (for the activities stored)."""
+    a, lc = t.activities.c, t.learners.c
+    out: dict[str, set[str | None]] = {}
+    for start in range(0, len(ids), CHUNK):
+        for rid, place, home in conn.execute(
+            select(a.id, a.territory_id, lc.territory_id).join(t.learners, lc.id == a.learner_id)
+            .where(a.id.in_(ids[start : start + CHUNK]))
+        ):
+            out[rid] = {place, home}
+    return out
+
+
 def as_day(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

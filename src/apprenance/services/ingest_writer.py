@@ -12,7 +12,7 @@ at the same time store every row once.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -53,8 +53,11 @@ class Tally:
 class BatchWriter:
     """Stores batches for one ingest run (several files); keeps learner ids and day totals."""
 
-    def __init__(self, store: Store, catalog: Catalog, clock: Clock, lang: str) -> None:
+    def __init__(self, store: Store, catalog: Catalog, clock: Clock, lang: str,
+                 territories: Collection[str] | None = None) -> None:
         self.store = store
+        # the sender's territories (None: every one): rows outside them are rejected
+        self._scope = None if territories is None else frozenset(territories)
         self.catalog = catalog
         self.clock = clock
         self.lang = lang
@@ -108,11 +111,16 @@ class BatchWriter:
         """Store one batch in the transaction ``conn``."""
         now = self.clock()
         problems = list(batch.problems)
-        if batch.voids:  # first: a target later in the batch is voided as it is stored
+        voids, records = batch.voids, batch.records
+        if self._scope is not None:
+            voids, records = self._in_territories(conn, voids, records, problems)
+        if voids:  # first: a target later in the batch is voided as it is stored
             self._tell_evidence(conn)  # voiding recomputes from what the engine was told
-            self._void(conn, batch.voids)
-        unique, missing = self._unique(batch.records, problems)
+            self._void(conn, voids)
+        unique, missing = self._unique(records, problems)
         self._resolve_learners(conn, unique, missing, now)
+        if self._scope is not None:
+            unique = self._learners_in_territories(conn, unique, problems)
         self._day_limit.load(conn, {r["learner_id"] for r in unique})
         inserted, existing = sql.insert_activities(conn, unique, now)
         stored = unique
@@ -179,6 +187,52 @@ class BatchWriter:
             self._reject(conn, [problem], self.clock())
 
     # --- steps ------------------------------------------------------------------------------
+
+    def _in_territories(
+        self, conn: Connection, voids: list[Void], records: list[ActivityRecord],
+        problems: list[Problem],
+    ) -> tuple[list[Void], list[ActivityRecord]]:
+        """The voids and rows of the sender's territories; the others rejected."""
+        scope = self._scope or frozenset()
+        kept: list[ActivityRecord] = []
+        for rec in records:
+            if rec["territory_id"] in scope:
+                kept.append(rec)
+            else:
+                problems.append(Problem(
+                    self._label, rec["source_line"], "territoire", "scope.territory",
+                    {"territory": rec["territory_id"] or "-"}, _record_raw(rec),
+                    rec["source_ref"]))
+        if not voids:
+            return voids, kept
+        places = sql.activity_territories(conn, [v.target for v in voids])
+        allowed: list[Void] = []
+        for void in voids:
+            where = places.get(void.target)
+            if where is None or all(x in scope for x in where if x is not None):
+                allowed.append(void)
+            else:
+                problems.append(Problem(void.file, void.line, "object.id", "scope.void",
+                                        {"target": void.target}, void.raw, void.statement_id))
+        return allowed, kept
+
+    def _learners_in_territories(
+        self, conn: Connection, records: list[ActivityRecord], problems: list[Problem]
+    ) -> list[ActivityRecord]:
+        """The rows whose learner belongs to no territory or to one of the sender's."""
+        scope = self._scope or frozenset()
+        homes = sql.learner_territories(conn, sorted({r["learner_id"] for r in records}))
+        kept: list[ActivityRecord] = []
+        for rec in records:
+            home = homes.get(rec["learner_id"])
+            if home is None or home in scope:
+                kept.append(rec)
+            else:
+                problems.append(Problem(
+                    self._label, rec["source_line"], "participant", "scope.learner",
+                    {"participant": rec["participant"], "territory": home},
+                    _record_raw(rec), rec["source_ref"]))
+        return kept
 
     def _unique(
         self, records: list[ActivityRecord], problems: list[Problem]
