@@ -149,3 +149,44 @@ def test_identical_uploads_at_once_all_succeed(world: World) -> None:
     total = sum(r["accepted"] for r in reports)
     assert total == reports[0]["accepted"] + reports[0]["duplicates"]
     assert all(r["accepted"] + r["duplicates"] == total for r in reports)
+
+
+def test_concurrent_uploads_keep_every_learner_day_within_24_hours(world: World) -> None:
+    """Issue 21: eight ingests at once, each adding 5 h to the same two learner-days."""
+    from apprenance.services.catalog import catalog_for
+    from apprenance.services.ingest import LogFile, ingest_files
+
+    catalog = catalog_for(world.app)
+    paths = []
+    for k in range(8):
+        rows = [{"id": f"cap-{k}-{d}", "date": f"2026-06-0{d}", "participant": LEA,
+                 "territoire": "val-de-serre", "projet": "legumerie-cantines",
+                 "activite": "atelier-participatif", "duree": 5} for d in (1, 2)]
+        path = world.app.home / f"cap-{k}.jsonl"
+        path.write_bytes(coordination.records_as_jsonl(rows))
+        paths.append(path)
+    gate = threading.Barrier(len(paths))
+    failures: list[BaseException] = []
+
+    def ingest(path: Path) -> None:
+        gate.wait()
+        try:
+            ingest_files(world.app.store, catalog, [LogFile(path, path.name, "jsonl")],
+                         clock=world.app.clock, lang="en")
+        except BaseException as exc:
+            failures.append(exc)
+
+    threads = [threading.Thread(target=ingest, args=(p,)) for p in paths]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    a = t.activities.c
+    with world.app.store.transaction() as conn:
+        days = dict(conn.execute(
+            select(a.occurred_on, func.sum(a.duration_hours))
+            .join(t.learners, t.learners.c.id == a.learner_id)
+            .where(t.learners.c.participant == LEA, a.id.like("cap-%"))
+            .group_by(a.occurred_on)).tuples().all())
+    assert len(days) == 2 and all(hours == 20 for hours in days.values()), days

@@ -104,6 +104,16 @@ def find_or_create_learners(
     return found, created
 
 
+def lock_learners(conn: Connection, learner_ids: Sequence[int]) -> None:
+    """On PostgreSQL, lock these learners' rows (in id order) until the transaction ends."""
+    if is_sqlite(conn):
+        return
+    lc = t.learners.c
+    for start in range(0, len(learner_ids), CHUNK):
+        conn.execute(select(lc.id).where(lc.id.in_(learner_ids[start : start + CHUNK]))
+                     .order_by(lc.id).with_for_update()).all()
+
+
 def day_totals(conn: Connection, learner_ids: Sequence[int]) -> Iterable[tuple[int, Any, float]]:
     """(learner, day, hours) of the stored, not voided activities of these learners."""
     a = t.activities.c

@@ -94,6 +94,7 @@ class BatchWriter:
         evidence engine hears of its activities once, just before the commit."""
         with self.store.transaction() as conn:
             sql.lock_for_writing(conn)
+            self._day_limit.begin()
             try:
                 yield conn
             except BaseException:
