@@ -1,0 +1,157 @@
+"""Issue 20: `apprenance serve` killed with SIGKILL at random moments (seeded) while a client
+posts xAPI statements and sends again every batch left unanswered: afterwards every statement
+has exactly one activity or one reject (a voiding statement: its target voided, or a reject),
+and none is recorded without them."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import random
+import socket
+import subprocess
+import threading
+import time
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.pool import NullPool
+
+from apprenance.db import tables as t
+from apprenance.db.access_tables import xapi_statements
+from apprenance.db.store import Store
+from apprenance.services import xapi_intake
+from conftest import FIXED_NOW, REPO
+from web_world import LEA, build_world
+from workers_world import APPRENANCE
+
+V = {"X-Experience-API-Version": "1.0.3"}
+KILLS = 4
+BATCHES = 30
+PER_BATCH = 8
+VOIDED = "http://adlnet.gov/expapi/verbs/voided"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _serve(home: Path, db_url: str, port: int) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("APPRENANCE_")}
+    env.update({"APPRENANCE_FAKE_NOW": FIXED_NOW.isoformat(), "APPRENANCE_LANG": "en"})
+    proc = subprocess.Popen(
+        [APPRENANCE, "--home", str(home), "--db", db_url, "serve", "--host", "127.0.0.1",
+         "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        if proc.poll() is not None:
+            raise RuntimeError("the server stopped")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    raise RuntimeError("the server did not start")
+
+
+def _statements(rng: random.Random) -> list[list[dict[str, Any]]]:
+    """Batches of statements for Léa on days of their own; some without a duration (each a
+    reject), some voiding a statement of an earlier batch or of their own."""
+    template = next(s for s in json.loads((REPO / "examples" / "activites-xapi.json").read_text(
+        encoding="utf-8")) if s["actor"].get("mbox") == f"mailto:{LEA}")
+    batches: list[list[dict[str, Any]]] = []
+    day = date(2025, 1, 1)
+    sent: list[str] = []
+    for _ in range(BATCHES):
+        batch = []
+        for _ in range(PER_BATCH):
+            if sent and rng.random() < 0.12:
+                batch.append({"id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                              "actor": template["actor"], "verb": {"id": VOIDED},
+                              "object": {"objectType": "StatementRef",
+                                         "id": sent.pop(rng.randrange(len(sent)))}})
+                continue
+            stmt = copy.deepcopy(template)
+            stmt["id"] = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+            stmt["timestamp"] = f"{day.isoformat()}T09:30:00+02:00"
+            day += timedelta(days=1)
+            if rng.random() < 0.1:
+                del stmt["result"]["duration"]
+            batch.append(stmt)
+            sent.append(stmt["id"])
+        batches.append(batch)
+    return batches
+
+
+@pytest.mark.slow
+def test_killed_servers_lose_no_statement(tmp_path: Path, db_url: str) -> None:
+    world = build_world(tmp_path, db_url=db_url)
+    token = world.tokens["admin"]
+    world.app.close()
+    home = tmp_path / "home"
+    rng = random.Random(20261202)
+    batches = _statements(rng)
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/xapi/statements"
+    headers = {"Authorization": f"Bearer {token}", **V}
+    proc = _serve(home, db_url, port)
+    kills = 0
+    try:
+        for number, batch in enumerate(batches):
+            while True:
+                timer = None
+                if kills < KILLS and number % (BATCHES // KILLS) == 1:
+                    timer = threading.Timer(rng.uniform(0.0, 0.25), proc.kill)
+                    timer.start()
+                try:
+                    answer = httpx.post(url, headers=headers, json=batch, timeout=60)
+                    answered = answer.status_code == 200
+                    assert answered, answer.text
+                except httpx.HTTPError:
+                    answered = False
+                if timer is not None:
+                    timer.join()
+                if proc.poll() is not None or timer is not None:
+                    if proc.poll() is None:
+                        proc.kill()  # the timer fired after the answer: kill all the same
+                    proc.wait()
+                    kills += 1
+                    proc = _serve(home, db_url, port)
+                if answered:
+                    break
+    finally:
+        proc.kill()
+        proc.wait()
+    assert kills == KILLS
+    _every_statement_once(db_url, [s for b in batches for s in b])
+
+
+def _every_statement_once(db_url: str, statements: list[dict[str, Any]]) -> None:
+    engine = create_engine(db_url, poolclass=NullPool)
+    a, r = t.activities.c, t.rejects.c
+    with engine.connect() as conn:
+        activities = dict(conn.execute(select(a.id, a.voided)).tuples().all())
+        rejects = dict(conn.execute(select(r.statement_id, func.count()).where(
+            r.statement_id.is_not(None)).group_by(r.statement_id)).tuples().all())
+        recorded = set(conn.execute(select(xapi_statements.c.id)).scalars())
+    engine.dispose()
+    lost, twice = [], []
+    for stmt in statements:
+        sid = stmt["id"]
+        if stmt["verb"]["id"] == VOIDED:
+            done = int(activities.get(stmt["object"]["id"], False) is True) + rejects.get(sid, 0)
+            if done == 0:
+                lost.append(sid)
+            continue
+        found = int(sid in activities) + rejects.get(sid, 0)
+        (lost if found == 0 else twice if found > 1 else []).append(sid)
+    assert (lost, twice) == ([], [])
+    assert recorded == {s["id"] for s in statements}
+    assert xapi_intake.unprocessed(Store.open(db_url)) == []
