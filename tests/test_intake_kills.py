@@ -155,3 +155,38 @@ def _every_statement_once(db_url: str, statements: list[dict[str, Any]]) -> None
     assert (lost, twice) == ([], [])
     assert recorded == {s["id"] for s in statements}
     assert xapi_intake.unprocessed(Store.open(db_url)) == []
+
+
+def test_identical_uploads_at_once_on_a_real_server(tmp_path: Path, db_url: str) -> None:
+    """Issue 21: the same new file sent by eight clients at once: every answer is 200, and the
+    activities are accepted once in all (the others count them as duplicates)."""
+    world = build_world(tmp_path, db_url=db_url)
+    token = world.tokens["coordinator"]
+    world.app.close()
+    data = (REPO / "examples" / "activites.csv").read_bytes()
+    port = _free_port()
+    proc = _serve(tmp_path / "home", db_url, port)
+    gate = threading.Barrier(8)
+    answers: list[httpx.Response] = []
+
+    def send() -> None:
+        gate.wait()
+        answers.append(httpx.post(
+            f"http://127.0.0.1:{port}/api/v1/activities/upload",
+            headers={"Authorization": f"Bearer {token}"}, timeout=120,
+            files={"file": ("activites.csv", data, "text/csv")}))
+
+    try:
+        threads = [threading.Thread(target=send) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        proc.kill()
+        proc.wait()
+    assert [a.status_code for a in answers] == [200] * 8, [a.text[:200] for a in answers]
+    reports = [a.json() for a in answers]
+    accepted = sum(r["accepted"] for r in reports)
+    assert accepted > 600
+    assert all(r["accepted"] + r["duplicates"] == accepted for r in reports), reports

@@ -53,6 +53,8 @@ def test_a_foreign_coordinator_cannot_post_or_read_a_statement(world: World) -> 
     assert world.client.post("/xapi/statements", headers=_headers(world, "coordinator"),
                              json=[stmt]).status_code == 200
     url = f"/xapi/statements?statementId={stmt['id']}"
+    known = world.client.put(url, headers=_headers(world, "other_coordinator"), json=stmt)
+    assert known.status_code == 403  # a stored id of another territory: refused all the same
     assert world.client.get(url, headers=_headers(world, "coordinator")).status_code == 200
     assert world.client.get(url, headers=_headers(world, "learner")).status_code == 200
     unknown = world.client.get(f"/xapi/statements?statementId={uuid.uuid4()}",

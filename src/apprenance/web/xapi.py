@@ -44,16 +44,16 @@ def _receive(app: App, catalog: Any, grant: Grant, statements: list[Any], versio
     """Check, authorise (a coordinator only for learners and places of their territory:
     403 and nothing kept otherwise), ingest, and only then record the statements."""
     checked = xapi_intake.check(statements, put_id=put_id)
+    scope = territories_of(grant)
+    if scope is not None:  # first: a known id of another territory is no business of theirs
+        with tempfile.TemporaryDirectory() as tmp:
+            probe = Path(tmp) / "statements.json"
+            probe.write_text(xapi_intake.spool_text(checked), encoding="utf-8")
+            coordination.check_territories(app.store, catalog, probe, "xapi", scope)
     fresh = xapi_intake.fresh_statements(app.store, checked)
     heal_intake(app.store, catalog, app.home, clock=app.clock, lang=app.settings.lang)
     if not fresh:
         return [s["id"] for s in checked]
-    scope = territories_of(grant)
-    if scope is not None:
-        with tempfile.TemporaryDirectory() as tmp:
-            probe = Path(tmp) / "statements.json"
-            probe.write_text(xapi_intake.spool_text(fresh), encoding="utf-8")
-            coordination.check_territories(app.store, catalog, probe, "xapi", scope)
     path = xapi_intake.spool(app.home, fresh)
     ingest_files(app.store, catalog, [LogFile(path, "xapi", "xapi")], clock=app.clock,
                  lang=app.settings.lang)
