@@ -44,12 +44,12 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _serve(home: Path, db_url: str, port: int) -> subprocess.Popen[bytes]:
+def _serve(home: Path, db_url: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("APPRENANCE_")}
     env.update({"APPRENANCE_FAKE_NOW": FIXED_NOW.isoformat(), "APPRENANCE_LANG": "en"})
     proc = subprocess.Popen(
         [APPRENANCE, "--home", str(home), "--db", db_url, "serve", "--host", "127.0.0.1",
-         "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+         "--port", str(port), "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(300):
         if proc.poll() is not None:
             raise RuntimeError("the server stopped")
@@ -165,7 +165,7 @@ def test_identical_uploads_at_once_on_a_real_server(tmp_path: Path, db_url: str)
     world.app.close()
     data = (REPO / "examples" / "activites.csv").read_bytes()
     port = _free_port()
-    proc = _serve(tmp_path / "home", db_url, port)
+    proc = _serve(tmp_path / "home", db_url, port, workers=4)  # uploads race in processes
     gate = threading.Barrier(8)
     answers: list[httpx.Response] = []
 
