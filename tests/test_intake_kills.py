@@ -49,7 +49,8 @@ def _serve(home: Path, db_url: str, port: int, workers: int = 1) -> subprocess.P
     env.update({"APPRENANCE_FAKE_NOW": FIXED_NOW.isoformat(), "APPRENANCE_LANG": "en"})
     proc = subprocess.Popen(
         [APPRENANCE, "--home", str(home), "--db", db_url, "serve", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+         "--port", str(port), "--workers", str(workers)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(300):
         if proc.poll() is not None:
             raise RuntimeError("the server stopped")
@@ -90,26 +91,23 @@ def _statements(rng: random.Random) -> list[list[dict[str, Any]]]:
     return batches
 
 
-@pytest.mark.slow
-def test_killed_servers_lose_no_statement(tmp_path: Path, db_url: str) -> None:
-    world = build_world(tmp_path, db_url=db_url)
-    token = world.tokens["admin"]
-    world.app.close()
-    home = tmp_path / "home"
-    rng = random.Random(20261202)
-    batches = _statements(rng)
+def _send_with_kills(rng: random.Random, batches: list[Any], home: Path, db_url: str,
+                     path: str, headers: dict[str, str]) -> int:
+    """Post each batch (JSON) to a served ``path``; once in every few batches the server is
+    killed after a random delay, started again, and the batch sent again until answered."""
     port = _free_port()
-    url = f"http://127.0.0.1:{port}/xapi/statements"
-    headers = {"Authorization": f"Bearer {token}", **V}
+    url = f"http://127.0.0.1:{port}{path}"
     proc = _serve(home, db_url, port)
     kills = 0
     try:
         for number, batch in enumerate(batches):
+            doomed = kills < KILLS and number % (len(batches) // KILLS) == 1
             while True:
                 timer = None
-                if kills < KILLS and number % (BATCHES // KILLS) == 1:
+                if doomed:
                     timer = threading.Timer(rng.uniform(0.0, 0.25), proc.kill)
                     timer.start()
+                    doomed = False
                 try:
                     answer = httpx.post(url, headers=headers, json=batch, timeout=60)
                     answered = answer.status_code == 200
@@ -118,9 +116,8 @@ def test_killed_servers_lose_no_statement(tmp_path: Path, db_url: str) -> None:
                     answered = False
                 if timer is not None:
                     timer.join()
-                if proc.poll() is not None or timer is not None:
                     if proc.poll() is None:
-                        proc.kill()  # the timer fired after the answer: kill all the same
+                        proc.kill()  # the timer fired after the answer: killed all the same
                     proc.wait()
                     kills += 1
                     proc = _serve(home, db_url, port)
@@ -129,8 +126,53 @@ def test_killed_servers_lose_no_statement(tmp_path: Path, db_url: str) -> None:
     finally:
         proc.kill()
         proc.wait()
+    return kills
+
+
+@pytest.mark.slow
+def test_killed_servers_lose_no_statement(tmp_path: Path, db_url: str) -> None:
+    world = build_world(tmp_path, db_url=db_url)
+    token = world.tokens["admin"]
+    world.app.close()
+    home = tmp_path / "home"
+    rng = random.Random(20261202)
+    batches = _statements(rng)
+    kills = _send_with_kills(rng, batches, home, db_url, "/xapi/statements",
+                             {"Authorization": f"Bearer {token}", **V})
     assert kills == KILLS
     _every_statement_once(db_url, [s for b in batches for s in b])
+
+
+@pytest.mark.slow
+def test_killed_servers_lose_no_posted_activity(tmp_path: Path, db_url: str) -> None:
+    """The same for ``POST /api/v1/activities``: every record has its activity or a reject."""
+    world = build_world(tmp_path, db_url=db_url)
+    token = world.tokens["coordinator"]
+    world.app.close()
+    rng = random.Random(20261203)
+    day = date(2025, 1, 1)
+    batches = []
+    for b in range(20):
+        rows = []
+        for k in range(10):
+            rows.append({"id": f"k-{b}-{k}", "date": day.isoformat(), "participant": LEA,
+                         "territoire": "val-de-serre", "projet": "legumerie-cantines",
+                         "activite": "atelier-participatif",
+                         "duree": 2 if rng.random() > 0.1 else "beaucoup"})
+            day += timedelta(days=1)
+        batches.append(rows)
+    kills = _send_with_kills(rng, batches, tmp_path / "home", db_url, "/api/v1/activities",
+                             {"Authorization": f"Bearer {token}"})
+    assert kills == KILLS
+    engine = create_engine(db_url, poolclass=NullPool)
+    a, r = t.activities.c, t.rejects.c
+    with engine.connect() as conn:
+        stored = set(conn.execute(select(a.id).where(a.id.like("k-%"))).scalars())
+        rejected = [json.loads(raw)["id"] for raw in conn.execute(
+            select(r.raw).where(r.raw.like('%"k-%'))).scalars()]
+    engine.dispose()
+    wanted = {row["id"] for rows in batches for row in rows}
+    assert sorted([*stored, *rejected]) == sorted(wanted)
 
 
 def _every_statement_once(db_url: str, statements: list[dict[str, Any]]) -> None:
