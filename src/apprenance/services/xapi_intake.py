@@ -143,14 +143,25 @@ def unprocessed(store: Store) -> list[dict[str, Any]]:
     before ingesting them. Oldest first."""
     s, a, r = xapi_statements.c, activities.c, rejects.c
     with store.transaction() as conn:
-        rows = conn.execute(
-            select(s.statement).where(
-                ~exists().where(a.id == s.id), ~exists().where(r.statement_id == s.id))
-            .order_by(s.stored_at, s.id)).scalars().all()
-        found = [dict(x) for x in rows]
-        targets = {_void_target(x) for x in found} - {None}
-        voided = set(conn.execute(select(a.id).where(
-            a.id.in_(sorted(t for t in targets if t)), a.voided.is_(True))).scalars())
+        # the activity by its primary key; the rejects' statement ids read once (they have
+        # no index: a correlated lookup would read them all for every statement)
+        candidates = conn.execute(select(s.id).where(~exists().where(a.id == s.id))
+                                  .order_by(s.stored_at, s.id)).scalars().all()
+        if not candidates:
+            return []
+        rejected = set(conn.execute(select(r.statement_id).where(
+            r.statement_id.is_not(None)).distinct()).scalars())
+        ids = [x for x in candidates if x not in rejected]
+        found: list[dict[str, Any]] = []
+        for start in range(0, len(ids), 1000):
+            found.extend(dict(x) for x in conn.execute(
+                select(s.statement).where(s.id.in_(ids[start : start + 1000]))
+                .order_by(s.stored_at, s.id)).scalars())
+        targets = sorted({x for x in map(_void_target, found) if x})
+        voided: set[str] = set()
+        for start in range(0, len(targets), 1000):
+            voided.update(conn.execute(select(a.id).where(
+                a.id.in_(targets[start : start + 1000]), a.voided.is_(True))).scalars())
     return [x for x in found if _void_target(x) is None or _void_target(x) not in voided]
 
 
