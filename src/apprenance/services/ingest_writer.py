@@ -28,6 +28,7 @@ from apprenance.domain.catalog import Catalog
 from apprenance.services import ingest_sql as sql
 from apprenance.services.evidence import GroupSums, add_sums
 from apprenance.services.ingest_days import DayLimit
+from apprenance.services.ingest_scope import in_territories, learners_in_territories
 from apprenance.services.rejects import quarantine, resolve_statements
 
 LEARNER_CACHE_LIMIT = 200_000  # participant -> learner id
@@ -114,14 +115,16 @@ class BatchWriter:
         problems = list(batch.problems)
         voids, records = batch.voids, batch.records
         if self._scope is not None:
-            voids, records = self._in_territories(conn, voids, records, problems)
+            voids, records = in_territories(conn, self._scope, self._label, voids, records,
+                                            problems, _record_raw)
         if voids:  # first: a target later in the batch is voided as it is stored
             self._tell_evidence(conn)  # voiding recomputes from what the engine was told
             self._void(conn, voids)
         unique, missing = self._unique(records, problems)
         self._resolve_learners(conn, unique, missing, now)
         if self._scope is not None:
-            unique = self._learners_in_territories(conn, unique, problems)
+            unique = learners_in_territories(conn, self._scope, self._label, unique, problems,
+                                             _record_raw)
         self._day_limit.load(conn, {r["learner_id"] for r in unique})
         inserted, existing = sql.insert_activities(conn, unique, now)
         stored = unique
@@ -188,52 +191,6 @@ class BatchWriter:
             self._reject(conn, [problem], self.clock())
 
     # --- steps ------------------------------------------------------------------------------
-
-    def _in_territories(
-        self, conn: Connection, voids: list[Void], records: list[ActivityRecord],
-        problems: list[Problem],
-    ) -> tuple[list[Void], list[ActivityRecord]]:
-        """The voids and rows of the sender's territories; the others rejected."""
-        scope = self._scope or frozenset()
-        kept: list[ActivityRecord] = []
-        for rec in records:
-            if rec["territory_id"] in scope:
-                kept.append(rec)
-            else:
-                problems.append(Problem(
-                    self._label, rec["source_line"], "territoire", "scope.territory",
-                    {"territory": rec["territory_id"] or "-"}, _record_raw(rec),
-                    rec["source_ref"]))
-        if not voids:
-            return voids, kept
-        places = sql.activity_territories(conn, [v.target for v in voids])
-        allowed: list[Void] = []
-        for void in voids:
-            where = places.get(void.target)
-            if where is None or all(x in scope for x in where if x is not None):
-                allowed.append(void)
-            else:
-                problems.append(Problem(void.file, void.line, "object.id", "scope.void",
-                                        {"target": void.target}, void.raw, void.statement_id))
-        return allowed, kept
-
-    def _learners_in_territories(
-        self, conn: Connection, records: list[ActivityRecord], problems: list[Problem]
-    ) -> list[ActivityRecord]:
-        """The rows whose learner belongs to no territory or to one of the sender's."""
-        scope = self._scope or frozenset()
-        homes = sql.learner_territories(conn, sorted({r["learner_id"] for r in records}))
-        kept: list[ActivityRecord] = []
-        for rec in records:
-            home = homes.get(rec["learner_id"])
-            if home is None or home in scope:
-                kept.append(rec)
-            else:
-                problems.append(Problem(
-                    self._label, rec["source_line"], "participant", "scope.learner",
-                    {"participant": rec["participant"], "territory": home},
-                    _record_raw(rec), rec["source_ref"]))
-        return kept
 
     def _unique(
         self, records: list[ActivityRecord], problems: list[Problem]
