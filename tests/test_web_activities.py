@@ -44,9 +44,12 @@ def test_rejection_report(world: World) -> None:
 
 
 def test_coordinators_stay_in_their_territory(world: World) -> None:
-    response = _upload(world, "other_coordinator", CSV)
-    assert response.status_code == 403
-    assert "val-de-serre" in response.json()["message"]
+    response = _upload(world, "other_coordinator", CSV)  # every row is val-de-serre's
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["accepted"] == 0 and report["rejected"] > 600
+    assert {r["field"] for r in report["rejections"]} == {"territoire"}
+    assert "val-de-serre" in report["rejections"][0]["reason"]
     assert _upload(world, "learner", CSV).status_code == 403
     assert _upload(world, "public", CSV).status_code == 401
 

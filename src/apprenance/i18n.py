@@ -804,6 +804,19 @@ MESSAGES.update({  # what xAPI refuses (importers.xapi_rules); one identifier pe
         "en": "'{value}': '{part}' mixes {scripts} letters (a look-alike of another "
               "address): write it in one script"},
 })
+MESSAGES.update({  # the sender's territories (web uploads and JSON records of a coordinator)
+    "ingest.scope.territory": {
+        "fr": "territoire « {territory} » : hors de votre territoire, ligne non enregistrée",
+        "en": "territory '{territory}': outside your territory, row not stored"},
+    "ingest.scope.learner": {
+        "fr": "{participant} appartient au territoire « {territory} », qui n'est pas le "
+              "vôtre : ligne non enregistrée",
+        "en": "{participant} belongs to territory '{territory}', which is not yours: row "
+              "not stored"},
+    "ingest.scope.void": {
+        "fr": "annule la déclaration {target}, d'un autre territoire que le vôtre",
+        "en": "voids statement {target}, of another territory than yours"},
+})
 MESSAGES.update({
     "learner.exported": {
         "fr": "Données de {learner} exportées dans {out} ({activities} activités, "

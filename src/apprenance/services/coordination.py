@@ -25,6 +25,7 @@ from apprenance.domain.catalog import Catalog, text
 from apprenance.errors import InputError, PermissionDenied
 from apprenance.importers import FORMATS, detect_format, read_log
 from apprenance.services.directory import coverage, get_territory, list_learners
+from apprenance.services.files import write_bytes
 from apprenance.services.ingest import LogFile, ingest_files, load_lookups
 from apprenance.services.rejects import list_rejects
 from apprenance.services.unmapped import list_unmapped
@@ -106,10 +107,8 @@ def keep_upload(home: Path, name: str, data: bytes, fmt: str | None) -> tuple[Pa
     if not re.fullmatch(r"\.[a-z0-9]+", suffix):  # a NUL byte, a quote ...: no usable suffix
         suffix = ".txt"
     path = folder / f"{digest}{suffix}"
-    if not path.exists():
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_bytes(data)
-        tmp.replace(path)
+    if not path.exists():  # a unique temporary name: identical uploads at once both succeed
+        write_bytes(path, data)
     return path, fmt or detect_format(path)
 
 
@@ -134,14 +133,23 @@ def check_territories(store: Store, catalog: Catalog, path: Path, fmt: str,
     lookups = load_lookups(store, catalog)
     outside: set[str] = set()
     voided: list[str] = []
+    participants: set[str] = set()
     try:
         for batch in read_log(path, fmt, path.name, str(path), lookups):
             for rec in batch.records:
                 if rec["territory_id"] not in allowed:
                     outside.add(str(rec["territory_id"]))
+                participants.add(rec["participant"])
             voided.extend(v.target for v in batch.voids)
     except FieldError:  # refused as a whole: nothing in it counts, the ingest says why
         return
+    if participants:  # a learner who belongs to another territory stays theirs
+        lc = t.learners.c
+        with store.transaction() as conn:
+            homes = conn.execute(select(lc.territory_id).where(
+                lc.participant.in_(sorted(participants)),
+                lc.territory_id.is_not(None))).scalars().all()
+        outside.update(str(x) for x in homes if x not in allowed)
     if voided:
         a, lc = t.activities.c, t.learners.c
         with store.transaction() as conn:
@@ -155,7 +163,10 @@ def check_territories(store: Store, catalog: Catalog, path: Path, fmt: str,
 
 
 def ingest_upload(store: Store, catalog: Catalog, path: Path, fmt: str, label: str, *,
-                  clock: Clock, lang: str) -> dict[str, Any]:
-    """Ingest a kept upload; the report of ``apprenance ingest --json``."""
-    tally = ingest_files(store, catalog, [LogFile(path, label, fmt)], clock=clock, lang=lang)
+                  clock: Clock, lang: str, territories: Collection[str] | None = None
+                  ) -> dict[str, Any]:
+    """Ingest a kept upload (rows outside ``territories`` rejected); the report of
+    ``apprenance ingest --json``."""
+    tally = ingest_files(store, catalog, [LogFile(path, label, fmt)], clock=clock, lang=lang,
+                         territories=territories)
     return tally.to_dict()

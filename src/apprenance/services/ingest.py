@@ -15,7 +15,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -61,14 +61,16 @@ def load_lookups(store: Store, catalog: Catalog) -> Lookups:
 
 def ingest_files(
     store: Store, catalog: Catalog, files: Sequence[LogFile], *, clock: Clock, lang: str,
-    progress: Progress | None = None,
+    progress: Progress | None = None, territories: Collection[str] | None = None,
 ) -> Tally:
-    """Ingest ``files`` in order; returns what was accepted, duplicated and rejected."""
+    """Ingest ``files`` in order; returns what was accepted, duplicated and rejected. With
+    ``territories`` (a coordinator's), rows and voids outside them, and rows for a learner who
+    belongs to another territory, are rejected; the others are kept."""
     lookups = load_lookups(store, catalog)
     # totals of another catalog (or none yet: a new store) are rebuilt now, from the rows
     # already stored, rather than in the first transaction from those and its new rows
     store.retrying(lambda conn: ensure_current(conn, catalog))
-    writer = BatchWriter(store, catalog, clock, lang)
+    writer = BatchWriter(store, catalog, clock, lang, territories)
     with few_collections():
         for log in files:
             _ingest_one(log, writer, lookups, store, clock, progress)

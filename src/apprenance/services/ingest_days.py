@@ -1,5 +1,6 @@
-"""The 24-hours-a-day limit during an ingest: each learner's hours per day, read once from the
-store when the learner first appears, then kept up to date in memory.
+"""The 24-hours-a-day limit during an ingest: each learner's hours per day, read from the store
+when the learner first appears in a transaction (their row locked until it commits, so that
+concurrent ingests add up), then kept up to date in memory.
 
 Hours are kept per learner in an array of days (8 bytes a day from the learner's first to last
 day seen), not in a dictionary of (learner, day) keys: a million activities of 5,000 learners
@@ -88,6 +89,12 @@ class DayLimit:
         self.totals = DayTotals()
         self.loaded: set[int] = set()  # learners whose days are all in ``totals``
 
+    def begin(self) -> None:
+        """A new transaction: what earlier ones read may be stale (another ingest committed
+        meanwhile), so every learner's days are read again, under a lock (``load``)."""
+        self.totals.clear()
+        self.loaded.clear()
+
     def new_learner(self, learner: int) -> None:
         """A learner created by this ingest: nothing to read from the store."""
         self.loaded.add(learner)
@@ -99,6 +106,9 @@ class DayLimit:
             self.loaded.clear()
         need = set(learners) - self.loaded
         if need:
+            # the learners' rows locked until the commit: two ingests at once never both add
+            # hours to the same day from the same stale total (SQLite: the write lock is held)
+            sql.lock_learners(conn, sorted(need))
             for learner, day, hours in sql.day_totals(conn, sorted(need)):
                 self.totals.set(learner, ordinal(day), hours)
             self.loaded |= need

@@ -104,6 +104,16 @@ def find_or_create_learners(
     return found, created
 
 
+def lock_learners(conn: Connection, learner_ids: Sequence[int]) -> None:
+    """On PostgreSQL, lock these learners' rows (in id order) until the transaction ends."""
+    if is_sqlite(conn):
+        return
+    lc = t.learners.c
+    for start in range(0, len(learner_ids), CHUNK):
+        conn.execute(select(lc.id).where(lc.id.in_(learner_ids[start : start + CHUNK]))
+                     .order_by(lc.id).with_for_update()).all()
+
+
 def day_totals(conn: Connection, learner_ids: Sequence[int]) -> Iterable[tuple[int, Any, float]]:
     """(learner, day, hours) of the stored, not voided activities of these learners."""
     a = t.activities.c
@@ -244,6 +254,30 @@ def hours_of(conn: Connection, ids: Sequence[str]) -> list[tuple[int, Any, float
     for start in range(0, len(ids), CHUNK):
         out.extend(conn.execute(select(a.learner_id, a.occurred_on, a.duration_hours).where(
             a.id.in_(ids[start : start + CHUNK]))).tuples())
+    return out
+
+
+def learner_territories(conn: Connection, learner_ids: Sequence[int]) -> dict[int, str]:
+    """learner -> the territory they belong to, for those who belong to one."""
+    lc = t.learners.c
+    out: dict[int, str] = {}
+    for start in range(0, len(learner_ids), CHUNK):
+        for lid, home in conn.execute(select(lc.id, lc.territory_id).where(
+                lc.id.in_(learner_ids[start : start + CHUNK]), lc.territory_id.is_not(None))):
+            out[lid] = home
+    return out
+
+
+def activity_territories(conn: Connection, ids: Sequence[str]) -> dict[str, set[str | None]]:
+    """activity -> its territory and its learner's (for the activities stored)."""
+    a, lc = t.activities.c, t.learners.c
+    out: dict[str, set[str | None]] = {}
+    for start in range(0, len(ids), CHUNK):
+        for rid, place, home in conn.execute(
+            select(a.id, a.territory_id, lc.territory_id).join(t.learners, lc.id == a.learner_id)
+            .where(a.id.in_(ids[start : start + CHUNK]))
+        ):
+            out[rid] = {place, home}
     return out
 
 

@@ -12,7 +12,7 @@ at the same time store every row once.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,6 +28,7 @@ from apprenance.domain.catalog import Catalog
 from apprenance.services import ingest_sql as sql
 from apprenance.services.evidence import GroupSums, add_sums
 from apprenance.services.ingest_days import DayLimit
+from apprenance.services.ingest_scope import in_territories, learners_in_territories
 from apprenance.services.rejects import quarantine, resolve_statements
 
 LEARNER_CACHE_LIMIT = 200_000  # participant -> learner id
@@ -53,8 +54,11 @@ class Tally:
 class BatchWriter:
     """Stores batches for one ingest run (several files); keeps learner ids and day totals."""
 
-    def __init__(self, store: Store, catalog: Catalog, clock: Clock, lang: str) -> None:
+    def __init__(self, store: Store, catalog: Catalog, clock: Clock, lang: str,
+                 territories: Collection[str] | None = None) -> None:
         self.store = store
+        # the sender's territories (None: every one): rows outside them are rejected
+        self._scope = None if territories is None else frozenset(territories)
         self.catalog = catalog
         self.clock = clock
         self.lang = lang
@@ -91,6 +95,7 @@ class BatchWriter:
         evidence engine hears of its activities once, just before the commit."""
         with self.store.transaction() as conn:
             sql.lock_for_writing(conn)
+            self._day_limit.begin()
             try:
                 yield conn
             except BaseException:
@@ -108,11 +113,18 @@ class BatchWriter:
         """Store one batch in the transaction ``conn``."""
         now = self.clock()
         problems = list(batch.problems)
-        if batch.voids:  # first: a target later in the batch is voided as it is stored
+        voids, records = batch.voids, batch.records
+        if self._scope is not None:
+            voids, records = in_territories(conn, self._scope, self._label, voids, records,
+                                            problems, _record_raw)
+        if voids:  # first: a target later in the batch is voided as it is stored
             self._tell_evidence(conn)  # voiding recomputes from what the engine was told
-            self._void(conn, batch.voids)
-        unique, missing = self._unique(batch.records, problems)
+            self._void(conn, voids)
+        unique, missing = self._unique(records, problems)
         self._resolve_learners(conn, unique, missing, now)
+        if self._scope is not None:
+            unique = learners_in_territories(conn, self._scope, self._label, unique, problems,
+                                             _record_raw)
         self._day_limit.load(conn, {r["learner_id"] for r in unique})
         inserted, existing = sql.insert_activities(conn, unique, now)
         stored = unique

@@ -8,17 +8,20 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, exists, select
 
 from apprenance.clock import Clock
 from apprenance.db.access_tables import xapi_statements
 from apprenance.db.store import Store
+from apprenance.db.tables import activities, rejects
+from apprenance.db.writes import insert_for
 from apprenance.errors import Conflict, InputError, NotFound
-from apprenance.importers.xapi_rules import require_valid
+from apprenance.importers.xapi_rules import VOIDED, require_valid
+from apprenance.services.files import write_text
 
 # what statement comparison ignores (xAPI 1.0.3, part two, 2.3.1)
 IGNORED = ("id", "authority", "stored", "timestamp", "version")
@@ -83,57 +86,124 @@ def check(statements: Sequence[Any], *, put_id: str | None = None,
     return out
 
 
-def store_statements(store: Store, statements: list[dict[str, Any]], *, version: str,
-                     clock: Clock) -> list[dict[str, Any]]:
-    """Keep the statements not stored yet; returns them. A stored id with other content is a
-    ``Conflict`` (409) and nothing is kept."""
+def fresh_statements(store: Store, statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The statements not recorded yet (nothing is written). A recorded id with other content
+    is a ``Conflict`` (409)."""
     ids = [s["id"] for s in statements]
     with store.transaction() as conn:
         known = dict(conn.execute(select(xapi_statements.c.id, xapi_statements.c.content_hash)
                                   .where(xapi_statements.c.id.in_(ids))).tuples().all())
-        fresh: dict[str, dict[str, Any]] = {}
-        for stmt in statements:
-            digest = content_hash(stmt)
-            if stmt["id"] in known:
-                if known[stmt["id"]] != digest:
-                    raise Conflict(f"statement {stmt['id']} exists with other content")
-                continue
-            fresh[stmt["id"]] = stmt
-        if fresh:
-            now = clock()
-            conn.execute(xapi_statements.insert(), [
-                {"id": sid, "content_hash": content_hash(s), "statement": s,
-                 "version": version, "stored_at": now} for sid, s in fresh.items()])
+    fresh: dict[str, dict[str, Any]] = {}
+    for stmt in statements:
+        if stmt["id"] in known:
+            if known[stmt["id"]] != content_hash(stmt):
+                raise Conflict(f"statement {stmt['id']} exists with other content")
+            continue
+        fresh[stmt["id"]] = stmt
     return list(fresh.values())
+
+
+def record_statements(store: Store, statements: list[dict[str, Any]], *, version: str,
+                      clock: Clock) -> None:
+    """Record statements whose activities (or rejects) are stored already: a crash before this
+    leaves them unrecorded, so that the client's retry ingests them again (exactly once: the
+    ingest is idempotent). Recorded meanwhile with other content: ``Conflict``."""
+    if not statements:
+        return
+    now = clock()
+    with store.transaction() as conn:
+        stmt = insert_for(conn)(xapi_statements).on_conflict_do_nothing(index_elements=["id"])
+        conn.execute(stmt, [{"id": s["id"], "content_hash": content_hash(s), "statement": s,
+                             "version": version, "stored_at": now} for s in statements])
+        known = dict(conn.execute(select(xapi_statements.c.id, xapi_statements.c.content_hash)
+                                  .where(xapi_statements.c.id.in_([s["id"] for s in statements]))
+                                  ).tuples().all())
+    for s in statements:
+        if known.get(s["id"]) != content_hash(s):
+            raise Conflict(f"statement {s['id']} exists with other content")
+
+
+def spool_text(statements: list[dict[str, Any]]) -> str:
+    return json.dumps(statements, ensure_ascii=False, indent=1)
 
 
 def spool(home: Path, statements: list[dict[str, Any]]) -> Path:
     """The statements as an xAPI file under the home folder, named by their content (the same
-    statements always give the same file: rejects stay idempotent)."""
-    text = json.dumps(statements, ensure_ascii=False, indent=1)
+    statements always give the same file: rejects stay idempotent); written under a unique
+    temporary name first, so that identical requests at once never trip on each other."""
+    text = spool_text(statements)
     name = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
-    folder = home / "uploads" / "xapi"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"statements-{name}.json"
+    path = home / "uploads" / "xapi" / f"statements-{name}.json"
     if not path.exists():
-        tmp = path.with_suffix(".part")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        write_text(path, text)
     return path
 
 
-def get_statement(store: Store, sid: str) -> dict[str, Any]:
+def unprocessed(store: Store) -> list[dict[str, Any]]:
+    """Recorded statements with neither an activity nor a reject (a voiding statement: whose
+    target is not voided either): left by a crash of a version that recorded statements
+    before ingesting them. Oldest first."""
+    s, a, r = xapi_statements.c, activities.c, rejects.c
     with store.transaction() as conn:
-        row = conn.execute(select(xapi_statements.c.statement, xapi_statements.c.stored_at)
-                           .where(xapi_statements.c.id == statement_id(sid))).one_or_none()
+        # the activity by its primary key; the rejects' statement ids read once (they have
+        # no index: a correlated lookup would read them all for every statement)
+        candidates = conn.execute(select(s.id).where(~exists().where(a.id == s.id))
+                                  .order_by(s.stored_at, s.id)).scalars().all()
+        if not candidates:
+            return []
+        rejected = set(conn.execute(select(r.statement_id).where(
+            r.statement_id.is_not(None)).distinct()).scalars())
+        ids = [x for x in candidates if x not in rejected]
+        found: list[dict[str, Any]] = []
+        for start in range(0, len(ids), 1000):
+            found.extend(dict(x) for x in conn.execute(
+                select(s.statement).where(s.id.in_(ids[start : start + 1000]))
+                .order_by(s.stored_at, s.id)).scalars())
+        targets = sorted({x for x in map(_void_target, found) if x})
+        voided: set[str] = set()
+        for start in range(0, len(targets), 1000):
+            voided.update(conn.execute(select(a.id).where(
+                a.id.in_(targets[start : start + 1000]), a.voided.is_(True))).scalars())
+    return [x for x in found if _void_target(x) is None or _void_target(x) not in voided]
+
+
+def _void_target(stmt: dict[str, Any]) -> str | None:
+    verb, obj = stmt.get("verb"), stmt.get("object")
+    if isinstance(verb, dict) and verb.get("id") == VOIDED and isinstance(obj, dict):
+        target = obj.get("id")
+        return str(target) if target is not None else ""
+    return None
+
+
+def _visible(query: Select[Any], territories: Collection[str] | None,
+             learner_id: int | None) -> Select[Any]:
+    """Only the statements of the caller's territories (their activity's territory), or of
+    the learner themself; an admin (``territories`` None, no learner) sees every one."""
+    if territories is None and learner_id is None:
+        return query
+    a = activities.c
+    query = query.join(activities, a.id == xapi_statements.c.id)
+    if learner_id is not None:
+        return query.where(a.learner_id == learner_id)
+    return query.where(a.territory_id.in_(list(territories or [])))
+
+
+def get_statement(store: Store, sid: str, *, territories: Collection[str] | None = None,
+                  learner_id: int | None = None) -> dict[str, Any]:
+    """A statement by id; another territory's answers ``NotFound`` as an unknown id does."""
+    c = xapi_statements.c
+    query = _visible(select(c.statement, c.stored_at), territories, learner_id)
+    with store.transaction() as conn:
+        row = conn.execute(query.where(c.id == statement_id(sid))).one_or_none()
     if row is None:
         raise NotFound(f"no statement {sid}")
     return {**dict(row.statement), "stored": row.stored_at.isoformat()}
 
 
-def recent_statements(store: Store, *, limit: int) -> list[dict[str, Any]]:
+def recent_statements(store: Store, *, limit: int, territories: Collection[str] | None = None,
+                      learner_id: int | None = None) -> list[dict[str, Any]]:
     c = xapi_statements.c
+    query = _visible(select(c.statement, c.stored_at), territories, learner_id)
     with store.transaction() as conn:
-        rows = conn.execute(select(c.statement, c.stored_at)
-                            .order_by(c.stored_at.desc(), c.id).limit(limit)).all()
+        rows = conn.execute(query.order_by(c.stored_at.desc(), c.id).limit(limit)).all()
     return [{**dict(r.statement), "stored": r.stored_at.isoformat()} for r in rows]

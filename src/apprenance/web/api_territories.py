@@ -18,6 +18,7 @@ from apprenance.bootstrap import App
 from apprenance.domain.catalog import Catalog
 from apprenance.services import coordination, directory
 from apprenance.services.access import Grant
+from apprenance.services.intake_recovery import heal_intake, mark_pending, unmark
 from apprenance.services.rejects import list_rejects
 from apprenance.services.territories import load_territory
 from apprenance.services.unmapped import assign_type
@@ -106,12 +107,18 @@ class AssignBody(BaseModel):
 
 def _ingest(app: App, catalog: Catalog, grant: Grant, name: str, data: bytes,
             fmt: str | None) -> dict[str, Any]:
+    """Kept (once the sender is known to be allowed), then ingested within the sender's
+    territories; a crash before the end leaves a marker that the next intake follows."""
     scope = territories_of(grant)
+    heal_intake(app.store, catalog, app.home, clock=app.clock, lang=app.settings.lang)
     path, found = coordination.keep_upload(app.home, name, data, fmt)
-    if scope is not None:
-        coordination.check_territories(app.store, catalog, path, found, scope)
-    return coordination.ingest_upload(app.store, catalog, path, found, name, clock=app.clock,
-                                 lang=app.settings.lang)
+    marker = mark_pending(app.home, path, found, name, scope)
+    try:
+        return coordination.ingest_upload(app.store, catalog, path, found, name,
+                                          clock=app.clock, lang=app.settings.lang,
+                                          territories=scope)
+    finally:
+        unmark(marker)
 
 
 @router.post("/activities/upload", tags=["activities"],

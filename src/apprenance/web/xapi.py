@@ -7,6 +7,8 @@ statement or a missing ``X-Experience-API-Version`` header. Staff credentials: a
 from __future__ import annotations
 
 import re
+import tempfile
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, Query
@@ -14,9 +16,11 @@ from fastapi.responses import JSONResponse, Response
 
 from apprenance.bootstrap import App
 from apprenance.errors import InputError
-from apprenance.services import xapi_intake
+from apprenance.services import coordination, xapi_intake
+from apprenance.services.access import Grant
 from apprenance.services.ingest import LogFile, ingest_files
-from apprenance.web.auth import require
+from apprenance.services.intake_recovery import heal_intake
+from apprenance.web.auth import require, territories_of
 from apprenance.web.deps import AppDep, CatalogDep, GrantDep
 
 router = APIRouter(prefix="/xapi", tags=["xAPI"])
@@ -35,14 +39,25 @@ def _version(value: str | None) -> str:
     return value.strip()
 
 
-def _receive(app: App, catalog: Any, statements: list[Any], version: str,
+def _receive(app: App, catalog: Any, grant: Grant, statements: list[Any], version: str,
              put_id: str | None = None) -> list[str]:
+    """Check, authorise (a coordinator only for learners and places of their territory:
+    403 and nothing kept otherwise), ingest, and only then record the statements."""
     checked = xapi_intake.check(statements, put_id=put_id, lang=app.settings.lang)
-    fresh = xapi_intake.store_statements(app.store, checked, version=version, clock=app.clock)
-    if fresh:
-        path = xapi_intake.spool(app.home, fresh)
-        ingest_files(app.store, catalog, [LogFile(path, "xapi", "xapi")], clock=app.clock,
-                     lang=app.settings.lang)
+    scope = territories_of(grant)
+    if scope is not None:  # first: a known id of another territory is no business of theirs
+        with tempfile.TemporaryDirectory() as tmp:
+            probe = Path(tmp) / "statements.json"
+            probe.write_text(xapi_intake.spool_text(checked), encoding="utf-8")
+            coordination.check_territories(app.store, catalog, probe, "xapi", scope)
+    fresh = xapi_intake.fresh_statements(app.store, checked)
+    heal_intake(app.store, catalog, app.home, clock=app.clock, lang=app.settings.lang)
+    if not fresh:
+        return [s["id"] for s in checked]
+    path = xapi_intake.spool(app.home, fresh)
+    ingest_files(app.store, catalog, [LogFile(path, "xapi", "xapi")], clock=app.clock,
+                 lang=app.settings.lang)
+    xapi_intake.record_statements(app.store, fresh, version=version, clock=app.clock)
     return [s["id"] for s in checked]
 
 
@@ -51,7 +66,7 @@ def post_statements(grant: GrantDep, app: AppDep, catalog: CatalogDep, body: Sta
                     version: Version = None) -> JSONResponse:
     require(grant, "admin", "coordinator")
     items = body if isinstance(body, list) else [body]
-    ids = _receive(app, catalog, items, _version(version))
+    ids = _receive(app, catalog, grant, items, _version(version))
     return JSONResponse(ids, headers=HEADERS)
 
 
@@ -62,7 +77,7 @@ def put_statement(grant: GrantDep, app: AppDep, catalog: CatalogDep,
                   version: Version = None) -> Response:
     require(grant, "admin", "coordinator")
     sid = xapi_intake.statement_id(statementId)
-    _receive(app, catalog, [body], _version(version), put_id=sid)
+    _receive(app, catalog, grant, [body], _version(version), put_id=sid)
     return Response(status_code=204, headers=HEADERS)
 
 
@@ -70,11 +85,18 @@ def put_statement(grant: GrantDep, app: AppDep, catalog: CatalogDep,
 def get_statements(grant: GrantDep, app: AppDep, version: Version = None,
                    statementId: Annotated[str | None, Query(max_length=64)] = None,
                    limit: Annotated[int, Query(ge=1, le=500)] = 100) -> JSONResponse:
-    require(grant, "admin", "coordinator")
+    """Coordinators see their territory's statements, a learner their own (another's id
+    answers 404, as an unknown one does)."""
+    require(grant, "admin", "coordinator", "learner")
     _version(version)
+    if grant.role == "learner":
+        scope: dict[str, Any] = {"territories": [], "learner_id": grant.learner_id or -1}
+    else:
+        scope = {"territories": territories_of(grant), "learner_id": None}
     if statementId is not None:
-        return JSONResponse(xapi_intake.get_statement(app.store, statementId), headers=HEADERS)
-    found = xapi_intake.recent_statements(app.store, limit=limit)
+        return JSONResponse(xapi_intake.get_statement(app.store, statementId, **scope),
+                            headers=HEADERS)
+    found = xapi_intake.recent_statements(app.store, limit=limit, **scope)
     return JSONResponse({"statements": found, "more": ""}, headers=HEADERS)
 
 

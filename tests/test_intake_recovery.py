@@ -1,0 +1,192 @@
+"""Issue 20: nothing lost on the intake paths when the server dies mid-request. A statement is
+recorded only once its activity (or reject) is stored, so that the client's retry ingests it
+exactly once; stores left with statements without activity, and uploads kept but never
+ingested, are put right by the next intake; identical uploads at once all succeed."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from apprenance.bootstrap import bundled
+from apprenance.db import tables as t
+from apprenance.services import coordination, intake_recovery, xapi_intake
+from web_world import LEA, World, build_world
+
+V = {"X-Experience-API-Version": "1.0.3"}
+XAPI = bundled("examples") / "activites-xapi.json"
+
+
+@pytest.fixture
+def world(tmp_path: Path, db_url: str) -> Iterator[World]:
+    intake_recovery._done.clear()  # a fresh process as far as recovery is concerned
+    yield build_world(tmp_path, db_url=db_url)
+    intake_recovery._done.clear()
+
+
+def _lea(n: int) -> list[dict[str, Any]]:
+    data: list[dict[str, Any]] = json.loads(XAPI.read_text(encoding="utf-8"))
+    return [s for s in data if s["actor"].get("mbox") == f"mailto:{LEA}"][:n]
+
+
+def _count(world: World, table: Any, *where: Any) -> int:
+    with world.app.store.transaction() as conn:
+        return int(conn.execute(select(func.count()).select_from(table).where(*where))
+                   .scalar_one())
+
+
+def _effects(world: World, sid: str) -> int:
+    """Activities plus rejects of a statement: exactly one when nothing was lost."""
+    return (_count(world, t.activities, t.activities.c.id == sid)
+            + _count(world, t.rejects, t.rejects.c.statement_id == sid))
+
+
+def test_a_crash_before_the_answer_is_healed_by_the_retry(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    from apprenance.web import xapi as route
+
+    statements = _lea(2)
+
+    def crash(*_args: Any, **_kwargs: Any) -> None:
+        raise RuntimeError("killed")  # the server dies before the activities are written
+
+    monkeypatch.setattr(route, "ingest_files", crash)
+    died = world.client.post("/xapi/statements", headers={**world.headers("admin"), **V},
+                             json=statements)
+    assert died.status_code == 500
+    monkeypatch.undo()
+    again = world.client.post("/xapi/statements", headers={**world.headers("admin"), **V},
+                              json=statements)
+    assert again.status_code == 200, again.text
+    for stmt in statements:
+        assert _effects(world, stmt["id"]) == 1
+        assert _count(world, t.activities, t.activities.c.id == stmt["id"],
+                      t.activities.c.voided.is_(False)) == 1
+
+
+def test_statements_stored_without_activity_are_ingested_again(world: World) -> None:
+    first, second, third = _lea(3)
+    void = {"id": "c0ffee00-0000-4000-8000-000000000001", "actor": first["actor"],
+            "verb": {"id": "http://adlnet.gov/expapi/verbs/voided"},
+            "object": {"objectType": "StatementRef", "id": second["id"]}}
+    # what the old intake left after a kill: statements recorded, activities never written
+    checked = xapi_intake.check([first, second, void])
+    xapi_intake.record_statements(world.app.store, checked, version="1.0.3",
+                                  clock=world.app.clock)
+    assert [s["id"] for s in xapi_intake.unprocessed(world.app.store)] == \
+        sorted(s["id"] for s in checked)
+    response = world.client.post("/xapi/statements", headers={**world.headers("admin"), **V},
+                                 json=[third])
+    assert response.status_code == 200, response.text
+    assert _effects(world, first["id"]) == 1 and _effects(world, third["id"]) == 1
+    assert _count(world, t.activities, t.activities.c.id == second["id"],
+                  t.activities.c.voided.is_(True)) == 1
+    assert xapi_intake.unprocessed(world.app.store) == []
+
+
+def test_an_upload_kept_but_not_ingested_is_ingested_by_the_next_intake(
+        world: World) -> None:
+    records = [{"id": "lost-1", "date": "2026-05-02", "participant": "olga@autre.example.org",
+                "territoire": "autre", "projet": "jardin",
+                "activite": "atelier-participatif", "duree": 2},
+               {"id": "lost-2", "date": "2026-05-02", "participant": LEA,
+                "territoire": "autre", "projet": "jardin",
+                "activite": "atelier-participatif", "duree": 2}]
+    data = coordination.records_as_jsonl(records)
+    # what a kill between keeping and ingesting leaves: the file and its marker
+    path, fmt = coordination.keep_upload(world.app.home, "activities.jsonl", data, "jsonl")
+    intake_recovery.mark_pending(world.app.home, path, fmt, "activities.jsonl", ["autre"])
+    record = {**records[0], "id": "next-1"}
+    response = world.client.post("/api/v1/activities", json=[record],
+                                 headers=world.headers("other_coordinator"))
+    assert response.status_code == 200, response.text
+    assert _count(world, t.activities, t.activities.c.id.in_(["lost-1", "next-1"])) == 2
+    # healed within its sender's territory: Léa belongs to val-de-serre
+    assert _count(world, t.activities, t.activities.c.id == "lost-2") == 0
+    assert list(intake_recovery.pending_folder(world.app.home).glob("*.json")) == []
+
+
+def test_identical_uploads_at_once_all_succeed(world: World) -> None:
+    data = bundled("examples").joinpath("activites.csv").read_bytes()
+    failures: list[BaseException] = []
+    for attempt in range(15):  # the same new file kept by many threads at once
+        payload = data + f"\n# {attempt}\n".encode()
+        gate = threading.Barrier(8)
+
+        def keep(payload: bytes = payload, gate: threading.Barrier = gate) -> None:
+            gate.wait()
+            try:
+                coordination.keep_upload(world.app.home, "a.csv", payload, "csv")
+            except BaseException as exc:
+                failures.append(exc)
+
+        threads = [threading.Thread(target=keep) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert failures == []
+    answers: list[Any] = []
+
+    def send() -> None:
+        answers.append(world.client.post(
+            "/api/v1/activities/upload", headers=world.headers("coordinator"),
+            files={"file": ("activites.csv", data, "text/csv")}))
+
+    senders = [threading.Thread(target=send) for _ in range(4)]
+    for sender in senders:
+        sender.start()
+    for sender in senders:
+        sender.join()
+    assert [a.status_code for a in answers] == [200] * 4, [a.text for a in answers]
+    reports = [a.json() for a in answers]
+    total = sum(r["accepted"] for r in reports)
+    assert total == reports[0]["accepted"] + reports[0]["duplicates"]
+    assert all(r["accepted"] + r["duplicates"] == total for r in reports)
+
+
+def test_concurrent_uploads_keep_every_learner_day_within_24_hours(world: World) -> None:
+    """Issue 21: eight ingests at once, each adding 5 h to the same two learner-days."""
+    from apprenance.services.catalog import catalog_for
+    from apprenance.services.ingest import LogFile, ingest_files
+
+    catalog = catalog_for(world.app)
+    paths = []
+    for k in range(8):
+        rows = [{"id": f"cap-{k}-{d}", "date": f"2026-06-0{d}", "participant": LEA,
+                 "territoire": "val-de-serre", "projet": "legumerie-cantines",
+                 "activite": "atelier-participatif", "duree": 5} for d in (1, 2)]
+        path = world.app.home / f"cap-{k}.jsonl"
+        path.write_bytes(coordination.records_as_jsonl(rows))
+        paths.append(path)
+    gate = threading.Barrier(len(paths))
+    failures: list[BaseException] = []
+
+    def ingest(path: Path) -> None:
+        gate.wait()
+        try:
+            ingest_files(world.app.store, catalog, [LogFile(path, path.name, "jsonl")],
+                         clock=world.app.clock, lang="en")
+        except BaseException as exc:
+            failures.append(exc)
+
+    threads = [threading.Thread(target=ingest, args=(p,)) for p in paths]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    a = t.activities.c
+    with world.app.store.transaction() as conn:
+        days = dict(conn.execute(
+            select(a.occurred_on, func.sum(a.duration_hours))
+            .join(t.learners, t.learners.c.id == a.learner_id)
+            .where(t.learners.c.participant == LEA, a.id.like("cap-%"))
+            .group_by(a.occurred_on)).tuples().all())
+    assert len(days) == 2 and all(hours == 20 for hours in days.values()), days
