@@ -748,6 +748,11 @@ MESSAGES.update({
     "assign.unknown_activity": {"fr": "aucune activité d'identifiant {id}",
                                 "en": "no activity with id {id}"},
 })
+MESSAGES.update({  # what a newcomer trips on: legacy encodings, the rejects' round trip
+    "ingest.note.cp1252": {
+        "fr": "lu en Windows-1252 (enregistré par Excel, pas en UTF-8) : vérifiez les accents",
+        "en": "read as Windows-1252 (saved by Excel, not as UTF-8): check the accents"},
+})
 MESSAGES.update({
     "learner.exported": {
         "fr": "Données de {learner} exportées dans {out} ({activities} activités, "

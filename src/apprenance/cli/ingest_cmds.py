@@ -52,6 +52,8 @@ def ingest_cmd(state: CliState, files: tuple[Path, ...], fmt: str | None, strict
     if as_json:
         emit_json(tally.to_dict())
     else:
+        for note in tally.notes:
+            say(f"{note['file']}: {note['reason']}")
         for item in tally.rejections[:SHOWN]:
             say(t("ingest.rejection", state.lang, file=item["file"],
                   line=item["line"] if item["line"] is not None else "-",

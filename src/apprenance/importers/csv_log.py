@@ -85,7 +85,7 @@ def read_csv(
 
     ``label`` names the file in problems, ``source`` in stored records. A file that cannot be
     read at all raises ``FieldError`` before the first batch."""
-    src = open_text(path)
+    src = open_text(path, legacy=True)
     with src:
         try:
             first = src.text.readline()

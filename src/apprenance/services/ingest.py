@@ -27,8 +27,10 @@ from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD, Batch, FieldE
 from apprenance.db import tables as t
 from apprenance.db.store import RETRIES, Store, StoreConflict, retrying
 from apprenance.domain.catalog import Catalog
+from apprenance.i18n import t as t_msg
 from apprenance.importers import detect_format, read_log
 from apprenance.importers.canonical import Lookups
+from apprenance.importers.encoding import LEGACY, text_encoding
 from apprenance.services.batch_gc import few_collections
 from apprenance.services.evidence import ensure_current
 from apprenance.services.ingest_writer import BatchWriter, Tally
@@ -84,6 +86,9 @@ def _ingest_one(
     writer.begin_file(log.label, source)
     fmt = log.fmt or detect_format(log.path)
     size = _size(log.path)
+    if fmt == "csv" and text_encoding(log.path, legacy=True) == LEGACY:
+        writer.tally.notes.append({"file": log.label, "note": "encoding.cp1252",
+                                   "reason": t_msg("ingest.note.cp1252", writer.lang)})
     try:
         batches = read_log(log.path, fmt, log.label, source, lookups)
         _pipeline(batches, writer, _reporter(progress, log.label, size))
