@@ -752,6 +752,14 @@ MESSAGES.update({  # what a newcomer trips on: legacy encodings, the rejects' ro
     "ingest.note.cp1252": {
         "fr": "lu en Windows-1252 (enregistré par Excel, pas en UTF-8) : vérifiez les accents",
         "en": "read as Windows-1252 (saved by Excel, not as UTF-8): check the accents"},
+    "rejects.reason_needed": {"fr": "indiquez une raison (--reason) pour écarter ce rejet",
+                              "en": "give a reason (--reason) to dismiss this reject"},
+    "rejects.reason_long": {"fr": "raison trop longue (au plus {limit} caractères)",
+                            "en": "reason too long (at most {limit} characters)"},
+    "rejects.not_found": {"fr": "aucun rejet n° {id} (voir `apprenance rejects list`)",
+                          "en": "no reject {id} (see `apprenance rejects list`)"},
+    "rejects.dismissed": {"fr": "rejet n° {id} écarté : {reason}",
+                          "en": "reject {id} dismissed: {reason}"},
 })
 MESSAGES.update({
     "learner.exported": {

@@ -1,4 +1,4 @@
-"""``apprenance ingest``, ``rejects list|export``, ``unmapped`` and ``assign``."""
+"""``apprenance ingest``, ``rejects list|export|dismiss``, ``unmapped`` and ``assign``."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from apprenance.importers import FORMATS
 
 PROGRESS_FROM = 5 * 1024 * 1024  # bytes: smaller files are done before a bar would help
 SHOWN = 20  # rejections printed by the human output
+SHOWN_RAW = 300  # characters of a reject's raw content in `rejects list`
 
 
 def _catalog(state: CliState) -> Catalog:
@@ -89,7 +90,7 @@ def _progress(show: bool, total: int) -> Iterator[Callable[[str, int, int], None
 
 @click.group("rejects")
 def rejects_group() -> None:
-    """The rejected rows kept in quarantine: ``rejects list``, ``rejects export``."""
+    """The rejected rows kept in quarantine: ``rejects list``, ``export``, ``dismiss``."""
 
 
 @rejects_group.command("list")
@@ -114,7 +115,10 @@ def rejects_list_cmd(state: CliState, include_resolved: bool, file: str | None,
     for r in rows:
         where = r.line if r.line is not None else (r.statement_id or "-")
         done = f"  [resolved {r.resolved_at:%Y-%m-%d}]" if r.resolved_at else ""
-        say(f"{r.source_file}:{where} [{r.field}] {r.reason}{done}")
+        if r.dismissed_reason:
+            done = f"  [dismissed {r.resolved_at:%Y-%m-%d}: {r.dismissed_reason}]"
+        say(f"#{r.id} {r.source_file}:{where} [{r.field}] {r.reason}{done}")
+        say(f"    {r.raw[:SHOWN_RAW]}")
 
 
 @rejects_group.command("export")
@@ -143,6 +147,24 @@ def rejects_export_cmd(state: CliState, fmt: str, out: Path | None, include_reso
         emit_json({"count": len(rows), "format": fmt, "file": str(out)})
     else:
         say(t("rejects.exported", state.lang, count=len(rows), path=out))
+
+
+@rejects_group.command("dismiss")
+@click.argument("reject_id", type=int)
+@click.option("--reason", required=True, help="Why it is closed without a corrected row.")
+@json_option
+@pass_state
+def rejects_dismiss_cmd(state: CliState, reject_id: int, reason: str, as_json: bool) -> None:
+    """Close the reject REJECT_ID by hand, with a reason (a file whose header is wrong, a row
+    not worth correcting); `rejects list --all` still shows it."""
+    from apprenance.services.rejects import dismiss_reject
+
+    row = dismiss_reject(state.app.ready_store(), reject_id, reason, state.app.clock(),
+                         state.lang)
+    if as_json:
+        emit_json(row.to_dict())
+    else:
+        say(t("rejects.dismissed", state.lang, id=row.id, reason=row.dismissed_reason))
 
 
 @click.command("unmapped")
