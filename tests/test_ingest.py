@@ -143,7 +143,7 @@ def test_rejects_are_listed_exported_neutralised_and_resolved(
     listed = run(cli, store, "rejects", "list", "--json")["rejects"]
     assert [(r["line"], r["field"]) for r in listed] == [(3, "duree"), (4, "date")]
     assert listed[0]["raw"].startswith("=HYPERLINK(1);") and listed[0]["resolved_at"] is None
-    exported = cli(*store, "rejects", "export")
+    exported = cli(*store, "rejects", "export", "--format", "csv")
     assert exported.code == 0
     cells = list(csv.reader(io.StringIO(exported.out)))
     assert cells[0][:3] == ["id", "source_file", "line"]

@@ -758,6 +758,14 @@ MESSAGES.update({  # what a newcomer trips on: legacy encodings, the rejects' ro
                             "en": "reason too long (at most {limit} characters)"},
     "rejects.not_found": {"fr": "aucun rejet n° {id} (voir `apprenance rejects list`)",
                           "en": "no reject {id} (see `apprenance rejects list`)"},
+    "rejects.source_gone": {
+        "fr": "le fichier d'origine {file} n'est plus lisible : exportez avec --format csv",
+        "en": "the source file {file} cannot be read any more: export with --format csv"},
+    "rejects.several_sources": {
+        "fr": "rejets de fichiers de formats ou de colonnes différents ({files}) : "
+              "choisissez-en un avec --file",
+        "en": "rejects of files with different formats or columns ({files}): "
+              "choose one with --file"},
     "rejects.dismissed": {"fr": "rejet n° {id} écarté : {reason}",
                           "en": "reject {id} dismissed: {reason}"},
 })

@@ -122,31 +122,41 @@ def rejects_list_cmd(state: CliState, include_resolved: bool, file: str | None,
 
 
 @rejects_group.command("export")
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv",
-              show_default=True, help="CSV (formulas neutralised) or JSON Lines.")
+@click.option("--format", "fmt", type=click.Choice(["original", "csv", "jsonl"]),
+              default="original", show_default=True,
+              help="original: the format of the rejects' file (CSV with its header and a first "
+                   "column `rejet`, JSON Lines, xAPI), to correct and ingest again; csv or "
+                   "jsonl: the quarantine itself (formulas neutralised).")
+@click.option("--file", "file", help="Only the rejects of files whose path contains this.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default: standard output).")
 @click.option("--all", "include_resolved", is_flag=True, help="Also the resolved rejects.")
 @json_option
 @pass_state
-def rejects_export_cmd(state: CliState, fmt: str, out: Path | None, include_resolved: bool,
-                       as_json: bool) -> None:
+def rejects_export_cmd(state: CliState, fmt: str, file: str | None, out: Path | None,
+                       include_resolved: bool, as_json: bool) -> None:
     """Export the rejects with their raw content, to correct them and ingest them again."""
     from apprenance.services.rejects import export_rejects, list_rejects
+    from apprenance.services.rejects_roundtrip import export_original
 
-    rows = list(list_rejects(state.app.ready_store(), include_resolved=include_resolved))
-    text = export_rejects(rows, fmt)
+    rows = list(list_rejects(state.app.ready_store(), include_resolved=include_resolved,
+                             file=file))
+    if fmt == "original":
+        fmt, text, count = export_original(rows, state.lang)
+    else:
+        text, count = export_rejects(rows, fmt), len(rows)
     if out is None:
         if as_json:
-            emit_json({"count": len(rows), "format": fmt, "content": text})
+            emit_json({"count": count, "format": fmt, "content": text})
         else:
             sys.stdout.write(text)
         return
-    out.write_text(text, encoding="utf-8", newline="")
+    # a BOM: a spreadsheet opening the corrected file takes it for UTF-8
+    out.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
     if as_json:
-        emit_json({"count": len(rows), "format": fmt, "file": str(out)})
+        emit_json({"count": count, "format": fmt, "file": str(out)})
     else:
-        say(t("rejects.exported", state.lang, count=len(rows), path=out))
+        say(t("rejects.exported", state.lang, count=count, path=out))
 
 
 @rejects_group.command("dismiss")

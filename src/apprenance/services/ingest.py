@@ -35,6 +35,7 @@ from apprenance.services.batch_gc import few_collections
 from apprenance.services.evidence import ensure_current
 from apprenance.services.ingest_writer import BatchWriter, Tally
 from apprenance.services.rejects import resolve_file
+from apprenance.services.rejects_roundtrip import close_numbered, reject_numbers
 
 Progress = Callable[[str, int, int], None]  # (file label, bytes read, file size)
 COMMIT_ROWS = 20_000  # rows per transaction: fewer commits write each index page fewer times
@@ -95,8 +96,10 @@ def _ingest_one(
     except FieldError as error:
         line = 1 if error.field == HEADER_FIELD else None
         writer.reject_file(Problem.of(error, log.label, line, _head(log.path, error)))
+    numbers = reject_numbers(log.path) if fmt == "csv" else []
     with store.transaction() as conn:
         resolve_file(conn, source, writer.rejected_in_file(), clock())
+        close_numbered(conn, numbers, clock())
 
 
 
