@@ -758,6 +758,11 @@ MESSAGES.update({  # what a newcomer trips on: legacy encodings, the rejects' ro
                             "en": "reason too long (at most {limit} characters)"},
     "rejects.not_found": {"fr": "aucun rejet n° {id} (voir `apprenance rejects list`)",
                           "en": "no reject {id} (see `apprenance rejects list`)"},
+    "api_docs.missing": {
+        "fr": "La documentation interactive de l'API a besoin des fichiers de Swagger UI, absents "
+              "de cette installation (paquet swagger-ui-bundle). La description de l'API est là :",
+        "en": "The interactive API documentation needs Swagger UI's files, missing from this "
+              "installation (package swagger-ui-bundle). The API description is here:"},
     "rejects.source_gone": {
         "fr": "le fichier d'origine {file} n'est plus lisible : exportez avec --format csv",
         "en": "the source file {file} cannot be read any more: export with --format csv"},
