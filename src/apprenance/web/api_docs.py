@@ -29,8 +29,11 @@ NEEDED = ("swagger-ui-bundle.js", "swagger-ui.css")
 def swagger_assets() -> Path | None:
     """The folder holding Swagger UI's files, or None when none is on this machine."""
     candidates = [SHIPPED]
-    with suppress(ImportError, AttributeError):
-        candidates.append(Path(import_module("swagger_ui_bundle").swagger_ui_path))
+    with suppress(ImportError):
+        bundle = import_module("swagger_ui_bundle")
+        for name in ("swagger_ui_path", "swagger_ui_3_path"):  # newer, older releases
+            if isinstance(getattr(bundle, name, None), str):
+                candidates.append(Path(getattr(bundle, name)))
     for folder in candidates:
         if all((folder / name).is_file() for name in NEEDED):
             return folder
