@@ -70,7 +70,7 @@ def test_canonical_csv_is_stored_with_learners_attestations_and_evidence(
     ], bom=True)
     report = run(cli, store, "ingest", "--json", log)
     assert report == {"accepted": 3, "duplicates": 0, "rejected": 0, "unmapped": 0,
-                      "rejections": []}
+                      "rejections": [], "notes": []}
     a = t.activities.c
     stored = {r["id"]: r for r in rows_of(db_url, select(t.activities))}
     assert set(stored) - {"r1", "r2"} and len(stored) == 3
@@ -143,7 +143,7 @@ def test_rejects_are_listed_exported_neutralised_and_resolved(
     listed = run(cli, store, "rejects", "list", "--json")["rejects"]
     assert [(r["line"], r["field"]) for r in listed] == [(3, "duree"), (4, "date")]
     assert listed[0]["raw"].startswith("=HYPERLINK(1);") and listed[0]["resolved_at"] is None
-    exported = cli(*store, "rejects", "export")
+    exported = cli(*store, "rejects", "export", "--format", "csv")
     assert exported.code == 0
     cells = list(csv.reader(io.StringIO(exported.out)))
     assert cells[0][:3] == ["id", "source_file", "line"]

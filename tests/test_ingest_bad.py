@@ -18,7 +18,7 @@ from conftest import CliResult
 
 BAD = Path(__file__).parent / "data" / "bad"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((BAD / "expected.json").read_text("utf-8"))
-KEYS = {"accepted", "duplicates", "rejected", "unmapped", "rejections"}
+KEYS = {"accepted", "duplicates", "rejected", "unmapped", "rejections", "notes"}
 
 TERRITORIES = """\
 id: {id}

@@ -94,6 +94,15 @@ def test_encodings_are_sniffed() -> None:
                       ("date\n".encode("utf-16-le"), "file.utf16_no_bom"),
                       (b"", "file.empty"), (b"PK\x03\x04....", "file.spreadsheet")):
         fails(key, lambda h: sniff(h, complete=True), head)
+    # CSV files (legacy=True): not UTF-8 but Windows-1252 is read as Windows-1252; valid UTF-8
+    # (with or without BOM) stays UTF-8; bytes Windows-1252 does not define are still refused
+    assert sniff(b"date\ncaf\xe9\n", complete=True, legacy=True)[0] == "cp1252"
+    assert sniff("date\ncafé\n".encode(), complete=True, legacy=True)[0] == "utf-8"
+    assert sniff(codecs.BOM_UTF8 + "café\n".encode(), complete=True, legacy=True)[0] == (
+        "utf-8-sig")
+    fails("file.not_utf8", lambda h: sniff(h, complete=True, legacy=True), b"caf\xe9\x81\n")
+    fails("file.not_utf8", lambda h: sniff(h, complete=True, legacy=True),
+          codecs.BOM_UTF8 + b"caf\xe9\n")
     # a multi-byte character cut by the end of the sniffed part is not an error
     assert sniff("caf\u00e9".encode()[:-1], complete=False)[0] == "utf-8"
 

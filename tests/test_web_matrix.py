@@ -62,6 +62,8 @@ MATRIX: list[tuple[str, str, Any, dict[str, int]]] = [
     ("GET", f"{L}/credentials", None, OWN),
     ("GET", "/api/v1/unmapped", None, STAFF),
     ("GET", "/api/v1/rejects", None, {**ADMIN_ONLY, "admin": 200}),
+    ("POST", "/api/v1/rejects/999999/dismiss", {"reason": "replaced"},
+     {**ADMIN_ONLY, "admin": 404}),
     ("GET", "/territoires/val-de-serre", None, TERRITORY),
     ("GET", "/api/v1/frameworks/export?format=turtle&scheme=pilier", None, EVERYONE),
     ("GET", "/.well-known/did.json", None, EVERYONE),

@@ -817,6 +817,32 @@ MESSAGES.update({  # the sender's territories (web uploads and JSON records of a
         "fr": "annule la déclaration {target}, d'un autre territoire que le vôtre",
         "en": "voids statement {target}, of another territory than yours"},
 })
+MESSAGES.update({  # what a newcomer trips on: legacy encodings, the rejects' round trip
+    "ingest.note.cp1252": {
+        "fr": "lu en Windows-1252 (enregistré par Excel, pas en UTF-8) : vérifiez les accents",
+        "en": "read as Windows-1252 (saved by Excel, not as UTF-8): check the accents"},
+    "rejects.reason_needed": {"fr": "indiquez une raison (--reason) pour écarter ce rejet",
+                              "en": "give a reason (--reason) to dismiss this reject"},
+    "rejects.reason_long": {"fr": "raison trop longue (au plus {limit} caractères)",
+                            "en": "reason too long (at most {limit} characters)"},
+    "rejects.not_found": {"fr": "aucun rejet n° {id} (voir `apprenance rejects list`)",
+                          "en": "no reject {id} (see `apprenance rejects list`)"},
+    "api_docs.missing": {
+        "fr": "La documentation interactive de l'API a besoin des fichiers de Swagger UI, absents "
+              "de cette installation (paquet swagger-ui-bundle). La description de l'API est là :",
+        "en": "The interactive API documentation needs Swagger UI's files, missing from this "
+              "installation (package swagger-ui-bundle). The API description is here:"},
+    "rejects.source_gone": {
+        "fr": "le fichier d'origine {file} n'est plus lisible : exportez avec --format csv",
+        "en": "the source file {file} cannot be read any more: export with --format csv"},
+    "rejects.several_sources": {
+        "fr": "rejets de fichiers de formats ou de colonnes différents ({files}) : "
+              "choisissez-en un avec --file",
+        "en": "rejects of files with different formats or columns ({files}): "
+              "choose one with --file"},
+    "rejects.dismissed": {"fr": "rejet n° {id} écarté : {reason}",
+                          "en": "reject {id} dismissed: {reason}"},
+})
 MESSAGES.update({
     "learner.exported": {
         "fr": "Données de {learner} exportées dans {out} ({activities} activités, "

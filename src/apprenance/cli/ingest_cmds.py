@@ -1,4 +1,4 @@
-"""``apprenance ingest``, ``rejects list|export``, ``unmapped`` and ``assign``."""
+"""``apprenance ingest``, ``rejects list|export|dismiss``, ``unmapped`` and ``assign``."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from apprenance.importers import FORMATS
 
 PROGRESS_FROM = 5 * 1024 * 1024  # bytes: smaller files are done before a bar would help
 SHOWN = 20  # rejections printed by the human output
+SHOWN_RAW = 300  # characters of a reject's raw content in `rejects list`
 
 
 def _catalog(state: CliState) -> Catalog:
@@ -52,6 +53,8 @@ def ingest_cmd(state: CliState, files: tuple[Path, ...], fmt: str | None, strict
     if as_json:
         emit_json(tally.to_dict())
     else:
+        for note in tally.notes:
+            say(f"{note['file']}: {note['reason']}")
         for item in tally.rejections[:SHOWN]:
             say(t("ingest.rejection", state.lang, file=item["file"],
                   line=item["line"] if item["line"] is not None else "-",
@@ -87,7 +90,7 @@ def _progress(show: bool, total: int) -> Iterator[Callable[[str, int, int], None
 
 @click.group("rejects")
 def rejects_group() -> None:
-    """The rejected rows kept in quarantine: ``rejects list``, ``rejects export``."""
+    """The rejected rows kept in quarantine: ``rejects list``, ``export``, ``dismiss``."""
 
 
 @rejects_group.command("list")
@@ -112,35 +115,66 @@ def rejects_list_cmd(state: CliState, include_resolved: bool, file: str | None,
     for r in rows:
         where = r.line if r.line is not None else (r.statement_id or "-")
         done = f"  [resolved {r.resolved_at:%Y-%m-%d}]" if r.resolved_at else ""
-        say(f"{r.source_file}:{where} [{r.field}] {r.reason}{done}")
+        if r.dismissed_reason:
+            done = f"  [dismissed {r.resolved_at:%Y-%m-%d}: {r.dismissed_reason}]"
+        say(f"#{r.id} {r.source_file}:{where} [{r.field}] {r.reason}{done}")
+        say(f"    {r.raw[:SHOWN_RAW]}")
 
 
 @rejects_group.command("export")
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv",
-              show_default=True, help="CSV (formulas neutralised) or JSON Lines.")
+@click.option("--format", "fmt", type=click.Choice(["original", "csv", "jsonl"]),
+              default="original", show_default=True,
+              help="original: the format of the rejects' file (CSV with its header and a first "
+                   "column `rejet`, JSON Lines, xAPI), to correct and ingest again; csv or "
+                   "jsonl: the quarantine itself (formulas neutralised).")
+@click.option("--file", "file", help="Only the rejects of files whose path contains this.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default: standard output).")
 @click.option("--all", "include_resolved", is_flag=True, help="Also the resolved rejects.")
 @json_option
 @pass_state
-def rejects_export_cmd(state: CliState, fmt: str, out: Path | None, include_resolved: bool,
-                       as_json: bool) -> None:
+def rejects_export_cmd(state: CliState, fmt: str, file: str | None, out: Path | None,
+                       include_resolved: bool, as_json: bool) -> None:
     """Export the rejects with their raw content, to correct them and ingest them again."""
     from apprenance.services.rejects import export_rejects, list_rejects
+    from apprenance.services.rejects_roundtrip import export_original
 
-    rows = list(list_rejects(state.app.ready_store(), include_resolved=include_resolved))
-    text = export_rejects(rows, fmt)
+    rows = list(list_rejects(state.app.ready_store(), include_resolved=include_resolved,
+                             file=file))
+    if fmt == "original":
+        fmt, text, count = export_original(rows, state.lang)
+    else:
+        text, count = export_rejects(rows, fmt), len(rows)
     if out is None:
         if as_json:
-            emit_json({"count": len(rows), "format": fmt, "content": text})
+            emit_json({"count": count, "format": fmt, "content": text})
         else:
             sys.stdout.write(text)
         return
-    out.write_text(text, encoding="utf-8", newline="")
+    # a BOM: a spreadsheet opening the corrected file takes it for UTF-8
+    out.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
     if as_json:
-        emit_json({"count": len(rows), "format": fmt, "file": str(out)})
+        emit_json({"count": count, "format": fmt, "file": str(out)})
     else:
-        say(t("rejects.exported", state.lang, count=len(rows), path=out))
+        say(t("rejects.exported", state.lang, count=count, path=out))
+
+
+@rejects_group.command("dismiss")
+@click.argument("reject_id", type=int)
+@click.option("--reason", required=True, help="Why it is closed without a corrected row.")
+@json_option
+@pass_state
+def rejects_dismiss_cmd(state: CliState, reject_id: int, reason: str, as_json: bool) -> None:
+    """Close the reject REJECT_ID by hand, with a reason (a file whose header is wrong, a row
+    not worth correcting); `rejects list --all` still shows it."""
+    from apprenance.services.rejects import dismiss_reject
+
+    row = dismiss_reject(state.app.ready_store(), reject_id, reason, state.app.clock(),
+                         state.lang)
+    if as_json:
+        emit_json(row.to_dict())
+    else:
+        say(t("rejects.dismissed", state.lang, id=row.id, reason=row.dismissed_reason))
 
 
 @click.command("unmapped")

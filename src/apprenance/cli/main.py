@@ -65,7 +65,8 @@ COMMAND_HELP: dict[str, str] = {
     "evidence": "A learner's evidence: hours per pillar, competence, function, project.",
     "explain": "Why an activity counts as it does, and which badges it fed.",
     "ingest": "Ingest activity logs (CSV, JSON Lines, xAPI); rejected rows are quarantined.",
-    "rejects": "Rejected rows in quarantine: list, export (to correct and ingest again).",
+    "rejects": "Rejected rows in quarantine: list, export (to correct and ingest again), "
+               "dismiss.",
     "unmapped": "Activities whose type the mapping does not know, with a suggested type.",
     "assign": "Assign a known activity type to an unmapped activity (coordinators).",
     "learner": "A learner's personal data (GDPR): export as JSON, erase (credentials revoked).",

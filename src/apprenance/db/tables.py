@@ -179,6 +179,7 @@ rejects = Table(
     Column("raw_hash", String(64), nullable=False, unique=True),
     Column("created_at", UtcDateTime, nullable=False),
     Column("resolved_at", UtcDateTime),
+    Column("dismissed_reason", Text),  # set by `rejects dismiss`: closed by hand, and why
 )
 
 # A learner's evidence totals, one compact value each (``domain.evidence_codec``): ingest

@@ -21,6 +21,7 @@ from apprenance.contracts.records import (
     FieldError,
     Problem,
 )
+from apprenance.domain.roles import fold
 from apprenance.importers.canonical import (
     COLUMNS,
     MAX_EXTRA_COLUMNS,
@@ -32,6 +33,8 @@ from apprenance.importers.canonical import (
 from apprenance.importers.encoding import open_text
 from apprenance.importers.values import MAX_LENGTH
 
+REJECT_COLUMN = "rejet"  # first column of `rejects export`: the number of each row's reject
+REJECT_NAMES = frozenset({"rejet", "reject", "reject-id", "rejet-id"})
 FIELD_SIZE_LIMIT = 1_000_000  # a longer cell makes its row unreadable, not the file
 SEPARATORS = (",", ";", "\t")
 csv.field_size_limit(FIELD_SIZE_LIMIT)
@@ -42,6 +45,12 @@ def detect_separator(header_line: str) -> str:
     counts = {sep: header_line.count(sep) for sep in SEPARATORS}
     best = max(SEPARATORS, key=lambda sep: counts[sep])
     return best if counts[best] else ","
+
+
+def is_reject_column(cell: str) -> bool:
+    """The header cell of the reject numbers (``rejet``, ``reject``, ``reject_id``): a column
+    that closes rejects (``services.rejects_roundtrip``), never stored with the activity."""
+    return fold(cell.strip()).replace("_", "-").replace(" ", "-") in REJECT_NAMES
 
 
 def raw_row(row: list[str], separator: str) -> str:
@@ -60,6 +69,8 @@ class Header:
         self.extras: list[tuple[str, int]] = []
         for i, cell in enumerate(cells):
             column = column_of(cell)
+            if column is None and i == 0 and is_reject_column(cell):
+                continue  # the reject numbers of a corrected export
             if column is None:
                 name = cell.strip() or f"column_{i + 1}"
                 if len(name) > 100 or not name.isprintable():
@@ -85,7 +96,7 @@ def read_csv(
 
     ``label`` names the file in problems, ``source`` in stored records. A file that cannot be
     read at all raises ``FieldError`` before the first batch."""
-    src = open_text(path)
+    src = open_text(path, legacy=True)
     with src:
         try:
             first = src.text.readline()

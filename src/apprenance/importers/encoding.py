@@ -1,10 +1,12 @@
 """Opening an activity log: which format it is, and reading it as text (UTF-8 with or without
-BOM, or UTF-16 with a BOM).
+BOM, or UTF-16 with a BOM; CSV files also in Windows-1252, as French Excel saves them).
 
-The first 64 KiB are sniffed so that a file in another encoding is refused as a whole with a
-reason people can act on ("saved as Latin-1: save it as UTF-8"), instead of giving a row of
-mojibake per accented letter. Bytes that are not UTF-8 further in the file are decoded as lone
-surrogates (``surrogateescape``): the row that holds them is rejected, the others are kept.
+The first 64 KiB are sniffed. Valid UTF-8 there is read as UTF-8. Otherwise a CSV file whose
+first 64 KiB decode as Windows-1252 is read as Windows-1252 (``LEGACY``, noted in the report);
+any other file in another encoding is refused as a whole with a reason people can act on
+("saved as Latin-1: save it as UTF-8"), instead of giving a row of mojibake per accented letter.
+Bytes that are not UTF-8 further in a file read as UTF-8 are decoded as lone surrogates
+(``surrogateescape``): the row that holds them is rejected, the others are kept.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import BinaryIO
 from apprenance.contracts.records import FILE_FIELD, FieldError
 
 SNIFF = 64 * 1024
+LEGACY = "cp1252"  # what a spreadsheet saves "CSV" in on a French Windows
 
 
 class TextSource:
@@ -44,20 +47,35 @@ class TextSource:
         self.close()
 
 
-def open_text(path: Path) -> TextSource:
-    """Open ``path`` as text, or raise ``FieldError`` (field ``(fichier)``) saying why not."""
+def open_text(path: Path, *, legacy: bool = False) -> TextSource:
+    """Open ``path`` as text, or raise ``FieldError`` (field ``(fichier)``) saying why not;
+    ``legacy``: a file that is not UTF-8 but decodes as Windows-1252 is read as such."""
+    head = _head(path)
+    return TextSource(path, *sniff(head, complete=len(head) < SNIFF, legacy=legacy))
+
+
+def text_encoding(path: Path, *, legacy: bool = False) -> str | None:
+    """The encoding ``open_text`` reads ``path`` in, None when it cannot be read."""
+    try:
+        head = _head(path)
+        return sniff(head, complete=len(head) < SNIFF, legacy=legacy)[0]
+    except FieldError:
+        return None
+
+
+def _head(path: Path) -> bytes:
     try:
         with open(path, "rb") as f:
-            head = f.read(SNIFF)
+            return f.read(SNIFF)
     except IsADirectoryError:
         raise FieldError(FILE_FIELD, "file.directory") from None
     except OSError as exc:
         raise FieldError(FILE_FIELD, "file.unreadable", error=exc.strerror or str(exc)) from None
-    return TextSource(path, *sniff(head, complete=len(head) < SNIFF))
 
 
-def sniff(head: bytes, *, complete: bool) -> tuple[str, str]:
-    """(encoding, error handler) for a file starting with ``head``, or ``FieldError``."""
+def sniff(head: bytes, *, complete: bool, legacy: bool = False) -> tuple[str, str]:
+    """(encoding, error handler) for a file starting with ``head``, or ``FieldError``;
+    ``legacy``: not UTF-8 but valid Windows-1252 gives ``LEGACY``."""
     if not head.strip():
         raise FieldError(FILE_FIELD, "file.empty")
     if head.startswith(codecs.BOM_UTF8):
@@ -83,6 +101,8 @@ def sniff(head: bytes, *, complete: bool) -> tuple[str, str]:
     try:
         decoder.decode(body, final=complete)
     except UnicodeDecodeError as exc:
+        if legacy and encoding == "utf-8" and _decodes(head, LEGACY):
+            return LEGACY, "surrogateescape"
         line = body[: exc.start].count(b"\n") + 1
         byte = body[exc.start]
         shown = bytes([byte]).decode("cp1252", errors="replace")
@@ -90,6 +110,14 @@ def sniff(head: bytes, *, complete: bool) -> tuple[str, str]:
             FILE_FIELD, "file.not_utf8", line=line, byte=f"0x{byte:02X}", char=shown
         ) from None
     return encoding, "surrogateescape"
+
+
+def _decodes(head: bytes, encoding: str) -> bool:
+    try:
+        head.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 FORMATS: tuple[str, ...] = ("csv", "jsonl", "xapi")

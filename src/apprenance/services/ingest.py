@@ -27,12 +27,15 @@ from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD, Batch, FieldE
 from apprenance.db import tables as t
 from apprenance.db.store import RETRIES, Store, StoreConflict, retrying
 from apprenance.domain.catalog import Catalog
+from apprenance.i18n import t as t_msg
 from apprenance.importers import detect_format, read_log
 from apprenance.importers.canonical import Lookups
+from apprenance.importers.encoding import LEGACY, text_encoding
 from apprenance.services.batch_gc import few_collections
 from apprenance.services.evidence import ensure_current
 from apprenance.services.ingest_writer import BatchWriter, Tally
 from apprenance.services.rejects import resolve_file
+from apprenance.services.rejects_roundtrip import close_numbered, reject_numbers
 
 Progress = Callable[[str, int, int], None]  # (file label, bytes read, file size)
 COMMIT_ROWS = 20_000  # rows per transaction: fewer commits write each index page fewer times
@@ -86,14 +89,19 @@ def _ingest_one(
     writer.begin_file(log.label, source)
     fmt = log.fmt or detect_format(log.path)
     size = _size(log.path)
+    if fmt == "csv" and text_encoding(log.path, legacy=True) == LEGACY:
+        writer.tally.notes.append({"file": log.label, "note": "encoding.cp1252",
+                                   "reason": t_msg("ingest.note.cp1252", writer.lang)})
     try:
         batches = read_log(log.path, fmt, log.label, source, lookups)
         _pipeline(batches, writer, _reporter(progress, log.label, size))
     except FieldError as error:
         line = 1 if error.field == HEADER_FIELD else None
         writer.reject_file(Problem.of(error, log.label, line, _head(log.path, error)))
+    numbers = reject_numbers(log.path) if fmt == "csv" else []
     with store.transaction() as conn:
         resolve_file(conn, source, writer.rejected_in_file(), clock())
+        close_numbered(conn, numbers, clock())
 
 
 

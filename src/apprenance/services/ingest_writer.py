@@ -44,11 +44,12 @@ class Tally:
     rejected: int = 0
     unmapped: int = 0
     rejections: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)  # {"file", "note", "reason"}
 
     def to_dict(self) -> dict[str, Any]:
         return {"accepted": self.accepted, "duplicates": self.duplicates,
                 "rejected": self.rejected, "unmapped": self.unmapped,
-                "rejections": self.rejections}
+                "rejections": self.rejections, "notes": self.notes}
 
 
 class BatchWriter:

@@ -1,5 +1,5 @@
 """The quarantine of rejected inputs: storing them (idempotently), marking them resolved when a
-corrected file is ingested, listing and exporting them.
+corrected file is ingested, dismissing them by hand with a reason, listing and exporting them.
 
 Each reject keeps its raw content; ``raw_hash`` (source file + raw content) is unique, so that
 ingesting the same file again stores nothing twice. Exports neutralise spreadsheet formulas.
@@ -22,6 +22,8 @@ from apprenance.contracts.records import Problem
 from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.db.writes import insert_for
+from apprenance.errors import InputError, NotFound
+from apprenance.i18n import t as msg
 
 RAW_LIMIT = 200_000  # characters of raw content kept per reject
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -63,7 +65,7 @@ def quarantine(
     stmt = stmt.on_conflict_do_update(
         index_elements=["raw_hash"],
         set_={c: stmt.excluded[c] for c in ("line", "statement_id", "field", "reason")}
-        | {"resolved_at": None},
+        | {"resolved_at": None, "dismissed_reason": None},
     )
     # in key order: two ingests rejecting the same rows never wait for each other in a circle
     conn.execute(stmt, [rows[digest] for digest in sorted(rows)])
@@ -106,6 +108,7 @@ class RejectRow:
     raw: str
     created_at: datetime
     resolved_at: datetime | None
+    dismissed_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -113,12 +116,13 @@ class RejectRow:
             "statement_id": self.statement_id, "field": self.field, "reason": self.reason,
             "raw": self.raw, "created_at": self.created_at.isoformat(),
             "resolved_at": self.resolved_at.isoformat() if self.resolved_at else None,
+            "dismissed_reason": self.dismissed_reason,
         }
 
 
 def list_rejects(
     store: Store, *, include_resolved: bool = False, file: str | None = None,
-    limit: int | None = None,
+    limit: int | None = None, ids: Sequence[int] | None = None,
 ) -> Iterator[RejectRow]:
     """The rejects, oldest file and line first; open ones only unless ``include_resolved``."""
     r = t.rejects.c
@@ -127,6 +131,8 @@ def list_rejects(
         query = query.where(r.resolved_at.is_(None))
     if file is not None:
         query = query.where(r.source_file.contains(file, autoescape=True))
+    if ids is not None:
+        query = query.where(r.id.in_(list(ids)))
     if limit is not None:
         query = query.limit(limit)
     with store.transaction() as conn:
@@ -136,7 +142,31 @@ def list_rejects(
             id=row["id"], source_file=row["source_file"], line=row["line"],
             statement_id=row["statement_id"], field=row["field"], reason=row["reason"],
             raw=row["raw"], created_at=row["created_at"], resolved_at=row["resolved_at"],
+            dismissed_reason=row["dismissed_reason"],
         )
+
+
+REASON_LIMIT = 1000  # characters of a dismissal's reason
+
+
+def dismiss_reject(
+    store: Store, reject_id: int, reason: str, now: datetime, lang: str
+) -> RejectRow:
+    """Close the reject ``reject_id`` by hand (a wrong header, a row not worth correcting),
+    keeping ``reason``; ``NotFound`` if there is none, ``InvalidInput`` for an empty reason.
+    Ingesting the same rejected content again opens it again."""
+    reason = reason.strip()
+    if not reason:
+        raise InputError(msg("rejects.reason_needed", lang))
+    if len(reason) > REASON_LIMIT:
+        raise InputError(msg("rejects.reason_long", lang, limit=REASON_LIMIT))
+    r = t.rejects.c
+    with store.transaction() as conn:
+        done = conn.execute(update(t.rejects).where(r.id == reject_id)
+                            .values(resolved_at=now, dismissed_reason=reason))
+        if not done.rowcount:
+            raise NotFound(msg("rejects.not_found", lang, id=reject_id))
+    return next(row for row in list_rejects(store, include_resolved=True, ids=[reject_id]))
 
 
 def neutralise(value: str) -> str:

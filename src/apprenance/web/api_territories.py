@@ -19,7 +19,7 @@ from apprenance.domain.catalog import Catalog
 from apprenance.services import coordination, directory
 from apprenance.services.access import Grant
 from apprenance.services.intake_recovery import heal_intake, mark_pending, unmark
-from apprenance.services.rejects import list_rejects
+from apprenance.services.rejects import REASON_LIMIT, dismiss_reject, list_rejects
 from apprenance.services.territories import load_territory
 from apprenance.services.unmapped import assign_type
 from apprenance.web.auth import (
@@ -29,7 +29,16 @@ from apprenance.web.auth import (
     require,
     territories_of,
 )
-from apprenance.web.deps import AppDep, CatalogDep, GrantDep, Limit, Offset, StoreDep, read_upload
+from apprenance.web.deps import (
+    AppDep,
+    CatalogDep,
+    GrantDep,
+    LangDep,
+    Limit,
+    Offset,
+    StoreDep,
+    read_upload,
+)
 
 router = APIRouter(prefix="/api/v1", tags=["territories"])
 Ident = Annotated[str, PathParam(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9._:-]+$")]
@@ -166,3 +175,17 @@ def rejects(grant: GrantDep, app: AppDep,
     require(grant, "admin")
     return [r.to_dict() for r in list_rejects(app.store, include_resolved=resolved,
                                               limit=limit)]
+
+
+class DismissBody(BaseModel):
+    reason: str = Field(min_length=1, max_length=REASON_LIMIT,
+                        description="Why the reject is closed without a corrected row.")
+
+
+@router.post("/rejects/{reject_id}/dismiss", tags=["activities"],
+             summary="Close a rejected line by hand, with a reason (admins)")
+def dismiss(grant: GrantDep, app: AppDep, lang: LangDep,
+            reject_id: Annotated[int, PathParam(ge=1)],
+            body: Annotated[DismissBody, Body()]) -> dict[str, Any]:
+    require(grant, "admin")
+    return dismiss_reject(app.store, reject_id, body.reason, app.clock(), lang).to_dict()

@@ -118,6 +118,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
     from apprenance.web import (
         api_catalog,
         api_credentials,
+        api_docs,
         api_learners,
         api_territories,
         api_verify,
@@ -132,7 +133,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         title="apprenance", version=__version__,
         description="Recognise what people learn by doing real projects in rural territories. "
         "See docs/api.md.",
-        openapi_url="/openapi.json", docs_url="/api/docs", redoc_url=None,
+        openapi_url="/openapi.json", docs_url=None, redoc_url=None,
     )
     api.state.apprenance = core
     install_error_handler(api, settings)
@@ -154,6 +155,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
                    api_verify, xapi, ob3_api, hosting, pages):
         api.include_router(module.router)
     api.include_router(api_verify.pages)
+    api_docs.install(api)  # its /static/swagger first: /static would take it
     api.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @api.get("/healthz", include_in_schema=False)
