@@ -104,7 +104,7 @@ def test_messages_are_in_french_for_people() -> None:
     credential = signed(sample_credential())
     credential["name"] = "changé"
     result = _verify(credential).to_dict("fr")
-    signature = [c for c in result["checks"] if c["check"] == "signature"][0]
+    signature = next(c for c in result["checks"] if c["check"] == "signature")
     assert signature["text"].startswith("eddsa-rdfc-2022 : ")
     assert result["failed_checks"] == ["signature"]
     assert result["vouches_for"]["issuer"]["name"] == "Collectif des Combes"
