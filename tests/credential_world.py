@@ -77,18 +77,20 @@ def status_entry(list_url: str, index: int) -> dict[str, Any]:
 
 
 def status_list_credential(list_url: str, revoked: list[int], key: SigningKey = ISSUER_KEY,
-                           size: int = 131072) -> dict[str, Any]:
+                           size: int = 131072, vm: str | None = None) -> dict[str, Any]:
+    """A signed status list; ``vm``: the verification method (and so the issuer, its DID) to
+    sign with, by default the did:key of ``key``."""
     bits = bytearray(size // 8)
     for index in revoked:
         set_bit(bits, index)
-    issuer = did_key(key.public_multibase)
+    issuer = vm.split("#", 1)[0] if vm else did_key(key.public_multibase)
     return signed({
         "@context": [VC_V2], "id": list_url,
         "type": ["VerifiableCredential", "BitstringStatusListCredential"],
         "issuer": issuer, "validFrom": "2026-01-01T00:00:00Z",
         "credentialSubject": {"id": f"{list_url}#list", "type": "BitstringStatusList",
                               "statusPurpose": "revocation", "encodedList": encode_bits(bits)},
-    }, key)
+    }, key, vm)
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -56,7 +56,7 @@ def test_our_credential_verifies_and_a_tampered_one_does_not(cli: Cli, tmp_path:
     report = result.json()["results"][0]  # type: ignore[index]
     assert report["verdict"] == "valid" and report["ob3_structure_problems"] == []
     assert [c["check"] for c in report["checks"]] == [
-        "parse", "terms", "signature", "issuer", "window", "status", "structure"]
+        "parse", "context", "terms", "signature", "issuer", "window", "status", "structure"]
     credential["credentialSubject"]["achievement"]["name"] = "Jardin partagé !"
     result = cli("verify", _write(tmp_path, "bad.json", credential), "--offline")
     assert result.code == 1
@@ -152,7 +152,7 @@ def test_did_web_and_status_lists_over_loopback_http() -> None:
         routes["/issuers/combes/did.json"] = json.dumps(
             did_web_document(did, [ISSUER_KEY.public_multibase])).encode()
         list_url = f"{base}/status/1"
-        routes["/status/1"] = json.dumps(status_list_credential(list_url, [7])).encode()
+        routes["/status/1"] = json.dumps(status_list_credential(list_url, [7], vm=vm)).encode()
         fetcher = caching(HttpFetcher(loopback_only=True, loopback_plain_http=True))
         assert resolve_key(vm, fetcher).controller == did
         clock = fixed_clock(FIXED_NOW)
@@ -162,9 +162,9 @@ def test_did_web_and_status_lists_over_loopback_http() -> None:
             data = json.dumps(credential).encode()
             report = verify_one("c.json", fetcher=fetcher, clock=clock, data=data)
             assert (report.signature, report.status) == ("valid", expected), report.checks
-        tampered = status_list_credential(list_url, [])
+        tampered = status_list_credential(list_url, [], vm=vm)
         tampered["credentialSubject"]["encodedList"] = status_list_credential(
-            list_url, [3])["credentialSubject"]["encodedList"]
+            list_url, [3], vm=vm)["credentialSubject"]["encodedList"]
         routes["/status/1"] = json.dumps(tampered).encode()
         credential = signed(sample_credential(did, status=status_entry(list_url, 3)), vm=vm)
         report = verify_one("c.json", fetcher=HttpFetcher(loopback_only=True,

@@ -130,6 +130,21 @@ def proofs_of(document: dict[str, Any]) -> list[dict[str, Any]]:
     return [p for p in items if isinstance(p, dict)]
 
 
+def is_supported(proof: dict[str, Any]) -> bool:
+    """Whether this verifier can check ``proof``: ``Ed25519Signature2020``, or a
+    ``DataIntegrityProof`` of the ``eddsa-rdfc-2022`` cryptosuite."""
+    kind = proof.get("type")
+    if kind == DATA_INTEGRITY_PROOF:
+        return proof.get("cryptosuite") == EDDSA_RDFC_2022
+    return kind == ED25519_SIGNATURE_2020
+
+
+def describe(proof: dict[str, Any]) -> str:
+    """A proof's type and cryptosuite, for messages."""
+    suite = proof.get("cryptosuite")
+    return f"{proof.get('type')} ({suite})" if suite else str(proof.get("type"))
+
+
 def check_proof(
     document: dict[str, Any], proof: dict[str, Any], public_key: Ed25519PublicKey
 ) -> ProofCheck:

@@ -142,8 +142,32 @@ def decode_jwt(token: str) -> DecodedJwt:
     )
 
 
+UNDERSTOOD_EXTENSIONS: tuple[str, ...] = ()
+"""Header parameters named in ``crit`` that this verifier understands: none."""
+
+
+def critical_problem(header: dict[str, Any]) -> str | None:
+    """Why the header's ``crit`` makes the JWS invalid (RFC 7515 §4.1.11), else ``None``: it
+    must be a non-empty list of names present in the header, and every one must be an
+    extension this verifier understands."""
+    if "crit" not in header:
+        return None
+    names = header["crit"]
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        return "the JWS header's crit is not a non-empty list of names"
+    unknown = [n for n in names if n not in UNDERSTOOD_EXTENSIONS or n not in header]
+    if unknown:
+        return f"the JWS header marks extensions this verifier does not understand as " \
+               f"critical: {', '.join(unknown)}"
+    return None  # pragma: no cover - no extension is understood yet
+
+
 def verify_jwt_signature(decoded: DecodedJwt, public_key: PublicKey) -> str | None:
-    """``None`` when the signature is valid, else the reason."""
+    """``None`` when the signature is valid (and the header's ``crit``, if any, names only
+    understood extensions), else the reason."""
+    critical = critical_problem(decoded.header)
+    if critical is not None:
+        return critical
     alg = decoded.header.get("alg")
     try:
         if alg == "EdDSA" and isinstance(public_key, Ed25519PublicKey):

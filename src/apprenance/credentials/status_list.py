@@ -5,8 +5,9 @@ The list is a bitstring, gzip-compressed and base64url-encoded (with the multiba
 of the first byte. A credential's ``credentialStatus`` names the list credential and an index;
 the bit set means revoked (or suspended, by the list's purpose).
 
-``check_status`` fetches the list credential through the resolver, has it verified by the
-caller's ``verify_list`` (signature and validity window), then reads the bit.
+``check_status`` fetches the list credential through the resolver, checks that it is issued by
+the credential's own issuer (anyone can sign a list saying "not revoked"), has it verified by
+the caller's ``verify_list`` (signature and validity window), then reads the bit.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ import binascii
 import gzip
 import json
 import zlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 from typing import Any
 
 from apprenance.credentials.did import Fetcher
 from apprenance.errors import ApprenanceError, InputError
+from apprenance.i18n import t
 
 MIN_BITS = 131_072  # 16 KiB: the specification's minimum, for group privacy
 ENTRY_TYPES = ("BitstringStatusListEntry", "StatusList2021Entry")
@@ -67,12 +69,18 @@ def set_bit(bits: bytearray, index: int, value: bool = True) -> None:
 
 @dataclass(frozen=True)
 class StatusResult:
-    """``state``: ``ok``, ``revoked`` (or ``suspended``), or ``error`` (cannot be trusted)."""
+    """``state``: ``ok``, ``revoked`` (or ``suspended``), or ``error`` (cannot be trusted);
+    ``key`` and ``params``: the message (``verify.status.*``), in any language."""
 
     state: str
-    message: str
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
     purpose: str = ""
     list_url: str = ""
+
+    @property
+    def message(self) -> str:
+        return t(self.key, "en", **self.params)
 
 
 VerifyList = Callable[[dict[str, Any]], str | None]
@@ -82,69 +90,89 @@ VerifyList = Callable[[dict[str, Any]], str | None]
 def _types(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
-    return [t for t in value if isinstance(t, str)] if isinstance(value, list) else []
+    return [x for x in value if isinstance(x, str)] if isinstance(value, list) else []
 
 
-def check_entry(entry: Any, fetcher: Fetcher, verify_list: VerifyList) -> StatusResult:
-    """The state of one ``credentialStatus`` entry."""
+def _issuer(document: dict[str, Any]) -> str | None:
+    issuer = document.get("issuer")
+    value = issuer.get("id") if isinstance(issuer, dict) else issuer
+    return value if isinstance(value, str) else None
+
+
+def check_entry(
+    entry: Any, fetcher: Fetcher, verify_list: VerifyList, *, issuer: str | None = None,
+    trusted: Collection[str] = (),
+) -> StatusResult:
+    """The state of one ``credentialStatus`` entry of a credential issued by ``issuer``: the
+    list must be issued by that same issuer (or by one of ``trusted``)."""
     if not isinstance(entry, dict):
-        return StatusResult("error", "credentialStatus is not an object")
-    kind = next((t for t in _types(entry.get("type")) if t in ENTRY_TYPES), None)
+        return StatusResult("error", "verify.status.not_object")
+    kind = next((x for x in _types(entry.get("type")) if x in ENTRY_TYPES), None)
     if kind is None:
-        return StatusResult("error", f"unsupported status type {entry.get('type')!r}")
+        return StatusResult("error", "verify.status.unsupported", {"type": entry.get("type")})
     url = entry.get("statusListCredential")
     purpose = str(entry.get("statusPurpose", ""))
     try:
         index = int(entry.get("statusListIndex", ""))
     except (TypeError, ValueError):
-        return StatusResult("error", "statusListIndex is not a number", purpose)
+        return StatusResult("error", "verify.status.index", {}, purpose)
     if not isinstance(url, str):
-        return StatusResult("error", "statusListCredential is missing", purpose)
+        return StatusResult("error", "verify.status.no_list", {}, purpose)
+    where = {"url": url}
     try:
         listed = json.loads(fetcher(url))
     except ApprenanceError as exc:
-        return StatusResult("error", f"cannot fetch the status list: {exc.message}", purpose, url)
+        return StatusResult("error", "verify.status.fetch", {**where, "reason": exc.message},
+                            purpose, url)
     except ValueError:
-        return StatusResult("error", "the status list is not JSON", purpose, url)
+        return StatusResult("error", "verify.status.not_json", where, purpose, url)
     if not isinstance(listed, dict):
-        return StatusResult("error", "the status list is not a JSON object", purpose, url)
+        return StatusResult("error", "verify.status.not_json", where, purpose, url)
     credential_type, subject_type = LIST_TYPES[kind]
     if credential_type not in _types(listed.get("type")):
-        return StatusResult("error", f"the status list is not a {credential_type}", purpose, url)
+        return StatusResult("error", "verify.status.list_type",
+                            {**where, "type": credential_type}, purpose, url)
+    list_issuer = _issuer(listed)
+    if list_issuer != issuer and list_issuer not in trusted:
+        return StatusResult("error", "verify.status.other_issuer",
+                            {**where, "list_issuer": list_issuer, "issuer": issuer},
+                            purpose, url)
     problem = verify_list(listed)
     if problem is not None:
-        return StatusResult("error", f"the status list cannot be trusted: {problem}", purpose, url)
+        return StatusResult("error", "verify.status.untrusted", {**where, "reason": problem},
+                            purpose, url)
     subject = listed.get("credentialSubject")
     if not isinstance(subject, dict) or subject_type not in _types(subject.get("type")):
-        return StatusResult(
-            "error", f"the status list subject is not a {subject_type}", purpose, url
-        )
+        return StatusResult("error", "verify.status.subject_type",
+                            {**where, "type": subject_type}, purpose, url)
     if subject.get("statusPurpose") != purpose:
-        return StatusResult(
-            "error",
-            f"the list's purpose is {subject.get('statusPurpose')!r}, the entry's {purpose!r}",
-            purpose,
-            url,
-        )
+        return StatusResult("error", "verify.status.purpose",
+                            {"list": subject.get("statusPurpose"), "entry": purpose},
+                            purpose, url)
     try:
         set_ = bit_is_set(decode_bits(str(subject.get("encodedList", ""))), index)
     except InputError as exc:
-        return StatusResult("error", exc.message, purpose, url)
+        return StatusResult("error", "verify.status.bits", {"reason": exc.message}, purpose, url)
     if set_:
         state = "revoked" if purpose == "revocation" else "suspended"
-        return StatusResult(state, f"{state} (bit {index} of {url} is set)", purpose, url)
-    return StatusResult("ok", f"not {purpose or 'revoked'} (bit {index} is clear)", purpose, url)
+        return StatusResult(state, f"verify.status.{state}", {**where, "index": index},
+                            purpose, url)
+    return StatusResult("ok", "verify.status.clear", {"index": index,
+                        "purpose": purpose or "revocation"}, purpose, url)
 
 
 def check_status(
-    credential: dict[str, Any], fetcher: Fetcher, verify_list: VerifyList
+    credential: dict[str, Any], fetcher: Fetcher, verify_list: VerifyList,
+    trusted: Collection[str] = (),
 ) -> StatusResult | None:
-    """The combined state of every status entry (``None`` when the credential has none)."""
+    """The combined state of every status entry (``None`` when the credential has none);
+    each list must be issued by the credential's issuer (or by one of ``trusted``)."""
     entries = credential.get("credentialStatus")
     if entries is None:
         return None
+    issuer = _issuer(credential)
     results = [
-        check_entry(e, fetcher, verify_list)
+        check_entry(e, fetcher, verify_list, issuer=issuer, trusted=trusted)
         for e in (entries if isinstance(entries, list) else [entries])
     ]
     for state in ("error", "revoked", "suspended"):

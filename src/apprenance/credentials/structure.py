@@ -16,6 +16,11 @@ from apprenance.credentials.contexts import VC_V2
 
 OB3_CONTEXT_PREFIX = "https://purl.imsglobal.org/spec/ob/v3p0/"
 OB_CREDENTIAL_TYPES = ("OpenBadgeCredential", "AchievementCredential")
+NOT_BADGE_TYPES = (
+    "ClrCredential", "EndorsementCredential", "BitstringStatusListCredential",
+    "StatusList2021Credential",
+)
+"""Credentials that are not badges: the Open Badges 3.0 structure checks do not apply."""
 
 
 def types_of(value: Any) -> list[str]:
@@ -45,6 +50,12 @@ def _subjects(credential: dict[str, Any]) -> list[dict[str, Any]]:
     subject = credential.get("credentialSubject")
     items = subject if isinstance(subject, list) else [subject]
     return [s for s in items if isinstance(s, dict)]
+
+
+def is_badge(credential: dict[str, Any]) -> bool:
+    """Whether the Open Badges 3.0 structure checks apply: not a CLR, an endorsement or a
+    status list credential (a bare VerifiableCredential is checked, and warned about)."""
+    return not set(NOT_BADGE_TYPES) & set(types_of(credential.get("type")))
 
 
 def ob3_problems(credential: dict[str, Any]) -> list[str]:
@@ -90,23 +101,24 @@ def parse_time(value: Any) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def window_state(credential: dict[str, Any], now: datetime) -> tuple[str, str]:
-    """``(state, message)``: ``ok``, ``expired``, ``not_yet_valid`` or ``invalid``."""
+def window_check(credential: dict[str, Any], now: datetime) -> tuple[str, str, dict[str, Any]]:
+    """``(state, message key, values)``: state ``ok``, ``expired``, ``not_yet_valid`` or
+    ``invalid``; the key is a ``verify.msg.window_*`` message."""
     start_key = "validFrom" if "validFrom" in credential else "issuanceDate"
     end_key = "validUntil" if "validUntil" in credential else "expirationDate"
     start, end = credential.get(start_key), credential.get(end_key)
     start_at, end_at = parse_time(start), parse_time(end)
     if start is not None and start_at is None:
-        return "invalid", f"{start_key} is not a date-time: {start!r}"
+        return "invalid", "verify.msg.window_invalid", {"field": start_key, "value": repr(start)}
     if end is not None and end_at is None:
-        return "invalid", f"{end_key} is not a date-time: {end!r}"
+        return "invalid", "verify.msg.window_invalid", {"field": end_key, "value": repr(end)}
     if start_at is not None and now < start_at:
-        return "not_yet_valid", f"not valid before {start} ({start_key})"
+        return "not_yet_valid", "verify.msg.window_early", {"start": start, "field": start_key}
     if end_at is not None and now > end_at:
-        return "expired", f"expired on {end} ({end_key})"
+        return "expired", "verify.msg.window_expired", {"end": end, "field": end_key}
     if end_at is not None:
-        return "ok", f"valid from {start or '-'} until {end}"
-    return "ok", f"valid from {start or '-'}, no end"
+        return "ok", "verify.msg.window_ok", {"start": start or "-", "end": end}
+    return "ok", "verify.msg.window_open", {"start": start or "-"}
 
 
 def identity_hash(identity: str, salt: str | None) -> str:
@@ -142,3 +154,51 @@ def recipient_matches(credential: dict[str, Any], recipient: str) -> tuple[bool,
                 elif hmac.compare_digest(_utf8(value), _utf8(candidate)):
                     return True, f"the {kind or 'identity'} matches"
     return False, "the credential does not name this recipient"
+
+
+def _holder(subject: dict[str, Any]) -> dict[str, Any]:
+    entries = subject.get("identifier")
+    identifiers = []
+    for entry in entries if isinstance(entries, list) else [entries]:
+        if isinstance(entry, dict) and isinstance(entry.get("identityHash"), str):
+            identifiers.append({"type": entry.get("identityType"),
+                                "hashed": entry.get("hashed") in (True, "true"),
+                                "value": entry["identityHash"]})
+    name = subject.get("name")
+    return {"name": name if isinstance(name, str) else None,
+            "id": subject.get("id") if isinstance(subject.get("id"), str) else None,
+            "identifiers": identifiers}
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def vouches_for(
+    credential: dict[str, Any], recipient: str | None, status: str | None
+) -> dict[str, Any]:
+    """What a verified credential vouches for, for a person to compare with a certificate:
+    the holder (name, id or hashed identifiers; ``recipient``: whether it matches the one
+    asked about), the badge or pathway, the issuer, the dates and the status."""
+    subjects = _subjects(credential)
+    subject = subjects[0] if subjects else {}
+    achievements = subject.get("achievement")
+    listed = achievements if isinstance(achievements, list) else [achievements]
+    badges = [{"id": _text(a.get("id")), "name": _text(a.get("name")),
+               "type": _text(a.get("achievementType"))} for a in listed if isinstance(a, dict)]
+    issuer = credential.get("issuer")
+    issuer_name = issuer.get("name") if isinstance(issuer, dict) else None
+    return {
+        "kind": [x for x in types_of(credential.get("type")) if x != "VerifiableCredential"],
+        "name": _text(credential.get("name")),
+        "holder": {**_holder(subject), "recipient": recipient},
+        "achievements": badges,
+        "endorses": _text(subject.get("id")) if "EndorsementSubject" in types_of(
+            subject.get("type")) else None,
+        "issuer": {"id": issuer_id(credential), "name": _text(issuer_name)},
+        "issued": _text(subject.get("awardedDate") or credential.get("awardedDate")
+                        or credential.get("validFrom") or credential.get("issuanceDate")),
+        "valid_from": _text(credential.get("validFrom") or credential.get("issuanceDate")),
+        "valid_until": _text(credential.get("validUntil") or credential.get("expirationDate")),
+        "status": status,
+    }

@@ -85,8 +85,15 @@ def _itxt(body: bytes) -> tuple[str, str]:
     return keyword.decode("latin-1"), text.decode("utf-8", errors="strict")
 
 
+def _refuse_second(where: str) -> UnreadableInput:
+    return UnreadableInput(
+        f"this {where} holds more than one baked credential: which one would the badge vouch "
+        "for? The image is refused")
+
+
 def unbake_png(data: bytes) -> Baked:
-    """The credential in a PNG's ``iTXt`` (or OB 2.0 ``tEXt``/``iTXt``) chunk."""
+    """The credential in a PNG's ``iTXt`` (or OB 2.0 ``tEXt``/``iTXt``) chunk; a PNG with
+    two such chunks (whatever their versions) is refused."""
     found: Baked | None = None
     for kind, body in _png_chunks(data):
         try:
@@ -99,10 +106,11 @@ def unbake_png(data: bytes) -> Baked:
                 continue
         except UnicodeDecodeError:
             raise UnreadableInput("the PNG text chunk is not valid UTF-8") from None
-        if keyword == OB3_PNG_KEYWORD:
-            return Baked(text.strip(), "3.0", "png")
-        if keyword == OB2_PNG_KEYWORD and found is None:
-            found = Baked(text.strip(), "2.0", "png")
+        if keyword not in (OB3_PNG_KEYWORD, OB2_PNG_KEYWORD):
+            continue
+        if found is not None:
+            raise _refuse_second("PNG")
+        found = Baked(text.strip(), "3.0" if keyword == OB3_PNG_KEYWORD else "2.0", "png")
     if found is not None:
         return found
     raise UnreadableInput(
@@ -118,25 +126,30 @@ def _local(tag: str) -> tuple[str, str]:
 
 
 def unbake_svg(data: bytes) -> Baked:
-    """The credential in an SVG's ``<openbadges:credential>`` element."""
+    """The credential in an SVG's ``<openbadges:credential>`` (or OB 2.0
+    ``<openbadges:assertion>``) element; an SVG with two such elements is refused."""
     try:
         root: Element = ElementTree.fromstring(data, forbid_dtd=True)
     except (DefusedXmlException, ElementTree.ParseError, ValueError) as exc:
         raise UnreadableInput(f"unreadable SVG: {exc}") from None
-    legacy: Baked | None = None
+    found: Baked | None = None
     for element in root.iter():
         namespace, name = _local(str(element.tag))
         if "openbadges" not in namespace and "imsglobal" not in namespace:
             continue
         content = "".join(element.itertext()).strip()
         attribute = (element.get("verify") or "").strip()
+        if name not in ("credential", "assertion"):
+            continue
+        if found is not None:
+            raise _refuse_second("SVG")
         if name == "credential":
-            return Baked(attribute or content, "3.0", "svg")
-        if name == "assertion" and legacy is None:
-            legacy = Baked(content or attribute, "2.0", "svg",
-                           verify=attribute if content and attribute else None)
-    if legacy is not None:
-        return legacy
+            found = Baked(attribute or content, "3.0", "svg")
+        else:
+            found = Baked(content or attribute, "2.0", "svg",
+                          verify=attribute if content and attribute else None)
+    if found is not None:
+        return found
     raise UnreadableInput(
         "this SVG holds no baked credential (no openbadges:credential or openbadges:assertion)")
 

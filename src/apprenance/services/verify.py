@@ -10,7 +10,7 @@ with a map, or with ``offline=True``, nothing is fetched from the network.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,11 +85,14 @@ def _read(source: str, fetcher: Fetcher) -> bytes:
 
 def verify_one(
     source: str, *, fetcher: Fetcher, clock: Clock, recipient: str | None = None,
-    data: bytes | None = None,
+    data: bytes | None = None, status_issuers: Collection[str] = (),
 ) -> Report:
-    """Verify one input; read failures become an ``unreadable`` report, never an exception."""
+    """Verify one input; read failures become an ``unreadable`` report, never an exception.
+    ``status_issuers``: issuers whose status lists are trusted besides each credential's own
+    issuer (``--status-issuer``)."""
     try:
-        return _verify_one(source, fetcher=fetcher, clock=clock, recipient=recipient, data=data)
+        return _verify_one(source, fetcher=fetcher, clock=clock, recipient=recipient, data=data,
+                           status_issuers=status_issuers)
     except RecursionError:  # JSON nested deeper than the parsers and the JSON-LD walk go
         report = Report(source=source)
         report.parse = "error"
@@ -99,7 +102,7 @@ def verify_one(
 
 def _verify_one(
     source: str, *, fetcher: Fetcher, clock: Clock, recipient: str | None,
-    data: bytes | None,
+    data: bytes | None, status_issuers: Collection[str],
 ) -> Report:
     report = Report(source=source)
     embedded: tuple[str, int] | None = None
@@ -148,7 +151,8 @@ def _verify_one(
         return report
     try:
         return verify_document(credential, report, fetcher=fetcher, now=clock(),
-                               recipient=recipient, decoded_jwt=decoded)
+                               recipient=recipient, decoded_jwt=decoded,
+                               status_issuers=status_issuers)
     except ApprenanceError as exc:
         report.signature = report.signature or "invalid"
         report.add("verify", "failed", exc.message)
@@ -184,8 +188,10 @@ def duplicate_key(text: str) -> str | None:
 
 
 def verify_inputs(
-    sources: Iterable[str], *, fetcher: Fetcher, clock: Clock, recipient: str | None = None
+    sources: Iterable[str], *, fetcher: Fetcher, clock: Clock, recipient: str | None = None,
+    status_issuers: Collection[str] = (),
 ) -> VerifyRun:
     """Verify every input, in order."""
-    return VerifyRun([verify_one(s, fetcher=fetcher, clock=clock, recipient=recipient)
+    return VerifyRun([verify_one(s, fetcher=fetcher, clock=clock, recipient=recipient,
+                                 status_issuers=status_issuers)
                       for s in sources])
