@@ -32,8 +32,9 @@ def swagger_assets() -> Path | None:
     with suppress(ImportError):
         bundle = import_module("swagger_ui_bundle")
         for name in ("swagger_ui_path", "swagger_ui_3_path"):  # newer, older releases
-            if isinstance(getattr(bundle, name, None), str):
-                candidates.append(Path(getattr(bundle, name)))
+            where = getattr(bundle, name, None)
+            if isinstance(where, str | Path):
+                candidates.append(Path(where))
     for folder in candidates:
         if all((folder / name).is_file() for name in NEEDED):
             return folder
