@@ -154,6 +154,21 @@ def test_access_log_hides_link_secrets() -> None:
     assert "SECRET" not in share.getMessage()
 
 
+@pytest.mark.parametrize("target", [
+    "/api/v1/learners/lea%40example.org/certificate.pdf?share=SECRETshare",
+    "/api/v1/credentials/c1/png?lang=fr&share=SECRETshare&x=1",
+    "/oauth/token?code=SECRETcode&client_secret=SECRETclient",
+    "/xapi/statements?TOKEN=SECRETtoken",
+])
+def test_access_log_hides_secrets_in_query_strings(target: str) -> None:
+    record = logging.LogRecord("uvicorn.access", logging.INFO, "", 0, '%s - "%s %s"',
+                               ("127.0.0.1", "GET", target), None)
+    RedactSecrets().filter(record)
+    line = record.getMessage()
+    assert "SECRET" not in line
+    assert line.split("?")[0].endswith(target.split("?")[0])  # the path itself is kept
+
+
 def test_demo_ends_with_a_working_portfolio_url(tmp_path_factory: pytest.TempPathFactory
                                                 ) -> None:
     from apprenance.bootstrap import App

@@ -22,19 +22,26 @@ from apprenance.errors import ApprenanceError
 log = logging.getLogger("apprenance.web")
 STATIC = Path(__file__).with_name("static")
 SECRET_PATHS = re.compile(r"(/(?:connexion|p|xapi-token)/)[^/?\s\"]+")
+# query parameters that carry a secret (share links, tokens, OAuth codes and secrets)
+SECRET_QUERY = re.compile(r"([?&](?:share|token|code|access_token|refresh_token|client_secret"
+                          r"|password|secret|key)=)[^&\s\"#]+", re.IGNORECASE)
+
+
+def redact(text: str) -> str:
+    """``text`` (a request line or path) without the secrets in its path and query."""
+    return SECRET_QUERY.sub(r"\1…", SECRET_PATHS.sub(r"\1…", text))
 HTTP_CODES = {401: "unauthenticated", 403: "forbidden", 404: "not-found",
               405: "method-not-allowed", 406: "not-acceptable", 413: "too-large",
               415: "unsupported-media-type", 422: "input"}
 
 
 class RedactSecrets(logging.Filter):
-    """Keep sign-in and share link secrets out of access logs."""
+    """Keep sign-in and share link secrets, in paths and query strings, out of access logs."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, tuple):
-            record.args = tuple(SECRET_PATHS.sub(r"\1…", a) if isinstance(a, str) else a
-                                for a in record.args)
-        record.msg = SECRET_PATHS.sub(r"\1…", str(record.msg))
+            record.args = tuple(redact(a) if isinstance(a, str) else a for a in record.args)
+        record.msg = redact(str(record.msg))
         return True
 
 
