@@ -208,3 +208,12 @@ def test_file_ingest_rejects_each_refused_line(cli: Callable[..., CliResult],
     reasons = {r["field"]: r["reason"] for r in report["rejections"]}
     assert reasons["colour"] == "'colour' is not an xAPI statement property"
     assert reasons["verb.display"] == "'english!' is not a language tag (RFC 5646)"
+
+
+def test_a_deeply_nested_statement_is_refused_not_a_stack_overflow() -> None:
+    deep: list[Any] = []
+    for _ in range(5000):
+        deep = [deep]
+    with pytest.raises(FieldError) as caught:
+        check_statement(_set(base(), "context.contextActivities.other", deep))
+    assert caught.value.key == "xapi.not_object"
