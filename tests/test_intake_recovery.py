@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from apprenance.bootstrap import bundled
 from apprenance.db import tables as t
 from apprenance.services import coordination, intake_recovery, xapi_intake
+from apprenance.services.catalog import catalog_for
 from web_world import LEA, World, build_world
 
 V = {"X-Experience-API-Version": "1.0.3"}
@@ -101,7 +102,8 @@ def test_an_upload_kept_but_not_ingested_is_ingested_by_the_next_intake(
     data = coordination.records_as_jsonl(records)
     # what a kill between keeping and ingesting leaves: the file and its marker
     path, fmt = coordination.keep_upload(world.app.home, "activities.jsonl", data, "jsonl")
-    intake_recovery.mark_pending(world.app.home, path, fmt, "activities.jsonl", ["autre"])
+    mark = intake_recovery.mark_pending(world.app.home, path, fmt, "activities.jsonl", ["autre"])
+    mark.close()  # the process was killed: its lock is gone, its marker stays
     record = {**records[0], "id": "next-1"}
     response = world.client.post("/api/v1/activities", json=[record],
                                  headers=world.headers("other_coordinator"))
@@ -110,6 +112,32 @@ def test_an_upload_kept_but_not_ingested_is_ingested_by_the_next_intake(
     # healed within its sender's territory: Léa belongs to val-de-serre
     assert _count(world, t.activities, t.activities.c.id == "lost-2") == 0
     assert list(intake_recovery.pending_folder(world.app.home).glob("*.json")) == []
+
+
+def test_an_upload_still_in_flight_is_left_to_its_process(world: World) -> None:
+    """A worker starting while another one ingests an upload must not take that upload for an
+    interrupted one (it did: the eight identical uploads at once on four workers all answered
+    'accepted 0', each file ingested by a starting worker's recovery instead)."""
+    records = [{"id": "flight-1", "date": "2026-05-02", "participant": "olga@autre.example.org",
+                "territoire": "autre", "projet": "jardin",
+                "activite": "atelier-participatif", "duree": 2}]
+    data = coordination.records_as_jsonl(records)
+    path, fmt = coordination.keep_upload(world.app.home, "flight.jsonl", data, "jsonl")
+    mark = intake_recovery.mark_pending(world.app.home, path, fmt, "flight.jsonl", ["autre"])
+    try:
+        counts = intake_recovery.heal_now(world.app.store, catalog_for(world.app), world.app.home,
+                                          clock=world.app.clock, lang="fr")
+        assert counts["uploads"] == 0
+        assert _count(world, t.activities, t.activities.c.id == "flight-1") == 0
+        assert mark.path.is_file()
+    finally:
+        mark.close()
+    # once its process is gone, the marker is followed
+    counts = intake_recovery.heal_now(world.app.store, catalog_for(world.app), world.app.home,
+                                      clock=world.app.clock, lang="fr")
+    assert counts["uploads"] == 1
+    assert _count(world, t.activities, t.activities.c.id == "flight-1") == 1
+    assert not mark.path.exists()
 
 
 def test_identical_uploads_at_once_all_succeed(world: World) -> None:
