@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import Depends, FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -18,6 +18,7 @@ from apprenance import __version__
 from apprenance.bootstrap import App
 from apprenance.config import Settings
 from apprenance.errors import ApprenanceError
+from apprenance.web.auth import oauth_stays_in_ob_api
 
 log = logging.getLogger("apprenance.web")
 STATIC = Path(__file__).with_name("static")
@@ -141,6 +142,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         description="Recognise what people learn by doing real projects in rural territories. "
         "See docs/api.md.",
         openapi_url="/openapi.json", docs_url=None, redoc_url=None,
+        dependencies=[Depends(oauth_stays_in_ob_api)],  # OAuth tokens: OB API only
     )
     api.state.apprenance = core
     install_error_handler(api, settings)

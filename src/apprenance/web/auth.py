@@ -24,6 +24,10 @@ from apprenance.services.directory import get_learner
 
 SESSION_COOKIE = "apprenance_session"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# where an OAuth 2.0 access token is worth something: the Open Badges API (and its token
+# endpoint, which takes client credentials, never an access token)
+OAUTH_PATHS = ("/ims/ob/v3p0", "/oauth/")
+OAUTH_ONLY = "OAuth access tokens are for the Open Badges API (/ims/ob/v3p0) only"
 
 
 def bearer(request: Request) -> str | None:
@@ -63,8 +67,31 @@ def grant_of(request: Request) -> Grant:
                 grant = PUBLIC
             if grant.kind != "session":
                 grant = PUBLIC
+    if grant.kind == "oauth" and not request.url.path.startswith(OAUTH_PATHS):
+        raise PermissionDenied(OAUTH_ONLY)
     request.state.grant = grant
     return grant
+
+
+def oauth_stays_in_ob_api(request: Request) -> None:
+    """Refuse (403) a live OAuth access token on every route outside the Open Badges API,
+    public ones included: pages, /api/v1, /xapi, hosted documents. (Routes that read a grant
+    refuse it in ``grant_of`` too; this covers the routes that read none.)"""
+    if request.url.path.startswith(OAUTH_PATHS):
+        return
+    try:
+        token = bearer(request)
+    except Unauthenticated:
+        return  # the route decides what a malformed header is worth
+    if token is None or not token.startswith("apo_"):
+        return
+    app = request.app.state.apprenance
+    try:
+        grant = resolve_token(app.store, token, clock=app.clock)
+    except Unauthenticated:
+        return
+    if grant.kind == "oauth":
+        raise PermissionDenied(OAUTH_ONLY)
 
 
 def api_grant(request: Request) -> Grant:
@@ -72,7 +99,7 @@ def api_grant(request: Request) -> Grant:
     only reads (writing through the API needs a bearer token: no cross-site forgery)."""
     grant = grant_of(request)
     if grant.kind == "oauth":
-        raise PermissionDenied("OAuth access tokens are for /ims/ob/v3p0 only")
+        raise PermissionDenied(OAUTH_ONLY)
     if grant.kind == "session" and request.method not in SAFE_METHODS \
             and bearer(request) is None:
         raise PermissionDenied("use an API token to change data through the API")
