@@ -5,6 +5,7 @@ coordinators, and anyone holding one of the learner's live share links (``?share
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Query
@@ -14,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from apprenance.bootstrap import App
 from apprenance.credentials.pdf import render_certificate
-from apprenance.errors import PermissionDenied
+from apprenance.errors import NotFound, PermissionDenied
 from apprenance.services import access, directory, downloads
 from apprenance.services.access import Grant
 from apprenance.services.certificates import CertificateOptions, gather_certificate
@@ -43,13 +44,53 @@ class RevokeBody(BaseModel):
     reason: str = Field(min_length=1, max_length=500)
 
 
-def allowed(app: App, grant: Grant, owner: str, territory: str | None,
-            share: str | None) -> None:
-    """The learner, their coordinators, an admin, or a valid share link of that learner."""
-    if share is not None and access.resolve_share_link(app.store, share,
-                                                       clock=app.clock) == owner:
-        return
-    check_learner(grant, {"learner": owner, "territory": territory})
+SHARE_MISS = "nothing is shared here: the share link is unknown, revoked or expired, or " \
+    "opens another portfolio"
+
+
+def _shared_owner(app: App, share: str, find: Callable[[], tuple[str, str | None]]
+                  ) -> tuple[str, str | None] | None:
+    """The owner ``find`` names, if the share link is live and is that owner's."""
+    try:
+        holder: str | None = access.resolve_share_link(app.store, share, clock=app.clock)
+    except NotFound:
+        holder = None
+    try:
+        owner: tuple[str, str | None] | None = find()
+    except NotFound:
+        owner = None
+    return owner if owner is not None and holder is not None and owner[0] == holder else None
+
+
+def allowed(app: App, grant: Grant, share: str | None,
+            find: Callable[[], tuple[str, str | None]]) -> tuple[str, str | None]:
+    """(owner, territory) of what ``find`` looks up, if the caller may see it: the learner,
+    their coordinators, an admin, or anyone with a live share link of that learner.
+
+    No enumeration: the public with a ``share`` gets one and the same 404 whether the learner
+    or credential is unknown, the link unknown, expired or revoked, or another learner's; the
+    public without one gets 401 before anything is looked up."""
+    if share is not None:
+        owner = _shared_owner(app, share, find)
+        if owner is not None:
+            return owner
+        if grant.role == "public":
+            raise NotFound(SHARE_MISS)
+    require(grant, "admin", "coordinator", "learner")
+    owner = find()
+    check_learner(grant, {"learner": owner[0], "territory": owner[1]})
+    return owner
+
+
+def _learner_owner(app: App, learner: str) -> Callable[[], tuple[str, str | None]]:
+    def find() -> tuple[str, str | None]:
+        found = directory.get_learner(app.store, learner)
+        return str(found["learner"]), found["territory"]
+    return find
+
+
+def _credential_owner(app: App, credential: str) -> Callable[[], tuple[str, str | None]]:
+    return lambda: downloads.credential_owner(app.store, credential)
 
 
 def _file(doc: downloads.Download) -> Response:
@@ -81,7 +122,7 @@ def issue_pending(grant: GrantDep, app: AppDep, catalog: CatalogDep, keys: KeysD
 @router.get("/credentials/{credential}", summary="One credential, its status and document")
 def credential(grant: GrantDep, app: AppDep, credential: CredentialId,
                share: Share = None) -> dict[str, Any]:
-    allowed(app, grant, *downloads.credential_owner(app.store, credential), share)
+    allowed(app, grant, share, _credential_owner(app, credential))
     found = get_credential(app.store, credential)
     return {k: found[k] for k in ("id", "format", "issuer", "badge", "issued_at", "revoked",
                                   "revocation_reason", "document")}
@@ -92,7 +133,7 @@ def credential(grant: GrantDep, app: AppDep, credential: CredentialId,
 def download(grant: GrantDep, app: AppDep, catalog: CatalogDep, credential: CredentialId,
              fmt: Literal["json", "jwt", "png", "svg", "ob2"], share: Share = None
              ) -> Response:
-    allowed(app, grant, *downloads.credential_owner(app.store, credential), share)
+    allowed(app, grant, share, _credential_owner(app, credential))
     return _file(downloads.credential_file(app.store, catalog, credential, fmt))
 
 
@@ -126,11 +167,9 @@ def certificate(grant: GrantDep, app: AppDep, catalog: CatalogDep, learner: Part
                 share: Share = None,
                 pathway: Annotated[str | None, Query(max_length=100)] = None,
                 lang: Annotated[Literal["fr", "en"] | None, Query()] = None) -> Response:
-    found = directory.get_learner(app.store, learner) if share else \
-        learner_for(grant, app.store, learner)
-    allowed(app, grant, found["learner"], found["territory"], share)
+    owner, _ = allowed(app, grant, share, _learner_owner(app, learner))
     options = CertificateOptions(lang=lang, public_url=app.settings.public_url)
-    data = gather_certificate(app.store, catalog, found["learner"], pathway=pathway,
+    data = gather_certificate(app.store, catalog, owner, pathway=pathway,
                               options=options, clock=app.clock)
     pdf = render_certificate(data, created=app.clock())
     return _file(downloads.Download(pdf, "application/pdf", "certificat.pdf"))

@@ -1,0 +1,76 @@
+"""The web world of the authorization tests, on SQLite or PostgreSQL, with everything a
+principal can hold: API tokens per role (from ``web_world``), one OAuth access token per Open
+Badges scope (a client of LEA), live share links of LEA and of OLGA, an expired share link of
+LEA, and LEA's issued credentials."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from apprenance.clock import fixed_clock
+from apprenance.services import access
+from conftest import FIXED_NOW, _reset_pg
+from web_world import LEA, OTHER, World, build_world
+
+OB_SCOPES = ("credential.readonly", "credential.upsert", "profile.readonly", "profile.update")
+OAUTH_ROLES = tuple(f"oauth:{s}" for s in OB_SCOPES)
+
+
+@dataclass
+class AuthzWorld:
+    world: World
+    shares: dict[str, str] = field(default_factory=dict)  # lea, olga, expired, unknown
+    credential: str = ""  # one of LEA's credentials
+
+    def headers(self, role: str) -> dict[str, str]:
+        return self.world.headers(role)
+
+
+def oauth_token(world: World, client: tuple[str, str], scope: str) -> str:
+    """An access token from the real token endpoint (client credentials, HTTP Basic)."""
+    basic = base64.b64encode(f"{client[0]}:{client[1]}".encode()).decode()
+    response = world.client.post(
+        "/oauth/token", data={"grant_type": "client_credentials", "scope": scope},
+        headers={"Authorization": f"Basic {basic}"})
+    assert response.status_code == 200, response.text
+    return str(response.json()["access_token"])
+
+
+def build_authz_world(tmp_path: Path, db_url: str | None) -> AuthzWorld:
+    world = build_world(tmp_path, db_url=db_url)
+    app, store = world.app, world.app.store
+    issued = world.client.post("/api/v1/credentials/issue", headers=world.headers("admin"),
+                               json={"learners": [LEA]})
+    assert issued.status_code == 200 and issued.json()["issued"], issued.text
+    mine = world.client.get(f"/api/v1/learners/{LEA}/credentials",
+                            headers=world.headers("learner")).json()
+    client = access.create_oauth_client(store, name="plateforme", role="learner", learner=LEA,
+                                        clock=app.clock)
+    for scope in OB_SCOPES:
+        world.tokens[f"oauth:{scope}"] = oauth_token(world, client, access.OB_SCOPE + scope)
+    past = fixed_clock(FIXED_NOW - timedelta(days=30))
+    shares = {
+        "lea": access.create_share_link(store, LEA, clock=app.clock, days=30)["token"],
+        "olga": access.create_share_link(store, OTHER, clock=app.clock, days=30)["token"],
+        "expired": access.create_share_link(store, LEA, clock=past, days=2)["token"],
+        "unknown": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    }
+    return AuthzWorld(world, shares, str(mine[0]["id"]).removeprefix("urn:uuid:"))
+
+
+def db_url_for(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """What the ``db_url`` fixture gives, for a module-scoped world: an SQLite file, or the
+    test process's PostgreSQL database emptied first."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    url: str = request.getfixturevalue("pg_server_url")
+    _reset_pg(url)
+    return url
+
+
+DB_PARAMS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
