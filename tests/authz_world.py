@@ -41,8 +41,9 @@ def oauth_token(world: World, client: tuple[str, str], scope: str) -> str:
     return str(response.json()["access_token"])
 
 
-def build_authz_world(tmp_path: Path, db_url: str | None) -> AuthzWorld:
-    world = build_world(tmp_path, db_url=db_url)
+def build_authz_world(tmp_path: Path, db_url: str | None, *,
+                      public_url: str = "http://testserver") -> AuthzWorld:
+    world = build_world(tmp_path, db_url=db_url, public_url=public_url)
     app, store = world.app, world.app.store
     issued = world.client.post("/api/v1/credentials/issue", headers=world.headers("admin"),
                                json={"learners": [LEA]})
