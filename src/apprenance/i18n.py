@@ -1020,3 +1020,27 @@ MESSAGES.update({
     "learner.erase.oauth_clients_revoked": {"fr": "clients OAuth révoqués",
                                             "en": "OAuth clients revoked"},
 })
+
+# --- YAML refused before it is built (contracts/yaml_input.py) -------------------------------
+MESSAGES.update({
+    "yaml.invalid": {"fr": "YAML invalide : {problem}", "en": "invalid YAML: {problem}"},
+    "yaml.unsafe.aliases": {
+        "fr": "YAML refusé : plus de {limit} alias (*nom) dans le document",
+        "en": "invalid YAML: more than {limit} aliases (*name) in the document"},
+    "yaml.unsafe.recursive": {
+        "fr": "YAML refusé : un alias (*nom) à l'intérieur de sa propre ancre (&nom)",
+        "en": "invalid YAML: an alias (*name) inside its own anchor (&name)"},
+    "yaml.unsafe.expansion_nodes": {
+        "fr": "YAML refusé : une fois développés, les alias (*nom) ajouteraient plus de "
+              "{limit} valeurs",
+        "en": "invalid YAML: once expanded, the aliases (*name) would add more than {limit} "
+              "values"},
+    "yaml.unsafe.expansion_size": {
+        "fr": "YAML refusé : une fois développés, les alias (*nom) ajouteraient plus de "
+              "{limit} caractères",
+        "en": "invalid YAML: once expanded, the aliases (*name) would add more than {limit} "
+              "characters"},
+    "yaml.unsafe.deep": {
+        "fr": "YAML refusé : imbriqué trop profondément (plus de {limit} niveaux)",
+        "en": "invalid YAML: nested too deeply (more than {limit} levels)"},
+})

@@ -33,7 +33,8 @@ def init_cmd(state: CliState, as_json: bool) -> None:
 @pass_state
 def territory_cmd(state: CliState, file: Path, as_json: bool) -> None:
     """Load a territory description FILE (territory.yaml): territory, projects, learners."""
-    report = load_territory(state.app.ready_store(), file, clock=state.app.clock)
+    report = load_territory(state.app.ready_store(), file, clock=state.app.clock,
+                            lang=state.lang)
     if as_json:
         emit_json(
             {"territory": report.territory, "projects": report.projects,

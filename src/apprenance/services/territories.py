@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from apprenance.clock import Clock
 from apprenance.contracts.territory import TerritoryFile, text_in
-from apprenance.contracts.yaml_input import line_of, load_model, read_yaml
+from apprenance.contracts.yaml_input import line_of, load_model_with_node
 from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.db.writes import upsert
@@ -23,10 +23,9 @@ class TerritoryReport:
     new_learners: int
 
 
-def load_territory(store: Store, path: Path, *, clock: Clock) -> TerritoryReport:
+def load_territory(store: Store, path: Path, *, clock: Clock, lang: str = "en") -> TerritoryReport:
     """Store the territory described in ``path``; re-loading the same file changes nothing."""
-    doc = load_model(path, TerritoryFile)
-    _, node = read_yaml(path)
+    doc, node = load_model_with_node(path, TerritoryFile, lang=lang)
     now = clock()
     src = str(path)
     with store.transaction() as conn:

@@ -62,7 +62,7 @@ async def upload_territory(grant: GrantDep, app: AppDep, file: UploadFile) -> di
             name = "territory.yaml"
         path = Path(tmp) / name
         path.write_bytes(data)
-        report = load_territory(app.store, path, clock=app.clock)
+        report = load_territory(app.store, path, clock=app.clock, lang=app.settings.lang)
     return {"territory": report.territory, "projects": report.projects,
             "learners": report.learners, "new_learners": report.new_learners}
 
