@@ -1044,3 +1044,9 @@ MESSAGES.update({
         "fr": "YAML refusé : imbriqué trop profondément (plus de {limit} niveaux)",
         "en": "invalid YAML: nested too deeply (more than {limit} levels)"},
 })
+
+# --- NUL refused at the edge (web/input_guard.py) ---------------------------------------------
+MESSAGES.update({
+    "input.nul": {"fr": "le caractère NUL (%00, \\u0000) n'est pas accepté",
+                  "en": "the NUL character (%00, \\u0000) is not accepted"},
+})
