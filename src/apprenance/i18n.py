@@ -1050,3 +1050,18 @@ MESSAGES.update({
     "input.nul": {"fr": "le caractère NUL (%00, \\u0000) n'est pas accepté",
                   "en": "the NUL character (%00, \\u0000) is not accepted"},
 })
+
+# --- A territory file naming learners of another territory (services/territories.py) ---------
+MESSAGES.update({
+    "territory.move.refused": {
+        "fr": "{participant} est dans le territoire {old} : pas déplacé·e vers {new} (il faut "
+              "--move-learners, ou move_learners=true pour l'API, réservé aux admins)",
+        "en": "{participant} is in territory {old}: not moved to {new} (this needs "
+              "--move-learners, or move_learners=true on the API, for admins)"},
+    "territory.move.done": {
+        "fr": "{participant} déplacé·e du territoire {old} vers {new}, avec tout son historique",
+        "en": "{participant} moved from territory {old} to {new}, with their whole history"},
+    "territory.move.admin_only": {
+        "fr": "déplacer des apprenant·es d'un territoire à l'autre est réservé aux admins",
+        "en": "moving learners from one territory to another is for admins"},
+})
