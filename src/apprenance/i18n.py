@@ -1020,3 +1020,48 @@ MESSAGES.update({
     "learner.erase.oauth_clients_revoked": {"fr": "clients OAuth révoqués",
                                             "en": "OAuth clients revoked"},
 })
+
+# --- YAML refused before it is built (contracts/yaml_input.py) -------------------------------
+MESSAGES.update({
+    "yaml.invalid": {"fr": "YAML invalide : {problem}", "en": "invalid YAML: {problem}"},
+    "yaml.unsafe.aliases": {
+        "fr": "YAML refusé : plus de {limit} alias (*nom) dans le document",
+        "en": "invalid YAML: more than {limit} aliases (*name) in the document"},
+    "yaml.unsafe.recursive": {
+        "fr": "YAML refusé : un alias (*nom) à l'intérieur de sa propre ancre (&nom)",
+        "en": "invalid YAML: an alias (*name) inside its own anchor (&name)"},
+    "yaml.unsafe.expansion_nodes": {
+        "fr": "YAML refusé : une fois développés, les alias (*nom) ajouteraient plus de "
+              "{limit} valeurs",
+        "en": "invalid YAML: once expanded, the aliases (*name) would add more than {limit} "
+              "values"},
+    "yaml.unsafe.expansion_size": {
+        "fr": "YAML refusé : une fois développés, les alias (*nom) ajouteraient plus de "
+              "{limit} caractères",
+        "en": "invalid YAML: once expanded, the aliases (*name) would add more than {limit} "
+              "characters"},
+    "yaml.unsafe.deep": {
+        "fr": "YAML refusé : imbriqué trop profondément (plus de {limit} niveaux)",
+        "en": "invalid YAML: nested too deeply (more than {limit} levels)"},
+})
+
+# --- NUL refused at the edge (web/input_guard.py) ---------------------------------------------
+MESSAGES.update({
+    "input.nul": {"fr": "le caractère NUL (%00, \\u0000) n'est pas accepté",
+                  "en": "the NUL character (%00, \\u0000) is not accepted"},
+})
+
+# --- A territory file naming learners of another territory (services/territories.py) ---------
+MESSAGES.update({
+    "territory.move.refused": {
+        "fr": "{participant} est dans le territoire {old} : pas déplacé·e vers {new} (il faut "
+              "--move-learners, ou move_learners=true pour l'API, réservé aux admins)",
+        "en": "{participant} is in territory {old}: not moved to {new} (this needs "
+              "--move-learners, or move_learners=true on the API, for admins)"},
+    "territory.move.done": {
+        "fr": "{participant} déplacé·e du territoire {old} vers {new}, avec tout son historique",
+        "en": "{participant} moved from territory {old} to {new}, with their whole history"},
+    "territory.move.admin_only": {
+        "fr": "déplacer des apprenant·es d'un territoire à l'autre est réservé aux admins",
+        "en": "moving learners from one territory to another is for admins"},
+})

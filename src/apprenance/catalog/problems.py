@@ -5,25 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 
-from apprenance.contracts.yaml_input import read_utf8
-from apprenance.errors import CatalogError, InputError
+from apprenance.contracts.yaml_input import read_yaml
+from apprenance.errors import CatalogError
 from apprenance.i18n import t
-
-_BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BASE_LOADER):  # type: ignore[valid-type,misc]
-    """The safe loader, leaving dates as text: the catalog reads them itself, so that a wrong
-    date is a located problem rather than a crash."""
-
-    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, Any]]]] = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
-    }
 
 
 @dataclass(frozen=True)
@@ -120,47 +108,14 @@ class YamlDoc:
     duplicates: list[tuple[tuple[str, ...], str, int, int]]  # (parent path, key, line, first)
 
 
-def read_yaml_doc(path: Path) -> YamlDoc:
-    """Read ``path``; raise ``InputError`` with ``file:line`` when it is not valid YAML."""
-    text = read_utf8(path)
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        _refuse_expansion(path, node)
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError(f"{where}: invalid YAML: {problem}") from None
-    except RecursionError:  # the pure-Python loader, on deep nesting
-        raise InputError(f"{path}: invalid YAML: nested too deeply") from None
-    finally:
-        loader.dispose()
+def read_yaml_doc(path: Path, *, lang: str = "en") -> YamlDoc:
+    """Read ``path`` with the one bounded YAML reader (dates left as text: the catalog reads
+    them itself, so that a wrong date is a located problem rather than a crash); raise
+    ``InputError`` with ``file:line`` when it is not valid YAML or is refused."""
+    data, node = read_yaml(path, lang=lang, dates_as_text=True)
     duplicates: list[tuple[tuple[str, ...], str, int, int]] = []
     _find_duplicates(node, duplicates)
     return YamlDoc(path, data, node, duplicates)
-
-
-MAX_NODES = 200_000  # values in a document once its aliases are expanded
-
-
-def _refuse_expansion(path: Path, node: yaml.Node | None) -> None:
-    """``InputError`` when the document, with every ``*alias`` expanded, holds more than
-    ``MAX_NODES`` values: "billion laughs", or an anchor that contains its own alias."""
-    todo = [node] if node is not None else []
-    count = 0
-    while todo:
-        count += 1
-        if count > MAX_NODES:
-            raise InputError(f"{path}: invalid YAML: more than {MAX_NODES} values once its "
-                             "aliases (*name) are expanded, or an alias inside its own anchor")
-        item = todo.pop()
-        if isinstance(item, yaml.MappingNode):
-            for key, value in item.value:
-                todo += (key, value)
-        elif isinstance(item, yaml.SequenceNode):
-            todo += item.value
 
 
 def _find_duplicates(

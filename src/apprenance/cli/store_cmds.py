@@ -29,16 +29,19 @@ def init_cmd(state: CliState, as_json: bool) -> None:
 
 @click.command("territory")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--move-learners", is_flag=True,
+              help="Move the learners the store has in another territory to this one (with "
+                   "their history); without it they stay and are reported.")
 @json_option
 @pass_state
-def territory_cmd(state: CliState, file: Path, as_json: bool) -> None:
+def territory_cmd(state: CliState, file: Path, move_learners: bool, as_json: bool) -> None:
     """Load a territory description FILE (territory.yaml): territory, projects, learners."""
-    report = load_territory(state.app.ready_store(), file, clock=state.app.clock)
+    report = load_territory(state.app.ready_store(), file, clock=state.app.clock,
+                            lang=state.lang, move_learners=move_learners)
     if as_json:
-        emit_json(
-            {"territory": report.territory, "projects": report.projects,
-             "learners": report.learners, "new_learners": report.new_learners}
-        )
+        emit_json(report.to_dict(state.lang))
         return
     say(t("territory.loaded", state.lang, territory=report.territory, projects=report.projects,
           learners=report.learners, new=report.new_learners))
+    for line in report.lines(state.lang):
+        say(line)

@@ -2,17 +2,41 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from apprenance.clock import Clock
 from apprenance.contracts.territory import TerritoryFile, text_in
-from apprenance.contracts.yaml_input import line_of, load_model, read_yaml
+from apprenance.contracts.yaml_input import line_of, load_model_with_node
 from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.db.writes import upsert
+from apprenance.i18n import t as tr
+
+
+@dataclass(frozen=True)
+class LearnerMove:
+    """A learner of another territory listed by the file: moved (``--move-learners``) or left
+    where they are, with the line and field of the file that named them."""
+
+    participant: str
+    from_territory: str
+    to_territory: str
+    line: int | None
+    field: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"participant": self.participant, "from": self.from_territory,
+                "to": self.to_territory, "line": self.line, "field": self.field}
+
+    def text(self, source: str, lang: str, *, moved: bool) -> str:
+        where = f"{source}:{self.line}" if self.line else source
+        key = "territory.move.done" if moved else "territory.move.refused"
+        return f"{where}: {self.field}: " + tr(key, lang, participant=self.participant,
+                                               old=self.from_territory, new=self.to_territory)
 
 
 @dataclass(frozen=True)
@@ -21,12 +45,31 @@ class TerritoryReport:
     projects: int
     learners: int
     new_learners: int
+    source: str = ""
+    moved: list[LearnerMove] = field(default_factory=list)
+    refused_moves: list[LearnerMove] = field(default_factory=list)
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        return {"territory": self.territory, "projects": self.projects,
+                "learners": self.learners, "new_learners": self.new_learners,
+                "moved": [m.to_dict() for m in self.moved],
+                "refused_moves": [{**m.to_dict(), "message": m.text(self.source, lang,
+                                                                    moved=False)}
+                                  for m in self.refused_moves]}
+
+    def lines(self, lang: str) -> list[str]:
+        """The moves and refused moves, one line each, for people."""
+        return ([m.text(self.source, lang, moved=True) for m in self.moved]
+                + [m.text(self.source, lang, moved=False) for m in self.refused_moves])
 
 
-def load_territory(store: Store, path: Path, *, clock: Clock) -> TerritoryReport:
-    """Store the territory described in ``path``; re-loading the same file changes nothing."""
-    doc = load_model(path, TerritoryFile)
-    _, node = read_yaml(path)
+def load_territory(store: Store, path: Path, *, clock: Clock, lang: str = "en",
+                   move_learners: bool = False) -> TerritoryReport:
+    """Store the territory described in ``path``; re-loading the same file changes nothing.
+
+    A learner the store already has in another territory is left there (and reported as a
+    refused move) unless ``move_learners``: then moved, and reported as moved."""
+    doc, node = load_model_with_node(path, TerritoryFile, lang=lang)
     now = clock()
     src = str(path)
     with store.transaction() as conn:
@@ -56,34 +99,41 @@ def load_territory(store: Store, path: Path, *, clock: Clock) -> TerritoryReport
             ],
             ["id"],
         )
-        known = set(
-            conn.execute(
-                select(t.learners.c.participant).where(
+        known: dict[str, str | None] = {
+            participant: home
+            for participant, home in conn.execute(
+                select(t.learners.c.participant, t.learners.c.territory_id).where(
                     t.learners.c.participant.in_([lr.participant for lr in doc.learners])
                 )
-            ).scalars()
-        )
-        upsert(
-            conn,
-            t.learners,
-            [
-                {
-                    "participant": lr.participant,
-                    "name": lr.name,
-                    "role": lr.role,
-                    "lang": lr.lang,
-                    "territory_id": doc.id,
-                    "source_file": src,
-                    "source_line": line_of(node, ("learners", i)),
-                    "created_at": now,
-                }
-                for i, lr in enumerate(doc.learners)
-            ],
-            ["participant"],
-        )
+            ).all()
+        }
+        moves: list[LearnerMove] = []
+        rows = []
+        for i, lr in enumerate(doc.learners):
+            home = known.get(lr.participant)
+            if home is not None and home != doc.id:
+                moves.append(LearnerMove(lr.participant, home, doc.id,
+                                         line_of(node, ("learners", i, "participant")),
+                                         f"learners.{i}.participant"))
+                if not move_learners:
+                    continue
+            rows.append({
+                "participant": lr.participant,
+                "name": lr.name,
+                "role": lr.role,
+                "lang": lr.lang,
+                "territory_id": doc.id,
+                "source_file": src,
+                "source_line": line_of(node, ("learners", i)),
+                "created_at": now,
+            })
+        upsert(conn, t.learners, rows, ["participant"])
     return TerritoryReport(
         territory=doc.id,
         projects=len(doc.projects),
         learners=len(doc.learners),
         new_learners=len(doc.learners) - len(known),
+        source=src,
+        moved=moves if move_learners else [],
+        refused_moves=[] if move_learners else moves,
     )

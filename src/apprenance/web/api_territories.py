@@ -16,6 +16,8 @@ from pydantic import BaseModel, Field
 
 from apprenance.bootstrap import App
 from apprenance.domain.catalog import Catalog
+from apprenance.errors import PermissionDenied
+from apprenance.i18n import t
 from apprenance.services import coordination, directory
 from apprenance.services.access import Grant
 from apprenance.services.intake_recovery import heal_intake, mark_pending, unmark
@@ -52,8 +54,13 @@ def territories(grant: GrantDep, store: StoreDep) -> list[dict[str, Any]]:
 
 
 @router.post("/territories", status_code=201, summary="Load a territory description (YAML)")
-async def upload_territory(grant: GrantDep, app: AppDep, file: UploadFile) -> dict[str, Any]:
-    """The same file as `apprenance territory FILE`; loading it again changes nothing."""
+async def upload_territory(grant: GrantDep, app: AppDep, file: UploadFile,
+                           move_learners: Annotated[bool, Form()] = False) -> dict[str, Any]:
+    """The same file as `apprenance territory FILE`; loading it again changes nothing. A
+    learner already in another territory stays there (listed in `refused_moves`) unless
+    `move_learners` is true (admins only; listed in `moved`)."""
+    if move_learners and grant.role != "admin":
+        raise PermissionDenied(t("territory.move.admin_only", app.settings.lang))
     require(grant, "admin")
     data = await read_upload(file)
     with tempfile.TemporaryDirectory() as tmp:
@@ -62,9 +69,9 @@ async def upload_territory(grant: GrantDep, app: AppDep, file: UploadFile) -> di
             name = "territory.yaml"
         path = Path(tmp) / name
         path.write_bytes(data)
-        report = load_territory(app.store, path, clock=app.clock)
-    return {"territory": report.territory, "projects": report.projects,
-            "learners": report.learners, "new_learners": report.new_learners}
+        report = load_territory(app.store, path, clock=app.clock, lang=app.settings.lang,
+                                move_learners=move_learners)
+    return report.to_dict(app.settings.lang)
 
 
 @router.get("/territories/{territory}", summary="One territory and its projects")

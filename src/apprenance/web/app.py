@@ -131,6 +131,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         api_territories,
         api_verify,
         hosting,
+        input_guard,
         ob3_api,
         pages,
         xapi,
@@ -146,6 +147,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
     )
     api.state.apprenance = core
     install_error_handler(api, settings)
+    api.add_middleware(input_guard.RefuseNul)  # NUL in path, query or body: 422 (issue 21)
 
     @api.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:

@@ -223,7 +223,7 @@ def write() -> None:
          + "".join(f"  a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10)),
          ["mapping"], "aliases", "9^10 values from 1 KB: the loader hung")
     case("yaml-recursive-alias.yaml", 'version: "1"\nactivities: &x\n  a: *x\n', ["mapping"],
-         "aliases", "an anchor holding its own alias: infinite recursion")
+         "its own anchor", "an anchor holding its own alias: infinite recursion")
     case("yaml-python-tag.yaml", 'version: "1"\nactivities: !!python/object/apply:os.system '
          '["touch /tmp/apprenance-pwned"]\n', ["mapping"], "invalid YAML",
          "code execution with an unsafe loader")
@@ -234,7 +234,15 @@ def write() -> None:
     case("yaml-territory-laughs.yaml",
          'id: x\nname: X\nprojects:\n  - &a0 {id: p, name: "lol"}\n'
          + "".join(f"  - &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9)),
-         ["territory"], "projects.1", "aliases expanded by the validation")
+         ["territory"], "aliases", "aliases expanded by the validation")
+    case("yaml-territory-recursive.yaml", "id: x\nname: X\nnotes: &a [*a]\n", ["territory"],
+         "its own anchor", "an alias inside its anchor: HTTP 500, a crash of the command")
+    case("yaml-territory-big-row.yaml",
+         'id: x\nname: X\nnotes:\n  - &a "xxxxxxxxxxxxxxx"\n'
+         + "".join(f"  - &{b} [{','.join([f'*{a}'] * 9)}]\n"
+                   for a, b in zip("abcde", "bcdef", strict=True))
+         + f"  - [{','.join(['*f'] * 9)}]\n",
+         ["territory"], "aliases", "250 bytes stored as a 9 MB row (an extra field)")
     badge = ("id: faire-1\nname: {fr: Faire, en: Doing}\ndescription: {fr: D, en: D}\n"
              "criteria: {fr: C, en: C}\nimage: IMAGE\nrule: {measure: hours, min: 1}\n")
     case("badge-image-traversal.yaml", badge.replace("IMAGE", "../../../../../etc/passwd"),
