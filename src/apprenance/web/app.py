@@ -131,6 +131,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         api_verify,
         hosting,
         ob3_api,
+        openapi_doc,
         pages,
         xapi,
     )
@@ -162,6 +163,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
                    api_verify, xapi, ob3_api, hosting, pages):
         api.include_router(module.router)
     api.include_router(api_verify.pages)
+    openapi_doc.install(api)  # /openapi.json declares every status each operation answers
     api_docs.install(api)  # its /static/swagger first: /static would take it
     api.mount("/static", StaticFiles(directory=STATIC), name="static")
 
