@@ -1,5 +1,7 @@
 """schemathesis against /openapi.json: generated requests (valid and invalid) on every
-operation, as an admin, never get a server error, and every refusal is a clear JSON error."""
+operation, as an admin, a coordinator and a learner, never get a server error, every refusal
+is a clear JSON error, and every answer is one the document declares: its status, its media
+type, its body's schema and its headers (issue 21)."""
 
 from __future__ import annotations
 
@@ -9,12 +11,20 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 from schemathesis.generation import GenerationMode
 
 from web_world import World, build_world
 
 EXAMPLES = 12
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
+          response_schema_conformance, response_headers_conformance]
 
 
 def clear_refusal(ctx: Any, response: Any, case: Any) -> bool | None:
@@ -37,15 +47,16 @@ def _run(operation: Any, headers: dict[str, str], mode: GenerationMode) -> None:
     @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
               suppress_health_check=list(HealthCheck))
     def check(case: Any) -> None:
-        case.call_and_validate(headers=headers, checks=[not_a_server_error, clear_refusal])
+        case.call_and_validate(headers=headers, checks=[*CHECKS, clear_refusal])
 
     check()
 
 
 @pytest.mark.slow
-def test_no_operation_answers_a_server_error(world: World) -> None:
+@pytest.mark.parametrize("role", ["admin", "coordinator", "learner"])
+def test_every_answer_is_declared_and_none_is_a_server_error(world: World, role: str) -> None:
     schema = schemathesis.openapi.from_asgi("/openapi.json", world.client.app)
-    headers = {**world.headers("admin"), "X-Experience-API-Version": "1.0.3"}
+    headers = {**world.headers(role), "X-Experience-API-Version": "1.0.3"}
     failures: list[str] = []
     operations = 0
     for result in schema.get_all_operations():

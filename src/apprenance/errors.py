@@ -6,7 +6,8 @@
     ├── ConfigError                 exit 2, HTTP 500  bad settings or home folder
     ├── InputError                  exit 2, HTTP 400  input that stopped the job
     │   ├── UnreadableInput         exit 2, HTTP 400  a file that cannot be opened or decoded
-    │   └── UnknownFormat           exit 2, HTTP 400  a format name or file kind we do not read
+    │   ├── UnknownFormat           exit 2, HTTP 400  a format name or file kind we do not read
+    │   └── TooLarge                exit 2, HTTP 413  an upload larger than the route takes
     ├── NotFound                    exit 2, HTTP 404  a learner, badge, credential ... not found
     ├── Conflict                    exit 2, HTTP 409  the request clashes with what is stored
     ├── CatalogError                exit 2, HTTP 422  a framework, mapping or badge file is invalid
@@ -62,6 +63,11 @@ class UnknownFormat(InputError):
     code = "unknown-format"
 
 
+class TooLarge(InputError):
+    code = "too-large"
+    http_status = 413
+
+
 class NotFound(ApprenanceError):
     code = "not-found"
     http_status = 404
@@ -114,6 +120,7 @@ ALL_ERRORS: tuple[type[ApprenanceError], ...] = (
     InputError,
     UnreadableInput,
     UnknownFormat,
+    TooLarge,
     NotFound,
     Conflict,
     CatalogError,

@@ -133,6 +133,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         hosting,
         input_guard,
         ob3_api,
+        openapi_doc,
         pages,
         xapi,
     )
@@ -166,6 +167,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
                    api_verify, xapi, ob3_api, hosting, pages):
         api.include_router(module.router)
     api.include_router(api_verify.pages)
+    openapi_doc.install(api)  # /openapi.json declares every status each operation answers
     api_docs.install(api)  # its /static/swagger first: /static would take it
     api.mount("/static", StaticFiles(directory=STATIC), name="static")
 

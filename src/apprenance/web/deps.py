@@ -12,7 +12,7 @@ from apprenance.credentials.inputs import HostedUrls
 from apprenance.credentials.keys import KeyStore
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
-from apprenance.errors import InputError
+from apprenance.errors import InputError, TooLarge
 from apprenance.services.access import Grant
 from apprenance.services.hosted import Sources
 from apprenance.web.auth import api_grant, grant_of
@@ -88,7 +88,7 @@ async def read_upload(file: UploadFile, limit: int = MAX_UPLOAD) -> bytes:
     """The bytes of an uploaded file, refused when empty or larger than ``limit``."""
     data = await file.read(limit + 1)
     if len(data) > limit:
-        raise InputError(f"the file is larger than {limit // (1024 * 1024)} MiB")
+        raise TooLarge(f"the file is larger than {limit // (1024 * 1024)} MiB")
     if not data:
         raise InputError("the file is empty")
     return data

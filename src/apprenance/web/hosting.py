@@ -24,6 +24,8 @@ router = APIRouter(tags=["hosting"])
 Slug = Annotated[str, PathParam(min_length=1, max_length=100,
                                 pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 JSON_DOC: dict[int | str, dict[str, Any]] = {200: {"content": {"application/ld+json": {}}}}
+DID_DOC: dict[int | str, dict[str, Any]] = {200: {"content": {"application/did+ld+json": {}}}}
+VC_DOC: dict[int | str, dict[str, Any]] = {200: {"content": {"application/vc+ld+json": {}}}}
 
 
 def respond(doc: Hosted) -> Response:
@@ -50,19 +52,19 @@ def local_fetcher(app: App) -> Fetcher:
 
 
 @router.get("/.well-known/did.json", summary="The instance's did:web document",
-            responses=JSON_DOC)
+            responses=DID_DOC)
 def instance_did(src: SourcesDep) -> Response:
     return respond(hosted.instance_did(src))
 
 
 @router.get("/issuers/{issuer}/did.json", summary="An issuer's did:web document",
-            responses=JSON_DOC)
+            responses=DID_DOC)
 def issuer_did(src: SourcesDep, issuer: Slug) -> Response:
     return respond(hosted.issuer_did(src, issuer))
 
 
 @router.get("/issuers/{issuer}/status/{list_id}.json",
-            summary="A Bitstring Status List credential", responses=JSON_DOC)
+            summary="A Bitstring Status List credential", responses=VC_DOC)
 def status_list(src: SourcesDep, issuer: Slug,
                 list_id: Annotated[int, PathParam(ge=0, le=10**9)]) -> Response:
     return respond(hosted.status_list(src, issuer, list_id))
