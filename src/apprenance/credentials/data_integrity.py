@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from apprenance.credentials.canonical import Order, canonicalize, canonicalize_walk
 from apprenance.credentials.contexts import DATA_INTEGRITY_V2, VC_V2
 from apprenance.credentials.keys import SigningKey, b58encode, multibase_decode
+from apprenance.credentials.phrases import Phrase
 from apprenance.credentials.rdf_walk import walk
 from apprenance.credentials.terms import raise_for_problems
 from apprenance.errors import InputError
@@ -121,6 +122,12 @@ class ProofCheck:
 
     valid: bool
     reason: str = ""
+    phrase: Phrase | None = field(default=None, compare=False)  # the reason, in any language
+
+
+def _fails(key: str, **params: Any) -> ProofCheck:
+    phrase = Phrase(key, params)
+    return ProofCheck(False, str(phrase), phrase)
 
 
 def proofs_of(document: dict[str, Any]) -> list[dict[str, Any]]:
@@ -151,16 +158,16 @@ def check_proof(
     """Check one proof's signature against ``public_key``."""
     kind = proof.get("type")
     if kind == DATA_INTEGRITY_PROOF and proof.get("cryptosuite") != EDDSA_RDFC_2022:
-        return ProofCheck(False, f"unsupported cryptosuite {proof.get('cryptosuite')!r}")
+        return _fails("verify.proof.cryptosuite", suite=proof.get("cryptosuite"))
     if kind not in SUPPORTED:
-        return ProofCheck(False, f"unsupported proof type {kind!r}")
+        return _fails("verify.proof.type", type=kind)
     value = proof.get("proofValue")
     if not isinstance(value, str):
-        return ProofCheck(False, "the proof has no proofValue")
+        return _fails("verify.proof.no_value")
     try:
         signature = multibase_decode(value)
     except InputError as exc:
-        return ProofCheck(False, f"unreadable proofValue: {exc.message}")
+        return _fails("verify.proof.bad_value", reason=exc.message)
     variants: list[tuple[Order, bool]] = [("utf16", False)]
     if _has_special(document):
         variants += [("codepoint", False), ("utf16", True), ("codepoint", True)]
@@ -171,7 +178,7 @@ def check_proof(
         except InvalidSignature:
             continue
         return ProofCheck(True)
-    return ProofCheck(False, "the signature does not match the credential")
+    return _fails("verify.proof.mismatch")
 
 
 def _has_special(value: Any) -> bool:

@@ -83,8 +83,9 @@ class StatusResult:
         return t(self.key, "en", **self.params)
 
 
-VerifyList = Callable[[dict[str, Any]], str | None]
-"""Checks a status list credential; returns why it cannot be trusted, or ``None``."""
+VerifyList = Callable[[dict[str, Any]], object | None]
+"""Checks a status list credential; returns why it cannot be trusted (a text, or phrases in
+any language: ``credentials.phrases``), or ``None``."""
 
 
 def _types(value: Any) -> list[str]:

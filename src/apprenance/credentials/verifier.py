@@ -29,6 +29,7 @@ from apprenance.credentials import data_integrity, jwt
 from apprenance.credentials.canonical import CanonicalizationError
 from apprenance.credentials.contexts import VC_V1, VC_V2, UnknownContext
 from apprenance.credentials.did import Fetcher, ResolutionError, resolve_key
+from apprenance.credentials.phrases import Phrases, say
 from apprenance.credentials.rdf_walk import walk
 from apprenance.credentials.status_list import check_status
 from apprenance.credentials.structure import (
@@ -40,7 +41,6 @@ from apprenance.credentials.structure import (
     vouches_for,
     window_check,
 )
-from apprenance.i18n import t
 
 OB2_CONTEXT = "https://w3id.org/openbadges/v2"
 
@@ -58,7 +58,7 @@ class Check:
 
     def text(self, lang: str) -> str:
         """The message in ``lang`` (the English text when the check has no key)."""
-        return t(self.key, lang, **self.params) if self.key else self.message
+        return say(self.key, lang, **self.params) if self.key else self.message
 
     def to_dict(self, lang: str | None = None) -> dict[str, str]:
         out = {"check": self.name, "status": self.status, "message": self.message}
@@ -94,7 +94,7 @@ class Report:
 
     def say(self, name: str, status: str, key: str, /, **params: Any) -> None:
         """Record a check whose message is the i18n message ``key``."""
-        self.checks.append(Check(name, status, t(key, "en", **params), key, params))
+        self.checks.append(Check(name, status, say(key, "en", **params), key, params))
 
     @property
     def verified(self) -> bool:
@@ -319,7 +319,7 @@ def _check_proofs(credential: dict[str, Any], report: Report, fetcher: Fetcher) 
             continue
         if not result.valid:
             report.say("signature", "failed", "verify.msg.proof_bad", proof=label,
-                       reason=result.reason)
+                       reason=result.phrase or result.reason)
             all_ok = False
             continue
         report.say("signature", "ok", "verify.msg.proof_ok", proof=label, method=vm.id)
@@ -362,12 +362,12 @@ def _check_status(
     credential: dict[str, Any], report: Report, fetcher: Fetcher, now: datetime,
     status_issuers: Collection[str],
 ) -> None:
-    def verify_list(listed: dict[str, Any]) -> str | None:
+    def verify_list(listed: dict[str, Any]) -> Phrases | None:
         inner = verify_document(
             listed, Report(source="status list"), fetcher=fetcher, now=now, status_list=True
         )
-        failed = [c.message for c in inner.checks if c.status == "failed"]
-        return "; ".join(failed) if failed else None
+        failed = Phrases.of(c for c in inner.checks if c.status == "failed")
+        return failed or None
 
     result = check_status(credential, fetcher, verify_list, status_issuers)
     if result is None:

@@ -20,11 +20,13 @@ from fastapi.responses import HTMLResponse
 from apprenance.bootstrap import App
 from apprenance.credentials.did import Fetcher
 from apprenance.credentials.fetchers import HttpFetcher, caching, chain
+from apprenance.credentials.verifier import Report
 from apprenance.errors import NotFound
 from apprenance.services.downloads import document_of
 from apprenance.services.verify import MAX_INPUT, verify_one
 from apprenance.web.deps import AppDep, LangDep, read_upload
 from apprenance.web.pages import render
+from apprenance.web.verify_explain import check_label, checks_for_people, facts, headline
 
 router = APIRouter(tags=["verification"])
 pages = APIRouter(include_in_schema=False)
@@ -72,86 +74,46 @@ def verification_fetcher(app: App) -> Fetcher:
     return caching(chain(*parts))
 
 
-def verify_bytes(app: App, name: str, data: bytes, recipient: str | None) -> dict[str, Any]:
-    report = verify_one(name, data=data, fetcher=verification_fetcher(app), clock=app.clock,
-                        recipient=recipient)
-    return report.to_dict()
+def verify_report(app: App, name: str, data: bytes, recipient: str | None) -> Report:
+    return verify_one(name, data=data, fetcher=verification_fetcher(app), clock=app.clock,
+                      recipient=recipient)
+
+
+def verify_bytes(app: App, name: str, data: bytes, recipient: str | None,
+                 lang: str | None = None) -> dict[str, Any]:
+    """The report as JSON; with ``lang``, each check also carries its ``text`` in it."""
+    return verify_report(app, name, data, recipient).to_dict(lang)
 
 
 @router.post("/api/v1/verify", summary="Verify an uploaded credential, badge image or PDF")
-async def verify_file(app: AppDep, file: UploadFile,
+async def verify_file(app: AppDep, lang: LangDep, file: UploadFile,
                       recipient: Annotated[str | None, Form(max_length=320)] = None
                       ) -> dict[str, Any]:
+    """The verdict, every check (``text``: its message in ``lang``), the failed checks and
+    ``vouches_for`` (holder, badge, issuer, dates, status; ``holder.recipient``: whether the
+    ``recipient`` given matches)."""
     data = await read_upload(file, MAX_INPUT)
-    return verify_bytes(app, file.filename or "upload", data, recipient)
+    return verify_bytes(app, file.filename or "upload", data, recipient or None, lang)
 
 
 @router.post("/api/v1/verify/credential", summary="Verify a credential given as a JSON document")
-def verify_document(app: AppDep, credential: Annotated[dict[str, Any], Body(
+def verify_document(app: AppDep, lang: LangDep, credential: Annotated[dict[str, Any], Body(
         description="The credential (OB 3.0 / VC JSON-LD).")]) -> dict[str, Any]:
     data = json.dumps(credential, ensure_ascii=False).encode("utf-8")
-    return verify_bytes(app, "credential.json", data, None)
-
-# check name -> (what it means when it passes, when it fails), French and English
-PLAIN: dict[str, dict[str, tuple[str, str]]] = {
-    "fr": {
-        "unbake": ("Le badge contient bien sa certification.", "L'image ne contient pas de "
-                   "certification lisible."),
-        "pdf": ("L'attestation PDF contient bien sa certification.",
-                "Le PDF ne contient pas de certification lisible."),
-        "parse": ("Le document est lisible.", "Le document n'est pas lisible."),
-        "terms": ("Son vocabulaire est celui des Open Badges.",
-                  "Il utilise des termes inconnus des Open Badges."),
-        "structure": ("Sa structure est celle d'un Open Badge 3.0.",
-                      "Sa structure s'écarte de celle d'un Open Badge 3.0."),
-        "issuer": ("La clé de signature appartient bien à l'émetteur.",
-                   "La clé de signature n'est pas celle de l'émetteur annoncé."),
-        "signature": ("La signature est intacte : rien n'a été modifié depuis la délivrance.",
-                      "La signature ne correspond pas : le document a pu être modifié."),
-        "window": ("Le badge est dans sa période de validité.",
-                   "Le badge n'est pas (ou plus) dans sa période de validité."),
-        "status": ("L'émetteur ne l'a pas révoqué.", "L'émetteur l'a révoqué."),
-        "recipient": ("Il a bien été délivré à la personne indiquée.",
-                      "Il n'a pas été délivré à la personne indiquée."),
-        "verify": ("La vérification a abouti.", "La vérification n'a pas pu aboutir."),
-    },
-    "en": {
-        "unbake": ("The badge carries its credential.", "The image carries no readable "
-                   "credential."),
-        "pdf": ("The PDF certificate carries its credential.",
-                "The PDF carries no readable credential."),
-        "parse": ("The document is readable.", "The document is not readable."),
-        "terms": ("It speaks the Open Badges vocabulary.",
-                  "It uses terms Open Badges does not define."),
-        "structure": ("It is shaped as an Open Badge 3.0.",
-                      "Its shape departs from an Open Badge 3.0."),
-        "issuer": ("The signing key belongs to the issuer.",
-                   "The signing key is not the stated issuer's."),
-        "signature": ("The signature holds: nothing changed since it was issued.",
-                      "The signature does not match: the document may have been altered."),
-        "window": ("The badge is within its validity period.",
-                   "The badge is not (or no longer) within its validity period."),
-        "status": ("The issuer has not revoked it.", "The issuer has revoked it."),
-        "recipient": ("It was issued to the person given.",
-                      "It was not issued to the person given."),
-        "verify": ("The verification ran to its end.", "The verification could not finish."),
-    },
-}
+    return verify_bytes(app, "credential.json", data, None, lang)
 
 
-def explain(result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
-    """Each check as a sentence for people, with the technical detail kept beside it."""
-    words = PLAIN[lang]
-    out = []
-    for check in result.get("checks", []):
-        name, status = str(check.get("check")), str(check.get("status"))
-        if status == "skipped":
-            continue
-        good, bad = words.get(name, (name, name))
-        passed = status in ("ok", "warning")
-        out.append({"name": name, "passed": passed, "text": good if passed else bad,
-                    "detail": check.get("message", "")})
-    return out
+def _page(request: Request, lang: str, report: Report | None, credential: str | None,
+          recipient: str | None = None) -> HTMLResponse:
+    if report is None:
+        return render(request, "verify.html", lang, result=None, credential=None,
+                      recipient=None)
+    kind, sentence = headline(report, lang)
+    failed = [check_label(name, lang) for name in report.failed_checks]
+    return render(request, "verify.html", lang, result=report, verdict=kind, headline=sentence,
+                  failed=failed, checks=checks_for_people(report, lang),
+                  facts=facts(report, lang, recipient), credential=credential,
+                  recipient=recipient)
 
 
 @pages.get("/verifier", response_class=HTMLResponse)
@@ -162,18 +124,21 @@ def verify_form(request: Request, app: AppDep, lang: LangDep,
     """The form; with ``?credential=ID`` (the QR code of a PDF certificate), the verdict on
     that credential as this instance holds it."""
     if credential is None:
-        return render(request, "verify.html", lang, result=None, checks=[], credential=None)
+        return _page(request, lang, None, None)
     document = json.dumps(document_of(app.store, credential)).encode("utf-8")
-    result = verify_bytes(app, "credential.json", document, None)
-    return render(request, "verify.html", lang, result=result,
-                  checks=explain(result, lang), credential=credential)
+    return _page(request, lang, verify_report(app, "credential.json", document, None),
+                 credential)
 
 
 @pages.post("/verifier", response_class=HTMLResponse)
 @pages.post("/verify", response_class=HTMLResponse)
 async def verify_upload(request: Request, app: AppDep, lang: LangDep,
-                        file: Annotated[UploadFile, File()]) -> HTMLResponse:
+                        file: Annotated[UploadFile, File()],
+                        recipient: Annotated[str | None, Form(max_length=320)] = None
+                        ) -> HTMLResponse:
+    """The verdict on the uploaded file; with ``recipient`` (an email address), whether the
+    credential was issued to it."""
     data = await read_upload(file, MAX_INPUT)
-    result = verify_bytes(app, file.filename or "upload", data, None)
-    return render(request, "verify.html", lang, result=result,
-                  checks=explain(result, lang), credential=None)
+    asked = (recipient or "").strip() or None
+    report = verify_report(app, file.filename or "upload", data, asked)
+    return _page(request, lang, report, None, asked)

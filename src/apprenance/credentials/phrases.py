@@ -1,0 +1,67 @@
+"""Messages kept in any language until someone reads them: an i18n key and its values.
+
+A verifier's check message often carries a reason found deeper down (a proof that does not
+verify, the checks a status list failed, an Open Badges 2.0 document that lacks a property).
+Carried as a ``Phrase`` (or ``Phrases`` joined), the reason is translated with the message
+that holds it: ``Check.text("fr")`` is French all through, while ``str()`` of a phrase is its
+English text (the JSON reports' ``message``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from apprenance.i18n import t
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """The message ``key`` with ``params`` (themselves phrases, or plain values)."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, **localized(self.params, lang))
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """Several messages in a row (``"; "`` between them)."""
+
+    parts: tuple[Any, ...]
+    sep: str = "; "
+
+    @classmethod
+    def of(cls, parts: Iterable[Any], sep: str = "; ") -> Phrases:
+        return cls(tuple(parts), sep)
+
+    def text(self, lang: str) -> str:
+        return self.sep.join(_one(p, lang) for p in self.parts)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+
+def _one(value: Any, lang: str) -> Any:
+    if isinstance(value, Phrase | Phrases):
+        return value.text(lang)
+    text = getattr(value, "text", None)  # a verifier's Check: its message in ``lang``
+    return text(lang) if callable(text) else value
+
+
+def localized(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    """``params`` with every phrase in it turned into its text in ``lang``."""
+    return {name: _one(value, lang) for name, value in params.items()}
+
+
+def say(key: str, lang: str, /, **params: Any) -> str:
+    """``t`` for messages whose values may be phrases."""
+    return t(key, lang, **localized(params, lang))
