@@ -18,6 +18,8 @@ mirrors them file for file, so any static web server can host it, and so does th
     /ob2/assertions/{uuid}.json                OB 2.0 hosted Assertion
     /api/v1/concepts/{prefix}/{notation}       a framework concept (served by the API)
     /api/v1/activities/{id}                    an activity (served by the API, access checked)
+    /images/badges/{badge}.svg (or .png)       the artwork of a badge (OB 3.0 achievement image)
+    /issuers/{issuer}/image.png (or .svg)      the issuer's image, when given as a data: URI
 """
 
 from __future__ import annotations
@@ -68,6 +70,13 @@ class HostedUrls:
 
     def ob2_badge_image(self, issuer: str, badge: str) -> str:
         return f"{self.issuer_root(issuer)}/ob2/badges/{quote(badge)}.png"
+
+    def badge_image(self, badge: str, suffix: str = ".svg") -> str:
+        """The artwork of a badge (``suffix`` ``.svg`` or ``.png``, as the artwork file)."""
+        return f"{self.base}/images/badges/{quote(badge)}{suffix}"
+
+    def issuer_image(self, issuer: str, suffix: str) -> str:
+        return f"{self.issuer_root(issuer)}/image{suffix}"
 
     def ob2_assertion(self, uid: str) -> str:
         return f"{self.base}/ob2/assertions/{uid}.json"

@@ -16,9 +16,7 @@ it): the issuing batch builds it once per badge and language.
 
 from __future__ import annotations
 
-import base64
 import hashlib
-from pathlib import Path
 from typing import Any
 
 from apprenance.credentials.contexts import OB_V3, VC_V2
@@ -82,15 +80,6 @@ def other_lang(lang: str) -> str:
 def achievement_type(badge: Badge) -> str:
     kind = badge.achievement_type
     return kind if kind in ACHIEVEMENT_TYPES or kind.startswith("ext:") else f"ext:{kind}"
-
-
-def image_data_uri(path: Path | None) -> str | None:
-    """The badge artwork as a ``data:`` URI (credentials stay self-contained, offline)."""
-    if path is None or not path.is_file():
-        return None
-    data = path.read_bytes()
-    mime = "image/svg+xml" if path.suffix.lower() == ".svg" else "image/png"
-    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def alignment(curie: str, catalog: Catalog, urls: HostedUrls, lang: str) -> dict[str, Any]:

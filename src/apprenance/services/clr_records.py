@@ -9,6 +9,7 @@ linked to the pathway award), so the PDF certificate and the API find it.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import uuid
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from sqlalchemy import select
 from apprenance.clock import Clock
 from apprenance.credentials.clr import clr_credential
 from apprenance.credentials.data_integrity import sign
+from apprenance.credentials.hosted_images import hosted_profile
 from apprenance.credentials.inputs import HostedUrls, Recipient
 from apprenance.credentials.keys import KeyStore
 from apprenance.db import tables as t
@@ -80,6 +82,7 @@ def build_clr(store: Store, catalog: Catalog, keys: KeyStore, participant: str, 
     parts = {b: dict(r.document) for b, r in held.items() if catalog.badges[b].kind != "pathway"}
     issuer = str(held[chosen[0]].issuer_id) if chosen else fallback_issuer
     s = signer(store, keys, issuer)
+    s = dataclasses.replace(s, profile=hosted_profile(s.profile, urls))
     lang = learner.lang or "fr"
     names = ", ".join(text(catalog.badges[b].name, lang) for b in chosen)
     now = clock()

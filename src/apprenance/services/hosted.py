@@ -16,6 +16,12 @@ from sqlalchemy import select
 from apprenance.credentials import ob2, ob3
 from apprenance.credentials.badge_png import badge_png, placeholder_png
 from apprenance.credentials.did import did_web_document, did_web_from_url
+from apprenance.credentials.hosted_images import (
+    MEDIA_TYPES,
+    artwork,
+    artwork_url,
+    data_uri_image,
+)
 from apprenance.credentials.inputs import LANGS, HostedUrls
 from apprenance.credentials.keys import KeyStore
 from apprenance.db import tables as t
@@ -68,9 +74,25 @@ def _badge(src: Sources, badge: str) -> Any:
 
 def achievement(src: Sources, badge: str, lang: str) -> Hosted:
     b = _badge(src, badge)
-    image = ob3.image_data_uri(Path(b.image)) if b.image else None
+    image = artwork_url(b, src.urls)
     doc = ob3.achievement_document(ob3.achievement(b, src.catalog, src.urls, lang, image=image))
     return Hosted(doc, JSONLD, LONG)
+
+
+def badge_artwork(src: Sources, badge: str, suffix: str) -> Hosted:
+    """The badge's artwork file, at ``/images/badges/{badge}.svg`` (or ``.png``, as it is)."""
+    found = artwork(_badge(src, badge))
+    if found is None or found[0] != suffix:
+        raise NotFound(f"no {suffix} image for badge {badge!r}")
+    return Hosted(found[1], MEDIA_TYPES[suffix], DAY)
+
+
+def issuer_image(src: Sources, slug: str, suffix: str) -> Hosted:
+    """The issuer's image given as a ``data:`` URI, hosted (credentials point here)."""
+    found = data_uri_image(_issuer_row(src, slug).image)
+    if found is None or found[0] != suffix:
+        raise NotFound(f"no {suffix} image for issuer {slug!r}")
+    return Hosted(found[1], MEDIA_TYPES[suffix], DAY)
 
 
 def issuer_did(src: Sources, slug: str) -> Hosted:
@@ -142,6 +164,8 @@ ROUTES: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(rf"issuers/({_SLUG})/ob2/badges/({_SLUG})\.json"), ob2_badge_class),
     (re.compile(rf"issuers/{_SLUG}/ob2/badges/({_SLUG})\.png"), badge_image_png),
     (re.compile(rf"ob2/assertions/({_ID})\.json"), ob2_assertion),
+    (re.compile(rf"images/badges/({_SLUG})(\.svg|\.png)"), badge_artwork),
+    (re.compile(rf"issuers/({_SLUG})/image(\.svg|\.png)"), issuer_image),
     (re.compile(r"\.well-known/did\.json"), instance_did),
 ]
 

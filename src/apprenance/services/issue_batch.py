@@ -13,6 +13,7 @@ issued that a verifier cannot check.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import uuid
@@ -35,6 +36,11 @@ from apprenance.credentials.baking import (
 )
 from apprenance.credentials.data_integrity import sign
 from apprenance.credentials.endorsement import Attestation, endorsement_credential
+from apprenance.credentials.hosted_images import (
+    artwork,
+    data_uri_image,
+    hosted_profile,
+)
 from apprenance.credentials.inputs import AwardFacts, EvidenceItem, HostedUrls, Recipient
 from apprenance.credentials.jwt import sign_jwt
 from apprenance.credentials.keys import KeyStore
@@ -111,14 +117,24 @@ class Batch:
 
     def signer_for(self, slug: str) -> Signer:
         if slug not in self._signers:
-            self._signers[slug] = signer(self.store, self.keys, slug)
+            found = signer(self.store, self.keys, slug)
+            # credentials point to the issuer's image, hosted once (no data: URI in each)
+            self._signers[slug] = dataclasses.replace(
+                found, profile=hosted_profile(found.profile, self.urls))
             self._publish_issuer(self._signers[slug])
+            image = data_uri_image(found.profile.image)
+            if image is not None:
+                self._publish(self.urls.issuer_image(slug, image[0]), image[1])
         return self._signers[slug]
 
     def achievement(self, badge: Badge, lang: str) -> dict[str, Any]:
         key = (badge.id, lang)
         if key not in self._achievements:
-            image = ob3.image_data_uri(Path(badge.image)) if badge.image else None
+            # the artwork by its hosted URL (issue 19: not a data: URI in every credential)
+            found = artwork(badge)
+            image = self.urls.badge_image(badge.id, found[0]) if found else None
+            if found is not None and image is not None:
+                self._publish(image, found[1])
             self._achievements[key] = ob3.achievement(badge, self.catalog, self.urls, lang,
                                                       image=image)
             for other in ("fr", "en"):

@@ -11,14 +11,14 @@ from urllib.parse import urlsplit
 
 from fastapi import APIRouter
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import Response
 
 from apprenance.bootstrap import App
 from apprenance.credentials.did import Fetcher
 from apprenance.errors import NotFound
 from apprenance.services import hosted
 from apprenance.services.hosted import Hosted
-from apprenance.web.deps import CatalogDep, SourcesDep, hosted_sources
+from apprenance.web.deps import SourcesDep, hosted_sources
 
 router = APIRouter(tags=["hosting"])
 Slug = Annotated[str, PathParam(min_length=1, max_length=100,
@@ -106,11 +106,19 @@ def ob2_assertion(src: SourcesDep, uid: Annotated[str, PathParam(
     return respond(hosted.ob2_assertion(src, uid))
 
 
-@router.get("/images/badges/{badge}.svg", summary="The artwork of a badge",
-            response_class=FileResponse)
-def badge_image(catalog: CatalogDep, badge: Slug) -> FileResponse:
-    found = catalog.badges.get(badge)
-    if found is None or not found.image or not found.image.endswith(".svg"):
-        raise NotFound(f"no image for badge {badge!r}")
-    return FileResponse(found.image, media_type="image/svg+xml",
-                        headers={"Cache-Control": hosted.DAY})
+@router.get("/images/badges/{badge}.svg", summary="The artwork of a badge (SVG)",
+            responses={200: {"content": {"image/svg+xml": {}}}})
+def badge_image(src: SourcesDep, badge: Slug) -> Response:
+    return respond(hosted.badge_artwork(src, badge, ".svg"))
+
+
+@router.get("/images/badges/{badge}.png", summary="The artwork of a badge (PNG)",
+            responses={200: {"content": {"image/png": {}}}})
+def badge_image_png(src: SourcesDep, badge: Slug) -> Response:
+    return respond(hosted.badge_artwork(src, badge, ".png"))
+
+
+@router.get("/issuers/{issuer}/image.{ext}", summary="The issuer's image",
+            responses={200: {"content": {"image/png": {}, "image/svg+xml": {}}}})
+def issuer_image(src: SourcesDep, issuer: Slug, ext: Literal["png", "svg"]) -> Response:
+    return respond(hosted.issuer_image(src, issuer, f".{ext}"))
