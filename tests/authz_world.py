@@ -25,7 +25,10 @@ OAUTH_ROLES = tuple(f"oauth:{s}" for s in OB_SCOPES)
 class AuthzWorld:
     world: World
     shares: dict[str, str] = field(default_factory=dict)  # lea, olga, expired, unknown
-    credential: str = ""  # one of LEA's credentials
+    credential: str = ""  # LEA's OB 3.0 credential for faire-1
+    revocable: str = ""  # LEA's other OB 3.0 credential (the matrix revokes it)
+    client: tuple[str, str] = ("", "")  # LEA's OAuth client (id, secret)
+    payloads: dict[str, bytes] = field(default_factory=dict)  # what a test uploads, cached
 
     def headers(self, role: str) -> dict[str, str]:
         return self.world.headers(role)
@@ -61,7 +64,10 @@ def build_authz_world(tmp_path: Path, db_url: str | None, *,
         "expired": access.create_share_link(store, LEA, clock=past, days=2)["token"],
         "unknown": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
     }
-    return AuthzWorld(world, shares, str(mine[0]["id"]).removeprefix("urn:uuid:"))
+    ob3 = sorted(str(c["id"]).removeprefix("urn:uuid:") for c in mine if c["badge"] == "faire-1")
+    others = sorted(str(c["id"]).removeprefix("urn:uuid:") for c in mine
+                    if c["format"] == "ob3" and c["badge"] != "faire-1")
+    return AuthzWorld(world, shares, ob3[0], others[0], client)
 
 
 def db_url_for(request: pytest.FixtureRequest, tmp_path: Path) -> str:
