@@ -120,7 +120,7 @@ def _verify(name: str, data: bytes, app: App, client: TestClient, tmp: Path) -> 
     messages = [c.message for c in report.checks if c.status == "failed"]
     response = client.post("/api/v1/verify", files={"file": (name, data, "image/png")})
     if len(data) > 16 * 1024 * 1024:  # refused before it is read
-        assert response.status_code == 400, response.text
+        assert response.status_code == 413, response.text
         return [*messages, response.json()["message"]]
     assert response.status_code == 200, response.text
     assert response.json()["verdict"] == "unreadable"
