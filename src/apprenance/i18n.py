@@ -1020,3 +1020,14 @@ MESSAGES.update({
     "learner.erase.oauth_clients_revoked": {"fr": "clients OAuth révoqués",
                                             "en": "OAuth clients revoked"},
 })
+
+
+# Issue 19: the day a badge was earned (the evidence met its rule) apart from its issuance.
+MESSAGES.update({
+    "cert.col.awarded": {"fr": "Attribué le", "en": "Awarded on"},
+    "cert.col.issued": {"fr": "Émis le", "en": "Issued on"},
+    "cert.pathway.done_issued": {
+        "fr": "Parcours achevé le {date} ; certification émise le {issued}.",
+        "en": "Pathway completed on {date}; credential issued on {issued}."},
+    "portfolio.issued_on": {"fr": "émis le {date}", "en": "issued on {date}"},
+})
