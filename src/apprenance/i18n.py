@@ -1030,4 +1030,9 @@ MESSAGES.update({
         "fr": "Parcours achevé le {date} ; certification émise le {issued}.",
         "en": "Pathway completed on {date}; credential issued on {issued}."},
     "portfolio.issued_on": {"fr": "émis le {date}", "en": "issued on {date}"},
+    "endorsement.description_many": {
+        "fr": "{name} a attesté {count} activités qui comptent pour ce badge ; l'émetteur a "
+              "enregistré ces attestations et les signe.",
+        "en": "{name} attested {count} activities that count for this badge; the issuer "
+              "recorded the attestations and signs them."},
 })

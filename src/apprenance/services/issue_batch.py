@@ -35,7 +35,7 @@ from apprenance.credentials.baking import (
     prepare_svg,
 )
 from apprenance.credentials.data_integrity import sign
-from apprenance.credentials.endorsement import Attestation, endorsement_credential
+from apprenance.credentials.endorsement import Attestation, by_endorser, endorsement_credential
 from apprenance.credentials.hosted_images import (
     artwork,
     data_uri_image,
@@ -269,10 +269,10 @@ class Batch:
         endorsements = [
             sign(endorsement_credential(
                 credential_id=f"urn:uuid:{_uuid(self.rng)}", endorsed=credential_id,
-                issuer=s.profile, attestation=att, badge_name=text(badge.name, award.lang),
-                issued_at=self.now, lang=award.lang), s.key, s.verification_method,
-                created=self.now)
-            for att in self._attestations(award, rows, witnesses)]
+                issuer=s.profile, attestations=group,
+                badge_name=text(badge.name, award.lang), issued_at=self.now, lang=award.lang),
+                s.key, s.verification_method, created=self.now)
+            for group in by_endorser(self._attestations(award, rows, witnesses))]
         status_url = self.urls.status_list(slug, list_id)
         unsigned = ob3.credential(
             credential_id=credential_id, issuer=s.profile, recipient=recipient, facts=facts,
