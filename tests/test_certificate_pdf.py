@@ -120,7 +120,7 @@ def test_text_is_real_and_french_survives(tmp_path: Path) -> None:
         "ATTESTATION DE PARCOURS", "Parcours", "Camille Lefèvre-Œuvray",
         "Communauté de communes du Val de Serre", "Légumerie « Ça mijote » et cantines",
         "Fête de la rivière au cœur d'Œuilly", "du 3 mars 2025 au 20 mai 2025 (79 jours)",
-        "Parcours achevé le 21 mai 2025", "crédits ECTS recommandés",
+        "Parcours achevé le 2 avril 2025", "crédits ECTS recommandés",
         "arrondi à la demi-unité inférieure", "seul un établissement d'enseignement supérieur",
         "Collectif des Combes", "Fait le 15 septembre 2026", "page 1 sur 2",
         f"{number_text(data.ects, 'fr')} crédits ECTS recommandés",

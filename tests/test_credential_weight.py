@@ -8,25 +8,36 @@ from __future__ import annotations
 import base64
 import json
 import random
+from datetime import date
 from pathlib import Path
 
 from apprenance.clock import fixed_clock
 from apprenance.credentials.badge_png import badge_png
+from apprenance.credentials.data_integrity import check_proof
 from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.keys import KeyStore, public_key_from_multibase
 from apprenance.credentials.unbake import unbake
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.services.clr_records import build_clr
 from apprenance.services.hosted import Sources, resolve
 from apprenance.services.issuers import init_issuer
+from apprenance.services.issuing import get_credential
 from apprenance.services.verify import verify_one
+from builders import add_activity
 from conftest import FIXED_NOW
-from issue_world import ARTWORK, issuing_catalog, open_store, run_issue, seed
+from issue_world import ARTWORK, issuing_catalog, make_issuer, open_store, run_issue, seed
 
 URLS = HostedUrls("http://127.0.0.1:9")
 LOGO = badge_png(ARTWORK / "faire-1.svg")  # the issuer's image, given as a data: URI
 LOGO_URI = "data:image/png;base64," + base64.b64encode(LOGO).decode("ascii")
+
+
+def _verifies(document: dict[str, object]) -> bool:
+    proof = document["proof"]
+    assert isinstance(proof, dict)
+    multibase = str(proof["verificationMethod"]).split("#")[1]
+    return bool(check_proof(document, proof, public_key_from_multibase(multibase)).valid)
 
 
 def _images(document: object) -> list[str]:
@@ -109,4 +120,28 @@ def test_the_clr_carries_no_image_data(db_url: str, tmp_path: Path) -> None:
     assert "data:" not in text  # before: each nested credential re-carried each image
     images = _images(json.loads(text))
     assert images and all(i.startswith("http://127.0.0.1:9/") for i in images)
+    store.dispose()
+
+
+def test_one_endorsement_per_endorser_whatever_the_attested_activities(db_url: str,
+                                                                         tmp_path: Path) -> None:
+    """Two activities attested by the same resident: one signed endorsement naming both days
+    (before: one signed EndorsementCredential per attestation, 60 % of the demo's weight)."""
+    store, cat, keys = open_store(db_url), issuing_catalog(), KeyStore(tmp_path / "keys")
+    add_activity(store, cat, participant="ana@x.org", day=date(2025, 2, 20), hours=3,
+                 witness="marie.dupont@village.fr", witness_role="habitant")
+    add_activity(store, cat, participant="ana@x.org", day=date(2025, 2, 22), hours=1,
+                 witness="paul@mairie.fr", witness_role="elu")
+    seed(store, cat)
+    make_issuer(store, keys, URLS)
+    report = run_issue(store, cat, keys, URLS, None, badge="faire-1")
+    ana = next(c for c in report.issued if c.learner == "ana@x.org")
+    doc = get_credential(store, ana.credential_id)["document"]
+    by_name = {e["credentialSubject"]["endorsementComment"].split(" ")[0]: e
+               for e in doc["endorsement"]}
+    assert sorted(by_name) == ["marie.dupont", "paul"]
+    lines = by_name["marie.dupont"]["credentialSubject"]["endorsementComment"].split("\n")
+    assert len(lines) == 2 and "2025-02-20" in lines[0] and "2025-03-01" in lines[1]
+    assert "2 activités" in by_name["marie.dupont"]["description"]
+    assert all(_verifies(e) for e in doc["endorsement"])
     store.dispose()

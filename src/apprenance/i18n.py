@@ -1241,3 +1241,18 @@ MESSAGES.update({  # why a Data Integrity proof does not verify (credentials.dat
                                     "modifiée, ou signée par une autre clé",
                               "en": "the signature does not match the credential"},
 })
+
+# Issue 19: the day a badge was earned (the evidence met its rule) apart from its issuance.
+MESSAGES.update({
+    "cert.col.awarded": {"fr": "Attribué le", "en": "Awarded on"},
+    "cert.col.issued": {"fr": "Émis le", "en": "Issued on"},
+    "cert.pathway.done_issued": {
+        "fr": "Parcours achevé le {date} ; certification émise le {issued}.",
+        "en": "Pathway completed on {date}; credential issued on {issued}."},
+    "portfolio.issued_on": {"fr": "émis le {date}", "en": "issued on {date}"},
+    "endorsement.description_many": {
+        "fr": "{name} a attesté {count} activités qui comptent pour ce badge ; l'émetteur a "
+              "enregistré ces attestations et les signe.",
+        "en": "{name} attested {count} activities that count for this badge; the issuer "
+              "recorded the attestations and signs them."},
+})

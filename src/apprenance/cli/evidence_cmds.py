@@ -51,7 +51,7 @@ def awards_cmd(state: CliState, learner: str | None, as_json: bool) -> None:
     if not awards:
         say(t("awards.none", state.lang))
     for a in awards:
-        say(f"  {a['awarded_at'][:10]}  {a['learner']:<40} {a['badge']}")
+        say(f"  {a['awarded_on']}  {a['learner']:<40} {a['badge']}")
 
 
 @click.command("progress")

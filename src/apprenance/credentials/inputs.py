@@ -148,7 +148,7 @@ class AwardFacts:
 
     award_id: int
     badge: str
-    awarded_at: datetime
+    awarded_at: datetime  # when the evidence met the rule (``awardedDate``), not the issuance
     activity_start: datetime | None
     activity_end: datetime | None
     pillar_hours: dict[str, float] = field(default_factory=dict)  # pillar notation -> hours

@@ -202,8 +202,10 @@ def _story(data: CertificateData) -> list[Flowable]:
         _p(_summary(data), "lead"),
     ]
     if data.pathway is not None:
-        story.append(_p(t("cert.pathway.done", lang,
-                          date=date_text(data.pathway.awarded_on, lang)), "lead"))
+        done = date_text(data.pathway.awarded_on, lang)
+        story.append(_p(t("cert.pathway.done", lang, date=done) if data.pathway.issued_on is None
+                        else t("cert.pathway.done_issued", lang, date=done,
+                               issued=date_text(data.pathway.issued_on, lang)), "lead"))
     story += [Spacer(1, 4 * mm), _figures(data), Spacer(1, 5 * mm)]
     story += _charts(data)
     story += _projects(data)
@@ -321,16 +323,18 @@ def _badges(data: CertificateData) -> list[Flowable]:
     for badge in data.badges:
         name = badge.name if badge.kind != "pathway" else \
             f"{badge.name} ({t('cert.kind.pathway', lang)})"
-        cells.append([_cell(name, WIDTH * 0.35), short_date(badge.awarded_on, lang)])
+        # both dates: when the evidence met the rule, when the credential was signed
+        cells.append([_cell(name, WIDTH * 0.25), short_date(badge.awarded_on, lang),
+                      short_date(badge.issued_on, lang) if badge.issued_on else "—"])
     if len(cells) % 2:
-        cells.append(["", ""])
-    header = [t("cert.col.badge", lang), t("cert.col.date", lang)]
+        cells.append(["", "", ""])
+    header = [t("cert.col.badge", lang), t("cert.col.awarded", lang), t("cert.col.issued", lang)]
     rows: list[list[Any]] = [[*header, "", *header]]
     rows += [[*cells[i], "", *cells[i + 1]] for i in range(0, len(cells), 2)]
-    table = Table(rows, colWidths=[WIDTH * 0.35, WIDTH * 0.12, WIDTH * 0.06, WIDTH * 0.35,
-                                   WIDTH * 0.12], repeatRows=1)
-    table.setStyle([*table_style(1), ("ALIGN", (2, 0), (3, -1), "LEFT"),
-                    ("LINEBELOW", (2, 0), (2, -1), 0, colors.white)])
+    table = Table(rows, colWidths=[WIDTH * 0.25, WIDTH * 0.115, WIDTH * 0.115, WIDTH * 0.04,
+                                   WIDTH * 0.25, WIDTH * 0.115, WIDTH * 0.115], repeatRows=1)
+    table.setStyle([*table_style(1), ("ALIGN", (3, 0), (4, -1), "LEFT"),
+                    ("LINEBELOW", (3, 0), (3, -1), 0, colors.white)])
     return [Heading(t("cert.sec.badges", lang)), table, Spacer(1, 3 * mm)]
 
 

@@ -198,7 +198,8 @@ awards = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("learner_id", Integer, ForeignKey("learners.id"), nullable=False),
     Column("badge_id", String(100), nullable=False),
-    Column("awarded_at", UtcDateTime, nullable=False),
+    Column("awarded_at", UtcDateTime, nullable=False),  # when the evaluation recorded it
+    Column("awarded_on", Date),  # the day the evidence met the rule (NULL: see awarded_at)
     Column("catalog_version", String(64), nullable=False),
     Column("activity_ids", JSON, nullable=False, default=list),
     Column("issued_at", UtcDateTime),

@@ -95,7 +95,8 @@ class BadgeLine:
     id: str
     name: str
     kind: str  # badge | pathway
-    awarded_on: date
+    awarded_on: date  # the day the evidence met the rule
+    issued_on: date | None = None  # the day its credential was signed (None: not issued yet)
 
 
 @dataclass(frozen=True)

@@ -148,15 +148,17 @@ def _awards(
 ) -> list[tuple[BadgeLine, int]]:
     a = t.awards.c
     out: list[tuple[BadgeLine, int]] = []
-    for award_id, badge_id, awarded_at in conn.execute(
-        select(a.id, a.badge_id, a.awarded_at).where(a.learner_id == lid)
-        .order_by(a.awarded_at, a.id)
+    for award_id, badge_id, awarded_at, awarded_on, issued_at in conn.execute(
+        select(a.id, a.badge_id, a.awarded_at, a.awarded_on, a.issued_at)
+        .where(a.learner_id == lid).order_by(a.awarded_at, a.id)
     ):
         badge = catalog.badges.get(badge_id)
         name = text(badge.name, lang) if badge else badge_id
         kind = badge.kind if badge else "badge"
-        out.append((BadgeLine(badge_id, name, kind, awarded_at.date()), int(award_id)))
-    return out
+        # awarded: the day the evidence met the rule; issued: the day it was signed
+        out.append((BadgeLine(badge_id, name, kind, awarded_on or awarded_at.date(),
+                              issued_at.date() if issued_at else None), int(award_id)))
+    return sorted(out, key=lambda line: (line[0].awarded_on, line[1]))
 
 
 def _chosen_pathway(

@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from typing import Any, NamedTuple
 
@@ -17,6 +17,7 @@ from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.db.workers import stream_forked
 from apprenance.db.writes import read_meta, write_meta
+from apprenance.domain.award_dates import met_on
 from apprenance.domain.catalog import Catalog
 from apprenance.domain.evidence import ActivityFacts
 from apprenance.domain.rules import Check, LearnerEvidence, compile_rule, contributing
@@ -36,8 +37,9 @@ class NewAward(NamedTuple):
 
     learner: str
     badge: str
-    awarded_at: datetime
+    awarded_at: datetime  # when this evaluation recorded it
     activity_ids: list[str]
+    awarded_on: date | None = None  # the day the evidence met the rule
 
 
 @dataclass
@@ -53,6 +55,7 @@ class EvaluationReport:
             "catalog_version": self.catalog_version,
             "awards": [
                 {"learner": a.learner, "badge": a.badge, "awarded_at": a.awarded_at.isoformat(),
+                 "awarded_on": a.awarded_on.isoformat() if a.awarded_on else None,
                  "activities": len(a.activity_ids)}
                 for a in self.awards
             ],
@@ -146,7 +149,8 @@ def _run(job: _Job, chunks: list[list[Target]], report: EvaluationReport, worker
 
 
 Target = tuple[int, str, datetime | None]  # learner id, participant, evidence changed at
-Candidate = tuple[int, str, str, str]  # learner id, participant, badge, activity ids (JSON)
+# learner id, participant, badge, activity ids (JSON), the day the evidence met the rule
+Candidate = tuple[int, str, str, str, date]
 
 
 @dataclass
@@ -185,7 +189,7 @@ class _Job:
     def _candidates(self, chunk: Sequence[Target], conn: Connection) -> list[Candidate]:
         if not self.checks:
             self.checks = {b.id: compile_rule(b.rule) for b in self.catalog.badges.values()}
-        return _evaluate_chunk(conn, self.catalog, self.checks, chunk)
+        return _evaluate_chunk(conn, self.catalog, self.checks, chunk, self.now.date())
 
     def _chunk(self, chunk: Sequence[Target], conn: Connection) -> list[NewAward]:
         awards = _record(conn, self._candidates(chunk, conn), self.catalog.version, self.now)
@@ -222,6 +226,7 @@ def _evaluate_chunk(
     catalog: Catalog,
     checks: dict[str, Check],
     chunk: Sequence[Target],
+    today: date,
 ) -> list[Candidate]:
     ids = [i for i, _, _ in chunk]
     totals = load_totals(conn, ids)
@@ -238,27 +243,34 @@ def _evaluate_chunk(
     plan = [(badge.id, checks[badge.id], badge.rule) for badge in catalog.badges.values()]
     candidates: list[Candidate] = []
     for lid, participant, _ in chunk:
-        owned = held[lid]
+        held_on = held[lid]
+        owned = set(held_on)
         ev = LearnerEvidence(totals=totals[lid], load_facts=partial(facts_of, lid), held=owned)
         for badge_id, check, rule in plan:
             if badge_id in owned or not check(ev):
                 continue
             facts = ev.facts()
             used = contributing(rule, facts) if facts else []
-            candidates.append((lid, participant, badge_id, json.dumps(used) if used else "[]"))
+            # the day the rule held (replayed on the activities), not the evaluation's day;
+            # should the replay disagree with the stored totals: the last activity's day
+            on = met_on(rule, facts, held_on) or max((a.day for a in facts), default=today)
+            candidates.append((lid, participant, badge_id, json.dumps(used) if used else "[]",
+                               on))
             owned.add(badge_id)
+            held_on[badge_id] = on
     return candidates
 
 
-def _held(conn: Connection, ids: Sequence[int]) -> dict[int, set[str]]:
-    """The badges each learner holds already (plain driver SQL: a million rows at times)."""
-    held: dict[int, set[str]] = defaultdict(set)
+def _held(conn: Connection, ids: Sequence[int]) -> dict[int, dict[str, date | None]]:
+    """The badges each learner holds already, with the day each was earned (plain driver SQL:
+    a million rows at times)."""
+    held: dict[int, dict[str, date | None]] = defaultdict(dict)
     mark = "?" if conn.dialect.name == "sqlite" else "%s"
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    cursor.execute("SELECT learner_id, badge_id FROM awards "
+    cursor.execute("SELECT learner_id, badge_id, awarded_on FROM awards "
                    f"WHERE learner_id IN ({', '.join([mark] * len(ids))})", tuple(ids))
-    for lid, badge in cursor:
-        held[lid].add(badge)
+    for lid, badge, on in cursor:  # SQLite answers the day as text
+        held[lid][badge] = date.fromisoformat(on) if isinstance(on, str) else on
     cursor.close()
     return held
 
@@ -277,9 +289,11 @@ def _record(
         written = _pg_insert(cursor, candidates, version, now)
     else:
         cursor.executemany(
-            "INSERT INTO awards (learner_id, badge_id, awarded_at, catalog_version, "
-            "activity_ids) VALUES (?, ?, ?, ?, ?) ON CONFLICT (learner_id, badge_id) DO NOTHING",
-            [(lid, badge, t.sqlite_time(now), version, used) for lid, _, badge, used in candidates])
+            "INSERT INTO awards (learner_id, badge_id, awarded_at, awarded_on, catalog_version, "
+            "activity_ids) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (learner_id, badge_id) DO NOTHING",
+            [(lid, badge, t.sqlite_time(now), on.isoformat(), version, used)
+             for lid, _, badge, used, on in candidates])
         written = candidates
         if cursor.rowcount != len(candidates):
             # some were there already (another evaluation): report only the rows written now
@@ -294,8 +308,8 @@ def _record(
             }
             written = [c for c in candidates if (c[0], c[2]) in mine]
     cursor.close()
-    return [NewAward(participant, badge, now, json.loads(used) if used != "[]" else [])
-            for _, participant, badge, used in written]
+    return [NewAward(participant, badge, now, json.loads(used) if used != "[]" else [], on)
+            for _, participant, badge, used, on in written]
 
 
 def _pg_insert(
@@ -304,19 +318,22 @@ def _pg_insert(
     """PostgreSQL: the candidates copied into a temporary table, then inserted in one
     statement, in their order (learners in id order, badges in catalog order), that returns
     the rows it wrote (those another evaluation wrote first are not)."""
-    cursor.execute("CREATE TEMP TABLE IF NOT EXISTS award_stage (n integer, learner_id integer, "
-                   "badge_id text, activity_ids text) ON COMMIT DELETE ROWS")
-    with cursor.copy("COPY award_stage (n, learner_id, badge_id, activity_ids) FROM STDIN"
-                     ) as copy:
-        for n, (lid, _, badge, used) in enumerate(candidates):
-            copy.write_row((n, lid, badge, used))
+    cursor.execute("CREATE TEMP TABLE IF NOT EXISTS award_days_stage (n integer, "
+                   "learner_id integer, badge_id text, activity_ids text, awarded_on date) "
+                   "ON COMMIT DELETE ROWS")
+    with cursor.copy("COPY award_days_stage (n, learner_id, badge_id, activity_ids, awarded_on) "
+                     "FROM STDIN") as copy:
+        for n, (lid, _, badge, used, on) in enumerate(candidates):
+            copy.write_row((n, lid, badge, used, on))
     cursor.execute(
-        "INSERT INTO awards (learner_id, badge_id, awarded_at, catalog_version, activity_ids) "
-        "SELECT learner_id, badge_id, %s, %s, activity_ids::json FROM award_stage "
+        "INSERT INTO awards (learner_id, badge_id, awarded_at, catalog_version, activity_ids, "
+        "awarded_on) "
+        "SELECT learner_id, badge_id, %s, %s, activity_ids::json, awarded_on "
+        "FROM award_days_stage "
         "ORDER BY n ON CONFLICT (learner_id, badge_id) DO NOTHING "
         "RETURNING learner_id, badge_id", (now, version))
     inserted = {(int(lid), str(badge)) for lid, badge in cursor.fetchall()}
-    cursor.execute("DELETE FROM award_stage")
+    cursor.execute("DELETE FROM award_days_stage")
     return [c for c in candidates if (c[0], c[2]) in inserted]
 
 
@@ -324,8 +341,8 @@ def list_awards(store: Store, *, participant: str | None = None) -> list[dict[st
     """Every award (of one learner, when given), oldest first."""
     a, lc = t.awards.c, t.learners.c
     query = (
-        select(lc.participant, lc.name, a.badge_id, a.awarded_at, a.catalog_version,
-               a.activity_ids, a.issued_at)
+        select(lc.participant, lc.name, a.badge_id, a.awarded_at, a.awarded_on,
+               a.catalog_version, a.activity_ids, a.issued_at)
         .join(t.learners, lc.id == a.learner_id)
         .order_by(a.awarded_at, a.id)
     )
@@ -339,6 +356,8 @@ def list_awards(store: Store, *, participant: str | None = None) -> list[dict[st
             "name": r.name,
             "badge": r.badge_id,
             "awarded_at": r.awarded_at.isoformat(),
+            "awarded_on": (r.awarded_on or r.awarded_at.date()).isoformat(),
+            "issued_at": r.issued_at.isoformat() if r.issued_at else None,
             "catalog_version": r.catalog_version,
             "activities": list(r.activity_ids or []),
             "issued": r.issued_at is not None,

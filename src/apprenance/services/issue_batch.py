@@ -19,7 +19,7 @@ import random
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from apprenance.credentials.baking import (
     prepare_svg,
 )
 from apprenance.credentials.data_integrity import sign
-from apprenance.credentials.endorsement import Attestation, endorsement_credential
+from apprenance.credentials.endorsement import Attestation, by_endorser, endorsement_credential
 from apprenance.credentials.hosted_images import (
     artwork,
     data_uri_image,
@@ -76,6 +76,18 @@ class PendingAward:
     name: str | None
     lang: str
     territory: str | None
+    awarded_on: date | None = None  # the day the evidence met the rule (None: awarded_at's)
+
+
+def awarded_moment(award: PendingAward, rows: dict[str, Any]) -> datetime:
+    """When the evidence met the rule (``awardedDate``): the latest activity of the award
+    on the day it was met, or that day at midnight UTC; ``awarded_at`` (when the evaluation
+    recorded it) for awards that know no such day."""
+    if award.awarded_on is None:
+        return award.awarded_at
+    times = [rows[a]["occurred_at"] for a in award.activity_ids
+             if a in rows and rows[a]["occurred_on"] == award.awarded_on]
+    return max(times) if times else datetime.combine(award.awarded_on, time(), UTC)
 
 
 @dataclass
@@ -219,7 +231,7 @@ class Batch:
                 project=row["project_id"],
                 witness_roles=tuple(str(w["witness_role"] or "") for w in witnesses[aid])))
         times = [rows[a]["occurred_at"] for a in award.activity_ids if a in rows]
-        return AwardFacts(award.award_id, award.badge, award.awarded_at,
+        return AwardFacts(award.award_id, award.badge, awarded_moment(award, rows),
                           min(times) if times else None, max(times) if times else None,
                           {p: round(h, 4) for p, h in hours.items()}, tuple(items))
 
@@ -257,10 +269,10 @@ class Batch:
         endorsements = [
             sign(endorsement_credential(
                 credential_id=f"urn:uuid:{_uuid(self.rng)}", endorsed=credential_id,
-                issuer=s.profile, attestation=att, badge_name=text(badge.name, award.lang),
-                issued_at=self.now, lang=award.lang), s.key, s.verification_method,
-                created=self.now)
-            for att in self._attestations(award, rows, witnesses)]
+                issuer=s.profile, attestations=group,
+                badge_name=text(badge.name, award.lang), issued_at=self.now, lang=award.lang),
+                s.key, s.verification_method, created=self.now)
+            for group in by_endorser(self._attestations(award, rows, witnesses))]
         status_url = self.urls.status_list(slug, list_id)
         unsigned = ob3.credential(
             credential_id=credential_id, issuer=s.profile, recipient=recipient, facts=facts,

@@ -84,7 +84,7 @@ class _Wanted:
         a, lc = t.awards.c, t.learners.c
         query = (
             select(a.id, a.learner_id, a.badge_id, a.awarded_at, a.activity_ids,
-                   lc.participant, lc.name, lc.lang, lc.territory_id)
+                   lc.participant, lc.name, lc.lang, lc.territory_id, a.awarded_on)
             .join(t.learners, lc.id == a.learner_id)
             .where(a.issued_at.is_(None), lc.erased_at.is_(None))
             .order_by(a.awarded_at, a.id)
@@ -108,7 +108,7 @@ def _claim(conn: Connection, wanted: _Wanted, passed: set[int],
     rows = conn.execute(query.with_for_update(of=t.awards, skip_locked=True)).all()
     return [PendingAward(int(r.id), int(r.learner_id), str(r.badge_id), r.awarded_at,
                          [str(x) for x in r.activity_ids or []], str(r.participant), r.name,
-                         r.lang or "fr", r.territory_id) for r in rows]
+                         r.lang or "fr", r.territory_id, r.awarded_on) for r in rows]
 
 
 def issue(

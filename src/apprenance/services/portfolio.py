@@ -57,7 +57,10 @@ def portfolio_for(store: Store, catalog: Catalog, participant: str, lang: str, *
     for award in list_awards(store, participant=participant):
         badge = catalog.badges.get(award["badge"])
         badges.append({
-            "id": award["badge"], "awarded_at": award["awarded_at"][:10],
+            # awarded: the day the evidence met the rule; issued: the day it was signed
+            "id": award["badge"], "awarded_at": award["awarded_on"],
+            "awarded_on": award["awarded_on"],
+            "issued_on": award["issued_at"][:10] if award["issued_at"] else None,
             "name": text(badge.name, lang) if badge else award["badge"],
             "description": text(badge.description, lang) if badge else "",
             "kind": badge.kind if badge else "badge",
