@@ -1,7 +1,8 @@
 """``apprenance verify FILE|URL|IMAGE... [--resolve MAP.json] [--recipient EMAIL] [--json]``:
 Open Badges 3.0 / Verifiable Credentials and Open Badges 2.0 assertions.
 
-The human output (``--lang fr|en``) shows each check in that language, the credentials nested
+The human output (``--lang fr|en``) shows each check in that language (``--json``: each check's
+``text``, beside the English ``message``), the credentials nested
 in a CLR or endorsements (indented), what the credential vouches for, and a verdict naming the
 checks that failed.
 
@@ -92,7 +93,7 @@ def verify_cmd(
                         status_issuers=status_issuers)
     lang = state.lang
     if as_json:
-        emit_json(run.to_dict())
+        emit_json(run.to_dict(lang))
     else:
         for report in run.reports:
             _render(report, lang)

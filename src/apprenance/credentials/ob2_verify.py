@@ -16,7 +16,11 @@ issuer's revocation list); ``recipient`` (when asked); ``terms`` (every term is 
 shipped OB 2.0 context; a warning only, as extensions may use other contexts).
 
 Summary fields: ``signature`` is the authenticity verdict (hosted copy and origin, or JWS and
-key), ``structure`` the well-formedness of assertion, badge class and issuer.
+key), ``structure`` the well-formedness of assertion, badge class and issuer; ``vouches``
+what the assertion states (holder, badge, issuer, dates, status), like an OB 3.0 report's.
+
+Every message is an i18n key (``verify.ob2.*``) with its values, so the CLI, ``--json``
+(``text``) and the web page read it in French or English; ``message`` stays English.
 """
 
 from __future__ import annotations
@@ -54,7 +58,10 @@ from apprenance.credentials.ob2_documents import (
     revocation_entry,
     revocation_list_problems,
     verification_kind,
+    vouches_for_ob2,
+    what,
 )
+from apprenance.credentials.phrases import Phrase, Phrases, reason_of
 from apprenance.credentials.rdf_walk import walk
 from apprenance.credentials.structure import parse_time
 from apprenance.credentials.unbake import Baked
@@ -93,29 +100,28 @@ class _Given:
 
 def _parse(text: str, report: Report, baked: Baked | None) -> _Given | None:
     stripped = text.strip()
-    where = "the image's assertion" if baked else "the input"
+    where = what("assertion" if baked else "input")
     try:
         if not stripped:
-            raise Ob2Problem(f"{where} is empty")
+            raise Ob2Problem("verify.ob2.empty", where=where)
         if jwt.looks_like_jwt(stripped):
             decoded = jwt.decode_jwt(stripped)
             if not has_ob2_context(decoded.payload):
-                raise Ob2Problem(f"{where} is a JWS without an Open Badges 2.0 assertion")
-            report.add("parse", "ok", "Open Badges 2.0 signed assertion "
-                       f"(JWS {decoded.header.get('alg')})")
+                raise Ob2Problem("verify.ob2.jws_other", where=where)
+            report.say("parse", "ok", "verify.ob2.parse_jws", alg=decoded.header.get("alg"))
             return _Given(decoded.payload, decoded)
         if baked is not None and is_http(stripped):
-            report.add("parse", "ok", f"Open Badges 2.0 assertion URL {stripped}")
+            report.say("parse", "ok", "verify.ob2.parse_url", url=stripped)
             return _Given({"id": stripped, "verification": {"type": "HostedBadge"}},
                           url_only=True)
         document = parse_document(stripped, where)
         if not has_ob2_context(document):
-            raise Ob2Problem(f"{where} is not an Open Badges 2.0 assertion (no {OB2_CONTEXT})")
+            raise Ob2Problem("verify.ob2.not_ob2", where=where, context=OB2_CONTEXT)
     except InputError as exc:
         report.parse = "error"
-        report.add("parse", "failed", exc.message)
+        report.say("parse", "failed", "verify.msg.reason", reason=reason_of(exc))
         return None
-    report.add("parse", "ok", "Open Badges 2.0 assertion (JSON)")
+    report.say("parse", "ok", "verify.ob2.parse_json")
     return _Given(document)
 
 
@@ -147,15 +153,16 @@ def verify_ob2(
             return report
         assertion = hosted
     problems = assertion_problems(assertion)
-    report.add("structure", "failed" if problems else "ok",
-               "; ".join(problems) if problems else "a well-formed Open Badges 2.0 Assertion")
+    if problems:
+        report.say("structure", "failed", "verify.msg.reason", reason=Phrases.of(problems))
+    else:
+        report.say("structure", "ok", "verify.ob2.structure_ok")
     well_formed = not problems
-    badge = _document(assertion.get("badge"), fetcher, report, "badge", badge_class_problems,
-                      "BadgeClass")
-    issuer = (_document(badge.get("issuer"), fetcher, report, "issuer", profile_problems,
-                        "issuer Profile") if badge is not None else None)
+    badge = _document(assertion.get("badge"), fetcher, report, "badge", badge_class_problems)
+    issuer = (_document(badge.get("issuer"), fetcher, report, "issuer", profile_problems)
+              if badge is not None else None)
     if issuer is None and badge is None:
-        report.add("issuer", "skipped", "no badge class to name the issuer")
+        report.say("issuer", "skipped", "verify.ob2.no_badge_issuer")
     report.issuer = ref_id(issuer) if issuer is not None else None
     report.structure = "ok" if well_formed and badge is not None and issuer is not None \
         else "invalid"
@@ -169,8 +176,9 @@ def verify_ob2(
     if recipient is not None:
         found, why = recipient_matches(assertion.get("recipient"), recipient)
         report.recipient = "ok" if found else "mismatch"
-        report.add("recipient", "ok" if found else "failed", why)
+        report.say("recipient", "ok" if found else "failed", "verify.msg.reason", reason=why)
     _terms({"assertion": assertion, "badge class": badge, "issuer": issuer}, report)
+    report.vouches = vouches_for_ob2(assertion, badge, issuer, report.recipient, report.status)
     return report
 
 
@@ -179,79 +187,82 @@ def _hosted(given: _Given, report: Report, fetcher: Fetcher, source_url: str | N
     """The hosted assertion fetched from its id (``None`` when it cannot be had), and whether
     it is the same document as the one given."""
     aid = given.document.get("id")
-    problem = None
+    problem: Phrase | None = None
     if given.decoded is not None:
-        problem = "a JWS must hold a SignedBadge assertion, this one says HostedBadge"
+        problem = Phrase("verify.ob2.hosted_jws")
     elif not is_http(aid):
-        problem = f"a hosted assertion's id must be an http(s) URL, not {aid!r}"
+        problem = Phrase("verify.ob2.hosted_id", id=repr(aid))
     elif baked is not None and baked.verify is not None and baked.verify != aid:
-        problem = f"the image's verify attribute {baked.verify} is not the assertion id {aid}"
+        problem = Phrase("verify.ob2.hosted_verify", verify=baked.verify, id=aid)
     if problem is not None or not isinstance(aid, str):
-        report.add("hosted", "failed", problem or "no assertion id")
+        report.say("hosted", "failed", "verify.msg.reason",
+                   reason=problem or Phrase("verify.ob2.hosted_no_id"))
         return None, False
     try:
-        hosted = fetch_document(aid, fetcher, "hosted assertion")
+        hosted = fetch_document(aid, fetcher, "hosted")
     except Ob2Problem as exc:
-        report.add("hosted", "failed", exc.message)
+        report.say("hosted", "failed", "verify.msg.reason", reason=exc.phrase)
         return None, False
     if given.url_only:
-        report.add("hosted", "ok", f"the image names {aid}, which answers the assertion")
+        report.say("hosted", "ok", "verify.ob2.hosted_named", id=aid)
         return hosted, True
     changed = differences(given.document, hosted)
     if changed:
-        copy = "image's" if baked else ("fetched" if source_url else "given")
-        report.add("hosted", "failed", f"the {copy} assertion differs from the one hosted at "
-                   f"{aid} ({', '.join(changed)})")
+        copy = "image" if baked else ("fetched" if source_url else "given")
+        report.say("hosted", "failed", f"verify.ob2.hosted_differs.{copy}", id=aid,
+                   fields=", ".join(changed))
         return hosted, False
     if source_url is not None and source_url != aid:
-        message = f"fetched from {source_url}; its id {aid} answers the same document"
+        report.say("hosted", "ok", "verify.ob2.hosted_fetched", url=source_url, id=aid)
     elif baked is not None:
-        message = f"the image carries the assertion hosted at {aid}"
+        report.say("hosted", "ok", "verify.ob2.hosted_baked", id=aid)
     else:
-        message = f"the assertion hosted at {aid} is the same document"
-    report.add("hosted", "ok", message)
+        report.say("hosted", "ok", "verify.ob2.hosted_same", id=aid)
     return hosted, True
 
 
 def _document(value: Any, fetcher: Fetcher, report: Report, check: str,
-              problems_of: Callable[[dict[str, Any]], list[str]], label: str,
+              problems_of: Callable[[dict[str, Any]], list[Phrase]],
               ) -> dict[str, Any] | None:
+    """The badge class (``check`` badge) or the issuer profile (``check`` issuer)."""
     if value is None:
-        report.add(check, "failed", f"no {label}")
+        report.say(check, "failed", "verify.ob2.none", what=what(check))
         return None
     try:
-        document = resolve(value, fetcher, label)
+        document = resolve(value, fetcher, check)
     except Ob2Problem as exc:
-        report.add(check, "failed", exc.message)
+        report.say(check, "failed", "verify.msg.reason", reason=exc.phrase)
         return None
     problems = problems_of(document)
-    where = f"at {value}" if isinstance(value, str) else "(embedded)"
+    where = Phrase("verify.ob2.where_url", url=value) if isinstance(value, str) \
+        else Phrase("verify.ob2.where_embedded")
     if problems:
-        report.add(check, "failed", f"the {label} {where}: " + "; ".join(problems))
+        report.say(check, "failed", "verify.ob2.document_bad", what=what(check), where=where,
+                   problems=Phrases.of(problems))
         return None
-    report.add(check, "ok", f"a well-formed {label} {where}")
+    report.say(check, "ok", "verify.ob2.document_ok", what=what(check), where=where)
     return document
 
 
 def _origin(assertion: dict[str, Any], issuer: dict[str, Any] | None, report: Report) -> bool:
     if issuer is None:
-        report.add("origin", "failed", "no issuer profile to check the assertion's origin")
+        report.say("origin", "failed", "verify.ob2.origin.no_issuer")
         return False
     ok, message = hosted_scope(str(assertion.get("id")), issuer)
-    report.add("origin", "ok" if ok else "failed", message)
+    report.say("origin", "ok" if ok else "failed", "verify.msg.reason", reason=message)
     return ok
 
 
 def _public_key(key: dict[str, Any], where: str) -> jwt.PublicKey:
     pem = key.get("publicKeyPem")
     if not isinstance(pem, str) or not pem.strip():
-        raise Ob2Problem(f"the signing key {where} has no publicKeyPem")
+        raise Ob2Problem("verify.ob2.key_no_pem", where=where)
     try:
         loaded = serialization.load_pem_public_key(pem.encode("utf-8"))
     except (ValueError, TypeError, UnsupportedAlgorithm):
-        raise Ob2Problem(f"the publicKeyPem of {where} is not a readable public key") from None
+        raise Ob2Problem("verify.ob2.key_bad_pem", where=where) from None
     if not isinstance(loaded, RSAPublicKey | Ed25519PublicKey):
-        raise Ob2Problem(f"the key {where} is neither RSA nor Ed25519")
+        raise Ob2Problem("verify.ob2.key_kind", where=where)
     return loaded
 
 
@@ -260,18 +271,17 @@ def _signature(assertion: dict[str, Any], decoded: jwt.DecodedJwt | None,
                baked: Baked | None) -> bool:
     """The JWS verifies with a key the issuer declares (signed assertions)."""
     if verification_kind(assertion) != "signed":
-        report.add("signature", "failed", "no verification type (HostedBadge or SignedBadge)")
+        report.say("signature", "failed", "verify.ob2.sig_kind")
         return False
     if decoded is None:
-        report.add("signature", "failed", "a signed assertion is verified from its JWS "
-                   "(compact serialization); this one came as plain JSON")
+        report.say("signature", "failed", "verify.ob2.sig_plain")
         return False
     alg = decoded.header.get("alg")
     if alg not in ALGORITHMS:
-        report.add("signature", "failed", f"JWS algorithm {alg!r} (expected RS256 or EdDSA)")
+        report.say("signature", "failed", "verify.ob2.sig_alg", alg=repr(alg))
         return False
     if baked is not None and baked.verify is not None and baked.verify != baked.text:
-        report.add("signature", "failed", "the image's verify attribute is not its JWS")
+        report.say("signature", "failed", "verify.ob2.sig_verify_attr")
         return False
     verification = assertion.get("verification")
     creator = verification.get("creator") if isinstance(verification, dict) else None
@@ -279,95 +289,100 @@ def _signature(assertion: dict[str, Any], decoded: jwt.DecodedJwt | None,
     declared = [ref_id(k) for k in published]
     candidates = [creator] if creator is not None else published
     if not candidates:
-        report.add("signature", "failed", "no key: no verification.creator, and the issuer "
-                   "declares no publicKey")
+        report.say("signature", "failed", "verify.ob2.sig_no_key")
         return False
-    reasons = []
+    reasons: list[Phrase | str] = []
     for candidate in candidates:
         where = ref_id(candidate) or "(embedded)"
         try:
-            key = resolve(candidate, fetcher, "signing key")
+            key = resolve(candidate, fetcher, "key")
             problem = jwt.verify_jwt_signature(decoded, _public_key(key, where))
         except Ob2Problem as exc:
-            reasons.append(exc.message)
+            reasons.append(exc.phrase)
             continue
         if problem is not None:
             reasons.append(f"{problem} ({where})")
             continue
         return _key_owned(key, where, str(alg), issuer, declared, report)
-    report.add("signature", "failed", "; ".join(reasons))
+    report.say("signature", "failed", "verify.msg.reason", reason=Phrases.of(reasons))
     return False
 
 
 def _key_owned(key: dict[str, Any], where: str, alg: str, issuer: dict[str, Any] | None,
                declared: list[str | None], report: Report) -> bool:
     if issuer is None:
-        report.add("signature", "failed", f"JWS ({alg}) verified with {where}, but there is "
-                   "no issuer profile to confirm the key")
+        report.say("signature", "failed", "verify.ob2.key_no_issuer", alg=alg, signer=where)
         return False
     issuer_id = ref_id(issuer)
     owner = key.get("owner")
     if where not in declared:
-        report.add("signature", "failed", f"JWS ({alg}) verified with {where}, a key the "
-                   f"issuer {issuer_id} does not declare (publicKey)")
+        report.say("signature", "failed", "verify.ob2.key_undeclared", alg=alg, signer=where,
+                   issuer=issuer_id)
         return False
     if owner is not None and owner != issuer_id:
-        report.add("signature", "failed", f"the key {where} is owned by {owner}, "
-                   f"not by the issuer {issuer_id}")
+        report.say("signature", "failed", "verify.ob2.key_owner", signer=where, owner=owner,
+                   issuer=issuer_id)
         return False
-    report.add("signature", "ok", f"JWS ({alg}) verified with {where}, a key of the issuer")
+    report.say("signature", "ok", "verify.ob2.key_ok", alg=alg, signer=where)
     return True
 
 
 def _window(assertion: dict[str, Any], report: Report, now: datetime) -> None:
     issued_on, expires = assertion.get("issuedOn"), assertion.get("expires")
     issued, ends = parse_time(issued_on), parse_time(expires)
+    params: dict[str, Any] = {"start": issued_on, "end": expires}
     if issued is None or (expires is not None and ends is None):
-        state, message = "invalid", "issuedOn or expires is not a date-time"
+        state, key = "invalid", "verify.ob2.window_invalid"
     elif ends is not None and ends < issued:
-        state, message = "invalid", f"expires ({expires}) before it was issued ({issued_on})"
+        state, key = "invalid", "verify.ob2.window_order"
     elif issued > now:
-        state, message = "not_yet_valid", f"issued in the future ({issued_on})"
+        state, key = "not_yet_valid", "verify.ob2.window_early"
     elif ends is not None and now > ends:
-        state, message = "expired", f"expired on {expires}"
+        state, key = "expired", "verify.ob2.window_expired"
     else:
-        until = f"until {expires}" if ends is not None else "no expiry"
-        state, message = "ok", f"issued on {issued_on}, {until}"
+        state, key = "ok", "verify.ob2.window_ok" if ends is not None \
+            else "verify.ob2.window_open"
     report.window = state
-    report.add("window", "ok" if state == "ok" else "failed", message)
+    report.say("window", "ok" if state == "ok" else "failed", key, **params)
 
 
 def _status(assertion: dict[str, Any], issuer: dict[str, Any] | None, report: Report,
             fetcher: Fetcher) -> None:
-    revoked: list[str] = []
+    revoked: list[Phrase] = []
     if assertion.get("revoked") in (True, "true"):
         reason = assertion.get("revocationReason")
-        revoked.append("the hosted assertion says so"
-                       + (f" ({reason})" if isinstance(reason, str) and reason else ""))
-    state, message = "ok", "the issuer publishes no revocation list"
+        revoked.append(Phrase("verify.ob2.revoked_hosted", why=_why(reason)))
+    state, message = "ok", Phrase("verify.ob2.no_list")
     listed = issuer.get("revocationList") if issuer is not None else None
     if issuer is None:
-        state, message = "error", "no issuer profile to read the revocation list from"
+        state, message = "error", Phrase("verify.ob2.list_no_issuer")
     elif listed is not None:
-        where = ref_id(listed) or "the embedded revocation list"
+        where: Phrase | str = ref_id(listed) or Phrase("verify.ob2.list_embedded")
         try:
-            revocations = resolve(listed, fetcher, "revocation list")
-            problems = revocation_list_problems(revocations)
+            revocations = resolve(listed, fetcher, "revocations")
+            problems: list[Phrase] = revocation_list_problems(revocations)
         except Ob2Problem as exc:
-            revocations, problems = {}, [exc.message]
+            revocations, problems = {}, [exc.phrase]
         if problems:
-            state, message = "error", f"{where}: " + "; ".join(problems)
+            state, message = "error", Phrase("verify.ob2.list_bad", where=where,
+                                             problems=Phrases.of(problems))
         else:
-            message = f"not in {where}"
+            message = Phrase("verify.ob2.not_in", where=where)
             reason = revocation_entry(revocations, assertion)
             if reason is not None:
-                revoked.append(f"revoked in {where}" + (f" ({reason})" if reason else ""))
+                revoked.append(Phrase("verify.ob2.revoked_in", where=where, why=_why(reason)))
     if revoked:
-        state, message = "revoked", "revoked: " + "; ".join(revoked)
+        state, message = "revoked", Phrase("verify.ob2.revoked", how=Phrases.of(revoked))
     elif state == "ok":
-        message = f"not revoked ({message})"
+        message = Phrase("verify.ob2.not_revoked", how=message)
     report.status = state
-    report.add("status", "ok" if state == "ok" else "failed", message)
+    report.say("status", "ok" if state == "ok" else "failed", "verify.msg.reason",
+               reason=message)
+
+
+def _why(reason: Any) -> str:
+    """The issuer's own words on a revocation, in brackets (as they wrote them)."""
+    return f" ({reason})" if isinstance(reason, str) and reason else ""
 
 
 def _terms(documents: dict[str, dict[str, Any] | None], report: Report) -> None:
@@ -380,6 +395,6 @@ def _terms(documents: dict[str, dict[str, Any] | None], report: Report) -> None:
         except UnknownContext as exc:
             found.append(f"{name}: {exc.message}")
     if found:
-        report.add("terms", "warning", "; ".join(found[:5]))
+        report.say("terms", "warning", "verify.ob2.terms_warn", problems="; ".join(found[:5]))
     else:
-        report.add("terms", "ok", "every term is defined by the Open Badges 2.0 context")
+        report.say("terms", "ok", "verify.ob2.terms_ok")

@@ -9,24 +9,31 @@ English text (the JSON reports' ``message``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from apprenance.i18n import t
 
 
-@dataclass(frozen=True)
 class Phrase:
-    """The message ``key`` with ``params`` (themselves phrases, or plain values)."""
+    """The message ``key`` with its values (themselves phrases, or plain values), given as a
+    dict or as keywords."""
 
-    key: str
-    params: dict[str, Any] = field(default_factory=dict, compare=False)
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, params: dict[str, Any] | None = None, /,
+                 **values: Any) -> None:
+        self.key = key
+        self.params = {**(params or {}), **values}
 
     def text(self, lang: str) -> str:
         return t(self.key, lang, **localized(self.params, lang))
 
     def __str__(self) -> str:
         return self.text("en")
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}, {self.params!r})"
 
 
 @dataclass(frozen=True)
@@ -65,3 +72,9 @@ def localized(params: dict[str, Any], lang: str) -> dict[str, Any]:
 def say(key: str, lang: str, /, **params: Any) -> str:
     """``t`` for messages whose values may be phrases."""
     return t(key, lang, **localized(params, lang))
+
+
+def reason_of(exc: Exception) -> object:
+    """An error's message in any language when it carries one (an ``Ob2Problem``'s
+    ``phrase``), else its text."""
+    return getattr(exc, "phrase", None) or getattr(exc, "message", None) or str(exc)

@@ -21,6 +21,7 @@ from apprenance.credentials.fetchers import HttpFetcher, MapFetcher, caching, ch
 from apprenance.credentials.jwt import b64url_decode, looks_like_jwt
 from apprenance.credentials.ob2_verify import looks_like_ob2, verify_ob2
 from apprenance.credentials.pdf_attach import credential_in_pdf
+from apprenance.credentials.phrases import reason_of
 from apprenance.credentials.unbake import Baked, unbake
 from apprenance.credentials.verifier import Report, parse_text, verify_document
 from apprenance.errors import ApprenanceError, UnknownFormat
@@ -46,13 +47,14 @@ class VerifyRun:
     def all_valid(self) -> bool:
         return all(r.verified for r in self.reports)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """Every report as JSON; with ``lang``, each check also has its ``text`` in it."""
         return {
             "verified": self.all_valid,
             "valid": len(self.reports) - len(self.invalid) - len(self.unreadable),
             "invalid": len(self.invalid),
             "unreadable": len(self.unreadable),
-            "results": [r.to_dict() for r in self.reports],
+            "results": [r.to_dict(lang) for r in self.reports],
         }
 
 
@@ -96,7 +98,7 @@ def verify_one(
     except RecursionError:  # JSON nested deeper than the parsers and the JSON-LD walk go
         report = Report(source=source)
         report.parse = "error"
-        report.add("parse", "failed", "the document is nested too deeply to be a credential")
+        report.say("parse", "failed", "verify.read.too_deep")
         return report
 
 
@@ -112,28 +114,27 @@ def _verify_one(
         embedded = credential_in_pdf(raw)
         baked = unbake(raw) if embedded is None else None
         if embedded is not None:
-            report.add("pdf", "ok", f"credential attached to the PDF ({embedded[1]} attached)")
+            report.say("pdf", "ok", "verify.read.pdf", count=embedded[1])
             text = embedded[0]
         elif baked is not None:
-            report.add("unbake", "ok", f"credential baked in {baked.container.upper()} "
-                       f"(Open Badges {baked.version})")
+            report.say("unbake", "ok", "verify.read.baked", container=baked.container.upper(),
+                       version=baked.version)
             report.format = f"baked-{baked.container}"
             text = baked.text
         else:
             text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         report.parse = "error"
-        report.add("parse", "failed", "not text, and not a PNG or SVG badge")
+        report.say("parse", "failed", "verify.read.binary")
         return report
     except ApprenanceError as exc:
         report.parse = "error"
-        report.add("parse", "failed", exc.message)
+        report.say("parse", "failed", "verify.msg.reason", reason=reason_of(exc))
         return report
     twice = duplicate_key(text)
     if twice is not None:
         report.parse = "error"
-        report.add("parse", "failed", f"the key {twice!r} appears twice in one JSON object: "
-                   "readers disagree on which value counts, so the document is refused")
+        report.say("parse", "failed", "verify.read.twice", name=repr(twice))
         return report
     if baked.version == "2.0" if baked is not None else looks_like_ob2(text):
         url = source if data is None and source.startswith(("http://", "https://")) else None
@@ -142,7 +143,7 @@ def _verify_one(
                               source_url=url, baked=baked)
         except ApprenanceError as exc:
             report.signature = report.signature or "invalid"
-            report.add("verify", "failed", exc.message)
+            report.say("verify", "failed", "verify.msg.reason", reason=reason_of(exc))
             return report
     credential, decoded = parse_text(text, report)
     if embedded is not None:
@@ -155,7 +156,7 @@ def _verify_one(
                                status_issuers=status_issuers)
     except ApprenanceError as exc:
         report.signature = report.signature or "invalid"
-        report.add("verify", "failed", exc.message)
+        report.say("verify", "failed", "verify.msg.reason", reason=reason_of(exc))
         return report
 
 
