@@ -1020,3 +1020,21 @@ MESSAGES.update({
     "learner.erase.oauth_clients_revoked": {"fr": "clients OAuth révoqués",
                                             "en": "OAuth clients revoked"},
 })
+
+
+# issuing with a safe address, keys at rest, Open Badges 2.0 email (issues 12 and 19)
+MESSAGES.update({
+    "url.local": {
+        "fr": "Signature refusée : l'adresse publique {url} est locale. Une certification signée "
+              "avec elle ne se vérifie nulle part ailleurs, et son statut serait ce que répond "
+              "le port local du vérificateur. Définissez APPRENANCE_PUBLIC_URL (ou "
+              "--public-url) avec l'adresse publique de l'instance, ou, pour un essai local, "
+              "passez --allow-local-url (APPRENANCE_ALLOW_LOCAL_URL=1 ; au serveur : "
+              "`apprenance serve --allow-local-url`).",
+        "en": "Signing refused: the public URL {url} is local. A credential signed with it "
+              "verifies nowhere else, and its status would be whatever answers on the "
+              "verifier's own port. Set APPRENANCE_PUBLIC_URL (or --public-url) to the "
+              "instance's public address, or, for a local trial, pass --allow-local-url "
+              "(APPRENANCE_ALLOW_LOCAL_URL=1; for the server: "
+              "`apprenance serve --allow-local-url`)."},
+})
