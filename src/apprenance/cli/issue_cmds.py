@@ -7,7 +7,14 @@ from pathlib import Path
 import click
 
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
-from apprenance.cli.signing import allow_local_option, check_url
+from apprenance.cli.signing import (
+    allow_local_option,
+    check_url,
+    keys_for,
+    keys_for_writing,
+    no_passphrase_option,
+    warn_plain,
+)
 from apprenance.credentials.inputs import HostedUrls
 from apprenance.credentials.keys import KeyStore
 from apprenance.domain.catalog import Catalog
@@ -16,8 +23,7 @@ from apprenance.i18n import t
 
 
 def _keys(state: CliState) -> KeyStore:
-    secret = state.settings.key_passphrase
-    return KeyStore(state.app.home / "keys", secret.get_secret_value() if secret else None)
+    return keys_for(state)
 
 
 def _urls(state: CliState) -> HostedUrls:
@@ -52,18 +58,23 @@ def issuer_group() -> None:
 @click.option("--territory", help="The territory this issuer signs for.")
 @click.option("--did", "did_method", type=click.Choice(["key", "web"]),
               help="Identifier method (default: web when APPRENANCE_PUBLIC_URL is set, else key).")
+@no_passphrase_option
 @json_option
 @pass_state
 def issuer_init_cmd(state: CliState, slug: str, name: str, url: str | None, email: str | None,
                     image: str | None, description: str | None, territory: str | None,
-                    did_method: str | None, as_json: bool) -> None:
-    """Create an issuer profile and its first Ed25519 key (private file mode 0600)."""
+                    did_method: str | None, no_passphrase: bool, as_json: bool) -> None:
+    """Create an issuer profile and its first Ed25519 key (private file mode 0600, encrypted
+    with APPRENANCE_KEY_PASSPHRASE or a passphrase asked on the terminal)."""
     from apprenance.services.issuers import init_issuer
 
+    store = state.app.ready_store()
+    keys = keys_for_writing(state, no_passphrase=no_passphrase)
     info = init_issuer(
-        state.app.ready_store(), _keys(state), slug=slug, name=name, urls=_urls(state),
+        store, keys, slug=slug, name=name, urls=_urls(state),
         clock=state.app.clock, did_method=did_method or default_did_method(state), url=url,
         email=email, image=image, description=description, territory=territory)
+    warn_plain(state, keys, info.id)
     if as_json:
         emit_json(info.to_dict())
         return
@@ -72,14 +83,17 @@ def issuer_init_cmd(state: CliState, slug: str, name: str, url: str | None, emai
 
 @issuer_group.command("rotate")
 @click.argument("slug", default="collectif")
+@no_passphrase_option
 @json_option
 @pass_state
-def issuer_rotate_cmd(state: CliState, slug: str, as_json: bool) -> None:
+def issuer_rotate_cmd(state: CliState, slug: str, no_passphrase: bool, as_json: bool) -> None:
     """Add a new current key; earlier credentials keep verifying with the old ones."""
     from apprenance.services.issuers import rotate_issuer
 
-    info = rotate_issuer(state.app.ready_store(), _keys(state), slug, urls=_urls(state),
-                         clock=state.app.clock)
+    store = state.app.ready_store()
+    keys = keys_for_writing(state, no_passphrase=no_passphrase)
+    info = rotate_issuer(store, keys, slug, urls=_urls(state), clock=state.app.clock)
+    warn_plain(state, keys, info.id)
     if as_json:
         emit_json(info.to_dict())
         return
