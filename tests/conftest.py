@@ -29,6 +29,9 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
         if name.startswith("APPRENANCE_"):
             monkeypatch.delenv(name)
     monkeypatch.setenv("APPRENANCE_LANG", "en")
+    # tests sign for http://127.0.0.1:8000 and http://testserver; the tests of the public URL
+    # rule (test_public_url.py) remove this
+    monkeypatch.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")
 
 
 @pytest.fixture(scope="session")

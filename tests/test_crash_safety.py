@@ -121,7 +121,9 @@ def _wait_for_sessions_to_end(url: str) -> None:
 def awarded(cli: Callable[..., CliResult], opts: list[str], log: Path) -> None:
     """A store whose awards wait to be issued, and an issuer."""
     ready(cli, opts, "ingest", str(log))
-    for args in (["evaluate"], ["issuer", "init", "--name", "Collectif des Ressourceurs"]):
+    for args in (["evaluate"], ["issuer", "init", "--name", "Collectif des Ressourceurs",
+                                "--email", "contact@ressourceurs.example.org",
+                                "--no-passphrase"]):
         assert cli(*opts, *args).code == 0
 
 

@@ -217,7 +217,8 @@ def test_a_refusal_is_our_error_on_the_command_line(cli: Any, tmp_path: Path) ->
     assert cli("--home", home, "init").code == 0
     data = (HOSTILE / "svg-script.svg").read_bytes()
     uri = f"data:image/svg+xml;base64,{base64.b64encode(data).decode()}"
-    result = cli("--home", home, "issuer", "init", "--name", "H", "--image", uri)
+    result = cli("--home", home, "issuer", "init", "--name", "H", "--image", uri,
+                 "--no-passphrase")
     assert result.code == 2 and "unsafe-image" in result.err and "script" in result.err
     shutil.copy(HOSTILE / "svg-onload.svg", tmp_path / "badge.svg")
     result = cli("--home", home, "verify", tmp_path / "badge.svg", "--json")

@@ -76,7 +76,7 @@ def test_did_web_when_the_public_url_is_configured(cli: Any, home: Path,
     monkeypatch.setenv("APPRENANCE_PUBLIC_URL", "https://badges.example.org:8443/app")
     assert cli("--home", home, "init").code == 0
     made = cli("--home", home, "issuer", "init", "--id", "val-de-serre", "--name", "VdS",
-               "--json")
+               "--no-passphrase", "--json")
     assert made.code == 0, made.err
     assert made.json()["did"] == "did:web:badges.example.org%3A8443:app:issuers:val-de-serre"
 

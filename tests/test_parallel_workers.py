@@ -25,7 +25,8 @@ WORKERS = 4
 
 def prepare(cli: Callable[..., CliResult], opts: list[str]) -> None:
     for args in (["init"], ["territory", str(EXAMPLES / "territory.yaml")],
-                 ["issuer", "init", "--name", "Collectif des Ressourceurs"]):
+                 ["issuer", "init", "--name", "Collectif des Ressourceurs",
+                  "--email", "contact@ressourceurs.example.org", "--no-passphrase"]):
         result = cli(*opts, *args)
         assert result.code == 0, result.err
 

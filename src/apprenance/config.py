@@ -50,6 +50,11 @@ class Settings(BaseSettings):
         default="http://127.0.0.1:8000",
         description="Public base URL of this instance (hosted credentials, did:web).",
     )
+    allow_local_url: bool = Field(
+        default=False,
+        description="Sign even though the public URL is loopback (local trials only: such "
+        "credentials verify nowhere else).",
+    )
     lang: Lang = Field(default_factory=default_lang, description="Language of messages: fr or en.")
     key_passphrase: SecretStr | None = Field(
         default=None, description="Passphrase that encrypts the issuer's private keys at rest."

@@ -4,6 +4,7 @@
 
     ApprenanceError                 exit 2, HTTP 400  (code "error")
     ├── ConfigError                 exit 2, HTTP 500  bad settings or home folder
+    │   └── LocalPublicUrl          exit 2, HTTP 409  signing refused: the public URL is loopback
     ├── InputError                  exit 2, HTTP 400  input that stopped the job
     │   ├── UnreadableInput         exit 2, HTTP 400  a file that cannot be opened or decoded
     │   ├── UnknownFormat           exit 2, HTTP 400  a format name or file kind we do not read
@@ -49,6 +50,16 @@ class ApprenanceError(Exception):
 class ConfigError(ApprenanceError):
     code = "config"
     http_status = 500
+
+
+class LocalPublicUrl(ConfigError):
+    """Signing refused: the instance's public URL is loopback (``127.0.0.0/8``, ``::1``,
+    ``localhost``), so what would be signed could be verified nowhere else. 409: the request
+    is fine, the state of the instance (its settings) does not allow it; the message says
+    what to set, so it is shown to the caller (a 5xx status would hide it)."""
+
+    code = "local-public-url"
+    http_status = 409
 
 
 class InputError(ApprenanceError):
@@ -117,6 +128,7 @@ class ProblemsFound(ApprenanceError):
 ALL_ERRORS: tuple[type[ApprenanceError], ...] = (
     ApprenanceError,
     ConfigError,
+    LocalPublicUrl,
     InputError,
     UnreadableInput,
     UnknownFormat,

@@ -1467,3 +1467,39 @@ MESSAGES.update({  # reading what is given to verify (services.verify)
                           "en": "the key {name} appears twice in one JSON object: readers "
                                 "disagree on which value counts, so the document is refused"},
 })
+
+# issuing with a safe address, keys at rest, Open Badges 2.0 email (issues 12 and 19)
+MESSAGES.update({
+    "url.local": {
+        "fr": "Signature refusée : l'adresse publique {url} est locale. Une certification signée "
+              "avec elle ne se vérifie nulle part ailleurs, et son statut serait ce que répond "
+              "le port local du vérificateur. Définissez APPRENANCE_PUBLIC_URL (ou "
+              "--public-url) avec l'adresse publique de l'instance, ou, pour un essai local, "
+              "passez --allow-local-url (APPRENANCE_ALLOW_LOCAL_URL=1 ; au serveur : "
+              "`apprenance serve --allow-local-url`).",
+        "en": "Signing refused: the public URL {url} is local. A credential signed with it "
+              "verifies nowhere else, and its status would be whatever answers on the "
+              "verifier's own port. Set APPRENANCE_PUBLIC_URL (or --public-url) to the "
+              "instance's public address, or, for a local trial, pass --allow-local-url "
+              "(APPRENANCE_ALLOW_LOCAL_URL=1; for the server: "
+              "`apprenance serve --allow-local-url`)."},
+    "key.prompt": {"fr": "Phrase de passe des clés de l'émetteur",
+                   "en": "Passphrase of the issuer keys"},
+    "key.prompt.new": {"fr": "Phrase de passe qui chiffrera la clé privée",
+                       "en": "Passphrase to encrypt the private key with"},
+    "key.prompt.again": {"fr": "La même, encore une fois", "en": "The same again"},
+    "key.passphrase_required": {
+        "fr": "Clé privée non écrite : elle est chiffrée par une phrase de passe. Définissez "
+              "APPRENANCE_KEY_PASSPHRASE (ou lancez la commande dans un terminal pour la "
+              "saisir) ; --no-passphrase l'écrit en clair (une démo, un essai).",
+        "en": "Private key not written: it is encrypted with a passphrase. Set "
+              "APPRENANCE_KEY_PASSPHRASE (or run the command on a terminal to type it); "
+              "--no-passphrase writes it unencrypted (a demo, a trial)."},
+    "key.unencrypted": {
+        "fr": "Attention : la clé privée de l'émetteur {id} est écrite EN CLAIR dans {folder} "
+              "(mode 0600) ; qui lit ce fichier signe en son nom. En production, définissez "
+              "APPRENANCE_KEY_PASSPHRASE.",
+        "en": "Warning: the private key of issuer {id} is written UNENCRYPTED in {folder} "
+              "(mode 0600); whoever reads that file signs as the issuer. In production, set "
+              "APPRENANCE_KEY_PASSPHRASE."},
+})

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
+from apprenance.cli.signing import allow_local_option, check_url
 from apprenance.domain.catalog import Catalog
 from apprenance.domain.certificate import HOURS_PER_CREDIT_DEFAULT
 from apprenance.errors import InputError
@@ -48,15 +49,18 @@ def _options(state: CliState, lang: str | None, hours_per_credit: float) -> Cert
 @click.option("--workers", type=click.IntRange(1, 64),
               help="Batch: processes to use (default: one per core from 40 learners on).")
 @hours_per_credit_option
+@allow_local_option
 @json_option
 @pass_state
 def certificate_cmd(state: CliState, learner: str | None, pathway: str | None,
                     territory: str | None, everyone: bool, doc_lang: str | None, out: Path,
-                    workers: int | None, hours_per_credit: float, as_json: bool) -> None:
+                    workers: int | None, hours_per_credit: float, allow_local: bool,
+                    as_json: bool) -> None:
     """Write a learner's PDF certificate (hours, competences, badges, ECTS recommendation,
     QR code and signed credential attached), or one per learner in batch."""
     if sum((learner is not None, territory is not None, everyone)) != 1:
         raise InputError(t("cert.usage", state.lang))
+    check_url(state, allow_local)  # its QR code and attached credential name the public URL
     store = state.app.ready_store()
     catalog = _catalog(state)
     options = _options(state, doc_lang, hours_per_credit)

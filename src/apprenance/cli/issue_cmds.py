@@ -7,6 +7,14 @@ from pathlib import Path
 import click
 
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
+from apprenance.cli.signing import (
+    allow_local_option,
+    check_url,
+    keys_for,
+    keys_for_writing,
+    no_passphrase_option,
+    warn_plain,
+)
 from apprenance.credentials.inputs import HostedUrls
 from apprenance.credentials.keys import KeyStore
 from apprenance.domain.catalog import Catalog
@@ -15,8 +23,7 @@ from apprenance.i18n import t
 
 
 def _keys(state: CliState) -> KeyStore:
-    secret = state.settings.key_passphrase
-    return KeyStore(state.app.home / "keys", secret.get_secret_value() if secret else None)
+    return keys_for(state)
 
 
 def _urls(state: CliState) -> HostedUrls:
@@ -51,18 +58,23 @@ def issuer_group() -> None:
 @click.option("--territory", help="The territory this issuer signs for.")
 @click.option("--did", "did_method", type=click.Choice(["key", "web"]),
               help="Identifier method (default: web when APPRENANCE_PUBLIC_URL is set, else key).")
+@no_passphrase_option
 @json_option
 @pass_state
 def issuer_init_cmd(state: CliState, slug: str, name: str, url: str | None, email: str | None,
                     image: str | None, description: str | None, territory: str | None,
-                    did_method: str | None, as_json: bool) -> None:
-    """Create an issuer profile and its first Ed25519 key (private file mode 0600)."""
+                    did_method: str | None, no_passphrase: bool, as_json: bool) -> None:
+    """Create an issuer profile and its first Ed25519 key (private file mode 0600, encrypted
+    with APPRENANCE_KEY_PASSPHRASE or a passphrase asked on the terminal)."""
     from apprenance.services.issuers import init_issuer
 
+    store = state.app.ready_store()
+    keys = keys_for_writing(state, no_passphrase=no_passphrase)
     info = init_issuer(
-        state.app.ready_store(), _keys(state), slug=slug, name=name, urls=_urls(state),
+        store, keys, slug=slug, name=name, urls=_urls(state),
         clock=state.app.clock, did_method=did_method or default_did_method(state), url=url,
         email=email, image=image, description=description, territory=territory)
+    warn_plain(state, keys, info.id)
     if as_json:
         emit_json(info.to_dict())
         return
@@ -71,14 +83,17 @@ def issuer_init_cmd(state: CliState, slug: str, name: str, url: str | None, emai
 
 @issuer_group.command("rotate")
 @click.argument("slug", default="collectif")
+@no_passphrase_option
 @json_option
 @pass_state
-def issuer_rotate_cmd(state: CliState, slug: str, as_json: bool) -> None:
+def issuer_rotate_cmd(state: CliState, slug: str, no_passphrase: bool, as_json: bool) -> None:
     """Add a new current key; earlier credentials keep verifying with the old ones."""
     from apprenance.services.issuers import rotate_issuer
 
-    info = rotate_issuer(state.app.ready_store(), _keys(state), slug, urls=_urls(state),
-                         clock=state.app.clock)
+    store = state.app.ready_store()
+    keys = keys_for_writing(state, no_passphrase=no_passphrase)
+    info = rotate_issuer(store, keys, slug, urls=_urls(state), clock=state.app.clock)
+    warn_plain(state, keys, info.id)
     if as_json:
         emit_json(info.to_dict())
         return
@@ -110,16 +125,18 @@ def issuer_list_cmd(state: CliState, as_json: bool) -> None:
 @click.option("--chunk", type=click.IntRange(min=1), default=50, show_default=True,
               help="Awards issued and recorded per transaction (what concurrent runs claim at "
               "a time; what an interrupted run issues again).")
+@allow_local_option
 @json_option
 @pass_state
 def issue_cmd(state: CliState, learner: str | None, badge: str | None, out: Path, chunk: int,
-              as_json: bool) -> None:
+              allow_local: bool, as_json: bool) -> None:
     """Issue every award not yet issued: OB 3.0 (JSON, VC-JWT, baked PNG/SVG) and OB 2.0.
 
     Several runs may work at once on one store and one --out folder: each award is issued
     once (docs/operations.md)."""
     from apprenance.services.issuing import issue
 
+    check_url(state, allow_local)
     report = issue(state.app.ready_store(), _catalog(state), _keys(state), urls=_urls(state),
                    clock=state.app.clock, out=out, participant=learner, badge=badge,
                    chunk=chunk)
@@ -140,13 +157,15 @@ def issue_cmd(state: CliState, learner: str | None, badge: str | None, out: Path
 @click.option("--reason", required=True, help="Why (shown in the OB 2.0 revocation list).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write the re-signed status list and revocation list into.")
+@allow_local_option
 @json_option
 @pass_state
 def revoke_cmd(state: CliState, credential_id: str, reason: str, out: Path | None,
-               as_json: bool) -> None:
+               allow_local: bool, as_json: bool) -> None:
     """Revoke an issued credential: set its status bit and re-sign the status list."""
     from apprenance.services.revocation import revoke
 
+    check_url(state, allow_local)
     done = revoke(state.app.ready_store(), _keys(state), credential_id, reason=reason,
                   urls=_urls(state), clock=state.app.clock, out=out)
     if as_json:
@@ -161,13 +180,15 @@ def revoke_cmd(state: CliState, credential_id: str, reason: str, out: Path | Non
 @click.option("--pathway", help="The pathway (default: every pathway the learner earned).")
 @click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
               required=True, help="File receiving the signed ClrCredential (JSON).")
+@allow_local_option
 @json_option
 @pass_state
 def clr_cmd(state: CliState, learner: str, pathway: str | None, out_file: Path,
-            as_json: bool) -> None:
+            allow_local: bool, as_json: bool) -> None:
     """A signed CLR 2.0 bundling the learner's credentials for a pathway."""
     from apprenance.services.clr_records import build_clr
 
+    check_url(state, allow_local)
     record = build_clr(state.app.ready_store(), _catalog(state), _keys(state), learner,
                        pathway=pathway, urls=_urls(state), clock=state.app.clock, out=out_file)
     if as_json:

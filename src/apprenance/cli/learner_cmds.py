@@ -11,8 +11,8 @@ from pathlib import Path
 import click
 
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
+from apprenance.cli.signing import keys_for
 from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
 from apprenance.errors import InputError
 from apprenance.i18n import number, t
 
@@ -69,8 +69,7 @@ def erase_cmd(state: CliState, learner: str, yes: bool, out: Path | None,
         if not sys.stdin.isatty():
             raise InputError(t("learner.erase.needs_yes", state.lang, learner=learner))
         click.confirm(t("learner.erase.confirm", state.lang, learner=learner), abort=True)
-    secret = state.settings.key_passphrase
-    keys = KeyStore(app.home / "keys", secret.get_secret_value() if secret else None)
+    keys = keys_for(state)  # APPRENANCE_KEY_PASSPHRASE, else asked on a terminal
     report = erase_learner(store, keys, learner, urls=HostedUrls(state.settings.public_url),
                            clock=app.clock, out=out, home=app.home)
     if as_json:

@@ -116,6 +116,12 @@ class LazyGroup(click.Group):
     "Env: APPRENANCE_CATALOG.",
 )
 @click.option(
+    "--public-url",
+    envvar="APPRENANCE_PUBLIC_URL",
+    help="Public base URL of this instance (credential ids, status lists, did:web); nothing "
+    "is signed for a loopback one. Env: APPRENANCE_PUBLIC_URL.",
+)
+@click.option(
     "--lang",
     type=click.Choice(["fr", "en"]),
     envvar="APPRENANCE_LANG",
@@ -129,6 +135,7 @@ def cli(
     home: Path | None,
     database_url: str | None,
     catalog: Path | None,
+    public_url: str | None,
     lang: str | None,
     debug: bool,
 ) -> None:
@@ -142,6 +149,7 @@ def cli(
             "home": home,
             "database_url": database_url,
             "catalog": catalog,
+            "public_url": public_url,
             "lang": lang,
             "debug": debug or None,
         }

@@ -8,11 +8,12 @@ import os
 import click
 
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
+from apprenance.credentials.keys import KeyStore
 from apprenance.services import access
 
 ENV_OF = {"home": "APPRENANCE_HOME", "database_url": "APPRENANCE_DATABASE_URL",
           "catalog": "APPRENANCE_CATALOG", "lang": "APPRENANCE_LANG",
-          "debug": "APPRENANCE_DEBUG"}
+          "debug": "APPRENANCE_DEBUG", "allow_local_url": "APPRENANCE_ALLOW_LOCAL_URL"}
 
 
 @click.command("serve")
@@ -22,14 +23,23 @@ ENV_OF = {"home": "APPRENANCE_HOME", "database_url": "APPRENANCE_DATABASE_URL",
               help="Worker processes (use PostgreSQL for more than one in production).")
 @click.option("--public-url", envvar="APPRENANCE_PUBLIC_URL",
               help="Public base URL (default: http://HOST:PORT). Env: APPRENANCE_PUBLIC_URL.")
+@click.option("--allow-local-url", "allow_local", is_flag=True,
+              help="Let the routes that sign work although the public URL is loopback (local "
+              "trials). Env: APPRENANCE_ALLOW_LOCAL_URL=1.")
 @pass_state
 def serve_cmd(state: CliState, host: str, port: int, workers: int,
-              public_url: str | None) -> None:
+              public_url: str | None, allow_local: bool) -> None:
     """Serve the HTTP API, the hosted credentials and the learner pages."""
     import uvicorn
 
-    state.overrides["public_url"] = public_url or f"http://{host}:{port}"
+    state.overrides["public_url"] = (public_url or state.overrides.get("public_url")
+                                     or f"http://{host}:{port}")
+    if allow_local:
+        state.overrides["allow_local_url"] = True
     state.app.ready_store()  # fail now, clearly, rather than on the first request
+    secret = state.settings.key_passphrase  # the server never asks: APPRENANCE_KEY_PASSPHRASE
+    KeyStore(state.app.home / "keys",
+             secret.get_secret_value() if secret else None).check_current()
     for key, value in state.overrides.items():
         if value is not None:
             os.environ[ENV_OF.get(key, f"APPRENANCE_{key.upper()}")] = str(value)

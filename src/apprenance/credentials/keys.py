@@ -2,9 +2,12 @@
 
 Layout: ``HOME/keys/ISSUER/index.json`` (public part: key ids, multibase public keys, dates,
 which key is current) and one ``KID.pem`` per private key (PKCS#8, mode 0600, encrypted with
-``APPRENANCE_KEY_PASSPHRASE`` when it is set). Rotation adds a key and retires the current
-one: retired keys stay listed (their public keys keep verifying earlier credentials) and
-their private files stay on disk. Key material never appears in a message, log or ``repr``.
+``APPRENANCE_KEY_PASSPHRASE`` when it is set: ``issuer init`` refuses to write a key without
+one unless told ``--no-passphrase``, docs/security.md). An encrypted key needs the passphrase:
+given, or asked once (``ask``, the command line on a terminal) when a key must be opened.
+Rotation adds a key and retires the current one: retired keys stay listed (their public keys
+keep verifying earlier credentials) and their private files stay on disk. Key material never
+appears in a message, log or ``repr``.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import json
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -136,9 +140,16 @@ class PublicKeyInfo:
 class KeyStore:
     """Issuer keys under ``folder`` (normally ``HOME/keys``)."""
 
-    def __init__(self, folder: Path, passphrase: str | None = None) -> None:
+    def __init__(self, folder: Path, passphrase: str | None = None, *,
+                 ask: Callable[[], str] | None = None) -> None:
         self.folder = folder
         self._passphrase = passphrase.encode("utf-8") if passphrase else None
+        self._ask = ask  # asked once, when an encrypted key is opened without a passphrase
+
+    @property
+    def encrypts(self) -> bool:
+        """Whether the keys this store writes are encrypted (a passphrase was given)."""
+        return self._passphrase is not None
 
     def __repr__(self) -> str:
         return f"KeyStore({self.folder}, encrypted={self._passphrase is not None})"
@@ -235,9 +246,13 @@ class KeyStore:
         except FileNotFoundError:
             raise NotFound(f"no private key {kid} for issuer {issuer!r}") from None
         encrypted = b"ENCRYPTED" in data.split(b"\n", 1)[0]
+        if encrypted and self._passphrase is None and self._ask is not None:
+            asked, self._ask = self._ask(), None
+            self._passphrase = asked.encode("utf-8") if asked else None
         if encrypted and self._passphrase is None:
             raise SigningError(
                 f"the private key of issuer {issuer!r} is encrypted: set APPRENANCE_KEY_PASSPHRASE"
+                " (or run the command on a terminal to be asked for it)"
             )
         try:
             private = serialization.load_pem_private_key(
@@ -255,3 +270,15 @@ class KeyStore:
             raise SigningError(f"the key file {path.name} does not hold key {kid}")
         log.debug("issuer %s: key %s loaded from %s", issuer, kid, path.parent)
         return key
+
+    def check_current(self) -> list[str]:
+        """Open every issuer's current key (``SigningError`` when one cannot be: encrypted
+        without a passphrase, wrong passphrase); the issuers checked."""
+        if not self.folder.is_dir():
+            return []
+        checked = []
+        for folder in sorted(p for p in self.folder.iterdir() if (p / "index.json").is_file()):
+            if self._index(folder.name).get("current"):
+                self.current(folder.name)
+                checked.append(folder.name)
+        return checked

@@ -147,7 +147,11 @@ def _serve_step(app: App, report: DemoReport) -> None:
     learner = learners[0]["learner"]
     token = create_sign_in_link(app.store, learner, clock=app.clock)
     url = f"{app.settings.public_url}/connexion/{token}"
+    from apprenance.public_url import is_local_url
+
     command = f"apprenance --home {app.home} serve"
+    if is_local_url(app.settings.public_url):  # the demo's credentials name a local address
+        command += " --allow-local-url"
     report.steps.append(DemoStep(
         "serve", f"start the server with `{command}`, then open {url}",
         {"learner": learner, "portfolio": url, "command": command}))

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from apprenance.bootstrap import App
 from apprenance.credentials.pdf import render_certificate
 from apprenance.errors import NotFound, PermissionDenied
+from apprenance.public_url import check_signing_url
 from apprenance.services import access, directory, downloads
 from apprenance.services.access import Grant
 from apprenance.services.certificates import CertificateOptions, gather_certificate
@@ -112,6 +113,7 @@ def issue_pending(grant: GrantDep, app: AppDep, catalog: CatalogDep, keys: KeysD
     scope = territories_of(grant)
     for name in body.learners:
         learner_for(grant, app.store, name)
+    check_signing_url(app.settings)  # 409 for a loopback public URL (docs/api.md)
     wanted = body.learners or [x["learner"] for x in directory.list_learners(
         app.store, territories=scope, limit=10**7)]
     report = downloads.issue_for(app.store, catalog, keys, urls=urls, clock=app.clock,
@@ -145,6 +147,7 @@ def revoke_credential(grant: GrantDep, app: AppDep, keys: KeysDep, urls: UrlsDep
     _, territory = downloads.credential_owner(app.store, credential)
     if grant.role == "coordinator" and territory != grant.territory:
         raise PermissionDenied("this credential was not issued in your territory")
+    check_signing_url(app.settings)
     done = revoke(app.store, keys, credential, reason=body.reason, urls=urls, clock=app.clock)
     return done.to_dict()
 
@@ -155,6 +158,7 @@ def clr(grant: GrantDep, app: AppDep, catalog: CatalogDep, keys: KeysDep, urls: 
         learner: Participant,
         pathway: Annotated[str | None, Query(max_length=100)] = None) -> Response:
     found = learner_for(grant, app.store, learner)
+    check_signing_url(app.settings)
     record = build_clr(app.store, catalog, keys, found["learner"], pathway=pathway, urls=urls,
                        clock=app.clock)
     body = json.dumps(record.document, ensure_ascii=False, indent=2).encode("utf-8")
@@ -168,6 +172,7 @@ def certificate(grant: GrantDep, app: AppDep, catalog: CatalogDep, learner: Part
                 pathway: Annotated[str | None, Query(max_length=100)] = None,
                 lang: Annotated[Literal["fr", "en"] | None, Query()] = None) -> Response:
     owner, _ = allowed(app, grant, share, _learner_owner(app, learner))
+    check_signing_url(app.settings)  # its QR code and attached credential name the public URL
     options = CertificateOptions(lang=lang, public_url=app.settings.public_url)
     data = gather_certificate(app.store, catalog, owner, pathway=pathway,
                               options=options, clock=app.clock)

@@ -20,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 from apprenance.bootstrap import App
 from apprenance.errors import Unauthenticated
 from apprenance.i18n import number
+from apprenance.public_url import check_signing_url
 from apprenance.services import access, directory
 from apprenance.services.access import Grant
 from apprenance.services.coordination import territory_overview
@@ -273,6 +274,7 @@ def bulk_issue(request: Request, app: AppDep, catalog: CatalogDep, territory: Te
                csrf: Csrf) -> RedirectResponse:
     check_csrf(request, csrf)
     check_territory(grant_of(request), territory)
+    check_signing_url(app.settings)
     src = hosted_sources(app)
     learners = [x["learner"] for x in directory.list_learners(
         app.store, territories=[territory], limit=10**7)]
