@@ -192,6 +192,10 @@ MATRIX: list[Rule] = [
          "/issuers/val-de-serre/ob2/badges/faire-1.png", EVERYONE),
     Rule("GET", "/ob2/assertions/{uid}.json", "/ob2/assertions/{CID}.json", EVERYONE),
     Rule("GET", "/images/badges/{badge}.svg", "/images/badges/faire-1.svg", EVERYONE),
+    Rule("GET", "/images/badges/{badge}.png", "/images/badges/faire-1.png",
+         dict.fromkeys(ROLES, 404)),  # the bundled badges have SVG artwork only
+    Rule("GET", "/issuers/{issuer}/image.{ext}", "/issuers/val-de-serre/image.png",
+         dict.fromkeys(ROLES, 404)),  # the test issuer has no image of its own
     Rule("GET", "/openapi.json", "/openapi.json", EVERYONE, oauth=200),  # not an API route
     Rule("GET", "/static/{path}", "/static/app.css", EVERYONE, oauth=200),
     Rule("GET", "/static/swagger/{path}", "/static/swagger/swagger-ui.css", EVERYONE,
