@@ -143,3 +143,17 @@ def test_only_three_routes_take_share(aw: AuthzWorld) -> None:
                       "GET /api/v1/credentials/{credential}/{fmt}",
                       "GET /api/v1/learners/{learner}/certificate.pdf"]
 
+
+
+@pytest.mark.parametrize("suffix", ["", "/evidence", "/credentials", "/share-links"])
+def test_a_learner_cannot_tell_who_else_exists(aw: AuthzWorld, suffix: str) -> None:
+    """Another learner, known or not, answers the same 403 to a learner (no look-up first)."""
+    headers = aw.headers("other_learner")
+    known = aw.world.client.get(f"/api/v1/learners/{LEA}{suffix}", headers=headers)
+    unknown = aw.world.client.get(f"/api/v1/learners/nobody@example.org{suffix}",
+                                  headers=headers)
+    assert known.status_code == unknown.status_code == 403
+    assert known.json() == unknown.json()
+    own = aw.world.client.get(f"/api/v1/learners/{LEA.upper()}{suffix}",
+                              headers=aw.headers("learner"))
+    assert own.status_code == 200

@@ -18,7 +18,8 @@ from typing import Any
 from fastapi import Request
 
 from apprenance.db.store import Store
-from apprenance.errors import PermissionDenied, Unauthenticated
+from apprenance.errors import InputError, PermissionDenied, Unauthenticated
+from apprenance.importers.values import learner_key
 from apprenance.services.access import PUBLIC, Grant, digest, resolve_token
 from apprenance.services.directory import get_learner
 
@@ -146,9 +147,19 @@ def learner_for(grant: Grant, store: Store, participant: str) -> dict[str, Any]:
     """The learner ``participant`` if the grant may see them (the role is checked first, so
     the public learns nothing about who exists)."""
     require(grant, "admin", "coordinator", "learner")
+    if grant.role == "learner" and not _is_self(grant, participant):
+        # before the look-up: a learner cannot tell who else exists (403 either way)
+        raise PermissionDenied("this learner is not yours")
     found = get_learner(store, participant)
     check_learner(grant, found)
     return found
+
+
+def _is_self(grant: Grant, participant: str) -> bool:
+    try:
+        return grant.learner is not None and learner_key(participant) == grant.learner
+    except InputError:
+        return False
 
 
 def require_scope(grant: Grant, scope: str) -> Grant:
