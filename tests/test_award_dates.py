@@ -21,12 +21,15 @@ from apprenance.db.store import Store
 from apprenance.domain.award_dates import met_on
 from apprenance.domain.catalog import AllOf, Catalog, Filters, Measure
 from apprenance.domain.evidence import ActivityFacts
+from apprenance.services import access
 from apprenance.services.certificates import CertificateOptions, gather_certificate
 from apprenance.services.evaluate import evaluate, list_awards
 from apprenance.services.issuing import get_credential, issue
 from apprenance.services.portfolio import portfolio_for
 from builders import add_activity, tiny_catalog
 from issue_world import make_issuer, open_store
+from web_world import LEA as WEB_LEA
+from web_world import build_world
 
 URLS = HostedUrls("http://127.0.0.1:9")
 EVALUATED = datetime(2026, 5, 20, 22, 0, tzinfo=UTC)  # the nightly evaluation, weeks later
@@ -146,3 +149,17 @@ def test_a_pathway_is_awarded_the_day_its_last_part_was(db_url: str) -> None:
     assert _awarded_on(store, "duo") == date(2026, 4, 10)
     assert _awarded_on(store, "parcours") == date(2026, 4, 10)
     store.dispose()
+
+
+def test_the_portfolio_page_shows_both_dates(tmp_path: Path) -> None:
+    world = build_world(tmp_path)
+    issued = world.client.post("/api/v1/credentials/issue", headers=world.headers("coordinator"),
+                               json={})
+    assert issued.status_code == 200, issued.text
+    link = access.create_sign_in_link(world.app.store, WEB_LEA, clock=world.app.clock)
+    world.client.post(f"/connexion/{link}", follow_redirects=False)
+    html = world.client.get("/portfolio").text
+    awards = [a for a in list_awards(world.app.store, participant=WEB_LEA) if a["issued_at"]]
+    assert awards
+    for award in awards:
+        assert f"obtenu le {award['awarded_on']} · émis le {award['issued_at'][:10]}" in html
