@@ -10,13 +10,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import MetaData, select
 
 from apprenance.clock import fixed_clock
 from apprenance.credentials.inputs import HostedUrls
 from apprenance.credentials.keys import KeyStore
 from apprenance.credentials.pdf import render_certificate
 from apprenance.db import tables as t
+from apprenance.db.schema import upgrade
 from apprenance.db.store import Store
 from apprenance.domain.award_dates import met_on
 from apprenance.domain.catalog import AllOf, Catalog, Filters, Measure
@@ -163,3 +164,22 @@ def test_the_portfolio_page_shows_both_dates(tmp_path: Path) -> None:
     assert awards
     for award in awards:
         assert f"obtenu le {award['awarded_on']} · émis le {award['issued_at'][:10]}" in html
+
+
+def test_migration_0006_gives_earlier_awards_the_day_they_were_recorded(db_url: str) -> None:
+    store = Store.open(db_url)
+    upgrade(store.engine, "0005")
+    tables = MetaData()
+    tables.reflect(store.engine, only=["learners", "awards"])
+    when = datetime(2025, 3, 1, 23, 30, tzinfo=UTC)  # late in the UTC day
+    with store.engine.begin() as conn:
+        conn.execute(tables.tables["learners"].insert().values(
+            id=1, participant=LEA, created_at=when))
+        conn.execute(tables.tables["awards"].insert().values(
+            learner_id=1, badge_id="faire-1", awarded_at=when, catalog_version="v0",
+            activity_ids=[]))
+    upgrade(store.engine)
+    assert _awarded_on(store, "faire-1") == date(2025, 3, 1)
+    [award] = list_awards(store, participant=LEA)
+    assert award["awarded_on"] == "2025-03-01"
+    store.dispose()
