@@ -19,7 +19,7 @@ from apprenance.credentials.pdf import render_certificate
 from apprenance.db import tables as t
 from apprenance.db.schema import upgrade
 from apprenance.db.store import Store
-from apprenance.domain.award_dates import met_on
+from apprenance.domain.award_dates import met_days, met_on
 from apprenance.domain.catalog import AllOf, Catalog, Filters, Measure
 from apprenance.domain.evidence import ActivityFacts
 from apprenance.services import access
@@ -68,6 +68,12 @@ def test_met_on_counts_the_badges_held_by_then_and_other_measures() -> None:
     later = [facts[0], _fact(date(2026, 4, 20), 1)]  # the span counts activities up to the day
     assert met_on(pathway, later, held) == date(2026, 4, 20)
     assert met_on(pathway, facts, {"faire-1": date(2026, 3, 15)}) is None
+    # several badges in one walk: a badge met on a day counts that day for a pathway after it
+    faire = Measure("hours", 1, Filters(pillar="faire"))
+    one_badge = AllOf((Measure("badges", 1, ids=("faire-1",)), Measure("span_days", 10)))
+    walk = [_fact(date(2026, 3, 1), 1), _fact(date(2026, 3, 5), 1), _fact(date(2026, 3, 20), 1)]
+    assert met_days([("faire-1", faire), ("parcours", one_badge), ("never", pathway)], walk) == {
+        "faire-1": date(2026, 3, 5), "parcours": date(2026, 3, 20)}
     duo = AllOf((Measure("distinct", 2, of="project"), Measure("attestations", 1, role="habitant")))
     facts = [_fact(date(2026, 3, 1), 1, roles=("habitant",)), _fact(date(2026, 3, 9), 1),
              _fact(date(2026, 3, 20), 1, project="p2")]
