@@ -10,23 +10,27 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import MetaData, select
 
 from apprenance.clock import fixed_clock
 from apprenance.credentials.inputs import HostedUrls
 from apprenance.credentials.keys import KeyStore
 from apprenance.credentials.pdf import render_certificate
 from apprenance.db import tables as t
+from apprenance.db.schema import upgrade
 from apprenance.db.store import Store
-from apprenance.domain.award_dates import met_on
+from apprenance.domain.award_dates import met_days, met_on
 from apprenance.domain.catalog import AllOf, Catalog, Filters, Measure
 from apprenance.domain.evidence import ActivityFacts
+from apprenance.services import access
 from apprenance.services.certificates import CertificateOptions, gather_certificate
 from apprenance.services.evaluate import evaluate, list_awards
 from apprenance.services.issuing import get_credential, issue
 from apprenance.services.portfolio import portfolio_for
 from builders import add_activity, tiny_catalog
 from issue_world import make_issuer, open_store
+from web_world import LEA as WEB_LEA
+from web_world import build_world
 
 URLS = HostedUrls("http://127.0.0.1:9")
 EVALUATED = datetime(2026, 5, 20, 22, 0, tzinfo=UTC)  # the nightly evaluation, weeks later
@@ -64,6 +68,12 @@ def test_met_on_counts_the_badges_held_by_then_and_other_measures() -> None:
     later = [facts[0], _fact(date(2026, 4, 20), 1)]  # the span counts activities up to the day
     assert met_on(pathway, later, held) == date(2026, 4, 20)
     assert met_on(pathway, facts, {"faire-1": date(2026, 3, 15)}) is None
+    # several badges in one walk: a badge met on a day counts that day for a pathway after it
+    faire = Measure("hours", 1, Filters(pillar="faire"))
+    one_badge = AllOf((Measure("badges", 1, ids=("faire-1",)), Measure("span_days", 10)))
+    walk = [_fact(date(2026, 3, 1), 1), _fact(date(2026, 3, 5), 1), _fact(date(2026, 3, 20), 1)]
+    assert met_days([("faire-1", faire), ("parcours", one_badge), ("never", pathway)], walk) == {
+        "faire-1": date(2026, 3, 5), "parcours": date(2026, 3, 20)}
     duo = AllOf((Measure("distinct", 2, of="project"), Measure("attestations", 1, role="habitant")))
     facts = [_fact(date(2026, 3, 1), 1, roles=("habitant",)), _fact(date(2026, 3, 9), 1),
              _fact(date(2026, 3, 20), 1, project="p2")]
@@ -145,4 +155,37 @@ def test_a_pathway_is_awarded_the_day_its_last_part_was(db_url: str) -> None:
     evaluate(store, cat, clock=fixed_clock(EVALUATED))
     assert _awarded_on(store, "duo") == date(2026, 4, 10)
     assert _awarded_on(store, "parcours") == date(2026, 4, 10)
+    store.dispose()
+
+
+def test_the_portfolio_page_shows_both_dates(tmp_path: Path) -> None:
+    world = build_world(tmp_path)
+    issued = world.client.post("/api/v1/credentials/issue", headers=world.headers("coordinator"),
+                               json={})
+    assert issued.status_code == 200, issued.text
+    link = access.create_sign_in_link(world.app.store, WEB_LEA, clock=world.app.clock)
+    world.client.post(f"/connexion/{link}", follow_redirects=False)
+    html = world.client.get("/portfolio").text
+    awards = [a for a in list_awards(world.app.store, participant=WEB_LEA) if a["issued_at"]]
+    assert awards
+    for award in awards:
+        assert f"obtenu le {award['awarded_on']} · émis le {award['issued_at'][:10]}" in html
+
+
+def test_migration_0006_gives_earlier_awards_the_day_they_were_recorded(db_url: str) -> None:
+    store = Store.open(db_url)
+    upgrade(store.engine, "0005")
+    tables = MetaData()
+    tables.reflect(store.engine, only=["learners", "awards"])
+    when = datetime(2025, 3, 1, 23, 30, tzinfo=UTC)  # late in the UTC day
+    with store.engine.begin() as conn:
+        conn.execute(tables.tables["learners"].insert().values(
+            id=1, participant=LEA, created_at=when))
+        conn.execute(tables.tables["awards"].insert().values(
+            learner_id=1, badge_id="faire-1", awarded_at=when, catalog_version="v0",
+            activity_ids=[]))
+    upgrade(store.engine)
+    assert _awarded_on(store, "faire-1") == date(2025, 3, 1)
+    [award] = list_awards(store, participant=LEA)
+    assert award["awarded_on"] == "2025-03-01"
     store.dispose()

@@ -28,20 +28,40 @@ def met_on(rule: Rule, facts: Sequence[ActivityFacts],
     and the badges held by then (``held_on``: badge -> the day it was earned; None when that
     day is not known, taken as held all along). None when the rule does not hold on these
     activities at all."""
-    held_on = held_on or {}
+    return met_days([("", rule)], facts, held_on).get("")
+
+
+def met_days(rules: Sequence[tuple[str, Rule]], facts: Sequence[ActivityFacts],
+             held_on: Mapping[str, date | None] | None = None) -> dict[str, date]:
+    """``met_on`` for several badges of one learner in one walk over their days (what an
+    evaluation needs: a learner earns many badges at once). ``rules`` in catalog order: a
+    badge met on a day counts, that same day, for the rules after it (a pathway). Badges
+    whose rule never holds on these activities are left out."""
+    held: dict[str, date | None] = dict(held_on or {})
     ordered = sorted(facts, key=lambda a: a.day)
     by_day: dict[date, list[ActivityFacts]] = {
         day: list(group) for day, group in groupby(ordered, key=lambda a: a.day)}
-    days = sorted(set(by_day) | {d for d in held_on.values() if d is not None})
+    days = sorted(set(by_day) | {d for d in held.values() if d is not None})
+    pending = list(rules)
+    found: dict[str, date] = {}
     totals = Totals()
     upto: list[ActivityFacts] = []
     for day in days:
+        if not pending:
+            break
         for fact in by_day.get(day, ()):
             totals.add(fact)
             upto.append(fact)
-        held = {b for b, on in held_on.items() if on is None or on <= day}
+        owned = {b for b, on in held.items() if on is None or on <= day}
         # asked right away, before the next day's activities join ``upto``
-        evidence = LearnerEvidence(totals=totals, load_facts=lambda: upto, held=held)
-        if is_met(rule, evidence):
-            return day
-    return None
+        evidence = LearnerEvidence(totals=totals, load_facts=lambda: upto, held=owned)
+        still: list[tuple[str, Rule]] = []
+        for badge, rule in pending:
+            if is_met(rule, evidence):
+                found[badge] = day
+                held[badge] = day
+                owned.add(badge)
+            else:
+                still.append((badge, rule))
+        pending = still
+    return found

@@ -17,8 +17,8 @@ from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.db.workers import stream_forked
 from apprenance.db.writes import read_meta, write_meta
-from apprenance.domain.award_dates import met_on
-from apprenance.domain.catalog import Catalog
+from apprenance.domain.award_dates import met_days
+from apprenance.domain.catalog import Catalog, Rule
 from apprenance.domain.evidence import ActivityFacts
 from apprenance.domain.rules import Check, LearnerEvidence, compile_rule, contributing
 from apprenance.errors import NotFound
@@ -246,18 +246,23 @@ def _evaluate_chunk(
         held_on = held[lid]
         owned = set(held_on)
         ev = LearnerEvidence(totals=totals[lid], load_facts=partial(facts_of, lid), held=owned)
+        new: list[tuple[str, Rule]] = []
         for badge_id, check, rule in plan:
             if badge_id in owned or not check(ev):
                 continue
-            facts = ev.facts()
-            used = contributing(rule, facts) if facts else []
-            # the day the rule held (replayed on the activities), not the evaluation's day;
-            # should the replay disagree with the stored totals: the last activity's day
-            on = met_on(rule, facts, held_on) or max((a.day for a in facts), default=today)
-            candidates.append((lid, participant, badge_id, json.dumps(used) if used else "[]",
-                               on))
+            new.append((badge_id, rule))
             owned.add(badge_id)
-            held_on[badge_id] = on
+        if not new:
+            continue
+        facts = ev.facts()
+        # the day each rule held (replayed on the activities), not the evaluation's day;
+        # should the replay disagree with the stored totals: the last activity's day
+        days = met_days(new, facts, held_on)
+        last = max((a.day for a in facts), default=today)
+        for badge_id, rule in new:
+            used = contributing(rule, facts) if facts else []
+            candidates.append((lid, participant, badge_id, json.dumps(used) if used else "[]",
+                               days.get(badge_id, last)))
     return candidates
 
 
