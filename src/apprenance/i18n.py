@@ -1065,3 +1065,11 @@ MESSAGES.update({
         "fr": "déplacer des apprenant·es d'un territoire à l'autre est réservé aux admins",
         "en": "moving learners from one territory to another is for admins"},
 })
+
+# --- Erasure: recorded files and other people's text (services/written_files.py) -----------
+MESSAGES.update({
+    "learner.erase.deleted": {"fr": "  supprimé : {path}", "en": "  deleted: {path}"},
+    "learner.erase.mention": {
+        "fr": "  à revoir (texte d'une autre personne qui la nomme) : {table} {id} {field}",
+        "en": "  to review (someone else's text naming them): {table} {id} {field}"},
+})
