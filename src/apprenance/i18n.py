@@ -1503,3 +1503,11 @@ MESSAGES.update({
               "(mode 0600); whoever reads that file signs as the issuer. In production, set "
               "APPRENANCE_KEY_PASSPHRASE."},
 })
+
+# --- Erasure: recorded files and other people's text (services/written_files.py) -----------
+MESSAGES.update({
+    "learner.erase.deleted": {"fr": "  supprimé : {path}", "en": "  deleted: {path}"},
+    "learner.erase.mention": {
+        "fr": "  à revoir (texte d'une autre personne qui la nomme) : {table} {id} {field}",
+        "en": "  to review (someone else's text naming them): {table} {id} {field}"},
+})

@@ -17,6 +17,7 @@ from apprenance.i18n import number, t
 from apprenance.services.certificate_batch import write_batch, write_certificate
 from apprenance.services.certificates import CertificateOptions, batch_learners
 from apprenance.services.credits_export import FORMATS, export_credits
+from apprenance.services.written_files import record_written
 
 hours_per_credit_option = click.option(
     "--hours-per-credit", type=float, default=HOURS_PER_CREDIT_DEFAULT, show_default=True,
@@ -68,6 +69,7 @@ def certificate_cmd(state: CliState, learner: str | None, pathway: str | None,
     if learner is not None:
         data = write_certificate(store, catalog, learner, out, pathway=pathway,
                                  options=options, clock=clock)
+        record_written(store, [data.learner], out, "certificate", clock=clock)
         if as_json:
             emit_json({"learner": data.learner, "file": str(out), "lang": data.lang,
                        "hours": round(data.total_hours, 2), "ects": data.ects,
@@ -80,6 +82,7 @@ def certificate_cmd(state: CliState, learner: str | None, pathway: str | None,
     if as_json:
         report = write_batch(store, catalog, participants, out, pathway=pathway,
                              options=options, clock=clock, workers=workers)
+        _record_batch(state, report.written)
         emit_json(report.to_dict())
         return
     from rich.console import Console
@@ -92,10 +95,18 @@ def certificate_cmd(state: CliState, learner: str | None, pathway: str | None,
         report = write_batch(store, catalog, participants, out, pathway=pathway,
                              options=options, clock=clock, workers=workers,
                              progress=lambda _: bar.advance(task))
+    _record_batch(state, report.written)
     for skipped in report.skipped:
         say(f"  - {skipped['learner']}: {skipped['reason']}")
     say(t("cert.batch.done", state.lang, written=len(report.written), folder=out,
           skipped=len(report.skipped), rate=number(report.per_second, state.lang)))
+
+
+def _record_batch(state: CliState, written: list[dict[str, str]]) -> None:
+    """Each certificate of a batch, recorded for its learner (an erasure finds it)."""
+    store, clock = state.app.ready_store(), state.app.clock
+    for item in written:
+        record_written(store, [item["learner"]], Path(item["file"]), "certificate", clock=clock)
 
 
 @click.group("export")
@@ -132,6 +143,8 @@ def export_credits_cmd(state: CliState, pathway: str | None, territory: str | No
         out.write_bytes(export.content)
     except OSError as exc:
         raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
+    record_written(state.app.ready_store(), [str(r["identifier"]) for r in export.rows], out,
+                   "credits", clock=state.app.clock, shared=True)
     if as_json:
         emit_json({**export.to_dict(), "file": str(out)})
     else:

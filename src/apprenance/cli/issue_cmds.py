@@ -187,10 +187,13 @@ def clr_cmd(state: CliState, learner: str, pathway: str | None, out_file: Path,
             allow_local: bool, as_json: bool) -> None:
     """A signed CLR 2.0 bundling the learner's credentials for a pathway."""
     from apprenance.services.clr_records import build_clr
+    from apprenance.services.written_files import record_written
 
     check_url(state, allow_local)
-    record = build_clr(state.app.ready_store(), _catalog(state), _keys(state), learner,
+    store = state.app.ready_store()
+    record = build_clr(store, _catalog(state), _keys(state), learner,
                        pathway=pathway, urls=_urls(state), clock=state.app.clock, out=out_file)
+    record_written(store, [learner], out_file, "clr", clock=state.app.clock)
     if as_json:
         emit_json(record.to_dict())
         return

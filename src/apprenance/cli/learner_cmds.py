@@ -32,6 +32,7 @@ def export_cmd(state: CliState, learner: str, out_file: Path | None, as_json: bo
     """Everything held about LEARNER as one JSON document (stdout, or --out FILE)."""
     from apprenance.services.files import write_bytes
     from apprenance.services.privacy import export_learner
+    from apprenance.services.written_files import record_written
 
     app = state.app
     document = export_learner(app.ready_store(), learner, clock=app.clock, home=app.home)
@@ -40,6 +41,8 @@ def export_cmd(state: CliState, learner: str, out_file: Path | None, as_json: bo
         return
     text = json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
     write_bytes(out_file, text.encode("utf-8"), mode=0o600)
+    record_written(app.ready_store(), [document["learner"]["participant"]], out_file, "export",
+                   clock=app.clock)
     counts = {k: len(v) for k, v in document.items() if isinstance(v, list)}
     if as_json:
         emit_json({"learner": document["learner"]["participant"], "out": str(out_file),
@@ -82,5 +85,10 @@ def erase_cmd(state: CliState, learner: str, yes: bool, out: Path | None,
     for name, count in report.counts.items():
         say(t("learner.erase.count", state.lang, n=count,
               what=t(f"learner.erase.{name}", state.lang)))
+    for path in report.files_deleted:
+        say(t("learner.erase.deleted", state.lang, path=path))
     for path in report.files_to_review:
         say(t("learner.erase.review", state.lang, path=path))
+    for mention in report.mentions:
+        say(t("learner.erase.mention", state.lang, table=mention["table"], id=mention["id"],
+              field=mention["field"]))

@@ -218,3 +218,18 @@ credentials = Table(
     Column("revoked_at", UtcDateTime),
     Column("revocation_reason", Text),
 )
+
+# Files the command line wrote for a learner (certificate, learner export, CLR, credit export):
+# an erasure deletes those inside the home folder and lists the others for review; a
+# ``shared`` file names several people (a credit export) and is only listed, never deleted.
+written_files = Table(
+    "written_files",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("learner_id", Integer, ForeignKey("learners.id"), nullable=False),
+    Column("path", Text, nullable=False),  # absolute, resolved when written
+    Column("kind", String(40), nullable=False),  # certificate | export | clr | credits
+    Column("shared", Boolean, nullable=False, default=False),
+    Column("written_at", UtcDateTime, nullable=False),
+)
+Index("ix_written_files_learner", written_files.c.learner_id)

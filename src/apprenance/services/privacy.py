@@ -20,10 +20,13 @@ the witness of, and the files of the home folder that name them.
 3. The stored documents are redacted (``privacy_records.redact_credential``), VC-JWTs dropped.
 4. With ``out`` (the ``issue --out`` folder): the status lists are re-signed and written, the
    hosted assertions rewritten, the learner's folder removed.
-5. SQLite: the file is vacuumed and its write-ahead log truncated, so that erased values do
+5. The files the store recorded as written for them (``services.written_files``: certificates,
+   exports, CLRs) are deleted when inside ``home``, listed for review outside it or when they
+   name other people too; other learners' free text naming them is reported (``mentions``).
+6. SQLite: the file is vacuumed and its write-ahead log truncated, so that erased values do
    not linger in free pages.
 
-Running it again on the pseudonym resumes an interrupted erasure (steps 2 to 5).
+Running it again on the pseudonym resumes an interrupted erasure (steps 2 to 6).
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ from apprenance.services import privacy_records as pr
 from apprenance.services.files import write_json
 from apprenance.services.privacy_erase import erase_rows
 from apprenance.services.revocation import revoke, write_issuer_status
+from apprenance.services.written_files import settle_written, written_for
 
 FORMAT = "apprenance/learner-export"
 VERSION = 1
@@ -96,6 +100,7 @@ def export_learner(store: Store, participant: str, *, clock: Clock,
         "xapi_statements": [pr.row_dict(x, leave=("content_hash",)) for x in statements],
         "files": pr.files_naming(home, who, learner["name"], pr.store_files(store))
         if home and not learner["erased_at"] else [],
+        "recorded_files": written_for(store, lid),
     }
 
 
@@ -110,13 +115,16 @@ class ErasureReport:
     files_written: list[str] = field(default_factory=list)
     folders_removed: list[str] = field(default_factory=list)
     files_to_review: list[str] = field(default_factory=list)
+    files_deleted: list[str] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
     compacted: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"learner": self.learner, "erased_at": self.erased_at, "resumed": self.resumed,
                 **self.counts, "credentials_revoked": self.revoked, "kept": self.kept,
                 "files_written": self.files_written, "folders_removed": self.folders_removed,
-                "files_to_review": self.files_to_review, "compacted": self.compacted}
+                "files_to_review": self.files_to_review, "files_deleted": self.files_deleted,
+                "mentions": self.mentions, "compacted": self.compacted}
 
 
 def erase_learner(store: Store, keys: KeyStore, participant: str, *, urls: HostedUrls,
@@ -126,7 +134,9 @@ def erase_learner(store: Store, keys: KeyStore, participant: str, *, urls: Hoste
 
     ``out``: the folder credentials were issued into (status lists and hosted assertions are
     written there, the learner's folder removed). ``home``: searched for files that still name
-    the person (listed in the report, never changed: logs hold other people too)."""
+    the person (listed in the report, never changed: logs hold other people too); the files
+    the store recorded as written for them are deleted inside it, listed outside it. Other
+    people's free text naming them is reported (``mentions``), not changed."""
     rng = rng or random.SystemRandom()
     now = clock()
     with store.transaction() as conn:
@@ -138,13 +148,15 @@ def erase_learner(store: Store, keys: KeyStore, participant: str, *, urls: Hoste
     with store.transaction() as conn:
         learner = pr.learner_row(conn, participant)
         resumed, old_name = learner["erased_at"] is not None, learner["name"]
+        mentions = [] if resumed else pr.mentions_of(conn, int(learner["id"]),
+                                                     str(learner["participant"]), old_name)
         counts = {} if resumed else erase_rows(
             conn, learner, f"erased-{rng.getrandbits(64):016x}", now)
         learner = dict(conn.execute(select(t.learners).where(
             t.learners.c.id == learner["id"])).mappings().one())
     report = ErasureReport(learner=str(learner["participant"]),
                            erased_at=pr.plain(learner["erased_at"]), resumed=resumed,
-                           counts=counts)
+                           counts=counts, mentions=mentions)
     lid = int(learner["id"])
     try:
         _revoke_all(store, keys, lid, urls=urls, clock=clock, report=report)
@@ -155,10 +167,14 @@ def erase_learner(store: Store, keys: KeyStore, participant: str, *, urls: Hoste
         raise type(exc)(f"{exc.message} — the personal data is erased; finish with "
                         f"`apprenance learner erase {report.learner}`", details=exc.details
                         ) from None
+    settled = settle_written(store, lid, home)  # before the search: deleted, not listed
+    report.files_deleted = settled.deleted
+    review = set(settled.to_review)
     if home is not None and not resumed:
-        report.files_to_review = pr.files_naming(
+        review.update(pr.files_naming(
             home, learner_key(participant), old_name,
-            skip=[*pr.store_files(store), *([out] if out else [])])
+            skip=[*pr.store_files(store), *([out] if out else [])]))
+    report.files_to_review = sorted(review)
     report.kept = _kept(store, lid)
     report.compacted = compact(store)
     return report

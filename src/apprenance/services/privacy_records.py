@@ -8,6 +8,7 @@ share link tokens and OAuth client secrets are not part of any row returned here
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -15,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, Text, cast, func, or_, select
 
 from apprenance.contracts.records import FieldError
 from apprenance.db import access_tables as a
@@ -166,6 +167,49 @@ def statement_rows(conn: Connection, ids: Iterable[str]) -> list[dict[str, Any]]
         return []
     return [dict(r) for r in conn.execute(select(a.xapi_statements).where(x.id.in_(wanted))
                                           .order_by(x.stored_at, x.id)).mappings()]
+
+
+def _ascii_core(needle: str) -> str:
+    """The longest ASCII run of ``needle`` (SQLite lowers ASCII letters only): what the
+    database can search for, any case; the whole needle is checked afterwards."""
+    runs = re.split(r"[^\x00-\x7f]+", needle)
+    best = max(runs, key=len)
+    return best if len(best) >= 3 else needle
+
+
+def mentions_of(conn: Connection, learner_id: int, participant: str,
+                name: str | None) -> list[dict[str, Any]]:
+    """Other people's free text that names the person (address or full name, any case):
+    descriptions and extra fields of other learners' activities, attestation comments on
+    them. Reported by an erasure, never changed (the text belongs to someone else)."""
+    needles = [n for n in (participant.lower(), full_name(name)) if n]
+    act, at = t.activities.c, t.attestations.c
+
+    def naming(column: Any) -> Any:
+        text = func.lower(cast(column, Text))
+        return or_(*(text.contains(_ascii_core(n), autoescape=True) for n in needles))
+
+    def names(value: Any) -> bool:
+        text = (value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+        return any(n in text.lower() for n in needles)
+
+    found: list[dict[str, Any]] = []
+    for column, label in ((act.description, "description"), (act.extra, "extra")):
+        for row_id, value in conn.execute(
+                select(act.id, column).where(act.learner_id != learner_id,
+                                             column.is_not(None), naming(column))
+                .order_by(act.id)):
+            if names(value):
+                found.append({"table": "activities", "id": row_id, "field": label})
+    for row_id, activity, value in conn.execute(
+            select(at.id, at.activity_id, at.comment)
+            .join(t.activities, act.id == at.activity_id)
+            .where(act.learner_id != learner_id, at.comment.is_not(None), naming(at.comment))
+            .order_by(at.id)):
+        if names(value):
+            found.append({"table": "attestations", "id": row_id, "field": "comment",
+                          "activity": activity})
+    return found
 
 
 # --- what an erasure keeps ----------------------------------------------------------------
