@@ -617,7 +617,8 @@ MESSAGES.update({
     "verify.status.suspended": {"fr": "suspendu (le bit {index} de {url} est levé)",
                                 "en": "suspended (bit {index} of {url} is set)"},
     "verify.status.clear": {"fr": "ni révoqué ni suspendu ({purpose} : bit {index} baissé)",
-                            "en": "not {purpose} (bit {index} is clear)"},
+                            "en": "neither revoked nor suspended ({purpose}: bit {index} is "
+                                  "clear)"},
 })
 MESSAGES.update({
     "endorsement.name": {"fr": "Attestation ({role}) : {badge}",
@@ -1181,7 +1182,7 @@ MESSAGES.update({
     "verify.page.recipient.mismatch": {
         "fr": "ne correspond PAS à l'adresse indiquée ({email})",
         "en": "does NOT match the address given ({email})"},
-    "verify.page.detail": {"fr": "Détail technique", "en": "Technical detail"},
+    "verify.page.recipient_fact": {"fr": "Adresse contrôlée", "en": "Address checked"},
 })
 MESSAGES.update({  # why a Data Integrity proof does not verify (credentials.data_integrity)
     "verify.proof.cryptosuite": {"fr": "suite cryptographique non prise en charge : {suite!r}",

@@ -149,7 +149,7 @@ def _holder(holder: dict[str, Any], lang: str, recipient: str | None) -> list[Fa
         out.append(Fact("holder", label, t("verify.page.holder_none", lang)))
     match = holder.get("recipient")
     if match in ("ok", "mismatch") and recipient:
-        out.append(Fact("recipient", t("verify.check.recipient", lang).capitalize(),
+        out.append(Fact("recipient", t("verify.page.recipient_fact", lang),
                         t(f"verify.page.recipient.{match}", lang, email=recipient),
                         warn=match != "ok"))
     return out
