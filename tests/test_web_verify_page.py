@@ -35,6 +35,9 @@ ENGLISH = ["the signature does not match", "The signature does not match", "not 
 def _lists(url: str) -> bytes:
     if url == LIST_URL:  # a status list signed by someone else than the credential's issuer
         return json.dumps(status_list_credential(LIST_URL, [], key=OTHER_KEY)).encode()
+    if url == "https://lists.example.org/.well-known/did.json":  # lists no key at all
+        return json.dumps({"@context": ["https://www.w3.org/ns/did/v1"],
+                           "id": "did:web:lists.example.org"}).encode()
     raise NotFound(f"no {url}")
 
 
@@ -178,3 +181,12 @@ def test_an_unreadable_file_says_so(world: World) -> None:
                                  files={"file": ("x.txt", b"pas un badge", "text/plain")})
     assert "ne contient pas de badge lisible" in _verdict(response.text)
     assert 'id="facts"' not in response.text
+
+
+def test_a_key_the_issuer_does_not_list_is_explained_in_french(world: World) -> None:
+    issuer = "did:web:lists.example.org"
+    credential = signed(sample_credential(issuer), vm=f"{issuer}#key-1")
+    fr = html.unescape(_page(world, credential, "fr"))
+    assert "« signature »" in _verdict(fr) and "révoqu" not in _verdict(fr)
+    assert f"{issuer} ne déclare pas la clé {issuer}#key-1" in fr
+    assert "does not list the key" not in fr

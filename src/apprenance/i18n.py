@@ -1407,3 +1407,28 @@ MESSAGES.update({  # reading what is given to verify (services.verify)
                           "en": "the key {name} appears twice in one JSON object: readers "
                                 "disagree on which value counts, so the document is refused"},
 })
+MESSAGES.update({  # why an issuer's key cannot be found (credentials.did)
+    "verify.did.not_key": {"fr": "pas une did:key Ed25519 : {did}",
+                           "en": "not an Ed25519 did:key: {did}"},
+    "verify.did.not_web": {"fr": "pas une did:web : {did}", "en": "not a did:web: {did}"},
+    "verify.did.fetch": {"fr": "impossible de récupérer {url} : {reason}",
+                         "en": "cannot fetch {url}: {reason}"},
+    "verify.did.not_json": {"fr": "{url} n'est pas du JSON", "en": "{url} is not JSON"},
+    "verify.did.not_object": {"fr": "{url} n'est pas un objet JSON",
+                              "en": "{url} is not a JSON object"},
+    "verify.did.unsupported": {"fr": "identifiant non pris en charge : {controller}",
+                               "en": "unsupported identifier: {controller}"},
+    "verify.did.other_id": {"fr": "le document de {controller} porte un autre identifiant",
+                            "en": "the document for {controller} names another id"},
+    "verify.did.unlisted": {"fr": "{controller} ne déclare pas la clé {vm}",
+                            "en": "{controller} does not list the key {vm}"},
+    "verify.did.key_type": {"fr": "type de clé non pris en charge {type} pour {vm}",
+                            "en": "unsupported key type {type} for {vm}"},
+    "verify.did.no_multibase": {"fr": "la clé {vm} n'a pas de publicKeyMultibase",
+                                "en": "the key {vm} has no publicKeyMultibase"},
+    "verify.did.controller": {"fr": "la clé {vm} est contrôlée par {declared}, pas par "
+                                    "{controller}",
+                              "en": "the key {vm} is controlled by {declared}, not "
+                                    "{controller}"},
+    "verify.did.key_bad": {"fr": "la clé {vm} : {reason}", "en": "the key {vm}: {reason}"},
+})
