@@ -190,3 +190,21 @@ def test_a_key_the_issuer_does_not_list_is_explained_in_french(world: World) -> 
     assert "« signature »" in _verdict(fr) and "révoqu" not in _verdict(fr)
     assert f"{issuer} ne déclare pas la clé {issuer}#key-1" in fr
     assert "does not list the key" not in fr
+
+
+def test_a_forged_vc_jwt_is_explained_in_french(world: World) -> None:
+    from apprenance.credentials import jwt
+
+    found = world.client.get(f"/api/v1/learners/{LEA}/credentials",
+                             headers=world.headers("learner")).json()
+    cid = str(next(c for c in found if c["format"] == "ob3")["id"]).removeprefix("urn:uuid:")
+    token = world.client.get(f"/api/v1/credentials/{cid}/jwt",
+                             headers=world.headers("learner")).text.strip()
+    signing_input = token.rsplit(".", 1)[0]
+    forged = signing_input + "." + jwt.b64url(OTHER_KEY.sign(signing_input.encode()))
+    response = world.client.post("/verifier?lang=fr",
+                                 files={"file": ("badge.jwt", forged.encode(), "text/plain")})
+    fr = html.unescape(response.text)
+    assert "« signature »" in _verdict(fr) and "révoqu" not in _verdict(fr)
+    assert "la signature du JWT ne correspond pas" in fr
+    assert "the JWT signature does not match" not in fr

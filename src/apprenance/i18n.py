@@ -1432,3 +1432,20 @@ MESSAGES.update({  # why an issuer's key cannot be found (credentials.did)
                                     "{controller}"},
     "verify.did.key_bad": {"fr": "la clé {vm} : {reason}", "en": "the key {vm}: {reason}"},
 })
+MESSAGES.update({  # why a JWS does not verify (credentials.jwt)
+    "verify.jwt.crit_list": {"fr": "le crit de l'en-tête JWS n'est pas une liste de noms",
+                             "en": "the JWS header's crit is not a non-empty list of names"},
+    "verify.jwt.crit_unknown": {
+        "fr": "l'en-tête JWS déclare critiques des extensions inconnues de ce vérificateur : "
+              "{names}",
+        "en": "the JWS header marks extensions this verifier does not understand as "
+              "critical: {names}"},
+    "verify.jwt.alg": {"fr": "l'algorithme {alg} ne correspond pas à la clé de l'émetteur",
+                       "en": "algorithm {alg} does not match the issuer's key"},
+    "verify.jwt.mismatch": {"fr": "la signature du JWT ne correspond pas : il a été modifié, "
+                                  "ou signé par une autre clé",
+                            "en": "the JWT signature does not match"},
+    "verify.jwt.claim": {"fr": "la revendication {claim} du JWT contredit la preuve",
+                         "en": "the JWT claim {claim} contradicts the credential"},
+    "verify.jwt.with": {"fr": "{problem} ({signer})", "en": "{problem} ({signer})"},
+})

@@ -353,7 +353,7 @@ def _check_jwt(
     report.say("signature", "ok", "verify.msg.jws_ok", alg=decoded.header.get("alg"), method=vm.id)
     claims = jwt.claim_problems(decoded)
     if claims:
-        report.say("signature", "failed", "verify.msg.reason", reason="; ".join(claims))
+        report.say("signature", "failed", "verify.msg.reason", reason=Phrases.of(claims))
         return False
     return _issuer_controls(vm, credential, report)
 
