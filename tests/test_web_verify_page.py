@@ -208,3 +208,9 @@ def test_a_forged_vc_jwt_is_explained_in_french(world: World) -> None:
     assert "« signature »" in _verdict(fr) and "révoqu" not in _verdict(fr)
     assert "la signature du JWT ne correspond pas" in fr
     assert "the JWT signature does not match" not in fr
+
+
+def test_several_failed_checks_are_all_named(world: World) -> None:
+    response = world.client.post("/verifier?lang=fr",
+                                 files={"file": ("x.json", b"{}", "application/json")})
+    assert "échec des contrôles « contexte » et « signature »" in _verdict(response.text)

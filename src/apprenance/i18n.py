@@ -1144,6 +1144,7 @@ MESSAGES.update({
         "fr": "Ce badge n'est pas valide : échec des contrôles {checks}.",
         "en": "This badge is not valid: the {checks} checks failed."},
     "verify.headline.check": {"fr": "« {name} »", "en": "“{name}”"},
+    "verify.headline.and": {"fr": "{first} et {last}", "en": "{first} and {last}"},
     "verify.page.failed": {"fr": "Contrôles en échec : {checks}",
                            "en": "Checks that failed: {checks}"},
     "verify.page.vouches": {"fr": "Ce que la preuve atteste", "en": "What the credential states"},

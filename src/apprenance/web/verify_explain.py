@@ -116,8 +116,9 @@ def headline(report: Report, lang: str) -> tuple[str, str]:
         return "not_yet_valid", t("verify.headline.not_yet_valid", lang,
                                   start=day(start, lang))
     names = failed or ["verify"]
-    listed = ", ".join(t("verify.headline.check", lang, name=check_label(n, lang))
-                       for n in names)
+    quoted = [t("verify.headline.check", lang, name=check_label(n, lang)) for n in names]
+    listed = quoted[0] if len(quoted) == 1 else t(
+        "verify.headline.and", lang, first=", ".join(quoted[:-1]), last=quoted[-1])
     key = "verify.headline.invalid" if len(names) == 1 else "verify.headline.invalid_many"
     return "invalid", t(key, lang, checks=listed)
 
