@@ -136,7 +136,8 @@ def test_share_link_and_qr(served: Served, context: BrowserContext) -> None:
     expect(page.locator(".qr svg").first).to_be_visible()
     share = page.locator(".share-url").first.inner_text()
     _shot(page, "share")
-    public = context.browser.new_page() if context.browser else context.new_page()
+    public = (context.browser.new_page(locale="fr-FR") if context.browser  # a stranger, in French
+              else context.new_page())
     public.goto(share)
     expect(public.locator("h1")).to_contain_text("Portfolio partagé")
     assert LEA not in public.content()

@@ -214,3 +214,14 @@ def test_several_failed_checks_are_all_named(world: World) -> None:
     response = world.client.post("/verifier?lang=fr",
                                  files={"file": ("x.json", b"{}", "application/json")})
     assert "échec des contrôles « contexte » et « signature »" in _verdict(response.text)
+
+
+@pytest.mark.parametrize(("header", "lang"), [
+    ("en-GB,en;q=0.9", "en"), ("fr-FR,fr;q=0.9,en;q=0.8", "fr"), ("de-DE,en;q=0.5", "en"),
+    ("de", "fr"), ("en;q=0.2,fr;q=0.8", "fr"), ("", "fr"),
+])
+def test_the_page_follows_the_browser_language(world: World, header: str, lang: str) -> None:
+    page = world.client.get("/verifier", headers={"accept-language": header})
+    assert f'<html lang="{lang}">' in page.text
+    chosen = world.client.get("/verifier?lang=fr", headers={"accept-language": header})
+    assert '<html lang="fr">' in chosen.text  # ?lang= wins
