@@ -1155,7 +1155,7 @@ MESSAGES.update({
         "fr": "Attention : la preuve n'est pas valide, ces informations ne sont pas garanties.",
         "en": "Beware: the credential is not valid, these facts are not vouched for."},
     "verify.page.holder": {"fr": "Titulaire", "en": "Holder"},
-    "verify.page.holder_hashed": {"fr": "identifiant chiffré ({kind}) {value}",
+    "verify.page.holder_hashed": {"fr": "empreinte de l'identifiant ({kind}) {value}",
                                   "en": "hashed identifier ({kind}) {value}"},
     "verify.page.holder_none": {"fr": "non indiqué", "en": "not stated"},
     "verify.page.achievement": {"fr": "Badge ou parcours", "en": "Badge or pathway"},
