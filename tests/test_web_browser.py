@@ -136,7 +136,8 @@ def test_share_link_and_qr(served: Served, context: BrowserContext) -> None:
     expect(page.locator(".qr svg").first).to_be_visible()
     share = page.locator(".share-url").first.inner_text()
     _shot(page, "share")
-    public = context.browser.new_page() if context.browser else context.new_page()
+    public = (context.browser.new_page(locale="fr-FR") if context.browser  # a stranger, in French
+              else context.new_page())
     public.goto(share)
     expect(public.locator("h1")).to_contain_text("Portfolio partagé")
     assert LEA not in public.content()
@@ -166,4 +167,44 @@ def test_verification_page(served: Served, context: BrowserContext, tmp_path: Pa
     page.click("#verify-form button[type=submit]")
     expect(page.locator("#verdict")).to_contain_text("n'est pas valide")
     _shot(page, "verify-bad")
+    page.close()
+
+
+@pytest.mark.parametrize(("lang", "headline", "plain"), [
+    ("fr", "échec du contrôle « signature »", "La signature ne correspond pas"),
+    ("en", "the “signature” check failed", "The signature does not match"),
+])
+def test_a_tampered_credential_names_the_signature(served: Served, context: BrowserContext,
+                                                    tmp_path: Path, lang: str, headline: str,
+                                                    plain: str) -> None:
+    """Issue 19: the verdict a person reads names the check that failed, in the page's
+    language, and never says "revoked" for a credential that is not."""
+    import json
+
+    from apprenance.credentials.unbake import unbake
+
+    baked = unbake(served.baked)
+    assert baked is not None
+    credential = json.loads(baked.text)
+    credential["credentialSubject"]["achievement"]["name"] = "Faux badge"
+    forged = tmp_path / "forged.json"
+    forged.write_text(json.dumps(credential), encoding="utf-8")
+    page = context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{served.url}/verifier?lang={lang}")
+    page.set_input_files("#file", str(forged))
+    page.click("#verify-form button[type=submit]")
+    verdict = page.locator("#verdict")
+    expect(verdict).to_contain_text(headline)
+    assert "révoqu" not in verdict.inner_text() and "revoked" not in verdict.inner_text()
+    failed = page.locator("ul.checks li.failed")
+    expect(failed).to_have_count(1)
+    expect(failed).to_contain_text(plain)
+    expect(page.locator("#facts")).to_contain_text("Faux badge")
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    _shot(page, f"verify-tampered-{lang}-1280")
+    page.set_viewport_size({"width": 390, "height": 844})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 395, f"the verification page scrolls sideways on a phone ({width}px)"
+    _shot(page, f"verify-tampered-{lang}-390")
     page.close()

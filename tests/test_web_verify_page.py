@@ -35,6 +35,9 @@ ENGLISH = ["the signature does not match", "The signature does not match", "not 
 def _lists(url: str) -> bytes:
     if url == LIST_URL:  # a status list signed by someone else than the credential's issuer
         return json.dumps(status_list_credential(LIST_URL, [], key=OTHER_KEY)).encode()
+    if url == "https://lists.example.org/.well-known/did.json":  # lists no key at all
+        return json.dumps({"@context": ["https://www.w3.org/ns/did/v1"],
+                           "id": "did:web:lists.example.org"}).encode()
     raise NotFound(f"no {url}")
 
 
@@ -178,3 +181,47 @@ def test_an_unreadable_file_says_so(world: World) -> None:
                                  files={"file": ("x.txt", b"pas un badge", "text/plain")})
     assert "ne contient pas de badge lisible" in _verdict(response.text)
     assert 'id="facts"' not in response.text
+
+
+def test_a_key_the_issuer_does_not_list_is_explained_in_french(world: World) -> None:
+    issuer = "did:web:lists.example.org"
+    credential = signed(sample_credential(issuer), vm=f"{issuer}#key-1")
+    fr = html.unescape(_page(world, credential, "fr"))
+    assert "« signature »" in _verdict(fr) and "révoqu" not in _verdict(fr)
+    assert f"{issuer} ne déclare pas la clé {issuer}#key-1" in fr
+    assert "does not list the key" not in fr
+
+
+def test_a_forged_vc_jwt_is_explained_in_french(world: World) -> None:
+    from apprenance.credentials import jwt
+
+    found = world.client.get(f"/api/v1/learners/{LEA}/credentials",
+                             headers=world.headers("learner")).json()
+    cid = str(next(c for c in found if c["format"] == "ob3")["id"]).removeprefix("urn:uuid:")
+    token = world.client.get(f"/api/v1/credentials/{cid}/jwt",
+                             headers=world.headers("learner")).text.strip()
+    signing_input = token.rsplit(".", 1)[0]
+    forged = signing_input + "." + jwt.b64url(OTHER_KEY.sign(signing_input.encode()))
+    response = world.client.post("/verifier?lang=fr",
+                                 files={"file": ("badge.jwt", forged.encode(), "text/plain")})
+    fr = html.unescape(response.text)
+    assert "« signature »" in _verdict(fr) and "révoqu" not in _verdict(fr)
+    assert "la signature du JWT ne correspond pas" in fr
+    assert "the JWT signature does not match" not in fr
+
+
+def test_several_failed_checks_are_all_named(world: World) -> None:
+    response = world.client.post("/verifier?lang=fr",
+                                 files={"file": ("x.json", b"{}", "application/json")})
+    assert "échec des contrôles « contexte » et « signature »" in _verdict(response.text)
+
+
+@pytest.mark.parametrize(("header", "lang"), [
+    ("en-GB,en;q=0.9", "en"), ("fr-FR,fr;q=0.9,en;q=0.8", "fr"), ("de-DE,en;q=0.5", "en"),
+    ("de", "fr"), ("en;q=0.2,fr;q=0.8", "fr"), ("", "fr"),
+])
+def test_the_page_follows_the_browser_language(world: World, header: str, lang: str) -> None:
+    page = world.client.get("/verifier", headers={"accept-language": header})
+    assert f'<html lang="{lang}">' in page.text
+    chosen = world.client.get("/verifier?lang=fr", headers={"accept-language": header})
+    assert '<html lang="fr">' in chosen.text  # ?lang= wins

@@ -617,7 +617,8 @@ MESSAGES.update({
     "verify.status.suspended": {"fr": "suspendu (le bit {index} de {url} est levé)",
                                 "en": "suspended (bit {index} of {url} is set)"},
     "verify.status.clear": {"fr": "ni révoqué ni suspendu ({purpose} : bit {index} baissé)",
-                            "en": "not {purpose} (bit {index} is clear)"},
+                            "en": "neither revoked nor suspended ({purpose}: bit {index} is "
+                                  "clear)"},
 })
 MESSAGES.update({
     "endorsement.name": {"fr": "Attestation ({role}) : {badge}",
@@ -1188,6 +1189,7 @@ MESSAGES.update({
         "fr": "Ce badge n'est pas valide : échec des contrôles {checks}.",
         "en": "This badge is not valid: the {checks} checks failed."},
     "verify.headline.check": {"fr": "« {name} »", "en": "“{name}”"},
+    "verify.headline.and": {"fr": "{first} et {last}", "en": "{first} and {last}"},
     "verify.page.failed": {"fr": "Contrôles en échec : {checks}",
                            "en": "Checks that failed: {checks}"},
     "verify.page.vouches": {"fr": "Ce que la preuve atteste", "en": "What the credential states"},
@@ -1198,7 +1200,7 @@ MESSAGES.update({
         "fr": "Attention : la preuve n'est pas valide, ces informations ne sont pas garanties.",
         "en": "Beware: the credential is not valid, these facts are not vouched for."},
     "verify.page.holder": {"fr": "Titulaire", "en": "Holder"},
-    "verify.page.holder_hashed": {"fr": "identifiant chiffré ({kind}) {value}",
+    "verify.page.holder_hashed": {"fr": "empreinte de l'identifiant ({kind}) {value}",
                                   "en": "hashed identifier ({kind}) {value}"},
     "verify.page.holder_none": {"fr": "non indiqué", "en": "not stated"},
     "verify.page.achievement": {"fr": "Badge ou parcours", "en": "Badge or pathway"},
@@ -1226,7 +1228,7 @@ MESSAGES.update({
     "verify.page.recipient.mismatch": {
         "fr": "ne correspond PAS à l'adresse indiquée ({email})",
         "en": "does NOT match the address given ({email})"},
-    "verify.page.detail": {"fr": "Détail technique", "en": "Technical detail"},
+    "verify.page.recipient_fact": {"fr": "Adresse contrôlée", "en": "Address checked"},
 })
 MESSAGES.update({  # why a Data Integrity proof does not verify (credentials.data_integrity)
     "verify.proof.cryptosuite": {"fr": "suite cryptographique non prise en charge : {suite!r}",
@@ -1510,4 +1512,47 @@ MESSAGES.update({
     "learner.erase.mention": {
         "fr": "  à revoir (texte d'une autre personne qui la nomme) : {table} {id} {field}",
         "en": "  to review (someone else's text naming them): {table} {id} {field}"},
+})
+
+MESSAGES.update({  # why an issuer's key cannot be found (credentials.did)
+    "verify.did.not_key": {"fr": "pas une did:key Ed25519 : {did}",
+                           "en": "not an Ed25519 did:key: {did}"},
+    "verify.did.not_web": {"fr": "pas une did:web : {did}", "en": "not a did:web: {did}"},
+    "verify.did.fetch": {"fr": "impossible de récupérer {url} : {reason}",
+                         "en": "cannot fetch {url}: {reason}"},
+    "verify.did.not_json": {"fr": "{url} n'est pas du JSON", "en": "{url} is not JSON"},
+    "verify.did.not_object": {"fr": "{url} n'est pas un objet JSON",
+                              "en": "{url} is not a JSON object"},
+    "verify.did.unsupported": {"fr": "identifiant non pris en charge : {controller}",
+                               "en": "unsupported identifier: {controller}"},
+    "verify.did.other_id": {"fr": "le document de {controller} porte un autre identifiant",
+                            "en": "the document for {controller} names another id"},
+    "verify.did.unlisted": {"fr": "{controller} ne déclare pas la clé {vm}",
+                            "en": "{controller} does not list the key {vm}"},
+    "verify.did.key_type": {"fr": "type de clé non pris en charge {type} pour {vm}",
+                            "en": "unsupported key type {type} for {vm}"},
+    "verify.did.no_multibase": {"fr": "la clé {vm} n'a pas de publicKeyMultibase",
+                                "en": "the key {vm} has no publicKeyMultibase"},
+    "verify.did.controller": {"fr": "la clé {vm} est contrôlée par {declared}, pas par "
+                                    "{controller}",
+                              "en": "the key {vm} is controlled by {declared}, not "
+                                    "{controller}"},
+    "verify.did.key_bad": {"fr": "la clé {vm} : {reason}", "en": "the key {vm}: {reason}"},
+})
+MESSAGES.update({  # why a JWS does not verify (credentials.jwt)
+    "verify.jwt.crit_list": {"fr": "le crit de l'en-tête JWS n'est pas une liste de noms",
+                             "en": "the JWS header's crit is not a non-empty list of names"},
+    "verify.jwt.crit_unknown": {
+        "fr": "l'en-tête JWS déclare critiques des extensions inconnues de ce vérificateur : "
+              "{names}",
+        "en": "the JWS header marks extensions this verifier does not understand as "
+              "critical: {names}"},
+    "verify.jwt.alg": {"fr": "l'algorithme {alg} ne correspond pas à la clé de l'émetteur",
+                       "en": "algorithm {alg} does not match the issuer's key"},
+    "verify.jwt.mismatch": {"fr": "la signature du JWT ne correspond pas : il a été modifié, "
+                                  "ou signé par une autre clé",
+                            "en": "the JWT signature does not match"},
+    "verify.jwt.claim": {"fr": "la revendication {claim} du JWT contredit la preuve",
+                         "en": "the JWT claim {claim} contradicts the credential"},
+    "verify.jwt.with": {"fr": "{problem} ({signer})", "en": "{problem} ({signer})"},
 })

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from apprenance.credentials.contexts import DID_V1, ED25519_2020, MULTIKEY_V1
 from apprenance.credentials.keys import public_key_from_multibase
+from apprenance.credentials.phrases import Phrase
 from apprenance.errors import ApprenanceError, InputError
 
 Fetcher = Callable[[str], bytes]
@@ -26,7 +27,12 @@ KEY_TYPES = ("Multikey", "Ed25519VerificationKey2020")
 
 
 class ResolutionError(InputError):
-    """A verification method that cannot be resolved to a public key."""
+    """A verification method that cannot be resolved to a public key; ``phrase``: the message
+    in any language (``message``: in English)."""
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.phrase = Phrase(key, params)
+        super().__init__(str(self.phrase))
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,7 @@ def _method(did: str, vm_id: str, public_multibase: str) -> dict[str, Any]:
 def did_key_document(did: str) -> dict[str, Any]:
     """The DID document of a did:key (derived, never fetched)."""
     if not did.startswith("did:key:z"):
-        raise ResolutionError(f"not an Ed25519 did:key: {did}")
+        raise ResolutionError("verify.did.not_key", did=did)
     multibase = did.removeprefix("did:key:").split("#", 1)[0]
     method = _method(did, f"{did}#{multibase}", multibase)
     return {
@@ -88,7 +94,7 @@ def did_web_from_url(url: str) -> str:
 def did_web_url(did: str, *, scheme: str = "https") -> str:
     """Where a did:web document lives (``/.well-known/did.json`` for a bare host)."""
     if not did.startswith("did:web:"):
-        raise ResolutionError(f"not a did:web: {did}")
+        raise ResolutionError("verify.did.not_web", did=did)
     parts = did.removeprefix("did:web:").split("#", 1)[0].split(":")
     host = unquote(parts[0])
     path = "/".join(unquote(p) for p in parts[1:])
@@ -114,11 +120,11 @@ def _fetch_json(url: str, fetcher: Fetcher) -> dict[str, Any]:
     try:
         data = json.loads(fetcher(url))
     except ApprenanceError as exc:
-        raise ResolutionError(f"cannot fetch {url}: {exc.message}") from None
+        raise ResolutionError("verify.did.fetch", url=url, reason=exc.message) from None
     except ValueError:
-        raise ResolutionError(f"{url} is not JSON") from None
+        raise ResolutionError("verify.did.not_json", url=url) from None
     if not isinstance(data, dict):
-        raise ResolutionError(f"{url} is not a JSON object")
+        raise ResolutionError("verify.did.not_object", url=url)
     return data
 
 
@@ -130,7 +136,7 @@ def controller_document(controller: str, fetcher: Fetcher) -> dict[str, Any]:
         return _fetch_json(did_web_url(controller), fetcher)
     if controller.startswith(("https://", "http://")):
         return _fetch_json(controller, fetcher)
-    raise ResolutionError(f"unsupported identifier: {controller[:60]}")
+    raise ResolutionError("verify.did.unsupported", controller=controller[:60])
 
 
 def resolve_key(vm_id: str, fetcher: Fetcher) -> VerificationMethod:
@@ -141,7 +147,7 @@ def resolve_key(vm_id: str, fetcher: Fetcher) -> VerificationMethod:
         return _read_method(document, vm_id, str(document.get("controller", controller)), set())
     document = controller_document(controller, fetcher)
     if document.get("id") not in (None, controller):
-        raise ResolutionError(f"the document for {controller} names another id")
+        raise ResolutionError("verify.did.other_id", controller=controller)
     relationships: dict[str, set[str]] = {}
     embedded: dict[str, dict[str, Any]] = {}
     for name in ("verificationMethod", "assertionMethod", "authentication"):
@@ -156,7 +162,7 @@ def resolve_key(vm_id: str, fetcher: Fetcher) -> VerificationMethod:
                 relationships.setdefault(ref, set()).add(name)
     method = embedded.get(vm_id)
     if method is None:
-        raise ResolutionError(f"{controller} does not list the key {vm_id}")
+        raise ResolutionError("verify.did.unlisted", controller=controller, vm=vm_id)
     return _read_method(method, vm_id, controller, relationships.get(vm_id, set()))
 
 
@@ -164,17 +170,18 @@ def _read_method(
     method: dict[str, Any], vm_id: str, controller: str, relationships: set[str]
 ) -> VerificationMethod:
     if method.get("type") not in KEY_TYPES:
-        raise ResolutionError(f"unsupported key type {method.get('type')!r} for {vm_id}")
+        raise ResolutionError("verify.did.key_type", type=repr(method.get("type")), vm=vm_id)
     multibase = method.get("publicKeyMultibase")
     if not isinstance(multibase, str):
-        raise ResolutionError(f"the key {vm_id} has no publicKeyMultibase")
+        raise ResolutionError("verify.did.no_multibase", vm=vm_id)
     declared = method.get("controller", controller)
     if declared != controller:
-        raise ResolutionError(f"the key {vm_id} is controlled by {declared}, not {controller}")
+        raise ResolutionError("verify.did.controller", vm=vm_id, declared=declared,
+                              controller=controller)
     try:
         public = public_key_from_multibase(multibase)
     except InputError as exc:
-        raise ResolutionError(f"the key {vm_id}: {exc.message}") from None
+        raise ResolutionError("verify.did.key_bad", vm=vm_id, reason=exc.message) from None
     return VerificationMethod(vm_id, controller, public, multibase, frozenset(relationships))
 
 

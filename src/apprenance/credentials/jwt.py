@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
 
 from apprenance.credentials.keys import SigningKey
+from apprenance.credentials.phrases import Phrase
 from apprenance.errors import InputError, SigningError
 
 ALGORITHMS = ("EdDSA", "RS256")
@@ -146,7 +147,7 @@ UNDERSTOOD_EXTENSIONS: tuple[str, ...] = ()
 """Header parameters named in ``crit`` that this verifier understands: none."""
 
 
-def critical_problem(header: dict[str, Any]) -> str | None:
+def critical_problem(header: dict[str, Any]) -> Phrase | None:
     """Why the header's ``crit`` makes the JWS invalid (RFC 7515 §4.1.11), else ``None``: it
     must be a non-empty list of names present in the header, and every one must be an
     extension this verifier understands."""
@@ -154,17 +155,16 @@ def critical_problem(header: dict[str, Any]) -> str | None:
         return None
     names = header["crit"]
     if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
-        return "the JWS header's crit is not a non-empty list of names"
+        return Phrase("verify.jwt.crit_list")
     unknown = [n for n in names if n not in UNDERSTOOD_EXTENSIONS or n not in header]
     if unknown:
-        return f"the JWS header marks extensions this verifier does not understand as " \
-               f"critical: {', '.join(unknown)}"
+        return Phrase("verify.jwt.crit_unknown", names=", ".join(unknown))
     return None  # pragma: no cover - no extension is understood yet
 
 
-def verify_jwt_signature(decoded: DecodedJwt, public_key: PublicKey) -> str | None:
+def verify_jwt_signature(decoded: DecodedJwt, public_key: PublicKey) -> Phrase | None:
     """``None`` when the signature is valid (and the header's ``crit``, if any, names only
-    understood extensions), else the reason."""
+    understood extensions), else the reason (in any language: ``str()`` is English)."""
     critical = critical_problem(decoded.header)
     if critical is not None:
         return critical
@@ -177,18 +177,18 @@ def verify_jwt_signature(decoded: DecodedJwt, public_key: PublicKey) -> str | No
                 decoded.signature, decoded.signing_input, padding.PKCS1v15(), hashes.SHA256()
             )
         else:
-            return f"algorithm {alg!r} does not match the issuer's key"
+            return Phrase("verify.jwt.alg", alg=repr(alg))
     except InvalidSignature:
-        return "the JWT signature does not match"
+        return Phrase("verify.jwt.mismatch")
     return None
 
 
-def claim_problems(decoded: DecodedJwt) -> list[str]:
+def claim_problems(decoded: DecodedJwt) -> list[Phrase]:
     """Where the registered claims contradict the credential they carry."""
     credential = decoded.credential
     expected = jwt_payload(credential, issued_at=datetime.fromtimestamp(0))
     problems = []
     for claim in ("iss", "jti", "sub", "nbf", "exp"):
         if claim in decoded.payload and decoded.payload[claim] != expected.get(claim):
-            problems.append(f"the JWT claim {claim} contradicts the credential")
+            problems.append(Phrase("verify.jwt.claim", claim=claim))
     return problems

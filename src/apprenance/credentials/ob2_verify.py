@@ -301,7 +301,7 @@ def _signature(assertion: dict[str, Any], decoded: jwt.DecodedJwt | None,
             reasons.append(exc.phrase)
             continue
         if problem is not None:
-            reasons.append(f"{problem} ({where})")
+            reasons.append(Phrase("verify.jwt.with", problem=problem, signer=where))
             continue
         return _key_owned(key, where, str(alg), issuer, declared, report)
     report.say("signature", "failed", "verify.msg.reason", reason=Phrases.of(reasons))

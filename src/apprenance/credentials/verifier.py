@@ -29,7 +29,7 @@ from apprenance.credentials import data_integrity, jwt
 from apprenance.credentials.canonical import CanonicalizationError
 from apprenance.credentials.contexts import VC_V1, VC_V2, UnknownContext
 from apprenance.credentials.did import Fetcher, ResolutionError, resolve_key
-from apprenance.credentials.phrases import Phrases, say
+from apprenance.credentials.phrases import Phrases, reason_of, say
 from apprenance.credentials.rdf_walk import walk
 from apprenance.credentials.status_list import check_status
 from apprenance.credentials.structure import (
@@ -314,7 +314,7 @@ def _check_proofs(credential: dict[str, Any], report: Report, fetcher: Fetcher) 
             result = data_integrity.check_proof(credential, proof, vm.public_key)
         except (ResolutionError, CanonicalizationError, UnknownContext) as exc:
             report.say("signature", "failed", "verify.msg.proof_bad", proof=label,
-                       reason=exc.message)
+                       reason=reason_of(exc))
             all_ok = False
             continue
         if not result.valid:
@@ -344,7 +344,7 @@ def _check_jwt(
     try:
         vm = resolve_key(kid, fetcher)
     except ResolutionError as exc:
-        report.say("signature", "failed", "verify.msg.reason", reason=exc.message)
+        report.say("signature", "failed", "verify.msg.reason", reason=exc.phrase)
         return False
     problem = jwt.verify_jwt_signature(decoded, vm.public_key)
     if problem is not None:
@@ -353,7 +353,7 @@ def _check_jwt(
     report.say("signature", "ok", "verify.msg.jws_ok", alg=decoded.header.get("alg"), method=vm.id)
     claims = jwt.claim_problems(decoded)
     if claims:
-        report.say("signature", "failed", "verify.msg.reason", reason="; ".join(claims))
+        report.say("signature", "failed", "verify.msg.reason", reason=Phrases.of(claims))
         return False
     return _issuer_controls(vm, credential, report)
 

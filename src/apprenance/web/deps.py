@@ -39,14 +39,35 @@ def get_catalog(app: Annotated[App, Depends(get_app)]) -> Catalog:
 def get_lang(request: Request, lang: Annotated[str | None, Query(
         pattern="^(fr|en)$", description="Language of the texts: fr (default) or en.")] = None
              ) -> str:
-    """The language asked (``?lang=``), else the one remembered, else the instance's, else fr."""
+    """The language asked (``?lang=``), else the one remembered, else (pages) the browser's
+    first choice among fr and en (``Accept-Language``), else the instance's, else fr."""
     if lang:
         return lang
     remembered = request.cookies.get(LANG_COOKIE)
     if remembered in ("fr", "en"):
         return remembered
+    preferred = browser_lang(request.headers.get("accept-language", ""))
+    if preferred is not None and not request.url.path.startswith("/api"):
+        return preferred
     return "fr" if request.url.path.startswith("/api") is False else \
         str(request.app.state.apprenance.settings.lang)
+
+
+def browser_lang(header: str) -> str | None:
+    """The first of fr and en in an ``Accept-Language`` header, by weight (``None``: neither)."""
+    ranked: list[tuple[float, int, str]] = []
+    for position, item in enumerate(header[:500].split(",")):
+        tag, _, params = item.strip().partition(";")
+        weight = 1.0
+        if params.strip().startswith("q="):
+            try:
+                weight = float(params.strip()[2:])
+            except ValueError:
+                weight = 0.0
+        primary = tag.strip().lower().split("-", 1)[0]
+        if primary in ("fr", "en") and weight > 0:
+            ranked.append((-weight, position, primary))
+    return min(ranked)[2] if ranked else None
 
 
 def get_keys(app: Annotated[App, Depends(get_app)]) -> KeyStore:

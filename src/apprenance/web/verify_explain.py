@@ -116,8 +116,9 @@ def headline(report: Report, lang: str) -> tuple[str, str]:
         return "not_yet_valid", t("verify.headline.not_yet_valid", lang,
                                   start=day(start, lang))
     names = failed or ["verify"]
-    listed = ", ".join(t("verify.headline.check", lang, name=check_label(n, lang))
-                       for n in names)
+    quoted = [t("verify.headline.check", lang, name=check_label(n, lang)) for n in names]
+    listed = quoted[0] if len(quoted) == 1 else t(
+        "verify.headline.and", lang, first=", ".join(quoted[:-1]), last=quoted[-1])
     key = "verify.headline.invalid" if len(names) == 1 else "verify.headline.invalid_many"
     return "invalid", t(key, lang, checks=listed)
 
@@ -149,7 +150,7 @@ def _holder(holder: dict[str, Any], lang: str, recipient: str | None) -> list[Fa
         out.append(Fact("holder", label, t("verify.page.holder_none", lang)))
     match = holder.get("recipient")
     if match in ("ok", "mismatch") and recipient:
-        out.append(Fact("recipient", t("verify.check.recipient", lang).capitalize(),
+        out.append(Fact("recipient", t("verify.page.recipient_fact", lang),
                         t(f"verify.page.recipient.{match}", lang, email=recipient),
                         warn=match != "ok"))
     return out
