@@ -67,6 +67,7 @@ def test_demo_end_to_end_every_credential_valid_then_idempotent(
     monkeypatch.setenv("APPRENANCE_FAKE_NOW", "2026-09-15T10:00:00+00:00")
     first = cli("--home", home, "demo", "--json")
     assert first.code == 0, first.err
+    assert "written UNENCRYPTED" in first.err  # no APPRENANCE_KEY_PASSPHRASE: warned
     steps = {s["name"]: s for s in first.json()["steps"]}
     log = steps["ingest activites.csv"]
     assert log["accepted"] >= 600 and log["rejected"] == 0
@@ -89,6 +90,7 @@ def test_demo_end_to_end_every_credential_valid_then_idempotent(
 
     again = cli("--home", home, "demo", "--json")
     assert again.code == 0, again.err
+    assert "UNENCRYPTED" not in again.err  # no key written this time
     steps = {s["name"]: s for s in again.json()["steps"]}
     assert steps["ingest activites.csv"]["accepted"] == 0
     assert steps["ingest activites.csv"]["duplicates"] == log["accepted"]

@@ -30,6 +30,7 @@ class DemoReport:
     outputs: dict[str, str] = field(default_factory=dict)
     rejections: list[str] = field(default_factory=list)
     earned: dict[str, list[str]] = field(default_factory=dict)
+    plain_key: str | None = None  # the folder of a key this run wrote unencrypted
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -128,6 +129,8 @@ def _issuing_step(app: App, report: DemoReport) -> None:
     if not list_issuers(app.store, keys):
         init_issuer(app.store, keys, slug="collectif", name="Collectif des Ressourceurs",
                     urls=urls, clock=app.clock, did_method="key", email=DEMO_EMAIL)
+        if not keys.encrypts:  # the demo may write its key unencrypted, and says so
+            report.plain_key = str(keys.folder / "collectif")
     out = app.home / "credentials"
     result = issue(app.store, catalog_for(app), keys, urls=urls, clock=app.clock, out=out)
     report.steps.append(DemoStep(
