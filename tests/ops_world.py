@@ -54,7 +54,8 @@ def build(home: Path, db_url: str | None) -> Operated:
     evaluate(store, catalog, clock=clock, everyone=True)
     keys = KeyStore(home / "keys", PASSPHRASE)
     init_issuer(store, keys, slug="val-de-serre", name="Val de Serre", urls=URLS, clock=clock,
-                did_method="web", territory="val-de-serre")
+                did_method="web", territory="val-de-serre",
+                email="contact@cc-val-de-serre.example.org")
     report = issue(store, catalog, keys, urls=URLS, clock=clock, rng=random.Random(11))
     assert not report.problems and len(report.issued) > 50
     return Operated(app, catalog, keys, len(report.issued))

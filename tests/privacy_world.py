@@ -80,7 +80,7 @@ def build(tmp_path: Path, db_url: str | None = None) -> PrivacyWorld:
     keys = KeyStore(app.home / "keys", PASSPHRASE)
     urls = HostedUrls(settings.public_url)
     init_issuer(store, keys, slug="val-de-serre", name="Val de Serre", urls=urls, clock=clock,
-                territory="val-de-serre")
+                territory="val-de-serre", email="contact@cc-val-de-serre.example.org")
     out = app.home / "credentials"
     for who in (LEA, JONAS):
         issue(store, catalog, keys, urls=urls, clock=clock, out=out, participant=who,

@@ -41,7 +41,7 @@ def world(tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch) -> dict[s
     clock = fixed_clock(ISSUED)
     init_issuer(store, keys, slug="val-de-serre", name="Communauté de communes du Val de Serre",
                 urls=urls, clock=clock, territory="val-de-serre",
-                url="https://val-de-serre.example.org")
+                url="https://val-de-serre.example.org", email="contact@val-de-serre.example.org")
     out = tmp_path / "issued"
     report = issue(store, catalog, keys, urls=urls, clock=clock, out=out, participant=KARIM,
                    badge="immersion-1an", rng=random.Random(7))

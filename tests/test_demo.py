@@ -1,21 +1,73 @@
-"""The demo runs the whole product on the example territory, and running it again adds
+"""The demo runs the whole product on the example territory, every credential it writes
+verifies valid with apprenance's own verifier (issue 19), and running it again adds
 nothing."""
 
 from __future__ import annotations
 
 import csv
+import json
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from apprenance.credentials.pdf_attach import credential_in_pdf
+from apprenance.errors import UnreadableInput
+from conftest import REPO, CliResult
+
+
+def credential_files(home: Path) -> list[Path]:
+    """Every credential the demo wrote: per learner OB 3.0 (JSON, VC-JWT, baked PNG and SVG)
+    and OB 2.0 (hosted assertion, baked PNG and SVG), the CLR records, and the certificates
+    that attach a credential (the others attach none)."""
+    credentials = home / "credentials"
+    files = [p for p in sorted(credentials.rglob("*"))
+             if p.is_file() and credentials / "public" not in p.parents]
+    files += sorted((home / "clr").glob("*.json"))
+    files += [p for p in sorted((home / "certificates").glob("*.pdf")) if _attaches(p)]
+    return files
+
+
+def _attaches(pdf: Path) -> bool:
+    try:
+        return credential_in_pdf(pdf.read_bytes()) is not None
+    except UnreadableInput:  # a PDF that attaches no credential
+        return False
+
+
+def verify_everything(cli: Callable[..., CliResult], home: Path, tmp_path: Path) -> None:
+    """``apprenance verify`` on every credential file: all valid. Its hosted documents (status
+    lists, OB 2.0 assertions, badge classes, issuer profile) are answered from the
+    ``public/`` folder the demo wrote, as a web server serving it would."""
+    files = credential_files(home)
+    suffixes = Counter("".join(p.suffixes[-2:]) if ".ob2" in p.name or ".ob3" in p.name
+                       else p.suffix for p in files)
+    assert {".ob3.json", ".ob3.jwt", ".png", ".svg", ".ob2.json", ".ob2.png", ".ob2.svg",
+            ".json", ".pdf"} <= set(suffixes), suffixes
+    assert len({suffixes[s] for s in (".ob3.json", ".ob2.json", ".ob2.png", ".png")}) == 1
+    resolve = tmp_path / "resolve.json"
+    resolve.write_text(json.dumps({"http://127.0.0.1:8000/": str(home / "credentials" /
+                                                                 "public")}), encoding="utf-8")
+    done = cli("--home", home, "verify", "--json", "--resolve", resolve, *files)
+    run = done.json()
+    assert isinstance(run, dict)
+    bad = {r["source"]: [c["message"] for c in r["checks"] if c["status"] == "failed"]
+           for r in run["results"] if r["verdict"] != "valid"}
+    assert bad == {} and done.code == 0, list(bad.items())[:5]
+    assert run["valid"] == len(files)
+    formats = Counter(r["format"] for r in run["results"])
+    assert {"ob2-hosted", "baked-png", "baked-svg", "vc-jwt", "pdf"} <= set(formats), formats
 
 
 @pytest.mark.slow
-def test_demo_end_to_end_then_idempotent(cli, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_demo_end_to_end_every_credential_valid_then_idempotent(
+        cli: Callable[..., CliResult], home: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("APPRENANCE_FAKE_NOW", "2026-09-15T10:00:00+00:00")
     first = cli("--home", home, "demo", "--json")
     assert first.code == 0, first.err
+    assert "written UNENCRYPTED" in first.err  # no APPRENANCE_KEY_PASSPHRASE: warned
     steps = {s["name"]: s for s in first.json()["steps"]}
     log = steps["ingest activites.csv"]
     assert log["accepted"] >= 600 and log["rejected"] == 0
@@ -32,11 +84,16 @@ def test_demo_end_to_end_then_idempotent(cli, home: Path, monkeypatch: pytest.Mo
     assert (home / "credits.csv").is_file()
     assert any((home / "certificates").glob("*.pdf"))
     assert first.json()["outputs"]["portfolio"].startswith("http://127.0.0.1:8000/")
+    assert steps["clr"]["records"] == len(students)
+    assert steps["serve"]["command"].endswith(" serve --allow-local-url")
+    verify_everything(cli, home, tmp_path)
 
     again = cli("--home", home, "demo", "--json")
     assert again.code == 0, again.err
+    assert "UNENCRYPTED" not in again.err  # no key written this time
     steps = {s["name"]: s for s in again.json()["steps"]}
     assert steps["ingest activites.csv"]["accepted"] == 0
     assert steps["ingest activites.csv"]["duplicates"] == log["accepted"]
     assert steps["evaluate"]["new_awards"] == 0
     assert steps["issue"]["issued"] == 0
+    assert steps["clr"]["records"] == 0

@@ -25,3 +25,18 @@ def test_every_command_is_in_the_readme_tour() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for name in COMMANDS:
         assert f"`apprenance {name}" in readme, name
+
+
+def test_the_readme_tour_commands_exist_with_their_options() -> None:
+    """The tour's commands run as written: each names a command and options it has."""
+    from test_operations_docs import _command, _commands
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    tour = readme.split("## Visite rapide", 1)[1]
+    shown = _commands(tour)
+    assert len(shown) >= 10
+    for words in shown:
+        assert words[0] in COMMANDS, words
+        command, rest = _command(words)
+        known = {o for p in command.params for o in getattr(p, "opts", [])}
+        assert {w for w in rest if w.startswith("--")} <= known, words

@@ -66,7 +66,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     tmp = tmp_path_factory.mktemp("browser")
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    world = build_world(tmp, public_url=url)
+    with pytest.MonkeyPatch.context() as env_patch:  # module scope: before conftest's env
+        env_patch.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")  # a loopback URL, on purpose
+        world = build_world(tmp, public_url=url)
     assert world.client.post("/api/v1/credentials/issue", headers=world.headers("admin"),
                              json={}).json()["issued"] >= 1
     cred = next(c for c in world.client.get(f"/api/v1/learners/{LEA}/credentials",
@@ -80,7 +82,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     env.update({"APPRENANCE_FAKE_NOW": FIXED_NOW.isoformat(), "APPRENANCE_LANG": "fr"})
     process = subprocess.Popen(
         [sys.executable, "-m", "apprenance", "--home", str(tmp / "home"), "serve",
-         "--host", "127.0.0.1", "--port", str(port), "--public-url", url],
+         "--host", "127.0.0.1", "--port", str(port), "--public-url", url,
+         "--allow-local-url"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         _wait(url, process)

@@ -74,7 +74,8 @@ def build_world(tmp_path: Path, *, public_url: str = "http://testserver",
     evaluate(app.store, catalog, clock=app.clock, everyone=True)
     init_issuer(app.store, KeyStore(app.home / "keys"), slug="val-de-serre",
                 name="Communauté de communes du Val de Serre", urls=HostedUrls(public_url),
-                clock=app.clock, did_method="web", territory="val-de-serre")
+                clock=app.clock, did_method="web", territory="val-de-serre",
+                email="contact@cc-val-de-serre.example.org")
     tokens = {
         "admin": access.create_token(app.store, role="admin", clock=app.clock),
         "coordinator": access.create_token(app.store, role="coordinator",

@@ -1472,6 +1472,18 @@ MESSAGES.update({  # reading what is given to verify (services.verify)
 
 # issuing with a safe address, keys at rest, Open Badges 2.0 email (issues 12 and 19)
 MESSAGES.update({
+    "issuer.no_email": {
+        "fr": "Sans --email, l'émetteur {id} ne délivre pas d'Open Badges 2.0 (la norme exige "
+              "une adresse de contact de l'émetteur) : seuls les Open Badges 3.0 le seront.",
+        "en": "Without --email, issuer {id} issues no Open Badges 2.0 (the standard requires "
+              "the issuer's contact address): only Open Badges 3.0 are issued."},
+    "issue.no_ob2": {
+        "fr": "L'émetteur {issuer} n'a pas d'adresse e-mail : la forme Open Badges 2.0 n'est pas "
+              "délivrée (la norme l'exige) ; les Open Badges 3.0 le sont. Pour l'OB 2.0, créez "
+              "un émetteur avec `apprenance issuer init --email ADRESSE`.",
+        "en": "Issuer {issuer} has no email address: the Open Badges 2.0 form is not issued "
+              "(the standard requires one); Open Badges 3.0 are. For OB 2.0, create an issuer "
+              "with `apprenance issuer init --email ADDRESS`."},
     "url.local": {
         "fr": "Signature refusée : l'adresse publique {url} est locale. Une certification signée "
               "avec elle ne se vérifie nulle part ailleurs, et son statut serait ce que répond "

@@ -22,6 +22,9 @@ from apprenance.services.demo import run_demo
 def demo_cmd(state: CliState, examples: Path | None, as_json: bool) -> None:
     """Run the whole product on the example territory, and say where its output lies."""
     report = run_demo(state.app, examples=examples)
+    if report.plain_key:  # stderr: --json keeps one document on stdout
+        click.echo(t("key.unencrypted", state.lang, id="collectif", folder=report.plain_key),
+                   err=True)
     if as_json:
         emit_json(report.to_dict())
         return

@@ -51,7 +51,8 @@ def issuer_group() -> None:
               help="Issuer id (letters, digits, . _ -).")
 @click.option("--name", required=True, help="Name shown in the credentials.")
 @click.option("--url", help="The issuer's web site.")
-@click.option("--email", help="Contact address shown in the credentials.")
+@click.option("--email", help="Contact address shown in the credentials; Open Badges 2.0 "
+              "requires it (without it, only Open Badges 3.0 are issued).")
 @click.option("--image", help="Logo: an https URL, or a data: URI of a PNG or SVG image (shown "
               "in the credentials; checked, scripts and external references refused).")
 @click.option("--description", help="One sentence about the issuer.")
@@ -75,6 +76,8 @@ def issuer_init_cmd(state: CliState, slug: str, name: str, url: str | None, emai
         clock=state.app.clock, did_method=did_method or default_did_method(state), url=url,
         email=email, image=image, description=description, territory=territory)
     warn_plain(state, keys, info.id)
+    if not email:
+        click.echo(t("issuer.no_email", state.lang, id=info.id), err=True)
     if as_json:
         emit_json(info.to_dict())
         return
@@ -140,6 +143,8 @@ def issue_cmd(state: CliState, learner: str | None, badge: str | None, out: Path
     report = issue(state.app.ready_store(), _catalog(state), _keys(state), urls=_urls(state),
                    clock=state.app.clock, out=out, participant=learner, badge=badge,
                    chunk=chunk)
+    for issuer in report.without_ob2:  # once per issuer, on stderr: --json keeps one document
+        click.echo(t("issue.no_ob2", state.lang, issuer=issuer), err=True)
     if as_json:
         emit_json(report.to_dict())
     else:

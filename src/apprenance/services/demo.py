@@ -7,8 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from apprenance.bootstrap import App, bundled
+from apprenance.credentials.inputs import HostedUrls
+from apprenance.credentials.keys import KeyStore
 from apprenance.services.store import init_store
 from apprenance.services.territories import load_territory
+
+DEMO_EMAIL = "contact@ressourceurs.example.org"  # Open Badges 2.0 requires an issuer email
 
 
 @dataclass
@@ -26,6 +30,7 @@ class DemoReport:
     outputs: dict[str, str] = field(default_factory=dict)
     rejections: list[str] = field(default_factory=list)
     earned: dict[str, list[str]] = field(default_factory=dict)
+    plain_key: str | None = None  # the folder of a key this run wrote unencrypted
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +60,7 @@ def run_demo(app: App, *, examples: Path | None = None) -> DemoReport:
     _ingest_steps(app, report, examples)
     _evaluate_step(app, report)
     _issuing_step(app, report)  # issuing: credentials before the certificates that attach them
+    _clr_step(app, report)
     # certificates come last: they read everything the steps above stored
     from apprenance.services.catalog import catalog_for
     from apprenance.services.certificates import CertificateOptions
@@ -115,24 +121,52 @@ def _evaluate_step(app: App, report: DemoReport) -> None:
 def _issuing_step(app: App, report: DemoReport) -> None:
     """issuing: an issuer for the collective (did:key, no web server needed), then every award
     issued into ``HOME/credentials`` (OB 3.0 JSON, VC-JWT, baked PNG/SVG, OB 2.0)."""
-    from apprenance.credentials.inputs import HostedUrls
-    from apprenance.credentials.keys import KeyStore
     from apprenance.services.catalog import catalog_for
     from apprenance.services.issuers import init_issuer, list_issuers
     from apprenance.services.issuing import issue
 
-    secret = app.settings.key_passphrase
-    keys = KeyStore(app.home / "keys", secret.get_secret_value() if secret else None)
-    urls = HostedUrls(app.settings.public_url)
+    keys, urls = _signing(app)
     if not list_issuers(app.store, keys):
         init_issuer(app.store, keys, slug="collectif", name="Collectif des Ressourceurs",
-                    urls=urls, clock=app.clock, did_method="key")
+                    urls=urls, clock=app.clock, did_method="key", email=DEMO_EMAIL)
+        if not keys.encrypts:  # the demo may write its key unencrypted, and says so
+            report.plain_key = str(keys.folder / "collectif")
     out = app.home / "credentials"
     result = issue(app.store, catalog_for(app), keys, urls=urls, clock=app.clock, out=out)
     report.steps.append(DemoStep(
         "issue", f"{len(result.issued)} credentials issued into {out}",
         {"issued": len(result.issued), "problems": len(result.problems), "out": str(out)}))
     report.outputs["credentials"] = str(out)
+
+
+def _signing(app: App) -> tuple[KeyStore, HostedUrls]:
+    """The issuer keys (encrypted with APPRENANCE_KEY_PASSPHRASE when it is set; the demo may
+    write its key unencrypted) and the hosted URLs."""
+    secret = app.settings.key_passphrase
+    keys = KeyStore(app.home / "keys", secret.get_secret_value() if secret else None)
+    return keys, HostedUrls(app.settings.public_url)
+
+
+def _clr_step(app: App, report: DemoReport) -> None:
+    """clr: a signed CLR 2.0 for each learner who completed a pathway in this run, into
+    ``HOME/clr`` (a run that awards nothing new writes none)."""
+    from apprenance.services.catalog import catalog_for
+    from apprenance.services.certificate_batch import file_names
+    from apprenance.services.clr_records import build_clr
+
+    catalog = catalog_for(app)
+    holders = sorted(who for who, badges in report.earned.items() if any(
+        b in catalog.badges and catalog.badges[b].kind == "pathway" for b in badges))
+    keys, urls = _signing(app)
+    folder = app.home / "clr"
+    names = file_names(holders)
+    for learner in holders:
+        build_clr(app.store, catalog, keys, learner, pathway=None, urls=urls, clock=app.clock,
+                  out=folder / (names[learner].removesuffix(".pdf") + ".clr.json"))
+    report.steps.append(DemoStep(
+        "clr", f"{len(holders)} CLR records (the learners who completed a pathway) into {folder}",
+        {"records": len(holders), "out": str(folder)}))
+    report.outputs["clr"] = str(folder)
 
 
 def _serve_step(app: App, report: DemoReport) -> None:

@@ -97,7 +97,7 @@ class Built:
     issuer: str
     signed: dict[str, Any]
     jwt: str
-    ob2: dict[str, Any]
+    ob2: dict[str, Any] | None  # None: the issuer has no email, which OB 2.0 requires
     endorsements: list[dict[str, Any]]
     status_list_id: int
     status_index: int
@@ -119,6 +119,7 @@ class Batch:
     rng: random.Random
     now: datetime
     issuers_used: set[str] = field(default_factory=set)
+    without_ob2: set[str] = field(default_factory=set)  # issuers without email: no OB 2.0
     written_public: list[Path] = field(default_factory=list)
     _signers: dict[str, Signer] = field(default_factory=dict)
     _achievements: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
@@ -178,10 +179,11 @@ class Batch:
             self.written_public.append(write_json(target, value))
 
     def _publish_issuer(self, s: Signer) -> None:
-        self._publish(self.urls.ob2_issuer(s.profile.slug),
-                      lambda: ob2.issuer_profile(s.profile, self.urls))
-        self._publish(self.urls.ob2_revocations(s.profile.slug),
-                      lambda: ob2_revocations(self.store, self.urls, s.profile.slug))
+        if s.profile.email:  # OB 2.0 requires the issuer's email: without it, no OB 2.0 form
+            self._publish(self.urls.ob2_issuer(s.profile.slug),
+                          lambda: ob2.issuer_profile(s.profile, self.urls))
+            self._publish(self.urls.ob2_revocations(s.profile.slug),
+                          lambda: ob2_revocations(self.store, self.urls, s.profile.slug))
         if s.profile.did.startswith("did:web:"):
             self._publish(f"{self.urls.issuer_root(s.profile.slug)}/did.json",
                           lambda: did_document(self.store, self.keys, s.profile.slug))
@@ -281,10 +283,13 @@ class Batch:
             status=ob3.status_entry(status_url, index), endorsements=endorsements)
         signed = sign(unsigned, s.key, s.verification_method, created=self.now)
         token = sign_jwt(unsigned, s.key, s.verification_method, issued_at=self.now)
+        ob2_salt = f"{self.rng.getrandbits(128):032x}"  # drawn even when unused: same ids
         assertion = ob2.assertion(
             uid=credential_id.removeprefix("urn:uuid:"), issuer=s.profile, recipient=recipient,
             facts=facts, badge=badge, urls=self.urls, issued_at=self.now,
-            salt=f"{self.rng.getrandbits(128):032x}")
+            salt=ob2_salt) if s.profile.email else None
+        if assertion is None:
+            self.without_ob2.add(slug)
         built = Built(award, credential_id, slug, signed, token, assertion, endorsements,
                       list_id, index, status_url)
         if self.out is not None:
@@ -308,6 +313,14 @@ class Batch:
         folder = learner_folder(self.out, built.award.learner_id, built.award.participant)
         png, svg, template = self.images(badge)
         text_ = credential_text(built.signed)
+        files = [
+            write_text(badge_file(folder, badge.id, ".ob3.json"), dump_json(built.signed)),
+            write_text(badge_file(folder, badge.id, ".ob3.jwt"), built.jwt + "\n"),
+            write_bytes(badge_file(folder, badge.id, ".png"), bake_png(png, text_)),
+            write_bytes(badge_file(folder, badge.id, ".svg"), template.bake(text_)),
+        ]
+        if built.ob2 is None:
+            return files
         ob2_text = json.dumps(built.ob2, ensure_ascii=False)
         s = self._signers[built.issuer]
         self._publish(self.urls.ob2_badge(built.issuer, badge.id), lambda: ob2.badge_class(
@@ -316,10 +329,7 @@ class Batch:
         self.written_public.append(write_json(
             public_root(self.out) / self.urls.path_of(built.ob2["id"]), built.ob2))
         return [
-            write_text(badge_file(folder, badge.id, ".ob3.json"), dump_json(built.signed)),
-            write_text(badge_file(folder, badge.id, ".ob3.jwt"), built.jwt + "\n"),
-            write_bytes(badge_file(folder, badge.id, ".png"), bake_png(png, text_)),
-            write_bytes(badge_file(folder, badge.id, ".svg"), template.bake(text_)),
+            *files,
             write_json(badge_file(folder, badge.id, ".ob2.json"), built.ob2),
             write_bytes(badge_file(folder, badge.id, ".ob2.png"), bake_ob2(png, ob2_text)),
             write_bytes(badge_file(folder, badge.id, ".ob2.svg"), bake_ob2(svg, ob2_text)),

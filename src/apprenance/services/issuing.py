@@ -65,11 +65,13 @@ class IssueReport:
     problems: list[dict[str, Any]] = field(default_factory=list)
     out: str | None = None
     public_files: list[str] = field(default_factory=list)
+    without_ob2: list[str] = field(default_factory=list)  # issuers without email: no OB 2.0
 
     def to_dict(self) -> dict[str, Any]:
         return {"issued": len(self.issued), "out": self.out,
                 "credentials": [c.to_dict() for c in self.issued],
-                "public_files": self.public_files, "problems": self.problems}
+                "public_files": self.public_files, "problems": self.problems,
+                "without_ob2": self.without_ob2}
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ def issue(
     with store.turn("issue"):
         while _issue_chunk(store, batch, wanted, passed, chunk, report):
             pass
+    report.without_ob2 = sorted(batch.without_ob2)
     if out is not None:
         public = public_root(out)
         written = batch.written_public
@@ -204,7 +207,8 @@ def _record(conn: Connection, built: list[Built], batch: Batch) -> None:
     conn.execute(credential_issuance.insert(), [
         {"credential_id": b.credential_id, "issuer_id": b.issuer, "badge_id": b.award.badge,
          "lang": b.award.lang, "status_list_id": b.status_list_id,
-         "status_index": b.status_index, "jwt": b.jwt, "ob2_id": b.ob2["id"],
+         "status_index": b.status_index, "jwt": b.jwt,
+         "ob2_id": b.ob2["id"] if b.ob2 else None,
          "ob2_assertion": b.ob2} for b in built])
     for b in built:
         done = conn.execute(update(t.awards).where(t.awards.c.id == b.award.award_id,
