@@ -93,7 +93,8 @@ def test_gather_states_everything_the_certificate_prints(db_url: str) -> None:
     assert data.projects[0].schemes == ("pat",)  # no concept in the tiny catalog: the id
     animation = next(c for c in data.competences if c.curie == "facilitation:animation")
     assert (animation.level, animation.activities, animation.attestations) == (2, 12, 4)
-    assert [b.id for b in data.badges] == ["faire-1", "duo", "alim", "parcours"]
+    # in the order they were earned: duo and alim on 8 March, faire-1 on 13 March
+    assert [b.id for b in data.badges] == ["duo", "alim", "faire-1", "parcours"]
     assert data.pathway is not None and data.pathway.id == "parcours"
     assert data.ects == recommended_ects(hours, 30)
     assert data.credential_id == "urn:uuid:6f1b8a52-8f0e-4d38-9d5e-4b1a6c1d2e3f"

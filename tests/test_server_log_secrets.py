@@ -63,7 +63,8 @@ def test_no_secret_in_a_real_server_log(tmp_path: Path) -> None:
     with out.open("wb") as stdout, err.open("wb") as stderr:
         process = subprocess.Popen(
             [sys.executable, "-m", "apprenance", "--debug", "--home", str(tmp_path / "home"),
-             "--db", db, "serve", "--host", "127.0.0.1", "--port", str(port), "--public-url", url],
+             "--db", db, "serve", "--host", "127.0.0.1", "--port", str(port), "--public-url", url,
+             "--allow-local-url"],
             env=env, stdout=stdout, stderr=stderr)
         try:
             _wait(url, process)
