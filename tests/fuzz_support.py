@@ -16,6 +16,7 @@ import os
 import pkgutil
 import string
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from hypothesis import HealthCheck, settings
@@ -188,3 +189,28 @@ def mutated_json(draw: st.DrawFn, base: Any, *, max_edits: int = 3) -> Any:
         else:
             parent[key] = {"@value": parent[key]} if draw(st.booleans()) else [parent[key]] * 2
     return value
+
+
+# --- good rows and statements, around which the hostile ones are put ----------------------
+
+HEADER = ["id", "date", "participant", "nom", "role", "territoire", "projet", "fonction",
+          "activite", "description", "duree", "temoin", "preuve"]
+STATEMENT: dict[str, Any] = json.loads(
+    (Path(__file__).parent / "data" / "bad" / "xapi-lines.json").read_text("utf-8")
+    .splitlines()[0])
+
+
+def good_row(i: int) -> list[str]:
+    return [f"ok-{i}", f"2025-03-{1 + i % 28:02d}", f"p{i}@example.org", "Alice", "habitant",
+            "val", "jardin", "alimentation", "atelier-cuisine", f"Atelier {i}", "2", "", ""]
+
+
+def good_object(i: int) -> dict[str, Any]:
+    return dict(zip(HEADER, good_row(i), strict=True))
+
+
+def statement(i: int) -> dict[str, Any]:
+    out = json.loads(json.dumps(STATEMENT))
+    out["id"] = f"0f1e2d3c-4b5a-4978-8695-{i:012d}"
+    out["actor"]["mbox"] = f"mailto:p{i}@example.org"
+    return out

@@ -16,7 +16,7 @@ from playwright.sync_api import Route, expect, sync_playwright
 
 from apprenance.web import api_docs
 from conftest import FIXED_NOW
-from test_web_browser import CHROMIUM, FLAGS, _free_port, _wait
+from live_server import CHROMIUM, FLAGS, free_port, wait_until_up
 from web_world import World, build_world
 
 LINKS = re.compile(r'(?:src|href)="([^"]*)"')
@@ -67,7 +67,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if api_docs.swagger_assets() is None:
         pytest.skip("Swagger UI's files are not on this machine (web/static/swagger/README.md)")
     tmp = tmp_path_factory.mktemp("api-docs")
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     build_world(tmp, public_url=url).app.close()
     env = {k: v for k, v in os.environ.items() if not k.startswith("APPRENANCE_")}
@@ -77,7 +77,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
          "--host", "127.0.0.1", "--port", str(port), "--public-url", url],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        _wait(url, process)
+        wait_until_up(url, process)
         yield url
     finally:
         process.terminate()

@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import copy
 import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from apprenance.credentials.contexts import OB_V3, VC_V1
 from apprenance.credentials.did import did_web_document, did_web_from_url
-from conftest import REPO
 from credential_world import (
     ISSUER_KEY,
     loopback_server,
@@ -24,23 +19,7 @@ from credential_world import (
     status_entry,
     status_list_credential,
 )
-
-INTEROP = REPO / "tests" / "interop"
-
-
-def judge(tmp_path: Path, credentials: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Verdicts of both JS verifiers for each named credential (one node run)."""
-    if not (INTEROP / "node_modules" / ".installed").exists() or shutil.which("node") is None:
-        pytest.fail("the JS verifiers are not installed: run `make interop-deps`", pytrace=False)
-    files = []
-    for name, credential in credentials.items():
-        path = tmp_path / f"{name}.json"
-        path.write_text(json.dumps(credential, ensure_ascii=False), encoding="utf-8")
-        files.append(str(path))
-    done = subprocess.run(["node", str(INTEROP / "verify.mjs"), *files], capture_output=True,
-                          text=True, timeout=300, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return {Path(r["file"]).stem: r for r in json.loads(done.stdout)}
+from external_verifiers import judge
 
 
 def _leaf_paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -24,7 +24,17 @@ from apprenance.contracts.records import Batch, FieldError
 from apprenance.domain.catalog import ActivityType
 from apprenance.importers import read_log
 from apprenance.importers.canonical import Lookups
-from fuzz_support import format_text, fuzz, json_values, mutated_json, only_our_errors
+from fuzz_support import (
+    HEADER,
+    format_text,
+    fuzz,
+    good_object,
+    good_row,
+    json_values,
+    mutated_json,
+    only_our_errors,
+    statement,
+)
 
 KINDS = {
     "atelier-cuisine": ActivityType(
@@ -32,8 +42,6 @@ KINDS = {
         pillars={"faire": 1.0}, competences={}, functions=("alimentation",)),
 }
 LOOKUPS = Lookups.build(KINDS, frozenset({"val"}), {"jardin": "val"})
-HEADER = ["id", "date", "participant", "nom", "role", "territoire", "projet", "fonction",
-          "activite", "description", "duree", "temoin", "preuve"]
 
 
 @pytest.fixture(scope="module")
@@ -59,11 +67,6 @@ def read_all(folder: Path, name: str, data: bytes, fmt: str) -> Batch | FieldErr
     for problem in merged.problems:
         assert problem.reason("en") and problem.reason("fr")
     return merged
-
-
-def good_row(i: int) -> list[str]:
-    return [f"ok-{i}", f"2025-03-{1 + i % 28:02d}", f"p{i}@example.org", "Alice", "habitant",
-            "val", "jardin", "alimentation", "atelier-cuisine", f"Atelier {i}", "2", "", ""]
 
 
 def encode(text: str, encoding: str) -> bytes:
@@ -158,10 +161,6 @@ def test_csv_good_rows_around_a_bad_one_are_kept(
 # --- JSON Lines ----------------------------------------------------------------------------
 
 
-def good_object(i: int) -> dict[str, Any]:
-    return dict(zip(HEADER, good_row(i), strict=True))
-
-
 @fuzz(100)
 @given(st.binary(max_size=400))
 def test_jsonl_random_bytes(folder: Path, data: bytes) -> None:
@@ -205,17 +204,6 @@ def test_jsonl_good_lines_around_bad_ones_are_kept(
 
 
 # --- xAPI ----------------------------------------------------------------------------------
-
-STATEMENT: dict[str, Any] = json.loads(
-    (Path(__file__).parent / "data" / "bad" / "xapi-lines.json").read_text("utf-8")
-    .splitlines()[0])
-
-
-def statement(i: int) -> dict[str, Any]:
-    out = json.loads(json.dumps(STATEMENT))
-    out["id"] = f"0f1e2d3c-4b5a-4978-8695-{i:012d}"
-    out["actor"]["mbox"] = f"mailto:p{i}@example.org"
-    return out
 
 
 def test_the_valid_statement_is_valid(folder: Path) -> None:

@@ -15,8 +15,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fuzz_support import format_text, fuzz, json_objects, json_values, mutated_json
-from test_fuzz_importers import good_object, statement
+from fuzz_support import (
+    format_text,
+    fuzz,
+    good_object,
+    json_objects,
+    json_values,
+    mutated_json,
+    statement,
+)
 from web_world import World, build_world
 
 file_names = st.one_of(

@@ -14,8 +14,7 @@ from sqlalchemy import select
 
 from apprenance.db import tables as t
 from apprenance.domain.identifiers import LookAlike, normalise_identifier, scripts_of
-from test_ingest import Cli, rows_of, run, write
-from test_ingest_bad import write_territories
+from ingest_cli import Cli, rows_of, run, write, write_territories
 from web_world import World, build_world
 
 LEA = "lea@example.org"

@@ -4,57 +4,17 @@ assignment, xAPI voiding, JSON Lines, and batches larger than one transaction.""
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import create_engine, select, text
 
 from apprenance.db import tables as t
-from conftest import CliResult
-from test_ingest_bad import write_territories
-
-Cli = Callable[..., CliResult]
-HEADER = ("id;date;participant;nom;role;territoire;projet;fonction;activite;description;duree;"
-          "temoin;preuve;humeur")
-
-
-@pytest.fixture
-def store(cli: Cli, home: Path, db_url: str, tmp_path: Path) -> list[str]:
-    """Global options for a store (SQLite or PostgreSQL) with the territories val and autre."""
-    opts = ["--home", str(home), "--db", db_url]
-    assert cli(*opts, "init").code == 0
-    for path in write_territories(tmp_path):
-        assert cli(*opts, "territory", path).code == 0
-    return opts
-
-
-def run(cli: Cli, opts: list[str], *args: str | Path) -> dict[str, Any]:
-    result = cli(*opts, *args)
-    assert result.code in (0, 1), result.err
-    document = result.json()
-    assert isinstance(document, dict)
-    return document
-
-
-def rows_of(db_url: str, query: Any) -> list[Any]:
-    engine = create_engine(db_url)
-    try:
-        with engine.connect() as conn:
-            return list(conn.execute(query).mappings())
-    finally:
-        engine.dispose()
-
-
-def write(path: Path, lines: list[str], bom: bool = False) -> Path:
-    path.write_bytes((codecs.BOM_UTF8 if bom else b"") + ("\n".join(lines) + "\n").encode())
-    return path
+from ingest_cli import HEADER, Cli, rows_of, run, write
 
 
 def test_canonical_csv_is_stored_with_learners_attestations_and_evidence(

@@ -15,28 +15,12 @@ from typing import Any
 import pytest
 
 from conftest import CliResult
+from ingest_cli import write_territories
 
 BAD = Path(__file__).parent / "data" / "bad"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((BAD / "expected.json").read_text("utf-8"))
 KEYS = {"accepted", "duplicates", "rejected", "unmapped", "rejections", "notes"}
 
-TERRITORIES = """\
-id: {id}
-name: {name}
-projects:
-{projects}
-"""
-
-
-def write_territories(folder: Path) -> list[Path]:
-    out = []
-    for tid, projects in (("val", ("jardin", "bois")), ("autre", ("ailleurs",))):
-        path = folder / f"{tid}.yaml"
-        path.write_text(TERRITORIES.format(
-            id=tid, name=tid.title(),
-            projects="".join(f"  - id: {p}\n    name: {p}\n" for p in projects)), "utf-8")
-        out.append(path)
-    return out
 
 
 @pytest.fixture(scope="module")

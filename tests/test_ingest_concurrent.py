@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 from conftest import CliResult
-from test_ingest_bad import write_territories
+from ingest_cli import write_territories
 
 APPRENANCE = str(Path(sys.executable).parent / "apprenance")
 ROWS = 20_000

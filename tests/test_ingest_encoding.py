@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from apprenance.db import tables as t
 from conftest import CliResult
-from test_ingest import HEADER, rows_of, run, store  # noqa: F401 - the store fixture
+from ingest_cli import HEADER, rows_of, run
 
 Cli = Callable[..., CliResult]
 ROWS = [
@@ -29,7 +29,7 @@ def excel_csv(path: Path, rows: list[str]) -> Path:
 
 
 def test_windows_1252_csv_is_read_with_a_note(
-    cli: Cli, store: list[str], db_url: str, tmp_path: Path  # noqa: F811
+    cli: Cli, store: list[str], db_url: str, tmp_path: Path
 ) -> None:
     log = excel_csv(tmp_path / "journal-excel.csv", ROWS)
     assert b"\xe9" in log.read_bytes()  # "é" as one byte: not UTF-8
@@ -52,7 +52,7 @@ def test_windows_1252_csv_is_read_with_a_note(
 
 
 def test_utf8_stays_utf8_and_a_bad_row_of_windows_1252_is_its_own(
-    cli: Cli, store: list[str], db_url: str, tmp_path: Path  # noqa: F811
+    cli: Cli, store: list[str], db_url: str, tmp_path: Path
 ) -> None:
     utf8 = tmp_path / "utf8.csv"
     utf8.write_text("\n".join([HEADER, ROWS[0]]) + "\n", encoding="utf-8")
@@ -68,7 +68,7 @@ def test_utf8_stays_utf8_and_a_bad_row_of_windows_1252_is_its_own(
 
 
 def test_undefined_bytes_and_json_in_windows_1252_are_still_refused(
-    cli: Cli, store: list[str], tmp_path: Path  # noqa: F811
+    cli: Cli, store: list[str], tmp_path: Path
 ) -> None:
     odd = tmp_path / "odd.csv"
     odd.write_bytes((HEADER + "\n").encode() + ROWS[0].encode("cp1252") + b"\x81\n")

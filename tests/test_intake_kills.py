@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import random
-import socket
 import subprocess
 import threading
-import time
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
@@ -27,7 +24,8 @@ from apprenance.db import tables as t
 from apprenance.db.access_tables import xapi_statements
 from apprenance.db.store import Store
 from apprenance.services import xapi_intake
-from conftest import FIXED_NOW, REPO
+from conftest import REPO
+from live_server import free_port, server_env, wait_until_up
 from web_world import LEA, build_world
 from workers_world import APPRENANCE
 
@@ -38,28 +36,13 @@ PER_BATCH = 8
 VOIDED = "http://adlnet.gov/expapi/verbs/voided"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _serve(home: Path, db_url: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("APPRENANCE_")}
-    env.update({"APPRENANCE_FAKE_NOW": FIXED_NOW.isoformat(), "APPRENANCE_LANG": "en"})
     proc = subprocess.Popen(
         [APPRENANCE, "--home", str(home), "--db", db_url, "serve", "--host", "127.0.0.1",
          "--port", str(port), "--workers", str(workers)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(300):
-        if proc.poll() is not None:
-            raise RuntimeError("the server stopped")
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.05)
-    raise RuntimeError("the server did not start")
+        env=server_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_until_up(f"http://127.0.0.1:{port}", proc, tries=300)
+    return proc
 
 
 def _statements(rng: random.Random) -> list[list[dict[str, Any]]]:
@@ -95,7 +78,7 @@ def _send_with_kills(rng: random.Random, batches: list[Any], home: Path, db_url:
                      path: str, headers: dict[str, str]) -> int:
     """Post each batch (JSON) to a served ``path``; once in every few batches the server is
     killed after a random delay, started again, and the batch sent again until answered."""
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}{path}"
     proc = _serve(home, db_url, port)
     kills = 0
@@ -206,7 +189,7 @@ def test_identical_uploads_at_once_on_a_real_server(tmp_path: Path, db_url: str)
     token = world.tokens["coordinator"]
     world.app.close()
     data = (REPO / "examples" / "activites.csv").read_bytes()
-    port = _free_port()
+    port = free_port()
     proc = _serve(tmp_path / "home", db_url, port, workers=4)  # uploads race in processes
     gate = threading.Barrier(8)
     answers: list[httpx.Response] = []

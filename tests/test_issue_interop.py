@@ -17,12 +17,9 @@ from apprenance.credentials.inputs import HostedUrls
 from apprenance.credentials.keys import KeyStore
 from apprenance.services.clr_records import build_clr
 from apprenance.services.revocation import revoke
-from conftest import FIXED_NOW, REPO
+from conftest import FIXED_NOW
+from external_verifiers import INTEROP, badgecheck, judge
 from issue_world import issuing_catalog, make_issuer, open_store, run_issue, seed, serve_folder
-from test_credentials_interop import judge
-
-INTEROP = REPO / "tests" / "interop"
-BADGECHECK = INTEROP / "badgecheck-venv" / "bin" / "python"
 
 
 def _status_judge(tmp_path: Path, credentials: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -128,16 +125,6 @@ def test_the_clr_verifies_with_digitalbazaar(tmp_path: Path) -> None:
     assert status["clr"]["verified"], status
 
 
-def _badgecheck(recipient: str, inputs: list[str]) -> list[dict[str, Any]]:
-    if not BADGECHECK.exists():
-        pytest.fail("badgecheck is not installed: run `make interop-deps`", pytrace=False)
-    done = subprocess.run([str(BADGECHECK), str(INTEROP / "badgecheck_run.py"), recipient,
-                           *inputs], capture_output=True, text=True, timeout=300, check=False)
-    assert done.returncode == 0, done.stderr[-3000:]
-    result: list[dict[str, Any]] = json.loads(done.stdout)
-    return result
-
-
 def test_ob2_assertions_validate_with_badgecheck_hosted_and_baked(tmp_path: Path) -> None:
     with serve_folder(tmp_path / "out" / "public") as base:
         store, keys, urls, out = _issued(tmp_path, base, "key")
@@ -145,11 +132,11 @@ def test_ob2_assertions_validate_with_badgecheck_hosted_and_baked(tmp_path: Path
         assertion = json.loads((folder / "faire-1.ob2.json").read_text())
         inputs = [assertion["id"], str(folder / "faire-1.ob2.png"),
                   str(folder / "faire-1.ob2.svg")]
-        good = _badgecheck("ana@x.org", inputs)
-        wrong = _badgecheck("eve@x.org", [assertion["id"]])
+        good = badgecheck("ana@x.org", inputs)
+        wrong = badgecheck("eve@x.org", [assertion["id"]])
         revoke(store, keys, assertion["id"], reason="fraude", urls=urls,
                clock=fixed_clock(FIXED_NOW), out=out)
-        revoked = _badgecheck("ana@x.org", [assertion["id"]])
+        revoked = badgecheck("ana@x.org", [assertion["id"]])
         store.dispose()
     for verdict in good:
         assert verdict["valid"] and not verdict["revoked"], verdict

@@ -6,11 +6,8 @@ HTTP 409) and a message saying what to set; nothing is written or stored."""
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +23,7 @@ from apprenance.public_url import is_local_url
 from apprenance.services.catalog import catalog_for
 from apprenance.services.issuing import issue
 from conftest import FIXED_NOW, CliResult
+from live_server import free_port, server_env, wait_until_up
 from web_world import LEA, World, build_world
 
 APPRENANCE = str(Path(sys.executable).parent / "apprenance")
@@ -142,35 +140,20 @@ def test_the_routes_that_sign_answer_409(strict: None, tmp_path: Path, url: str)
     assert client.get(f"/api/v1/credentials/{cid}", headers=admin).status_code == 200
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def serve() -> Iterator[Callable[..., str]]:
     """Start ``apprenance serve`` as a real process; answers its base URL."""
     started: list[subprocess.Popen[bytes]] = []
 
     def start(home: Path, *flags: str) -> str:
-        port = _free_port()
-        env = {k: v for k, v in os.environ.items() if not k.startswith("APPRENANCE_")}
-        env.update({"APPRENANCE_FAKE_NOW": FIXED_NOW.isoformat(), "APPRENANCE_LANG": "en"})
+        port = free_port()
         proc = subprocess.Popen([APPRENANCE, "--home", str(home), "serve", "--port", str(port),
-                                 *flags], env=env, stdout=subprocess.DEVNULL,
+                                 *flags], env=server_env(), stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
         started.append(proc)
         base = f"http://127.0.0.1:{port}"
-        for _ in range(400):
-            if proc.poll() is not None:
-                raise RuntimeError("the server stopped")
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    return base
-            except httpx.HTTPError:
-                time.sleep(0.05)
-        raise RuntimeError("the server did not start")
+        wait_until_up(base, proc)
+        return base
 
     yield start
     for proc in started:

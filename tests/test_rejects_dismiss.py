@@ -9,13 +9,13 @@ from pathlib import Path
 
 from apprenance.cli.main import COMMANDS
 from conftest import REPO, CliResult
-from test_ingest import HEADER, run, store, write  # noqa: F401 - the store fixture
+from ingest_cli import HEADER, run, write
 
 Cli = Callable[..., CliResult]
 
 
 def test_a_header_reject_is_dismissed_with_a_reason_and_reopened_by_the_same_file(
-    cli: Cli, store: list[str], tmp_path: Path  # noqa: F811
+    cli: Cli, store: list[str], tmp_path: Path
 ) -> None:
     wrong = write(tmp_path / "wrong-header.csv", ["quand;qui;combien", "2025-03-01;ann;2"])
     row = write(tmp_path / "row.csv", [HEADER, "c;2025-02-30;ann;;habitant;val;jardin;;"

@@ -14,14 +14,14 @@ from sqlalchemy import select
 
 from apprenance.db import tables as t
 from conftest import CliResult
-from test_ingest import rows_of, run, store, write  # noqa: F401 - the store fixture
+from ingest_cli import rows_of, run, write
 
 Cli = Callable[..., CliResult]
 HEADER = "date;participant;territoire;projet;activite;duree;description;id"
 
 
 def test_csv_rejects_round_trip_through_a_spreadsheet(
-    cli: Cli, store: list[str], db_url: str, tmp_path: Path  # noqa: F811
+    cli: Cli, store: list[str], db_url: str, tmp_path: Path
 ) -> None:
     log = write(tmp_path / "journal.csv", [
         HEADER,
@@ -67,7 +67,7 @@ def test_csv_rejects_round_trip_through_a_spreadsheet(
 
 
 def test_a_row_still_wrong_stays_a_reject_of_the_corrected_file(
-    cli: Cli, store: list[str], tmp_path: Path  # noqa: F811
+    cli: Cli, store: list[str], tmp_path: Path
 ) -> None:
     log = write(tmp_path / "journal.csv", [
         HEADER, "2025-03-02;bob@example.org;val;jardin;atelier-cuisine;deux;Pain;x1"])
@@ -87,7 +87,7 @@ def test_a_row_still_wrong_stays_a_reject_of_the_corrected_file(
 
 
 def test_json_lines_and_xapi_rejects_are_exported_as_they_were(
-    cli: Cli, store: list[str], tmp_path: Path  # noqa: F811
+    cli: Cli, store: list[str], tmp_path: Path
 ) -> None:
     bad = {"date": "2025-03-01", "participant": "ann@example.org", "territoire": "val",
            "projet": "jardin", "activite": "atelier-cuisine", "duree": -1}

@@ -8,41 +8,20 @@ be in what the server prints, while the requests themselves are logged. The serv
 from __future__ import annotations
 
 import base64
-import os
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 
 from apprenance.services import access
 from authz_world import build_authz_world
-from conftest import FIXED_NOW
+from live_server import free_port, server_env, wait_until_up
 from web_world import LEA
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
-    for _ in range(400):
-        if process.poll() is not None:
-            raise RuntimeError("the server stopped")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.05)
-    raise RuntimeError("the server did not start")
-
-
 def test_no_secret_in_a_real_server_log(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     db = f"sqlite:///{tmp_path / 'store.sqlite3'}"
     aw = build_authz_world(tmp_path, db, public_url=url)
@@ -58,8 +37,7 @@ def test_no_secret_in_a_real_server_log(tmp_path: Path) -> None:
                "OAuth token": oauth, "client secret": client_secret}
 
     out, err = tmp_path / "stdout.log", tmp_path / "stderr.log"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("APPRENANCE_")}
-    env.update({"APPRENANCE_FAKE_NOW": FIXED_NOW.isoformat(), "APPRENANCE_LANG": "en"})
+    env = server_env()
     with out.open("wb") as stdout, err.open("wb") as stderr:
         process = subprocess.Popen(
             [sys.executable, "-m", "apprenance", "--debug", "--home", str(tmp_path / "home"),
@@ -67,7 +45,7 @@ def test_no_secret_in_a_real_server_log(tmp_path: Path) -> None:
              "--allow-local-url"],
             env=env, stdout=stdout, stderr=stderr)
         try:
-            _wait(url, process)
+            wait_until_up(url, process)
             with httpx.Client(base_url=url, timeout=30) as http:
                 answers = [
                     http.get(f"/api/v1/learners/{LEA}/certificate.pdf?share={share}"),

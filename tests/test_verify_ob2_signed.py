@@ -18,6 +18,7 @@ from apprenance.credentials.baking import bake_ob2
 from apprenance.services.issue_batch import PLACEHOLDER_SVG
 from conftest import FIXED_NOW
 from credential_world import loopback_server
+from external_verifiers import badgecheck
 from ob2_world import (
     Cli,
     World,
@@ -30,7 +31,6 @@ from ob2_world import (
     signed_assertion,
     verify,
 )
-from test_issue_interop import _badgecheck
 
 
 @pytest.fixture(autouse=True)
@@ -156,10 +156,10 @@ def test_badgecheck_agrees_on_valid_and_invalid_assertions(world: World, tmp_pat
             "tampered": (str(tmp_path / "tampered.png"), False),
             "other origin": (moved["id"], False),
         }
-        theirs = _badgecheck("ana@x.org", [source for source, _ in inputs.values()])
+        theirs = badgecheck("ana@x.org", [source for source, _ in inputs.values()])
         ours = {name: run(source, recipient="ana@x.org").verified
                 for name, (source, _) in inputs.items()}
-        wrong = _badgecheck("eve@x.org", [assertion["id"]])
+        wrong = badgecheck("eve@x.org", [assertion["id"]])
     assert not wrong[0]["valid"] and not run(assertion["id"], recipient="eve@x.org").verified
     for (name, (_, expected)), verdict in zip(inputs.items(), theirs, strict=True):
         assert verdict["valid"] is expected, (name, verdict)

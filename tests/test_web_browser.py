@@ -5,11 +5,8 @@ and its QR code, the verification page. Screenshots go to test-artifacts/."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,12 +16,10 @@ from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
 from apprenance.services import access
 from conftest import FIXED_NOW, REPO
+from live_server import CHROMIUM, FLAGS, free_port, wait_until_up
 from web_world import LEA, build_world
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = REPO / "test-artifacts"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = pytest.mark.slow
 
@@ -38,33 +33,13 @@ class Served:
     baked: bytes
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
-    for _ in range(100):
-        if process.poll() is not None:
-            err = process.stderr.read() if process.stderr else b""
-            raise RuntimeError(f"the server stopped: {err!r}")
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("the server did not start")
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is missing: `make test` installs it (system-deps)",
                     pytrace=False)
     tmp = tmp_path_factory.mktemp("browser")
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     with pytest.MonkeyPatch.context() as env_patch:  # module scope: before conftest's env
         env_patch.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")  # a loopback URL, on purpose
@@ -86,7 +61,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
          "--allow-local-url"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        _wait(url, process)
+        wait_until_up(url, process)
         yield Served(url, tmp / "home", world.tokens, f"{url}/connexion/{signin}", baked)
     finally:
         process.terminate()
