@@ -31,7 +31,7 @@ from machine import describe
 from apprenance.bootstrap import App, bundled
 from apprenance.clock import fixed_clock
 from apprenance.config import load_settings
-from apprenance.credentials.pdf import render_certificate
+from apprenance.credentials.pdf.certificate import render_certificate
 from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.services.catalog import catalog_for

@@ -27,14 +27,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from machine import describe
 
 from apprenance.clock import fixed_clock
-from apprenance.credentials import data_integrity as di
-from apprenance.credentials.canonical import canonicalize_pyld
-from apprenance.credentials.contexts import OB_V3, VC_V2
-from apprenance.credentials.did import did_key, did_key_vm
-from apprenance.credentials.fetchers import refuse
-from apprenance.credentials.keys import b58encode, key_from_seed
-from apprenance.credentials.structure import identity_hash
-from apprenance.credentials.terms import undefined_terms_roundtrip
+from apprenance.credentials.jsonld.canonical import canonicalize_pyld
+from apprenance.credentials.jsonld.contexts import OB_V3, VC_V2
+from apprenance.credentials.jsonld.terms import undefined_terms_roundtrip
+from apprenance.credentials.trust import data_integrity as di
+from apprenance.credentials.trust.did import did_key, did_key_vm
+from apprenance.credentials.trust.fetchers import refuse
+from apprenance.credentials.trust.keys import b58encode, key_from_seed
+from apprenance.credentials.verify.structure import identity_hash
 from apprenance.services.verify import verify_one
 
 REPO = Path(__file__).resolve().parents[1]
@@ -117,7 +117,7 @@ def pyld_verify(signed: dict[str, Any]) -> None:
     config = {k: v for k, v in proof.items() if k != "proofValue"}
     config["@context"] = signed["@context"]
     data = di._digest(canonicalize_pyld(config)) + di._digest(canonicalize_pyld(unsigned))
-    from apprenance.credentials.keys import multibase_decode
+    from apprenance.credentials.trust.keys import multibase_decode
 
     KEY.public.verify(multibase_decode(proof["proofValue"]), data)
 

@@ -28,8 +28,8 @@ from machine import describe
 
 from apprenance.bootstrap import App, bundled
 from apprenance.config import load_settings
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.services import access
 from apprenance.services.issuers import init_issuer
 from apprenance.services.store import init_store

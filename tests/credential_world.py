@@ -13,12 +13,12 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
 
-from apprenance.credentials import data_integrity as di
-from apprenance.credentials.contexts import OB_V3, VC_V2
-from apprenance.credentials.did import did_key, did_key_vm
-from apprenance.credentials.keys import SigningKey, key_from_seed
-from apprenance.credentials.status_list import encode_bits, set_bit
-from apprenance.credentials.structure import identity_hash
+from apprenance.credentials.jsonld.contexts import OB_V3, VC_V2
+from apprenance.credentials.trust import data_integrity as di
+from apprenance.credentials.trust.did import did_key, did_key_vm
+from apprenance.credentials.trust.keys import SigningKey, key_from_seed
+from apprenance.credentials.trust.status_list import encode_bits, set_bit
+from apprenance.credentials.verify.structure import identity_hash
 
 ISSUER_KEY = key_from_seed(bytes(range(1, 33)))
 SIGNED_AT = datetime(2026, 9, 1, 9, 30, tzinfo=UTC)

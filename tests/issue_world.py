@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from apprenance.clock import fixed_clock
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.services.evaluate import evaluate

@@ -19,11 +19,12 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from apprenance.clock import fixed_clock
-from apprenance.credentials import jwt, ob2
-from apprenance.credentials.fetchers import HttpFetcher, caching
-from apprenance.credentials.inputs import HostedUrls, IssuerProfile
-from apprenance.credentials.keys import KeyStore
-from apprenance.credentials.verifier import Report
+from apprenance.credentials.formats import ob2
+from apprenance.credentials.trust import jwt
+from apprenance.credentials.trust.fetchers import HttpFetcher, caching
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls, IssuerProfile
+from apprenance.credentials.verify.verifier import Report
 from apprenance.db.store import Store
 from apprenance.services.verify import verify_one
 from conftest import FIXED_NOW, CliResult

@@ -9,7 +9,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from apprenance.credentials.contexts import OB_V3, VC_V1, VC_V2
+from apprenance.credentials.jsonld.contexts import OB_V3, VC_V1, VC_V2
 
 # Text that every canonicalizer escapes the same way: no surrogates, and no control
 # characters but LF and CR (PyLD, rdf-canonize 4 and 5 disagree on the others).

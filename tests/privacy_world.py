@@ -16,8 +16,8 @@ from typing import Any
 from apprenance.bootstrap import App, bundled
 from apprenance.clock import fixed_clock
 from apprenance.config import load_settings
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.domain.catalog import Catalog
 from apprenance.services import access, xapi_intake
 from apprenance.services.catalog import catalog_for

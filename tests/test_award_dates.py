@@ -13,9 +13,9 @@ from pypdf import PdfReader
 from sqlalchemy import MetaData, select
 
 from apprenance.clock import fixed_clock
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
-from apprenance.credentials.pdf import render_certificate
+from apprenance.credentials.pdf.certificate import render_certificate
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db import tables as t
 from apprenance.db.schema import upgrade
 from apprenance.db.store import Store

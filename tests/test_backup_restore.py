@@ -23,8 +23,8 @@ from sqlalchemy.engine import make_url
 from apprenance.bootstrap import App
 from apprenance.clock import fixed_clock
 from apprenance.config import load_settings
-from apprenance.credentials.data_integrity import check_proof
-from apprenance.credentials.keys import KeyStore, public_key_from_multibase
+from apprenance.credentials.trust.data_integrity import check_proof
+from apprenance.credentials.trust.keys import KeyStore, public_key_from_multibase
 from apprenance.services import access
 from apprenance.services.evaluate import evaluate
 from apprenance.services.ingest import LogFile, ingest_files

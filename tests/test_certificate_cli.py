@@ -15,9 +15,9 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
 from apprenance.clock import fixed_clock
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
-from apprenance.credentials.pdf_attach import extract_embedded_credentials
+from apprenance.credentials.pdf.attach import extract_embedded_credentials
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.services.issuers import init_issuer
 from apprenance.services.issuing import issue
 from certificate_fixtures import ISSUED, LEA, PUBLIC, example_store, real_catalog

@@ -21,13 +21,13 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
 from apprenance.clock import fixed_clock
-from apprenance.credentials.pdf import render_certificate
-from apprenance.credentials.pdf_attach import (
+from apprenance.credentials.pdf.attach import (
     embedded_files,
     extract_embedded_credentials,
     looks_like_pdf,
 )
-from apprenance.credentials.pdf_style import number_text, qr_drawing
+from apprenance.credentials.pdf.certificate import render_certificate
+from apprenance.credentials.pdf.style import number_text, qr_drawing
 from apprenance.domain.certificate import CertificateData
 from apprenance.errors import UnreadableInput
 from apprenance.services.certificates import CertificateOptions, gather_certificate

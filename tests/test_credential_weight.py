@@ -12,11 +12,11 @@ from datetime import date
 from pathlib import Path
 
 from apprenance.clock import fixed_clock
-from apprenance.credentials.badge_png import badge_png
-from apprenance.credentials.data_integrity import check_proof
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore, public_key_from_multibase
-from apprenance.credentials.unbake import unbake
+from apprenance.credentials.images.badge_png import badge_png
+from apprenance.credentials.images.unbake import unbake
+from apprenance.credentials.trust.data_integrity import check_proof
+from apprenance.credentials.trust.keys import KeyStore, public_key_from_multibase
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.services.clr_records import build_clr

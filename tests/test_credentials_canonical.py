@@ -11,14 +11,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from apprenance.credentials.canonical import (
+from apprenance.credentials.jsonld.canonical import (
     CanonicalizationError,
     canonicalize,
     canonicalize_pyld,
     canonize_quads,
 )
-from apprenance.credentials.contexts import UnknownContext, known_urls, verify_shipped_files
-from apprenance.credentials.rdf_walk import escape_literal, walk
+from apprenance.credentials.jsonld.contexts import UnknownContext, known_urls, verify_shipped_files
+from apprenance.credentials.jsonld.rdf_walk import escape_literal, walk
 from conftest import SHARED
 from ob3_strategies import ob3_credentials
 
@@ -157,9 +157,9 @@ def engine_credentials(draw: st.DrawFn) -> dict[str, Any]:
     import dataclasses
     from datetime import UTC, date, datetime
 
-    from apprenance.credentials import clr, ob3
-    from apprenance.credentials.data_integrity import with_suite_context
-    from apprenance.credentials.inputs import (
+    from apprenance.credentials.formats import clr, ob3
+    from apprenance.credentials.trust.data_integrity import with_suite_context
+    from apprenance.credentials.verify.inputs import (
         AwardFacts,
         EvidenceItem,
         HostedUrls,
@@ -222,7 +222,7 @@ def test_fast_path_equals_pyld_on_credentials_the_engine_builds(
 @ENGINE
 @given(engine_credentials(), st.datetimes(timezones=st.just(__import__("datetime").UTC)))
 def test_fast_path_equals_pyld_on_proof_options(credential: dict[str, Any], when: Any) -> None:
-    from apprenance.credentials.data_integrity import proof_options
+    from apprenance.credentials.trust.data_integrity import proof_options
 
     options = {**proof_options("did:key:z6Mk#z6Mk", when), "@context": credential["@context"]}
     assert canonicalize(options, order="codepoint") == canonicalize_pyld(options)

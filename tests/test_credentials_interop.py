@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from apprenance.credentials.contexts import OB_V3, VC_V1
-from apprenance.credentials.did import did_web_document, did_web_from_url
+from apprenance.credentials.jsonld.contexts import OB_V3, VC_V1
+from apprenance.credentials.trust.did import did_web_document, did_web_from_url
 from credential_world import (
     ISSUER_KEY,
     loopback_server,

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from apprenance.credentials.did import did_key, did_key_document, did_web_document
-from apprenance.credentials.keys import (
+from apprenance.credentials.trust.did import did_key, did_key_document, did_web_document
+from apprenance.credentials.trust.keys import (
     KeyStore,
     b58decode,
     b58encode,

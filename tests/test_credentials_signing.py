@@ -11,14 +11,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from apprenance.credentials import data_integrity as di
-from apprenance.credentials.did import did_key, did_key_vm
-from apprenance.credentials.keys import key_from_seed
-from apprenance.credentials.terms import (
+from apprenance.credentials.jsonld.terms import (
     require_defined_terms,
     undefined_terms,
     undefined_terms_roundtrip,
 )
+from apprenance.credentials.trust import data_integrity as di
+from apprenance.credentials.trust.did import did_key, did_key_vm
+from apprenance.credentials.trust.keys import key_from_seed
 from apprenance.errors import SigningError
 from conftest import SHARED
 from ob3_strategies import ob3_credentials

@@ -12,9 +12,9 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from apprenance.clock import fixed_clock
-from apprenance.credentials import jwt
-from apprenance.credentials.did import did_web_document, did_web_from_url, resolve_key
-from apprenance.credentials.fetchers import HttpFetcher, MapFetcher, caching
+from apprenance.credentials.trust import jwt
+from apprenance.credentials.trust.did import did_web_document, did_web_from_url, resolve_key
+from apprenance.credentials.trust.fetchers import HttpFetcher, MapFetcher, caching
 from apprenance.errors import NotFound
 from apprenance.services.verify import verify_one
 from conftest import FIXED_NOW, CliResult
@@ -66,7 +66,7 @@ def test_our_credential_verifies_and_a_tampered_one_does_not(cli: Cli, tmp_path:
 def test_undefined_terms_make_a_credential_invalid(cli: Cli, tmp_path: Path) -> None:
     credential = sample_credential()
     credential["credentialSubject"]["achievement"]["hours"] = 40
-    from apprenance.credentials import data_integrity as di
+    from apprenance.credentials.trust import data_integrity as di
 
     options = di.proof_options("did:key:" + ISSUER_KEY.public_multibase + "#"
                                + ISSUER_KEY.public_multibase, SIGNED_AT)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from apprenance.credentials.pdf_attach import credential_in_pdf
+from apprenance.credentials.pdf.attach import credential_in_pdf
 from apprenance.errors import UnreadableInput
 from conftest import REPO, CliResult
 

@@ -20,18 +20,18 @@ from hypothesis import strategies as st
 from reportlab.pdfgen.canvas import Canvas
 
 from apprenance.clock import fixed_clock
-from apprenance.credentials import jwt
-from apprenance.credentials.badge_png import render_svg
-from apprenance.credentials.baking import bake_ob2, bake_ob3, unbake_ob2
-from apprenance.credentials.canonical import canonicalize_pyld
-from apprenance.credentials.did import did_key_vm
-from apprenance.credentials.pdf_attach import (
+from apprenance.credentials.images.badge_png import render_svg
+from apprenance.credentials.images.baking import bake_ob2, bake_ob3, unbake_ob2
+from apprenance.credentials.images.unbake import unbake
+from apprenance.credentials.jsonld.canonical import canonicalize_pyld
+from apprenance.credentials.pdf.attach import (
     attach_files,
     credential_attachment,
     extract_embedded_credentials,
 )
-from apprenance.credentials.unbake import unbake
-from apprenance.credentials.verifier import Report
+from apprenance.credentials.trust import jwt
+from apprenance.credentials.trust.did import did_key_vm
+from apprenance.credentials.verify.verifier import Report
 from apprenance.errors import NotFound
 from apprenance.services.verify import verify_one
 from credential_world import ISSUER_KEY, baked_png, baked_svg, sample_credential, signed, tiny_png

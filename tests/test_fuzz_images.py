@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from apprenance.bootstrap import bundled
-from apprenance.credentials.baking import bake_ob2, bake_ob3
-from apprenance.credentials.image_safety import (
+from apprenance.credentials.images.baking import bake_ob2, bake_ob3
+from apprenance.credentials.images.image_safety import (
     UnsafeImage,
     check_image,
     check_image_uri,

@@ -23,9 +23,9 @@ from apprenance.catalog.frameworks import parse_rdf
 from apprenance.catalog.mapping import read_mapping
 from apprenance.clock import fixed_clock
 from apprenance.config import load_settings
-from apprenance.credentials.fetchers import refuse
-from apprenance.credentials.image_safety import UnsafeImage
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.images.image_safety import UnsafeImage
+from apprenance.credentials.trust.fetchers import refuse
+from apprenance.credentials.trust.keys import KeyStore
 from apprenance.errors import ApprenanceError, InputError
 from apprenance.services.catalog import catalog_for, import_frameworks
 from apprenance.services.coordination import keep_upload
@@ -204,7 +204,7 @@ def test_every_edge_of_the_manifest_is_tested() -> None:
 
 def test_the_bundled_artwork_passes_the_checks() -> None:
     from apprenance.bootstrap import bundled
-    from apprenance.credentials.image_safety import check_image
+    from apprenance.credentials.images.image_safety import check_image
 
     images = sorted((bundled("badges") / "images").glob("*.svg"))
     assert images
@@ -233,7 +233,7 @@ def test_a_redirect_to_a_private_address_is_not_followed() -> None:
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-    from apprenance.credentials.fetchers import HttpFetcher
+    from apprenance.credentials.trust.fetchers import HttpFetcher
     from apprenance.errors import NotFound
     from apprenance.web.api_verify import _allowed
 

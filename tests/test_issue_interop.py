@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from apprenance.clock import fixed_clock
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.services.clr_records import build_clr
 from apprenance.services.revocation import revoke
 from conftest import FIXED_NOW

@@ -10,9 +10,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from apprenance.credentials import ob2, ob3
-from apprenance.credentials.badge_png import badge_png, render_svg
-from apprenance.credentials.baking import (
+from apprenance.credentials.formats import ob2, ob3
+from apprenance.credentials.images.badge_png import badge_png, render_svg
+from apprenance.credentials.images.baking import (
     MAX_PIXELS,
     BakingError,
     bake_ob2,
@@ -20,8 +20,11 @@ from apprenance.credentials.baking import (
     png_chunks,
     unbake_ob2,
 )
-from apprenance.credentials.data_integrity import sign
-from apprenance.credentials.inputs import (
+from apprenance.credentials.images.unbake import unbake
+from apprenance.credentials.jsonld.terms import undefined_terms, undefined_terms_roundtrip
+from apprenance.credentials.trust.data_integrity import sign
+from apprenance.credentials.trust.keys import key_from_seed
+from apprenance.credentials.verify.inputs import (
     AwardFacts,
     EvidenceItem,
     HostedUrls,
@@ -29,9 +32,6 @@ from apprenance.credentials.inputs import (
     Recipient,
     add_period,
 )
-from apprenance.credentials.keys import key_from_seed
-from apprenance.credentials.terms import undefined_terms, undefined_terms_roundtrip
-from apprenance.credentials.unbake import unbake
 from apprenance.errors import CatalogError, SigningError
 from issue_world import ARTWORK, issuing_catalog
 

@@ -13,12 +13,12 @@ import pytest
 from sqlalchemy import select
 
 from apprenance.clock import fixed_clock
-from apprenance.credentials.data_integrity import check_proof
-from apprenance.credentials.did import did_key_document
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore, public_key_from_multibase
-from apprenance.credentials.status_list import bit_is_set, decode_bits
-from apprenance.credentials.unbake import unbake
+from apprenance.credentials.images.unbake import unbake
+from apprenance.credentials.trust.data_integrity import check_proof
+from apprenance.credentials.trust.did import did_key_document
+from apprenance.credentials.trust.keys import KeyStore, public_key_from_multibase
+from apprenance.credentials.trust.status_list import bit_is_set, decode_bits
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db.issuing_tables import credential_issuance
 from apprenance.errors import Conflict, NotFound
 from apprenance.services.clr_records import build_clr

@@ -22,7 +22,7 @@ import pytest
 
 from apprenance.bootstrap import App
 from apprenance.config import load_settings
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.keys import KeyStore
 from apprenance.services.catalog import catalog_for
 from builders import add_activity
 from conftest import FIXED_NOW, CliResult

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from apprenance.credentials.data_integrity import check_proof
-from apprenance.credentials.keys import public_key_from_multibase
-from apprenance.credentials.status_list import bit_is_set, decode_bits
+from apprenance.credentials.trust.data_integrity import check_proof
+from apprenance.credentials.trust.keys import public_key_from_multibase
+from apprenance.credentials.trust.status_list import bit_is_set, decode_bits
 from apprenance.db import tables as t
 from apprenance.db.access_tables import xapi_statements
 from apprenance.db.issuing_tables import credential_issuance

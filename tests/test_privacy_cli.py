@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from apprenance.clock import fixed_clock
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.errors import NotFound, StoreError
 from apprenance.services import access, privacy
 from apprenance.services.issuing import get_credential

@@ -6,9 +6,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
-from apprenance.credentials.status_list import bit_is_set, decode_bits
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.trust.status_list import bit_is_set, decode_bits
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.services import access
 from apprenance.services.catalog import catalog_for
 from apprenance.services.issuing import issue

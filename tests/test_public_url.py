@@ -16,8 +16,8 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db import tables as t
 from apprenance.public_url import is_local_url
 from apprenance.services.catalog import catalog_for

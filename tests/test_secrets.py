@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import select
 
 from apprenance.clock import fixed_clock
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db import access_tables as a
 from apprenance.db import tables as t
 from apprenance.errors import Unauthenticated

@@ -15,7 +15,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from apprenance.credentials.keys import KeyStore, b58encode
+from apprenance.credentials.trust.keys import KeyStore, b58encode
 from conftest import FIXED_NOW
 
 PASSPHRASE = "Sel de Guérande & thym 2026"

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import update
 
 from apprenance.clock import fixed_clock
-from apprenance.credentials.baking import bake_ob2
+from apprenance.credentials.images.baking import bake_ob2
 from apprenance.db.issuing_tables import issuers
 from apprenance.services.revocation import revoke
 from conftest import FIXED_NOW

@@ -12,9 +12,10 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from apprenance.credentials import jwt, ob2
-from apprenance.credentials.badge_png import placeholder_png
-from apprenance.credentials.baking import bake_ob2
+from apprenance.credentials.formats import ob2
+from apprenance.credentials.images.badge_png import placeholder_png
+from apprenance.credentials.images.baking import bake_ob2
+from apprenance.credentials.trust import jwt
 from apprenance.services.issue_batch import PLACEHOLDER_SVG
 from conftest import FIXED_NOW
 from credential_world import loopback_server

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from apprenance.clock import fixed_clock
-from apprenance.credentials import jwt
-from apprenance.credentials.contexts import OB_V3, VC_V2
-from apprenance.credentials.keys import key_from_seed
-from apprenance.credentials.unbake import unbake
+from apprenance.credentials.images.unbake import unbake
+from apprenance.credentials.jsonld.contexts import OB_V3, VC_V2
+from apprenance.credentials.trust import jwt
+from apprenance.credentials.trust.keys import key_from_seed
 from apprenance.errors import UnreadableInput
 from apprenance.services.verify import verify_one
 from conftest import FIXED_NOW

@@ -159,7 +159,7 @@ def test_a_tampered_credential_names_the_signature(served: Served, context: Brow
     language, and never says "revoked" for a credential that is not."""
     import json
 
-    from apprenance.credentials.unbake import unbake
+    from apprenance.credentials.images.unbake import unbake
 
     baked = unbake(served.baked)
     assert baked is not None

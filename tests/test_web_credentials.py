@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from apprenance.credentials.unbake import unbake
+from apprenance.credentials.images.unbake import unbake
 from web_world import LEA, World, build_world
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from apprenance.credentials.keys import key_from_seed
+from apprenance.credentials.trust.keys import key_from_seed
 from apprenance.errors import NotFound
 from credential_world import (
     LEARNER_EMAIL,
@@ -193,7 +193,7 @@ def test_a_key_the_issuer_does_not_list_is_explained_in_french(world: World) -> 
 
 
 def test_a_forged_vc_jwt_is_explained_in_french(world: World) -> None:
-    from apprenance.credentials import jwt
+    from apprenance.credentials.trust import jwt
 
     found = world.client.get(f"/api/v1/learners/{LEA}/credentials",
                              headers=world.headers("learner")).json()

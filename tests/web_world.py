@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 from apprenance.bootstrap import App, bundled
 from apprenance.clock import fixed_clock
 from apprenance.config import load_settings
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.services import access
 from apprenance.services.catalog import catalog_for
 from apprenance.services.evaluate import evaluate

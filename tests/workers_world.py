@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from apprenance.credentials.jwt import decode_jwt
-from apprenance.credentials.unbake import unbake
+from apprenance.credentials.images.unbake import unbake
+from apprenance.credentials.trust.jwt import decode_jwt
 from apprenance.domain import evidence_codec as codec
 from conftest import PG_ADMIN_URL, REPO
 

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from apprenance.catalog.mapping import check_concepts, check_texts
 from apprenance.catalog.problems import Problem, YamlDoc, line_at, read_yaml_doc, split_source
 from apprenance.contracts.catalog import BadgeIn
-from apprenance.credentials.image_safety import MAX_IMAGE_BYTES, UnsafeImage, check_image
+from apprenance.credentials.images.image_safety import MAX_IMAGE_BYTES, UnsafeImage, check_image
 from apprenance.domain.catalog import (
     FUNCTIONS,
     PILLARS,

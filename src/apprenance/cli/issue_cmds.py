@@ -15,8 +15,8 @@ from apprenance.cli.signing import (
     no_passphrase_option,
     warn_plain,
 )
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import ProblemsFound, UnreadableInput
 from apprenance.i18n import t
@@ -214,7 +214,7 @@ def unbake_cmd(state: CliState, image: Path, as_json: bool) -> None:
     """Print the credential baked into a PNG or SVG badge image."""
     import json
 
-    from apprenance.credentials.unbake import unbake
+    from apprenance.credentials.images.unbake import unbake
 
     try:
         data = image.read_bytes()

@@ -12,7 +12,7 @@ import click
 
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
 from apprenance.cli.signing import keys_for
-from apprenance.credentials.inputs import HostedUrls
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.errors import InputError
 from apprenance.i18n import number, t
 

@@ -8,7 +8,7 @@ import os
 import click
 
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.keys import KeyStore
 from apprenance.services import access
 
 ENV_OF = {"home": "APPRENANCE_HOME", "database_url": "APPRENANCE_DATABASE_URL",

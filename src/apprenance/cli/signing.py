@@ -8,7 +8,7 @@ import sys
 import click
 
 from apprenance.cli.context import CliState
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.keys import KeyStore
 from apprenance.errors import ConfigError
 from apprenance.i18n import t
 from apprenance.public_url import check_signing_url

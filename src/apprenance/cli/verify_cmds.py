@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
-from apprenance.credentials.verifier import Report
+from apprenance.credentials.verify.verifier import Report
 from apprenance.errors import ProblemsFound, UnreadableInput
 from apprenance.i18n import t
 from apprenance.services.verify import build_fetcher, verify_inputs

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from apprenance.clock import Clock, fixed_clock
-from apprenance.credentials.pdf import render_certificate
+from apprenance.credentials.pdf.certificate import render_certificate
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.domain.certificate import CertificateData

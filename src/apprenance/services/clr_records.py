@@ -19,11 +19,11 @@ from typing import Any
 from sqlalchemy import select
 
 from apprenance.clock import Clock
-from apprenance.credentials.clr import clr_credential
-from apprenance.credentials.data_integrity import sign
-from apprenance.credentials.hosted_images import hosted_profile
-from apprenance.credentials.inputs import HostedUrls, Recipient
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.formats.clr import clr_credential
+from apprenance.credentials.images.hosted_images import hosted_profile
+from apprenance.credentials.trust.data_integrity import sign
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls, Recipient
 from apprenance.db import tables as t
 from apprenance.db.issuing_tables import credential_issuance
 from apprenance.db.store import Store

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from apprenance.bootstrap import App, bundled
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.services.store import init_store
 from apprenance.services.territories import load_territory
 

@@ -12,10 +12,10 @@ from typing import Any
 from sqlalchemy import select
 
 from apprenance.clock import Clock
-from apprenance.credentials.badge_png import badge_png, placeholder_png
-from apprenance.credentials.baking import bake_ob2, bake_ob3
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.images.badge_png import badge_png, placeholder_png
+from apprenance.credentials.images.baking import bake_ob2, bake_ob3
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog

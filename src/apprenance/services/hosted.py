@@ -13,17 +13,17 @@ from typing import Any
 
 from sqlalchemy import select
 
-from apprenance.credentials import ob2, ob3
-from apprenance.credentials.badge_png import badge_png, placeholder_png
-from apprenance.credentials.did import did_web_document, did_web_from_url
-from apprenance.credentials.hosted_images import (
+from apprenance.credentials.formats import ob2, ob3
+from apprenance.credentials.images.badge_png import badge_png, placeholder_png
+from apprenance.credentials.images.hosted_images import (
     MEDIA_TYPES,
     artwork,
     artwork_url,
     data_uri_image,
 )
-from apprenance.credentials.inputs import LANGS, HostedUrls
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.did import did_web_document, did_web_from_url
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import LANGS, HostedUrls
 from apprenance.db import tables as t
 from apprenance.db.issuing_tables import credential_issuance, issuers
 from apprenance.db.store import Store

@@ -25,25 +25,29 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from apprenance.credentials import ob2, ob3
-from apprenance.credentials.badge_png import badge_png, placeholder_png
-from apprenance.credentials.baking import (
+from apprenance.credentials.formats import ob2, ob3
+from apprenance.credentials.formats.endorsement import (
+    Attestation,
+    by_endorser,
+    endorsement_credential,
+)
+from apprenance.credentials.images.badge_png import badge_png, placeholder_png
+from apprenance.credentials.images.baking import (
     SvgTemplate,
     bake_ob2,
     bake_png,
     credential_text,
     prepare_svg,
 )
-from apprenance.credentials.data_integrity import sign
-from apprenance.credentials.endorsement import Attestation, by_endorser, endorsement_credential
-from apprenance.credentials.hosted_images import (
+from apprenance.credentials.images.hosted_images import (
     artwork,
     data_uri_image,
     hosted_profile,
 )
-from apprenance.credentials.inputs import AwardFacts, EvidenceItem, HostedUrls, Recipient
-from apprenance.credentials.jwt import sign_jwt
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.data_integrity import sign
+from apprenance.credentials.trust.jwt import sign_jwt
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import AwardFacts, EvidenceItem, HostedUrls, Recipient
 from apprenance.db import tables as t
 from apprenance.db.issuing_tables import status_lists
 from apprenance.db.store import Store

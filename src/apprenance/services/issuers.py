@@ -18,10 +18,10 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from apprenance.clock import Clock
-from apprenance.credentials.did import did_key, did_key_vm, did_web_document, did_web_from_url
-from apprenance.credentials.image_safety import check_image_uri
-from apprenance.credentials.inputs import HostedUrls, IssuerProfile
-from apprenance.credentials.keys import KeyStore, SigningKey
+from apprenance.credentials.images.image_safety import check_image_uri
+from apprenance.credentials.trust.did import did_key, did_key_vm, did_web_document, did_web_from_url
+from apprenance.credentials.trust.keys import KeyStore, SigningKey
+from apprenance.credentials.verify.inputs import HostedUrls, IssuerProfile
 from apprenance.db import tables as t
 from apprenance.db.issuing_tables import issuers
 from apprenance.db.store import Store

@@ -28,8 +28,8 @@ from typing import Any
 from sqlalchemy import Connection, Select, select, update
 
 from apprenance.clock import Clock
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db import tables as t
 from apprenance.db.issuing_tables import credential_issuance, issuers
 from apprenance.db.store import Store, retrying

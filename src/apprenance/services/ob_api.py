@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from apprenance.clock import Clock
-from apprenance.credentials.contexts import OB_V3
+from apprenance.credentials.jsonld.contexts import OB_V3
 from apprenance.db import tables as t
 from apprenance.db.issuing_tables import issuers
 from apprenance.db.store import Store

@@ -41,8 +41,8 @@ from sqlalchemy import and_, func, select, text, update
 from sqlalchemy.exc import OperationalError
 
 from apprenance.clock import Clock
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db import access_tables as a
 from apprenance.db import tables as t
 from apprenance.db.issuing_tables import credential_issuance

@@ -24,12 +24,12 @@ from typing import Any
 from sqlalchemy import Connection, func, select, update
 
 from apprenance.clock import Clock
-from apprenance.credentials import ob2
-from apprenance.credentials.contexts import VC_V2
-from apprenance.credentials.data_integrity import sign
-from apprenance.credentials.inputs import HostedUrls, iso
-from apprenance.credentials.keys import KeyStore
-from apprenance.credentials.status_list import encode_bits, set_bit
+from apprenance.credentials.formats import ob2
+from apprenance.credentials.jsonld.contexts import VC_V2
+from apprenance.credentials.trust.data_integrity import sign
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.trust.status_list import encode_bits, set_bit
+from apprenance.credentials.verify.inputs import HostedUrls, iso
 from apprenance.db import tables as t
 from apprenance.db.issuing_tables import credential_issuance, issuers, status_lists
 from apprenance.db.store import Store

@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from apprenance.clock import Clock
-from apprenance.credentials.did import Fetcher
-from apprenance.credentials.fetchers import HttpFetcher, MapFetcher, caching, chain, refuse
-from apprenance.credentials.jwt import b64url_decode, looks_like_jwt
-from apprenance.credentials.ob2_verify import looks_like_ob2, verify_ob2
-from apprenance.credentials.pdf_attach import credential_in_pdf
+from apprenance.credentials.images.unbake import Baked, unbake
+from apprenance.credentials.pdf.attach import credential_in_pdf
 from apprenance.credentials.phrases import reason_of
-from apprenance.credentials.unbake import Baked, unbake
-from apprenance.credentials.verifier import Report, parse_text, verify_document
+from apprenance.credentials.trust.did import Fetcher
+from apprenance.credentials.trust.fetchers import HttpFetcher, MapFetcher, caching, chain, refuse
+from apprenance.credentials.trust.jwt import b64url_decode, looks_like_jwt
+from apprenance.credentials.verify.ob2_verify import looks_like_ob2, verify_ob2
+from apprenance.credentials.verify.verifier import Report, parse_text, verify_document
 from apprenance.errors import ApprenanceError, UnknownFormat
 
 MAX_INPUT = 16 * 1024 * 1024

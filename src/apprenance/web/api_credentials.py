@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from apprenance.bootstrap import App
-from apprenance.credentials.pdf import render_certificate
+from apprenance.credentials.pdf.certificate import render_certificate
 from apprenance.errors import NotFound, PermissionDenied
 from apprenance.public_url import check_signing_url
 from apprenance.services import access, directory, downloads

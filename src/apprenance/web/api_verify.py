@@ -18,9 +18,9 @@ from fastapi import APIRouter, Body, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
 from apprenance.bootstrap import App
-from apprenance.credentials.did import Fetcher
-from apprenance.credentials.fetchers import HttpFetcher, caching, chain
-from apprenance.credentials.verifier import Report
+from apprenance.credentials.trust.did import Fetcher
+from apprenance.credentials.trust.fetchers import HttpFetcher, caching, chain
+from apprenance.credentials.verify.verifier import Report
 from apprenance.errors import NotFound
 from apprenance.services.downloads import document_of
 from apprenance.services.verify import MAX_INPUT, verify_one

@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import Depends, Query, Request, UploadFile
 
 from apprenance.bootstrap import App
-from apprenance.credentials.inputs import HostedUrls
-from apprenance.credentials.keys import KeyStore
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import InputError, TooLarge

@@ -14,7 +14,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import Response
 
 from apprenance.bootstrap import App
-from apprenance.credentials.did import Fetcher
+from apprenance.credentials.trust.did import Fetcher
 from apprenance.errors import NotFound
 from apprenance.services import hosted
 from apprenance.services.hosted import Hosted

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Body, Form, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from apprenance import __version__
-from apprenance.credentials.jwt import decode_jwt, looks_like_jwt
+from apprenance.credentials.trust.jwt import decode_jwt, looks_like_jwt
 from apprenance.errors import InputError, PermissionDenied, Unauthenticated
 from apprenance.services import ob_api
 from apprenance.services.access import OB_SCOPE, OB_SCOPES, Grant, oauth_token

@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from apprenance.credentials.structure import parse_time
-from apprenance.credentials.verifier import Check, Report
+from apprenance.credentials.verify.structure import parse_time
+from apprenance.credentials.verify.verifier import Check, Report
 from apprenance.i18n import MESSAGES, t
 
 MONTHS = {

@@ -68,7 +68,7 @@ def bomb(size: int) -> bytes:
 def pdf(files: list[tuple[str, bytes]]) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
-    from apprenance.credentials.pdf_attach import Attachment, attach_files
+    from apprenance.credentials.pdf.attach import Attachment, attach_files
 
     out = io.BytesIO()
     canvas = Canvas(out, invariant=True)

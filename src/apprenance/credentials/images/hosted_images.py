@@ -19,8 +19,8 @@ import binascii
 import dataclasses
 from pathlib import Path
 
-from apprenance.credentials.image_safety import image_kind
-from apprenance.credentials.inputs import HostedUrls, IssuerProfile
+from apprenance.credentials.images.image_safety import image_kind
+from apprenance.credentials.verify.inputs import HostedUrls, IssuerProfile
 from apprenance.domain.catalog import Badge
 
 SUFFIXES = {"png": ".png", "svg": ".svg"}

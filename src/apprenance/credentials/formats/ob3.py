@@ -19,8 +19,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from apprenance.credentials.contexts import OB_V3, VC_V2
-from apprenance.credentials.inputs import (
+from apprenance.credentials.jsonld.contexts import OB_V3, VC_V2
+from apprenance.credentials.verify.inputs import (
     LANGS,
     AwardFacts,
     EvidenceItem,

@@ -17,8 +17,8 @@ from typing import Any
 
 from pyld import jsonld
 
-from apprenance.credentials.contexts import document_loader
-from apprenance.credentials.rdf_walk import TermProblem, walk
+from apprenance.credentials.jsonld.contexts import document_loader
+from apprenance.credentials.jsonld.rdf_walk import TermProblem, walk
 from apprenance.errors import SigningError
 
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from apprenance.credentials.contexts import OB_V3, VC_V2
-from apprenance.credentials.inputs import IssuerProfile, Recipient, iso
-from apprenance.credentials.ob3 import identity_object
+from apprenance.credentials.formats.ob3 import identity_object
+from apprenance.credentials.jsonld.contexts import OB_V3, VC_V2
+from apprenance.credentials.verify.inputs import IssuerProfile, Recipient, iso
 from apprenance.domain.catalog import AllOf, AnyOf, AtLeast, Badge, Measure, Rule
 
 CLR_V2 = "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json"

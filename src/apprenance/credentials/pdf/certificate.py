@@ -33,8 +33,8 @@ from reportlab.platypus import (
     Table,
 )
 
-from apprenance.credentials.pdf_attach import attach_files, credential_attachment
-from apprenance.credentials.pdf_style import (
+from apprenance.credentials.pdf.attach import attach_files, credential_attachment
+from apprenance.credentials.pdf.style import (
     ACCENT,
     INK,
     MUTED,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from apprenance.credentials.did import Fetcher
+from apprenance.credentials.trust.did import Fetcher
 from apprenance.errors import InputError, NotFound, UnreadableInput
 
 MAX_BYTES = 8 * 1024 * 1024

@@ -21,9 +21,9 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from apprenance.credentials.did import Fetcher
 from apprenance.credentials.phrases import Phrase
-from apprenance.credentials.structure import contexts_of, parse_time, types_of
+from apprenance.credentials.trust.did import Fetcher
+from apprenance.credentials.verify.structure import contexts_of, parse_time, types_of
 from apprenance.errors import ApprenanceError, InputError
 
 OB2_CONTEXT = "https://w3id.org/openbadges/v2"

@@ -18,12 +18,12 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from apprenance.credentials.canonical import Order, canonicalize, canonicalize_walk
-from apprenance.credentials.contexts import DATA_INTEGRITY_V2, VC_V2
-from apprenance.credentials.keys import SigningKey, b58encode, multibase_decode
+from apprenance.credentials.jsonld.canonical import Order, canonicalize, canonicalize_walk
+from apprenance.credentials.jsonld.contexts import DATA_INTEGRITY_V2, VC_V2
+from apprenance.credentials.jsonld.rdf_walk import walk
+from apprenance.credentials.jsonld.terms import raise_for_problems
 from apprenance.credentials.phrases import Phrase
-from apprenance.credentials.rdf_walk import walk
-from apprenance.credentials.terms import raise_for_problems
+from apprenance.credentials.trust.keys import SigningKey, b58encode, multibase_decode
 from apprenance.errors import InputError
 
 EDDSA_RDFC_2022 = "eddsa-rdfc-2022"

@@ -36,10 +36,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
-from apprenance.credentials import jwt
-from apprenance.credentials.contexts import UnknownContext
-from apprenance.credentials.did import Fetcher
-from apprenance.credentials.ob2_documents import (
+from apprenance.credentials.formats.ob2_documents import (
     OB2_CONTEXT,
     Ob2Problem,
     assertion_problems,
@@ -61,11 +58,14 @@ from apprenance.credentials.ob2_documents import (
     vouches_for_ob2,
     what,
 )
+from apprenance.credentials.images.unbake import Baked
+from apprenance.credentials.jsonld.contexts import UnknownContext
+from apprenance.credentials.jsonld.rdf_walk import walk
 from apprenance.credentials.phrases import Phrase, Phrases, reason_of
-from apprenance.credentials.rdf_walk import walk
-from apprenance.credentials.structure import parse_time
-from apprenance.credentials.unbake import Baked
-from apprenance.credentials.verifier import Report
+from apprenance.credentials.trust import jwt
+from apprenance.credentials.trust.did import Fetcher
+from apprenance.credentials.verify.structure import parse_time
+from apprenance.credentials.verify.verifier import Report
 from apprenance.errors import InputError
 
 ALGORITHMS = ("RS256", "EdDSA")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from apprenance.credentials.active_context import (
+from apprenance.credentials.jsonld.active_context import (
     EMPTY,
     ActiveContext,
     TermDef,

@@ -19,7 +19,8 @@ from typing import Any
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from apprenance.credentials.inputs import (
+from apprenance.credentials.formats.ob3 import MAX_EVIDENCE, evidence_entry, identity_object
+from apprenance.credentials.verify.inputs import (
     AwardFacts,
     EvidenceItem,
     HostedUrls,
@@ -28,7 +29,6 @@ from apprenance.credentials.inputs import (
     add_period,
     iso,
 )
-from apprenance.credentials.ob3 import MAX_EVIDENCE, evidence_entry, identity_object
 from apprenance.domain.catalog import Badge, Catalog, text
 from apprenance.errors import ConfigError, SigningError
 

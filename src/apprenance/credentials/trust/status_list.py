@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from apprenance.credentials.did import Fetcher
+from apprenance.credentials.trust.did import Fetcher
 from apprenance.errors import ApprenanceError, InputError
 from apprenance.i18n import t
 

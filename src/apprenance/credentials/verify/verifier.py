@@ -25,14 +25,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from apprenance.credentials import data_integrity, jwt
-from apprenance.credentials.canonical import CanonicalizationError
-from apprenance.credentials.contexts import VC_V1, VC_V2, UnknownContext
-from apprenance.credentials.did import Fetcher, ResolutionError, resolve_key
+from apprenance.credentials.jsonld.canonical import CanonicalizationError
+from apprenance.credentials.jsonld.contexts import VC_V1, VC_V2, UnknownContext
+from apprenance.credentials.jsonld.rdf_walk import walk
 from apprenance.credentials.phrases import Phrases, reason_of, say
-from apprenance.credentials.rdf_walk import walk
-from apprenance.credentials.status_list import check_status
-from apprenance.credentials.structure import (
+from apprenance.credentials.trust import data_integrity, jwt
+from apprenance.credentials.trust.did import Fetcher, ResolutionError, resolve_key
+from apprenance.credentials.trust.status_list import check_status
+from apprenance.credentials.verify.structure import (
     is_badge,
     issuer_id,
     ob3_problems,
@@ -240,7 +240,7 @@ def verify_document(
     else:
         report.say("structure", "skipped", "verify.msg.structure_other",
                    types=", ".join(types_of(credential.get("type"))))
-    from apprenance.credentials.nested_verify import check_nested
+    from apprenance.credentials.verify.nested_verify import check_nested
 
     check_nested(credential, report, fetcher=fetcher, now=now, recipient=recipient,
                  status_issuers=status_issuers, depth=_depth)

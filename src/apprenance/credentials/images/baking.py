@@ -10,7 +10,7 @@ on input it does not understand: it is wrapped here and such input raises our ``
 
 Images come from the catalog (badge artwork) and are checked before use: at most
 ``MAX_IMAGE_BYTES`` and ``MAX_PIXELS``; SVG is parsed with defusedxml (no entities, no DTD).
-Reading a baked image back (``apprenance unbake``) is ``apprenance.credentials.unbake``.
+Reading a baked image back (``apprenance unbake``) is ``apprenance.credentials.images.unbake``.
 """
 
 from __future__ import annotations

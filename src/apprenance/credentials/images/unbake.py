@@ -22,7 +22,7 @@ from xml.etree.ElementTree import Element
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
-from apprenance.credentials.image_safety import check_png, check_svg
+from apprenance.credentials.images.image_safety import check_png, check_svg
 from apprenance.errors import UnknownFormat, UnreadableInput
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

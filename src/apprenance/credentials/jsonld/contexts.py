@@ -16,7 +16,7 @@ from typing import Any
 
 from apprenance.errors import ConfigError, InputError
 
-CONTEXTS_DIR = Path(__file__).resolve().parents[1] / "data" / "contexts"
+CONTEXTS_DIR = Path(__file__).resolve().parents[2] / "data" / "contexts"
 
 VC_V1 = "https://www.w3.org/2018/credentials/v1"
 VC_V2 = "https://www.w3.org/ns/credentials/v2"

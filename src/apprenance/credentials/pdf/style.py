@@ -33,7 +33,7 @@ PILLAR_COLOURS = (
 PILLAR_KEYS = ("connaitre", "faire", "vivre-ensemble", "etre")
 FUNCTION_COLOUR = colors.HexColor("#5B8C85")
 
-FONT_DIR = Path(__file__).resolve().parents[1] / "data" / "fonts"
+FONT_DIR = Path(__file__).resolve().parents[2] / "data" / "fonts"
 FONTS = {
     "Apprenance": "DejaVuSans.ttf",
     "Apprenance-Bold": "DejaVuSans-Bold.ttf",

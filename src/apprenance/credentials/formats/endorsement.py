@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from apprenance.credentials.contexts import OB_V3, VC_V2
-from apprenance.credentials.inputs import IssuerProfile, iso
+from apprenance.credentials.jsonld.contexts import OB_V3, VC_V2
+from apprenance.credentials.verify.inputs import IssuerProfile, iso
 from apprenance.i18n import t
 
 MAX_COMMENT = 2000

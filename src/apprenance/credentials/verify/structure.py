@@ -12,7 +12,7 @@ import hmac
 from datetime import UTC, datetime
 from typing import Any
 
-from apprenance.credentials.contexts import VC_V2
+from apprenance.credentials.jsonld.contexts import VC_V2
 
 OB3_CONTEXT_PREFIX = "https://purl.imsglobal.org/spec/ob/v3p0/"
 OB_CREDENTIAL_TYPES = ("OpenBadgeCredential", "AchievementCredential")

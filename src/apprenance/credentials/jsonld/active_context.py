@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from apprenance.credentials.contexts import context_document
+from apprenance.credentials.jsonld.contexts import context_document
 
 KEYWORDS = frozenset(
     (

@@ -26,9 +26,9 @@ from typing import Any, Literal
 
 from pyld import jsonld
 
-from apprenance.credentials.active_context import Unsupported
-from apprenance.credentials.contexts import UnknownContext, document_loader
-from apprenance.credentials.rdf_walk import Walk, escape_literal, walk
+from apprenance.credentials.jsonld.active_context import Unsupported
+from apprenance.credentials.jsonld.contexts import UnknownContext, document_loader
+from apprenance.credentials.jsonld.rdf_walk import Walk, escape_literal, walk
 from apprenance.errors import InputError
 
 Quad = tuple[str, str, str, str]

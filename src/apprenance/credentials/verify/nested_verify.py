@@ -20,8 +20,8 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
-from apprenance.credentials.did import Fetcher
-from apprenance.credentials.verifier import Report, parse_text, verify_document
+from apprenance.credentials.trust.did import Fetcher
+from apprenance.credentials.verify.verifier import Report, parse_text, verify_document
 
 MAX_DEPTH = 3
 
