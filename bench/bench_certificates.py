@@ -35,15 +35,15 @@ from apprenance.credentials.pdf.certificate import render_certificate
 from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.services.catalog import catalog_for
-from apprenance.services.certificate_batch import write_batch
-from apprenance.services.certificates import (
+from apprenance.services.certificates.batch import write_batch
+from apprenance.services.certificates.gather import (
     CertificateOptions,
     batch_learners,
     gather_certificate,
 )
-from apprenance.services.evaluate import evaluate
-from apprenance.services.evidence import rebuild_evidence
-from apprenance.services.territories import load_territory
+from apprenance.services.evaluation.evaluate import evaluate
+from apprenance.services.evidence.totals import rebuild_evidence
+from apprenance.services.people.territories import load_territory
 from credential_world import sample_credential, signed
 
 NOW = datetime(2026, 9, 15, 10, 0, tzinfo=UTC)

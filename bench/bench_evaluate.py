@@ -31,8 +31,8 @@ from apprenance.domain.catalog import (
     Measure,
 )
 from apprenance.domain.evidence import Totals, facts_for
-from apprenance.services.evaluate import evaluate
-from apprenance.services.evidence import META_KEY, add_to_evidence
+from apprenance.services.evaluation.evaluate import evaluate
+from apprenance.services.evidence.totals import META_KEY, add_to_evidence
 
 LEARNERS = int(os.environ.get("BENCH_LEARNERS", "100000"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(min(os.cpu_count() or 1, 2))))

@@ -59,7 +59,7 @@ DESCRIPTIONS = [
 # the engine).
 WITHOUT_EVIDENCE = """
 import sys
-import apprenance.services.ingest_writer as writer
+import apprenance.services.ingest.writer as writer
 writer.add_sums = lambda *args, **kwargs: None
 from apprenance.cli.main import main
 main(sys.argv[1:])

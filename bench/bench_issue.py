@@ -27,8 +27,8 @@ from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db import tables as t
 from apprenance.db.store import Store
-from apprenance.services.issuers import init_issuer
-from apprenance.services.issuing import issue
+from apprenance.services.issuing.issue import issue
+from apprenance.services.issuing.issuers import init_issuer
 from issue_world import issuing_catalog
 
 NOW = datetime(2026, 9, 15, 10, 0, tzinfo=UTC)

@@ -30,10 +30,10 @@ from apprenance.bootstrap import App, bundled
 from apprenance.config import load_settings
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
-from apprenance.services import access
-from apprenance.services.issuers import init_issuer
+from apprenance.services.issuing.issuers import init_issuer
+from apprenance.services.people import access
+from apprenance.services.people.territories import load_territory
 from apprenance.services.store import init_store
-from apprenance.services.territories import load_territory
 from apprenance.web.app import create_app
 
 LEARNER = "lea.marchand@example.org"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from apprenance.clock import fixed_clock
-from apprenance.services import access
+from apprenance.services.people import access
 from conftest import FIXED_NOW, _reset_pg
 from web_world import LEA, OTHER, World, build_world
 

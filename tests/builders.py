@@ -18,7 +18,7 @@ from apprenance.domain.catalog import (
     Filters,
     Measure,
 )
-from apprenance.services.evidence import add_to_evidence
+from apprenance.services.evidence.totals import add_to_evidence
 
 INGESTED = datetime(2026, 9, 1, tzinfo=UTC)
 _TICK = itertools.count()

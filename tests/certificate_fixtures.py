@@ -16,8 +16,8 @@ from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.services.catalog import catalog_for
-from apprenance.services.evaluate import evaluate
-from apprenance.services.territories import load_territory
+from apprenance.services.evaluation.evaluate import evaluate
+from apprenance.services.people.territories import load_territory
 from builders import add_activity, tiny_catalog
 from credential_world import sample_credential, signed
 

@@ -19,9 +19,9 @@ from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
-from apprenance.services.evaluate import evaluate
-from apprenance.services.issuers import init_issuer
-from apprenance.services.issuing import IssueReport, issue
+from apprenance.services.evaluation.evaluate import evaluate
+from apprenance.services.issuing.issue import IssueReport, issue
+from apprenance.services.issuing.issuers import init_issuer
 from builders import add_activity, tiny_catalog
 from conftest import FIXED_NOW, REPO
 

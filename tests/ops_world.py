@@ -17,15 +17,15 @@ from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.services.catalog import catalog_for
-from apprenance.services.directory import list_learners
-from apprenance.services.evaluate import evaluate, list_awards
-from apprenance.services.ingest import LogFile, ingest_files
-from apprenance.services.issuers import init_issuer
-from apprenance.services.issuing import credentials_of, get_credential, issue
+from apprenance.services.evaluation.evaluate import evaluate, list_awards
+from apprenance.services.evidence.progress import evidence_for, progress_for
+from apprenance.services.ingest.pipeline import LogFile, ingest_files
+from apprenance.services.issuing.issue import credentials_of, get_credential, issue
+from apprenance.services.issuing.issuers import init_issuer
+from apprenance.services.people.directory import list_learners
+from apprenance.services.people.territories import load_territory
 from apprenance.services.portfolio import portfolio_for
-from apprenance.services.progress import evidence_for, progress_for
 from apprenance.services.store import init_store
-from apprenance.services.territories import load_territory
 from conftest import FIXED_NOW
 
 EXAMPLES = bundled("examples")

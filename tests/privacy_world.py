@@ -19,14 +19,15 @@ from apprenance.config import load_settings
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.domain.catalog import Catalog
-from apprenance.services import access, xapi_intake
 from apprenance.services.catalog import catalog_for
-from apprenance.services.evaluate import evaluate
-from apprenance.services.ingest import LogFile, ingest_files
-from apprenance.services.issuers import init_issuer
-from apprenance.services.issuing import issue
+from apprenance.services.evaluation.evaluate import evaluate
+from apprenance.services.ingest import xapi_intake
+from apprenance.services.ingest.pipeline import LogFile, ingest_files
+from apprenance.services.issuing.issue import issue
+from apprenance.services.issuing.issuers import init_issuer
+from apprenance.services.people import access
+from apprenance.services.people.territories import load_territory
 from apprenance.services.store import init_store
-from apprenance.services.territories import load_territory
 from conftest import FIXED_NOW
 
 LEA = "lea.marchand@example.org"

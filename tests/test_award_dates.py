@@ -22,10 +22,10 @@ from apprenance.db.store import Store
 from apprenance.domain.award_dates import met_days, met_on
 from apprenance.domain.catalog import AllOf, Catalog, Filters, Measure
 from apprenance.domain.evidence import ActivityFacts
-from apprenance.services import access
-from apprenance.services.certificates import CertificateOptions, gather_certificate
-from apprenance.services.evaluate import evaluate, list_awards
-from apprenance.services.issuing import get_credential, issue
+from apprenance.services.certificates.gather import CertificateOptions, gather_certificate
+from apprenance.services.evaluation.evaluate import evaluate, list_awards
+from apprenance.services.issuing.issue import get_credential, issue
+from apprenance.services.people import access
 from apprenance.services.portfolio import portfolio_for
 from builders import add_activity, tiny_catalog
 from issue_world import make_issuer, open_store

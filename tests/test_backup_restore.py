@@ -25,11 +25,11 @@ from apprenance.clock import fixed_clock
 from apprenance.config import load_settings
 from apprenance.credentials.trust.data_integrity import check_proof
 from apprenance.credentials.trust.keys import KeyStore, public_key_from_multibase
-from apprenance.services import access
-from apprenance.services.evaluate import evaluate
-from apprenance.services.ingest import LogFile, ingest_files
-from apprenance.services.issuing import credentials_of, issue
-from apprenance.services.revocation import revoke, status_list_document
+from apprenance.services.evaluation.evaluate import evaluate
+from apprenance.services.ingest.pipeline import LogFile, ingest_files
+from apprenance.services.issuing.issue import credentials_of, issue
+from apprenance.services.issuing.revocation import revoke, status_list_document
+from apprenance.services.people import access
 from conftest import FIXED_NOW, PG_ADMIN_URL
 from ops_world import EXAMPLES, PASSPHRASE, URLS, build, snapshot
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from apprenance.clock import fixed_clock
-from apprenance.services.certificate_batch import file_names, write_batch
-from apprenance.services.certificates import CertificateOptions, batch_learners
+from apprenance.services.certificates.batch import file_names, write_batch
+from apprenance.services.certificates.gather import CertificateOptions, batch_learners
 from builders import add_activity
 from certificate_fixtures import CAMILLE, ISSUED, PUBLIC, tiny_world
 

@@ -18,8 +18,8 @@ from apprenance.clock import fixed_clock
 from apprenance.credentials.pdf.attach import extract_embedded_credentials
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
-from apprenance.services.issuers import init_issuer
-from apprenance.services.issuing import issue
+from apprenance.services.issuing.issue import issue
+from apprenance.services.issuing.issuers import init_issuer
 from certificate_fixtures import ISSUED, LEA, PUBLIC, example_store, real_catalog
 from conftest import CliResult
 

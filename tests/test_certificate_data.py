@@ -18,7 +18,7 @@ from apprenance.domain.certificate import (
 )
 from apprenance.domain.evidence import facts_for
 from apprenance.errors import Conflict, InputError, NotFound
-from apprenance.services.certificates import (
+from apprenance.services.certificates.gather import (
     CertificateOptions,
     batch_learners,
     gather_certificate,

@@ -30,7 +30,7 @@ from apprenance.credentials.pdf.certificate import render_certificate
 from apprenance.credentials.pdf.style import number_text, qr_drawing
 from apprenance.domain.certificate import CertificateData
 from apprenance.errors import UnreadableInput
-from apprenance.services.certificates import CertificateOptions, gather_certificate
+from apprenance.services.certificates.gather import CertificateOptions, gather_certificate
 from certificate_fixtures import CAMILLE, ISSUED, PUBLIC, tiny_world
 from conftest import REPO
 

@@ -19,10 +19,10 @@ from apprenance.credentials.trust.keys import KeyStore, public_key_from_multibas
 from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
-from apprenance.services.clr_records import build_clr
-from apprenance.services.hosted import Sources, resolve
-from apprenance.services.issuers import init_issuer
-from apprenance.services.issuing import get_credential
+from apprenance.services.issuing.clr_records import build_clr
+from apprenance.services.issuing.hosted import Sources, resolve
+from apprenance.services.issuing.issue import get_credential
+from apprenance.services.issuing.issuers import init_issuer
 from apprenance.services.verify import verify_one
 from builders import add_activity
 from conftest import FIXED_NOW

@@ -16,14 +16,14 @@ from apprenance.clock import fixed_clock
 from apprenance.db import tables as t
 from apprenance.domain.catalog import FUNCTIONS, PILLARS
 from apprenance.errors import UnknownFormat
-from apprenance.services.certificates import CertificateOptions
-from apprenance.services.credits_export import (
+from apprenance.services.certificates.credits_export import (
     COLUMNS,
     FORMULA_STARTS,
     csv_cell,
     export_credits,
     inert,
 )
+from apprenance.services.certificates.gather import CertificateOptions
 from builders import add_activity
 from certificate_fixtures import CAMILLE, ISSUED, PUBLIC, tiny_world
 from conftest import CliResult

@@ -6,8 +6,8 @@ from datetime import date
 
 from apprenance.clock import fixed_clock
 from apprenance.db.store import Store
-from apprenance.services.evaluate import evaluate, list_awards
-from apprenance.services.progress import evidence_for, explain_activity, progress_for
+from apprenance.services.evaluation.evaluate import evaluate, list_awards
+from apprenance.services.evidence.progress import evidence_for, explain_activity, progress_for
 from builders import add_activity, tiny_catalog
 from conftest import FIXED_NOW
 
@@ -97,7 +97,7 @@ def test_forked_workers_give_the_same_awards_as_one_process(
 ) -> None:
     import os
 
-    import apprenance.services.evaluate as module
+    import apprenance.services.evaluation.evaluate as module
     from apprenance.db.store import Store as S
 
     pids = tmp_path / "pids"

@@ -15,7 +15,7 @@ from apprenance.db.store import Store
 from apprenance.domain import evidence_codec as codec
 from apprenance.domain.evidence import Totals
 from apprenance.errors import StoreError
-from apprenance.services.evidence import load_totals
+from apprenance.services.evidence.totals import load_totals
 from builders import add_activity, tiny_catalog
 
 # keys as catalogs and logs give them: any printable text, accents, ':' and spaces included

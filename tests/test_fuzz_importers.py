@@ -259,8 +259,8 @@ def app(folder: Path) -> Iterator[Any]:
     from apprenance.bootstrap import App
     from apprenance.clock import fixed_clock
     from apprenance.config import load_settings
+    from apprenance.services.people.territories import load_territory
     from apprenance.services.store import init_store
-    from apprenance.services.territories import load_territory
     from conftest import FIXED_NOW
 
     home = folder / "home"
@@ -284,7 +284,7 @@ def app(folder: Path) -> Iterator[Any]:
 def test_ingest_service_never_fails_on_a_hostile_file(app: Any, folder: Path, data: bytes,
                                                       name: str) -> None:
     from apprenance.services.catalog import catalog_for
-    from apprenance.services.ingest import LogFile, ingest_files
+    from apprenance.services.ingest.pipeline import LogFile, ingest_files
 
     path = folder / name
     path.write_bytes(data)

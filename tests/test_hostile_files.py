@@ -28,12 +28,12 @@ from apprenance.credentials.trust.fetchers import refuse
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.errors import ApprenanceError, InputError
 from apprenance.services.catalog import catalog_for, import_frameworks
-from apprenance.services.coordination import keep_upload
 from apprenance.services.files import badge_file, learner_folder
-from apprenance.services.ingest import LogFile, ingest_files
-from apprenance.services.issuers import init_issuer
+from apprenance.services.ingest.coordination import keep_upload
+from apprenance.services.ingest.pipeline import LogFile, ingest_files
+from apprenance.services.issuing.issuers import init_issuer
+from apprenance.services.people.territories import load_territory
 from apprenance.services.store import init_store
-from apprenance.services.territories import load_territory
 from apprenance.services.verify import verify_one
 from apprenance.web.app import create_app
 from conftest import FIXED_NOW

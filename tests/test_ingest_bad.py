@@ -30,8 +30,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from apprenance.bootstrap import App
     from apprenance.clock import fixed_clock
     from apprenance.config import load_settings
+    from apprenance.services.people.territories import load_territory
     from apprenance.services.store import init_store
-    from apprenance.services.territories import load_territory
     from conftest import FIXED_NOW
 
     home = tmp_path_factory.mktemp("template")

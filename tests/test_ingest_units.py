@@ -25,7 +25,7 @@ from apprenance.importers.values import (
     parse_when,
 )
 from apprenance.importers.xapi import agent
-from apprenance.services.rejects import clean_raw, neutralise
+from apprenance.services.ingest.rejects import clean_raw, neutralise
 
 
 def fails(key: str, call: object, *args: object) -> None:
@@ -204,7 +204,7 @@ def test_exports_neutralise_formulas_and_keep_raw_bytes_readable() -> None:
 
 
 def test_day_totals_grow_both_ways_and_fall_back_for_wide_spans() -> None:
-    from apprenance.services.ingest_days import SPAN_LIMIT, DayLimit, DayTotals
+    from apprenance.services.ingest.days import SPAN_LIMIT, DayLimit, DayTotals
 
     totals = DayTotals()
     day = date(2025, 3, 10).toordinal()

@@ -23,7 +23,7 @@ from sqlalchemy.pool import NullPool
 from apprenance.db import tables as t
 from apprenance.db.access_tables import xapi_statements
 from apprenance.db.store import Store
-from apprenance.services import xapi_intake
+from apprenance.services.ingest import xapi_intake
 from conftest import REPO
 from live_server import free_port, server_env, wait_until_up
 from web_world import LEA, build_world

@@ -16,8 +16,9 @@ from sqlalchemy import func, select
 
 from apprenance.bootstrap import bundled
 from apprenance.db import tables as t
-from apprenance.services import coordination, intake_recovery, xapi_intake
 from apprenance.services.catalog import catalog_for
+from apprenance.services.ingest import coordination, xapi_intake
+from apprenance.services.ingest import recovery as intake_recovery
 from web_world import LEA, World, build_world
 
 V = {"X-Experience-API-Version": "1.0.3"}
@@ -182,7 +183,7 @@ def test_identical_uploads_at_once_all_succeed(world: World) -> None:
 def test_concurrent_uploads_keep_every_learner_day_within_24_hours(world: World) -> None:
     """Issue 21: eight ingests at once, each adding 5 h to the same two learner-days."""
     from apprenance.services.catalog import catalog_for
-    from apprenance.services.ingest import LogFile, ingest_files
+    from apprenance.services.ingest.pipeline import LogFile, ingest_files
 
     catalog = catalog_for(world.app)
     paths = []

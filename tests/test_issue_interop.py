@@ -15,8 +15,8 @@ import pytest
 from apprenance.clock import fixed_clock
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
-from apprenance.services.clr_records import build_clr
-from apprenance.services.revocation import revoke
+from apprenance.services.issuing.clr_records import build_clr
+from apprenance.services.issuing.revocation import revoke
 from conftest import FIXED_NOW
 from external_verifiers import INTEROP, badgecheck, judge
 from issue_world import issuing_catalog, make_issuer, open_store, run_issue, seed, serve_folder

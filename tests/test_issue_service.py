@@ -21,10 +21,10 @@ from apprenance.credentials.trust.status_list import bit_is_set, decode_bits
 from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db.issuing_tables import credential_issuance
 from apprenance.errors import Conflict, NotFound
-from apprenance.services.clr_records import build_clr
-from apprenance.services.issuers import list_issuers, rotate_issuer
-from apprenance.services.issuing import credentials_of, get_credential
-from apprenance.services.revocation import Allocator, revoke
+from apprenance.services.issuing.clr_records import build_clr
+from apprenance.services.issuing.issue import credentials_of, get_credential
+from apprenance.services.issuing.issuers import list_issuers, rotate_issuer
+from apprenance.services.issuing.revocation import Allocator, revoke
 from conftest import FIXED_NOW
 from issue_world import issuing_catalog, make_issuer, open_store, run_issue, seed
 

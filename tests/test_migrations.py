@@ -21,10 +21,10 @@ from apprenance.db import access_tables, issuing_tables  # noqa: F401 - on the m
 from apprenance.db.schema import MIGRATIONS, current_revision, head_revision, upgrade
 from apprenance.db.store import Store
 from apprenance.db.tables import metadata
-from apprenance.services.directory import activities_of, get_learner
-from apprenance.services.evaluate import list_awards
-from apprenance.services.evidence import stored_version
-from apprenance.services.issuing import credentials_of
+from apprenance.services.evaluation.evaluate import list_awards
+from apprenance.services.evidence.totals import stored_version
+from apprenance.services.issuing.issue import credentials_of
+from apprenance.services.people.directory import activities_of, get_learner
 
 WHEN = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 LEA = "lea@example.org"

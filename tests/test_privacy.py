@@ -20,12 +20,12 @@ from apprenance.db.access_tables import xapi_statements
 from apprenance.db.issuing_tables import credential_issuance
 from apprenance.db.store import Store
 from apprenance.errors import NotFound, Unauthenticated
-from apprenance.services import access
-from apprenance.services.directory import coverage, get_learner
-from apprenance.services.evaluate import evaluate
-from apprenance.services.issuing import issue
-from apprenance.services.privacy import REASON, erase_learner, export_learner
-from apprenance.services.revocation import ob2_revocations, status_list_document
+from apprenance.services.evaluation.evaluate import evaluate
+from apprenance.services.issuing.issue import issue
+from apprenance.services.issuing.revocation import ob2_revocations, status_list_document
+from apprenance.services.people import access
+from apprenance.services.people.directory import coverage, get_learner
+from apprenance.services.privacy.report import REASON, erase_learner, export_learner
 from privacy_world import JONAS, LEA, PrivacyWorld, build
 
 

@@ -16,9 +16,10 @@ from apprenance.clock import fixed_clock
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.errors import NotFound, StoreError
-from apprenance.services import access, privacy
-from apprenance.services.issuing import get_credential
-from apprenance.services.privacy import erase_learner, export_learner
+from apprenance.services.issuing.issue import get_credential
+from apprenance.services.people import access
+from apprenance.services.privacy import report as privacy
+from apprenance.services.privacy.report import erase_learner, export_learner
 from conftest import FIXED_NOW
 from issue_world import issuing_catalog, make_issuer, open_store, run_issue, seed
 from privacy_world import LEA, PASSPHRASE, build

@@ -9,9 +9,9 @@ from pathlib import Path
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.trust.status_list import bit_is_set, decode_bits
 from apprenance.credentials.verify.inputs import HostedUrls
-from apprenance.services import access
 from apprenance.services.catalog import catalog_for
-from apprenance.services.issuing import issue
+from apprenance.services.issuing.issue import issue
+from apprenance.services.people import access
 from web_world import LEA, build_world
 
 

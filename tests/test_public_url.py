@@ -21,7 +21,7 @@ from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db import tables as t
 from apprenance.public_url import is_local_url
 from apprenance.services.catalog import catalog_for
-from apprenance.services.issuing import issue
+from apprenance.services.issuing.issue import issue
 from conftest import FIXED_NOW, CliResult
 from live_server import free_port, server_env, wait_until_up
 from web_world import LEA, World, build_world

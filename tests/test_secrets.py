@@ -20,10 +20,10 @@ from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db import access_tables as a
 from apprenance.db import tables as t
 from apprenance.errors import Unauthenticated
-from apprenance.services import access
 from apprenance.services.catalog import catalog_for
-from apprenance.services.issuers import rotate_issuer
-from apprenance.services.issuing import get_credential, issue
+from apprenance.services.issuing.issue import get_credential, issue
+from apprenance.services.issuing.issuers import rotate_issuer
+from apprenance.services.people import access
 from conftest import FIXED_NOW
 from issue_world import open_store
 from web_world import LEA, build_world

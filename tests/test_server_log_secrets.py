@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from apprenance.services import access
+from apprenance.services.people import access
 from authz_world import build_authz_world
 from live_server import free_port, server_env, wait_until_up
 from web_world import LEA

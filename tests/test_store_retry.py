@@ -15,7 +15,7 @@ from sqlalchemy import Connection, text
 from apprenance.contracts.records import Batch, Problem
 from apprenance.db.store import Store, StoreConflict, retrying
 from apprenance.errors import StoreError
-from apprenance.services import ingest
+from apprenance.services.ingest import pipeline as ingest
 
 
 def _store(url: str) -> Store:

@@ -16,7 +16,7 @@ from sqlalchemy import update
 from apprenance.clock import fixed_clock
 from apprenance.credentials.images.baking import bake_ob2
 from apprenance.db.issuing_tables import issuers
-from apprenance.services.revocation import revoke
+from apprenance.services.issuing.revocation import revoke
 from conftest import FIXED_NOW
 from credential_world import loopback_server, tiny_png
 from ob2_world import (

@@ -16,7 +16,7 @@ from apprenance.credentials.formats import ob2
 from apprenance.credentials.images.badge_png import placeholder_png
 from apprenance.credentials.images.baking import bake_ob2
 from apprenance.credentials.trust import jwt
-from apprenance.services.issue_batch import PLACEHOLDER_SVG
+from apprenance.services.issuing.batch import PLACEHOLDER_SVG
 from conftest import FIXED_NOW
 from credential_world import loopback_server
 from external_verifiers import badgecheck

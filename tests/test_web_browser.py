@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
-from apprenance.services import access
+from apprenance.services.people import access
 from conftest import FIXED_NOW, REPO
 from live_server import CHROMIUM, FLAGS, free_port, wait_until_up
 from web_world import LEA, build_world

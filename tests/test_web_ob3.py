@@ -7,7 +7,7 @@ import base64
 
 import pytest
 
-from apprenance.services import access
+from apprenance.services.people import access
 from web_world import LEA, World, build_world
 
 SCOPE = "https://purl.imsglobal.org/spec/ob/v3p0/scope/"

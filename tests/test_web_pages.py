@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from apprenance.services import access
+from apprenance.services.people import access
 from apprenance.web.app import RedactSecrets, create_app
 from web_world import LEA, World, build_world
 

@@ -7,7 +7,7 @@ import base64
 from pathlib import Path
 
 from apprenance.bootstrap import bundled
-from apprenance.services import access
+from apprenance.services.people import access
 from web_world import LEA, build_world
 
 

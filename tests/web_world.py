@@ -14,12 +14,12 @@ from apprenance.clock import fixed_clock
 from apprenance.config import load_settings
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
-from apprenance.services import access
 from apprenance.services.catalog import catalog_for
-from apprenance.services.evaluate import evaluate
-from apprenance.services.issuers import init_issuer
+from apprenance.services.evaluation.evaluate import evaluate
+from apprenance.services.issuing.issuers import init_issuer
+from apprenance.services.people import access
+from apprenance.services.people.territories import load_territory
 from apprenance.services.store import init_store
-from apprenance.services.territories import load_territory
 from apprenance.web.app import create_app
 from builders import add_activity
 from conftest import FIXED_NOW

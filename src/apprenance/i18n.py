@@ -1052,7 +1052,7 @@ MESSAGES.update({
                   "en": "the NUL character (%00, \\u0000) is not accepted"},
 })
 
-# --- A territory file naming learners of another territory (services/territories.py) ---------
+# --- A territory file naming learners of another territory (services/people/territories.py) ---
 MESSAGES.update({
     "territory.move.refused": {
         "fr": "{participant} est dans le territoire {old} : pas déplacé·e vers {new} (il faut "
@@ -1518,7 +1518,7 @@ MESSAGES.update({
               "APPRENANCE_KEY_PASSPHRASE."},
 })
 
-# --- Erasure: recorded files and other people's text (services/written_files.py) -----------
+# --- Erasure: recorded files and other people's text (services/privacy/written_files.py) ---
 MESSAGES.update({
     "learner.erase.deleted": {"fr": "  supprimé : {path}", "en": "  deleted: {path}"},
     "learner.erase.mention": {

@@ -14,10 +14,10 @@ from apprenance.domain.catalog import Catalog
 from apprenance.domain.certificate import HOURS_PER_CREDIT_DEFAULT
 from apprenance.errors import InputError
 from apprenance.i18n import number, t
-from apprenance.services.certificate_batch import write_batch, write_certificate
-from apprenance.services.certificates import CertificateOptions, batch_learners
-from apprenance.services.credits_export import FORMATS, export_credits
-from apprenance.services.written_files import record_written
+from apprenance.services.certificates.batch import write_batch, write_certificate
+from apprenance.services.certificates.credits_export import FORMATS, export_credits
+from apprenance.services.certificates.gather import CertificateOptions, batch_learners
+from apprenance.services.privacy.written_files import record_written
 
 hours_per_credit_option = click.option(
     "--hours-per-credit", type=float, default=HOURS_PER_CREDIT_DEFAULT, show_default=True,

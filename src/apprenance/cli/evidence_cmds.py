@@ -7,8 +7,8 @@ import click
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
 from apprenance.domain.catalog import Catalog
 from apprenance.i18n import number, t
-from apprenance.services.evaluate import evaluate, list_awards
-from apprenance.services.progress import evidence_for, explain_activity, progress_for
+from apprenance.services.evaluation.evaluate import evaluate, list_awards
+from apprenance.services.evidence.progress import evidence_for, explain_activity, progress_for
 
 
 def _catalog(state: CliState) -> Catalog:

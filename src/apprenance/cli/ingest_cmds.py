@@ -40,7 +40,7 @@ def ingest_cmd(state: CliState, files: tuple[Path, ...], fmt: str | None, strict
 
     Valid rows are stored once (ingesting again changes nothing), rejected rows are kept in
     quarantine (`apprenance rejects list`), unknown activity types are stored as unmapped."""
-    from apprenance.services.ingest import LogFile, ingest_files
+    from apprenance.services.ingest.pipeline import LogFile, ingest_files
 
     store = state.app.ready_store()
     catalog = _catalog(state)
@@ -103,7 +103,7 @@ def rejects_group() -> None:
 def rejects_list_cmd(state: CliState, include_resolved: bool, file: str | None,
                      limit: int | None, as_json: bool) -> None:
     """The open rejects: file, line (or statement id), field, reason."""
-    from apprenance.services.rejects import list_rejects
+    from apprenance.services.ingest.rejects import list_rejects
 
     rows = list(list_rejects(state.app.ready_store(), include_resolved=include_resolved,
                              file=file, limit=limit))
@@ -136,8 +136,8 @@ def rejects_list_cmd(state: CliState, include_resolved: bool, file: str | None,
 def rejects_export_cmd(state: CliState, fmt: str, file: str | None, out: Path | None,
                        include_resolved: bool, as_json: bool) -> None:
     """Export the rejects with their raw content, to correct them and ingest them again."""
-    from apprenance.services.rejects import export_rejects, list_rejects
-    from apprenance.services.rejects_roundtrip import export_original
+    from apprenance.services.ingest.rejects import export_rejects, list_rejects
+    from apprenance.services.ingest.rejects_roundtrip import export_original
 
     rows = list(list_rejects(state.app.ready_store(), include_resolved=include_resolved,
                              file=file))
@@ -167,7 +167,7 @@ def rejects_export_cmd(state: CliState, fmt: str, file: str | None, out: Path | 
 def rejects_dismiss_cmd(state: CliState, reject_id: int, reason: str, as_json: bool) -> None:
     """Close the reject REJECT_ID by hand, with a reason (a file whose header is wrong, a row
     not worth correcting); `rejects list --all` still shows it."""
-    from apprenance.services.rejects import dismiss_reject
+    from apprenance.services.ingest.rejects import dismiss_reject
 
     row = dismiss_reject(state.app.ready_store(), reject_id, reason, state.app.clock(),
                          state.lang)
@@ -182,7 +182,7 @@ def rejects_dismiss_cmd(state: CliState, reject_id: int, reason: str, as_json: b
 @pass_state
 def unmapped_cmd(state: CliState, as_json: bool) -> None:
     """Activities whose type the mapping does not know, with a suggested type."""
-    from apprenance.services.unmapped import list_unmapped
+    from apprenance.services.ingest.unmapped import list_unmapped
 
     groups = list_unmapped(state.app.ready_store(), _catalog(state))
     if as_json:
@@ -207,7 +207,7 @@ def unmapped_cmd(state: CliState, as_json: bool) -> None:
 @pass_state
 def assign_cmd(state: CliState, activity_id: str, type_id: str, as_json: bool) -> None:
     """Make the activity ACTIVITY_ID count as TYPE, a type of the mapping (coordinators)."""
-    from apprenance.services.unmapped import assign_type
+    from apprenance.services.ingest.unmapped import assign_type
 
     done = assign_type(state.app.ready_store(), _catalog(state), activity_id, type_id,
                        clock=state.app.clock)

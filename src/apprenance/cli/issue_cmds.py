@@ -67,7 +67,7 @@ def issuer_init_cmd(state: CliState, slug: str, name: str, url: str | None, emai
                     did_method: str | None, no_passphrase: bool, as_json: bool) -> None:
     """Create an issuer profile and its first Ed25519 key (private file mode 0600, encrypted
     with APPRENANCE_KEY_PASSPHRASE or a passphrase asked on the terminal)."""
-    from apprenance.services.issuers import init_issuer
+    from apprenance.services.issuing.issuers import init_issuer
 
     store = state.app.ready_store()
     keys = keys_for_writing(state, no_passphrase=no_passphrase)
@@ -91,7 +91,7 @@ def issuer_init_cmd(state: CliState, slug: str, name: str, url: str | None, emai
 @pass_state
 def issuer_rotate_cmd(state: CliState, slug: str, no_passphrase: bool, as_json: bool) -> None:
     """Add a new current key; earlier credentials keep verifying with the old ones."""
-    from apprenance.services.issuers import rotate_issuer
+    from apprenance.services.issuing.issuers import rotate_issuer
 
     store = state.app.ready_store()
     keys = keys_for_writing(state, no_passphrase=no_passphrase)
@@ -108,7 +108,7 @@ def issuer_rotate_cmd(state: CliState, slug: str, no_passphrase: bool, as_json: 
 @pass_state
 def issuer_list_cmd(state: CliState, as_json: bool) -> None:
     """List the issuers, their DIDs and public keys."""
-    from apprenance.services.issuers import list_issuers
+    from apprenance.services.issuing.issuers import list_issuers
 
     found = list_issuers(state.app.ready_store(), _keys(state))
     if as_json:
@@ -137,7 +137,7 @@ def issue_cmd(state: CliState, learner: str | None, badge: str | None, out: Path
 
     Several runs may work at once on one store and one --out folder: each award is issued
     once (docs/operations.md)."""
-    from apprenance.services.issuing import issue
+    from apprenance.services.issuing.issue import issue
 
     check_url(state, allow_local)
     report = issue(state.app.ready_store(), _catalog(state), _keys(state), urls=_urls(state),
@@ -168,7 +168,7 @@ def issue_cmd(state: CliState, learner: str | None, badge: str | None, out: Path
 def revoke_cmd(state: CliState, credential_id: str, reason: str, out: Path | None,
                allow_local: bool, as_json: bool) -> None:
     """Revoke an issued credential: set its status bit and re-sign the status list."""
-    from apprenance.services.revocation import revoke
+    from apprenance.services.issuing.revocation import revoke
 
     check_url(state, allow_local)
     done = revoke(state.app.ready_store(), _keys(state), credential_id, reason=reason,
@@ -191,8 +191,8 @@ def revoke_cmd(state: CliState, credential_id: str, reason: str, out: Path | Non
 def clr_cmd(state: CliState, learner: str, pathway: str | None, out_file: Path,
             allow_local: bool, as_json: bool) -> None:
     """A signed CLR 2.0 bundling the learner's credentials for a pathway."""
-    from apprenance.services.clr_records import build_clr
-    from apprenance.services.written_files import record_written
+    from apprenance.services.issuing.clr_records import build_clr
+    from apprenance.services.privacy.written_files import record_written
 
     check_url(state, allow_local)
     store = state.app.ready_store()

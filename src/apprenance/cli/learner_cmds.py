@@ -31,8 +31,8 @@ def learner_group() -> None:
 def export_cmd(state: CliState, learner: str, out_file: Path | None, as_json: bool) -> None:
     """Everything held about LEARNER as one JSON document (stdout, or --out FILE)."""
     from apprenance.services.files import write_bytes
-    from apprenance.services.privacy import export_learner
-    from apprenance.services.written_files import record_written
+    from apprenance.services.privacy.report import export_learner
+    from apprenance.services.privacy.written_files import record_written
 
     app = state.app
     document = export_learner(app.ready_store(), learner, clock=app.clock, home=app.home)
@@ -64,7 +64,7 @@ def erase_cmd(state: CliState, learner: str, yes: bool, out: Path | None,
               as_json: bool) -> None:
     """Erase LEARNER's personal data and revoke their credentials; their hours and badges
     still count in the statistics, under a pseudonym."""
-    from apprenance.services.privacy import erase_learner
+    from apprenance.services.privacy.report import erase_learner
 
     app = state.app
     store = app.ready_store()

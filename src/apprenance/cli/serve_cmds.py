@@ -9,7 +9,7 @@ import click
 
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
 from apprenance.credentials.trust.keys import KeyStore
-from apprenance.services import access
+from apprenance.services.people import access
 
 ENV_OF = {"home": "APPRENANCE_HOME", "database_url": "APPRENANCE_DATABASE_URL",
           "catalog": "APPRENANCE_CATALOG", "lang": "APPRENANCE_LANG",

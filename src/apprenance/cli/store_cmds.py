@@ -8,8 +8,8 @@ import click
 
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
 from apprenance.i18n import t
+from apprenance.services.people.territories import load_territory
 from apprenance.services.store import init_store
-from apprenance.services.territories import load_territory
 
 
 @click.command("init")

@@ -9,8 +9,8 @@ from typing import Any
 from apprenance.bootstrap import App, bundled
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
+from apprenance.services.people.territories import load_territory
 from apprenance.services.store import init_store
-from apprenance.services.territories import load_territory
 
 DEMO_EMAIL = "contact@ressourceurs.example.org"  # Open Badges 2.0 requires an issuer email
 
@@ -63,8 +63,8 @@ def run_demo(app: App, *, examples: Path | None = None) -> DemoReport:
     _clr_step(app, report)
     # certificates come last: they read everything the steps above stored
     from apprenance.services.catalog import catalog_for
-    from apprenance.services.certificates import CertificateOptions
-    from apprenance.services.credits_export import write_demo_outputs
+    from apprenance.services.certificates.credits_export import write_demo_outputs
+    from apprenance.services.certificates.gather import CertificateOptions
 
     summary, data, outputs = write_demo_outputs(
         app.store, catalog_for(app), app.home, clock=app.clock,
@@ -80,7 +80,7 @@ def _ingest_steps(app: App, report: DemoReport, examples: Path) -> None:
     """ingest: the activity log (CSV), the xAPI statements, then the file with mistakes, whose
     rejected rows are shown and kept in quarantine (re-running adds nothing)."""
     from apprenance.services.catalog import catalog_for
-    from apprenance.services.ingest import LogFile, ingest_files
+    from apprenance.services.ingest.pipeline import LogFile, ingest_files
 
     catalog = catalog_for(app)
     for name in ("activites.csv", "activites-xapi.json", "activites-with-errors.csv"):
@@ -106,7 +106,7 @@ def _ingest_steps(app: App, report: DemoReport, examples: Path) -> None:
 def _evaluate_step(app: App, report: DemoReport) -> None:
     """evaluate: every badge and pathway rule for the learners with new evidence."""
     from apprenance.services.catalog import catalog_for
-    from apprenance.services.evaluate import evaluate
+    from apprenance.services.evaluation.evaluate import evaluate
 
     result = evaluate(app.store, catalog_for(app), clock=app.clock)
     earned: dict[str, list[str]] = {}
@@ -122,8 +122,8 @@ def _issuing_step(app: App, report: DemoReport) -> None:
     """issuing: an issuer for the collective (did:key, no web server needed), then every award
     issued into ``HOME/credentials`` (OB 3.0 JSON, VC-JWT, baked PNG/SVG, OB 2.0)."""
     from apprenance.services.catalog import catalog_for
-    from apprenance.services.issuers import init_issuer, list_issuers
-    from apprenance.services.issuing import issue
+    from apprenance.services.issuing.issue import issue
+    from apprenance.services.issuing.issuers import init_issuer, list_issuers
 
     keys, urls = _signing(app)
     if not list_issuers(app.store, keys):
@@ -151,8 +151,8 @@ def _clr_step(app: App, report: DemoReport) -> None:
     """clr: a signed CLR 2.0 for each learner who completed a pathway in this run, into
     ``HOME/clr`` (a run that awards nothing new writes none)."""
     from apprenance.services.catalog import catalog_for
-    from apprenance.services.certificate_batch import file_names
-    from apprenance.services.clr_records import build_clr
+    from apprenance.services.certificates.batch import file_names
+    from apprenance.services.issuing.clr_records import build_clr
 
     catalog = catalog_for(app)
     holders = sorted(who for who, badges in report.earned.items() if any(
@@ -172,8 +172,8 @@ def _clr_step(app: App, report: DemoReport) -> None:
 def _serve_step(app: App, report: DemoReport) -> None:
     """serve: the URL of a learner's portfolio (a single-use sign-in link) and how to start
     the server that answers it."""
-    from apprenance.services.access import create_sign_in_link
-    from apprenance.services.directory import list_learners
+    from apprenance.services.people.access import create_sign_in_link
+    from apprenance.services.people.directory import list_learners
 
     learners = list_learners(app.store, limit=1)
     if not learners:

@@ -20,7 +20,7 @@ from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import NotFound, UnknownFormat
-from apprenance.services.issuing import IssueReport, get_credential, issue
+from apprenance.services.issuing.issue import IssueReport, get_credential, issue
 
 FORMATS: dict[str, tuple[str, str]] = {  # format -> (media type, file suffix)
     "json": ("application/ld+json", ".ob3.json"),

@@ -8,11 +8,11 @@ from typing import Any
 
 from apprenance.db.store import Store
 from apprenance.domain.catalog import FUNCTIONS, PILLARS, Catalog, text
-from apprenance.services.directory import activities_of, get_learner
 from apprenance.services.downloads import FORMATS
-from apprenance.services.evaluate import list_awards
-from apprenance.services.issuing import credentials_of
-from apprenance.services.progress import evidence_for, progress_for
+from apprenance.services.evaluation.evaluate import list_awards
+from apprenance.services.evidence.progress import evidence_for, progress_for
+from apprenance.services.issuing.issue import credentials_of
+from apprenance.services.people.directory import activities_of, get_learner
 
 # weighted hours from which a competence reaches each level (documented in docs/api.md)
 LEVELS: tuple[tuple[float, str], ...] = ((40.0, "expert"), (15.0, "confirmed"),

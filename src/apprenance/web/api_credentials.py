@@ -17,12 +17,13 @@ from apprenance.bootstrap import App
 from apprenance.credentials.pdf.certificate import render_certificate
 from apprenance.errors import NotFound, PermissionDenied
 from apprenance.public_url import check_signing_url
-from apprenance.services import access, directory, downloads
-from apprenance.services.access import Grant
-from apprenance.services.certificates import CertificateOptions, gather_certificate
-from apprenance.services.clr_records import build_clr
-from apprenance.services.issuing import credentials_of, get_credential
-from apprenance.services.revocation import revoke
+from apprenance.services import downloads
+from apprenance.services.certificates.gather import CertificateOptions, gather_certificate
+from apprenance.services.issuing.clr_records import build_clr
+from apprenance.services.issuing.issue import credentials_of, get_credential
+from apprenance.services.issuing.revocation import revoke
+from apprenance.services.people import access, directory
+from apprenance.services.people.access import Grant
 from apprenance.web.auth import check_learner, learner_for, require, territories_of
 from apprenance.web.deps import AppDep, CatalogDep, GrantDep, KeysDep, UrlsDep
 

@@ -10,10 +10,10 @@ from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 
 from apprenance.errors import InputError
-from apprenance.services import access, directory
-from apprenance.services.evaluate import evaluate, list_awards
-from apprenance.services.privacy import erase_learner, export_learner
-from apprenance.services.progress import evidence_for, explain_activity, progress_for
+from apprenance.services.evaluation.evaluate import evaluate, list_awards
+from apprenance.services.evidence.progress import evidence_for, explain_activity, progress_for
+from apprenance.services.people import access, directory
+from apprenance.services.privacy.report import erase_learner, export_learner
 from apprenance.web.auth import check_learner, learner_for, require, territories_of
 from apprenance.web.deps import (
     AppDep,

@@ -18,12 +18,13 @@ from apprenance.bootstrap import App
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import PermissionDenied
 from apprenance.i18n import t
-from apprenance.services import coordination, directory
-from apprenance.services.access import Grant
-from apprenance.services.intake_recovery import heal_intake, mark_pending, unmark
-from apprenance.services.rejects import REASON_LIMIT, dismiss_reject, list_rejects
-from apprenance.services.territories import load_territory
-from apprenance.services.unmapped import assign_type
+from apprenance.services.ingest import coordination
+from apprenance.services.ingest.recovery import heal_intake, mark_pending, unmark
+from apprenance.services.ingest.rejects import REASON_LIMIT, dismiss_reject, list_rejects
+from apprenance.services.ingest.unmapped import assign_type
+from apprenance.services.people import directory
+from apprenance.services.people.access import Grant
+from apprenance.services.people.territories import load_territory
 from apprenance.web.auth import (
     check_learner,
     check_territory,

@@ -20,8 +20,8 @@ from fastapi import Request
 from apprenance.db.store import Store
 from apprenance.errors import InputError, PermissionDenied, Unauthenticated
 from apprenance.importers.values import learner_key
-from apprenance.services.access import PUBLIC, Grant, digest, resolve_token
-from apprenance.services.directory import get_learner
+from apprenance.services.people.access import PUBLIC, Grant, digest, resolve_token
+from apprenance.services.people.directory import get_learner
 
 SESSION_COOKIE = "apprenance_session"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

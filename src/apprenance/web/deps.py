@@ -13,8 +13,8 @@ from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import InputError, TooLarge
-from apprenance.services.access import Grant
-from apprenance.services.hosted import Sources
+from apprenance.services.issuing.hosted import Sources
+from apprenance.services.people.access import Grant
 from apprenance.web.auth import api_grant, grant_of
 
 LANG_COOKIE = "apprenance_lang"

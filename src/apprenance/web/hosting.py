@@ -16,8 +16,8 @@ from fastapi.responses import Response
 from apprenance.bootstrap import App
 from apprenance.credentials.trust.did import Fetcher
 from apprenance.errors import NotFound
-from apprenance.services import hosted
-from apprenance.services.hosted import Hosted
+from apprenance.services.issuing import hosted
+from apprenance.services.issuing.hosted import Hosted
 from apprenance.web.deps import SourcesDep, hosted_sources
 
 router = APIRouter(tags=["hosting"])

@@ -16,8 +16,8 @@ from fastapi.responses import JSONResponse, Response
 from apprenance import __version__
 from apprenance.credentials.trust.jwt import decode_jwt, looks_like_jwt
 from apprenance.errors import InputError, PermissionDenied, Unauthenticated
-from apprenance.services import ob_api
-from apprenance.services.access import OB_SCOPE, OB_SCOPES, Grant, oauth_token
+from apprenance.services.issuing import ob_api
+from apprenance.services.people.access import OB_SCOPE, OB_SCOPES, Grant, oauth_token
 from apprenance.web.api_verify import verify_bytes
 from apprenance.web.auth import grant_of, require_scope
 from apprenance.web.deps import AnyGrantDep, AppDep

@@ -21,12 +21,12 @@ from apprenance.bootstrap import App
 from apprenance.errors import Unauthenticated
 from apprenance.i18n import number
 from apprenance.public_url import check_signing_url
-from apprenance.services import access, directory
-from apprenance.services.access import Grant
-from apprenance.services.coordination import territory_overview
 from apprenance.services.downloads import issue_for
+from apprenance.services.ingest.coordination import territory_overview
+from apprenance.services.ingest.unmapped import assign_type
+from apprenance.services.people import access, directory
+from apprenance.services.people.access import Grant
 from apprenance.services.portfolio import portfolio_for
-from apprenance.services.unmapped import assign_type
 from apprenance.web import texts
 from apprenance.web.auth import (
     SESSION_COOKIE,

@@ -16,10 +16,10 @@ from fastapi.responses import JSONResponse, Response
 
 from apprenance.bootstrap import App
 from apprenance.errors import InputError
-from apprenance.services import coordination, xapi_intake
-from apprenance.services.access import Grant
-from apprenance.services.ingest import LogFile, ingest_files
-from apprenance.services.intake_recovery import heal_intake
+from apprenance.services.ingest import coordination, xapi_intake
+from apprenance.services.ingest.pipeline import LogFile, ingest_files
+from apprenance.services.ingest.recovery import heal_intake
+from apprenance.services.people.access import Grant
 from apprenance.web.auth import require, territories_of
 from apprenance.web.deps import AppDep, CatalogDep, GrantDep
 

@@ -25,7 +25,7 @@ from apprenance.errors import InputError
 from apprenance.i18n import t as msg
 from apprenance.importers.csv_log import REJECT_COLUMN, detect_separator, is_reject_column
 from apprenance.importers.encoding import detect_format, open_text
-from apprenance.services.rejects import RejectRow, neutralise
+from apprenance.services.ingest.rejects import RejectRow, neutralise
 
 
 def _first_line(path: Path) -> str | None:

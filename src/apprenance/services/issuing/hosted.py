@@ -29,8 +29,8 @@ from apprenance.db.issuing_tables import credential_issuance, issuers
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import NotFound
-from apprenance.services.issuers import did_document, profile_of
-from apprenance.services.revocation import ob2_revocations, status_list_document
+from apprenance.services.issuing.issuers import did_document, profile_of
+from apprenance.services.issuing.revocation import ob2_revocations, status_list_document
 
 JSONLD = "application/ld+json"
 SHORT = "public, max-age=300"  # what revocation changes: status lists, assertions

@@ -25,7 +25,7 @@ from apprenance.db.issuing_tables import credential_issuance
 from apprenance.db.store import Store
 from apprenance.errors import NotFound
 from apprenance.importers.values import learner_key
-from apprenance.services.evidence import stored_rows
+from apprenance.services.evidence.totals import stored_rows
 
 ERASED_HOME = "urn:apprenance:erased"  # homePage of the pseudonymous xAPI agents
 SCAN_LIMIT = 64 * 1024 * 1024  # files larger than this are named, never read

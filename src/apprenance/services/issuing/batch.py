@@ -52,7 +52,7 @@ from apprenance.db import tables as t
 from apprenance.db.issuing_tables import status_lists
 from apprenance.db.store import Store
 from apprenance.domain.catalog import PILLARS, Badge, Catalog, text
-from apprenance.services.evidence import effective_type
+from apprenance.services.evidence.totals import effective_type
 from apprenance.services.files import (
     badge_file,
     dump_json,
@@ -62,8 +62,12 @@ from apprenance.services.files import (
     write_json,
     write_text,
 )
-from apprenance.services.issuers import Signer, did_document, issuer_for, signer
-from apprenance.services.revocation import Allocator, ob2_revocations, status_list_credential
+from apprenance.services.issuing.issuers import Signer, did_document, issuer_for, signer
+from apprenance.services.issuing.revocation import (
+    Allocator,
+    ob2_revocations,
+    status_list_credential,
+)
 
 PLACEHOLDER_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" '
                    b'height="200"><circle cx="100" cy="100" r="96" fill="#0f4c5c"/></svg>')

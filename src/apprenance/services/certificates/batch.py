@@ -28,7 +28,7 @@ from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.domain.certificate import CertificateData
 from apprenance.errors import Conflict, InputError, NotFound
-from apprenance.services.certificates import CertificateOptions, gather_certificate
+from apprenance.services.certificates.gather import CertificateOptions, gather_certificate
 
 PARALLEL_FROM = 40  # fewer learners: one process (starting the workers costs ~0.3 s)
 CHUNK = 4

@@ -36,7 +36,7 @@ from apprenance.db.store import Store
 from apprenance.db.writes import STATUS_LIST_LOCK, try_lock
 from apprenance.errors import Conflict, InputError, NotFound
 from apprenance.services.files import write_json
-from apprenance.services.issuers import Signer, profile_of, signer
+from apprenance.services.issuing.issuers import Signer, profile_of, signer
 
 LIST_BITS = 131_072
 FILL_LIMIT = 0.5

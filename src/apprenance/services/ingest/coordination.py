@@ -24,11 +24,11 @@ from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog, text
 from apprenance.errors import InputError, PermissionDenied
 from apprenance.importers import FORMATS, detect_format, read_log
-from apprenance.services.directory import coverage, get_territory, list_learners
 from apprenance.services.files import write_bytes
-from apprenance.services.ingest import LogFile, ingest_files, load_lookups
-from apprenance.services.rejects import list_rejects
-from apprenance.services.unmapped import list_unmapped
+from apprenance.services.ingest.pipeline import LogFile, ingest_files, load_lookups
+from apprenance.services.ingest.rejects import list_rejects
+from apprenance.services.ingest.unmapped import list_unmapped
+from apprenance.services.people.directory import coverage, get_territory, list_learners
 
 MAX_LISTED = 200
 

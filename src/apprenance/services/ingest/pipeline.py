@@ -31,11 +31,11 @@ from apprenance.i18n import t as t_msg
 from apprenance.importers import detect_format, read_log
 from apprenance.importers.canonical import Lookups
 from apprenance.importers.encoding import LEGACY, text_encoding
-from apprenance.services.batch_gc import few_collections
-from apprenance.services.evidence import ensure_current
-from apprenance.services.ingest_writer import BatchWriter, Tally
-from apprenance.services.rejects import resolve_file
-from apprenance.services.rejects_roundtrip import close_numbered, reject_numbers
+from apprenance.services.evaluation.batch_gc import few_collections
+from apprenance.services.evidence.totals import ensure_current
+from apprenance.services.ingest.rejects import resolve_file
+from apprenance.services.ingest.rejects_roundtrip import close_numbered, reject_numbers
+from apprenance.services.ingest.writer import BatchWriter, Tally
 
 Progress = Callable[[str, int, int], None]  # (file label, bytes read, file size)
 COMMIT_ROWS = 20_000  # rows per transaction: fewer commits write each index page fewer times

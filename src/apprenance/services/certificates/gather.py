@@ -31,8 +31,8 @@ from apprenance.domain.certificate import (
 )
 from apprenance.domain.evidence import TOTAL, Totals
 from apprenance.errors import Conflict, InputError, NotFound
-from apprenance.services.evaluate import learner_id
-from apprenance.services.evidence import learner_facts
+from apprenance.services.evaluation.evaluate import learner_id
+from apprenance.services.evidence.totals import learner_facts
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from apprenance.domain.evidence import ActivityFacts
 from apprenance.domain.rules import Check, LearnerEvidence, compile_rule, contributing
 from apprenance.errors import NotFound
 from apprenance.importers.values import learner_key
-from apprenance.services.batch_gc import few_collections
-from apprenance.services.evidence import ensure_current, facts_by_learner, load_totals
+from apprenance.services.evaluation.batch_gc import few_collections
+from apprenance.services.evidence.totals import ensure_current, facts_by_learner, load_totals
 
 META_KEY = "evaluation_catalog_version"
 CHUNK = 1000

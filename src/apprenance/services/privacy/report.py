@@ -49,11 +49,11 @@ from apprenance.db.issuing_tables import credential_issuance
 from apprenance.db.store import Store
 from apprenance.errors import ApprenanceError, ConfigError
 from apprenance.importers.values import learner_key
-from apprenance.services import privacy_records as pr
 from apprenance.services.files import write_json
-from apprenance.services.privacy_erase import erase_rows
-from apprenance.services.revocation import revoke, write_issuer_status
-from apprenance.services.written_files import settle_written, written_for
+from apprenance.services.issuing.revocation import revoke, write_issuer_status
+from apprenance.services.privacy import records as pr
+from apprenance.services.privacy.erase import erase_rows
+from apprenance.services.privacy.written_files import settle_written, written_for
 
 FORMAT = "apprenance/learner-export"
 VERSION = 1

@@ -22,8 +22,8 @@ from apprenance.db.store import Store
 from apprenance.domain.catalog import FUNCTIONS, PILLARS, Catalog
 from apprenance.domain.certificate import CertificateData
 from apprenance.errors import UnknownFormat
-from apprenance.services.certificate_batch import write_atomically, write_batch
-from apprenance.services.certificates import (
+from apprenance.services.certificates.batch import write_atomically, write_batch
+from apprenance.services.certificates.gather import (
     CertificateOptions,
     batch_learners,
     gather_certificate,

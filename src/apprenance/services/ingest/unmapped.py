@@ -98,7 +98,7 @@ def assign_type(
         before = row.assigned_type or row.activity_type
         conn.execute(update(t.activities).where(a.id == activity_id)
                      .values(assigned_type=type_id))
-        from apprenance.services.evidence import remove_from_evidence
+        from apprenance.services.evidence.totals import remove_from_evidence
 
         remove_from_evidence(conn, catalog, [activity_id])
         conn.execute(update(t.learners).where(t.learners.c.id == row.learner_id)

@@ -15,8 +15,8 @@ from apprenance.domain.rules import LearnerEvidence, evaluate
 from apprenance.errors import NotFound
 from apprenance.i18n import number, t_plural
 from apprenance.importers.values import learner_key
-from apprenance.services.evaluate import learner_id
-from apprenance.services.evidence import (
+from apprenance.services.evaluation.evaluate import learner_id
+from apprenance.services.evidence.totals import (
     effective_type,
     ensure_current,
     learner_facts,

@@ -27,8 +27,8 @@ from typing import Any
 from apprenance.clock import Clock
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
-from apprenance.services import xapi_intake
-from apprenance.services.ingest import LogFile, ingest_files
+from apprenance.services.ingest import xapi_intake
+from apprenance.services.ingest.pipeline import LogFile, ingest_files
 
 log = logging.getLogger(__name__)
 _done: set[str] = set()

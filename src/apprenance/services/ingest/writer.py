@@ -26,10 +26,10 @@ from apprenance.db import tables as t
 from apprenance.db.store import Store, retrying
 from apprenance.domain.catalog import Catalog
 from apprenance.services import ingest_sql as sql
-from apprenance.services.evidence import GroupSums, add_sums
-from apprenance.services.ingest_days import DayLimit
-from apprenance.services.ingest_scope import in_territories, learners_in_territories
-from apprenance.services.rejects import quarantine, resolve_statements
+from apprenance.services.evidence.totals import GroupSums, add_sums
+from apprenance.services.ingest.days import DayLimit
+from apprenance.services.ingest.rejects import quarantine, resolve_statements
+from apprenance.services.ingest.scope import in_territories, learners_in_territories
 
 LEARNER_CACHE_LIMIT = 200_000  # participant -> learner id
 REJECTIONS_SHOWN = 10_000  # rejections listed in a report (all are stored)
@@ -327,7 +327,7 @@ class BatchWriter:
                 to_void.append(void.target)
                 self.tally.accepted += 1
         if to_void:
-            from apprenance.services.evidence import remove_from_evidence
+            from apprenance.services.evidence.totals import remove_from_evidence
 
             sql.mark_voided(conn, to_void)
             remove_from_evidence(conn, self.catalog, to_void)

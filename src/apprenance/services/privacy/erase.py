@@ -17,8 +17,8 @@ from sqlalchemy import Connection, delete, select, update
 
 from apprenance.db import access_tables as a
 from apprenance.db import tables as t
-from apprenance.services import privacy_records as pr
-from apprenance.services.xapi_intake import content_hash
+from apprenance.services.ingest.xapi_intake import content_hash
+from apprenance.services.privacy import records as pr
 
 
 def erase_rows(conn: Connection, learner: dict[str, Any], pseudonym: str,
