@@ -17,8 +17,8 @@ from datetime import date
 
 from sqlalchemy import Connection
 
+from apprenance.db import ingest_sql as sql
 from apprenance.importers.values import MAX_HOURS
-from apprenance.services import ingest_sql as sql
 
 SPAN_LIMIT = 3660  # days in one learner's array
 SLOTS_LIMIT = 8_000_000  # days kept in all (about 64 MB)

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from apprenance.contracts.records import ActivityRecord, Problem, Void
-from apprenance.services import ingest_sql as sql
+from apprenance.db import ingest_sql as sql
 
 Raw = Callable[[ActivityRecord], str]  # what is kept of a rejected row
 

@@ -22,10 +22,10 @@ from sqlalchemy import Connection, update
 
 from apprenance.clock import Clock
 from apprenance.contracts.records import ActivityRecord, Batch, Problem, Void
+from apprenance.db import ingest_sql as sql
 from apprenance.db import tables as t
 from apprenance.db.store import Store, retrying
 from apprenance.domain.catalog import Catalog
-from apprenance.services import ingest_sql as sql
 from apprenance.services.evidence.totals import GroupSums, add_sums
 from apprenance.services.ingest.days import DayLimit
 from apprenance.services.ingest.rejects import quarantine, resolve_statements
