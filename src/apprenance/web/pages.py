@@ -17,6 +17,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from apprenance import i18n
 from apprenance.bootstrap import App
 from apprenance.errors import Unauthenticated
 from apprenance.i18n import number
@@ -27,7 +28,6 @@ from apprenance.services.ingest.unmapped import assign_type
 from apprenance.services.people import access, directory
 from apprenance.services.people.access import Grant
 from apprenance.services.portfolio import portfolio_for
-from apprenance.web import texts
 from apprenance.web.auth import (
     SESSION_COOKIE,
     check_csrf,
@@ -62,7 +62,7 @@ def render(request: Request, name: str, lang: str, *, status: int = 200,
     grant = getattr(request.state, "grant", None) or access.PUBLIC
     other = "en" if lang == "fr" else "fr"
     switch = "/langue?" + urlencode({"lang": other, "next": request.url.path})
-    context = {"lang": lang, "t": lambda key, **v: texts.t(key, lang, **v), "grant": grant,
+    context = {"lang": lang, "t": lambda key, **v: i18n.t(key, lang, **v), "grant": grant,
                "num": lambda value: number(float(value), lang),
                "csrf": csrf_token(request), "switch_url": switch, **ctx}
     return templates.TemplateResponse(request, name, context, status_code=status,
@@ -77,7 +77,7 @@ def error_page(request: Request, status: int, body: dict[str, Any],
     key = f"error.{status}" if status in (401, 403, 404) else "error.other"
     message = body["message"] if status < 500 else ""
     return render(request, "error.html", lang, status=status, headers=headers,
-                  status_code=status, explanation=texts.t(key, lang), message=message)
+                  status_code=status, explanation=i18n.t(key, lang), message=message)
 
 
 def _session_cookie(response: Response, app: App, token: str) -> None:
@@ -156,8 +156,8 @@ def _portfolio_page(request: Request, app: App, catalog: Any, lang: str, partici
         for link in access.share_links_of(app.store, participant, clock=app.clock):
             url = f"{app.settings.public_url}/p/{link['token']}"
             links.append({**link, "url": url,
-                          "qr": qr_svg(url, title=texts.t("portfolio.qr", lang))})
-    chart = pillars_svg(doc["pillars"], title=texts.t("portfolio.pillars_chart", lang), lang=lang)
+                          "qr": qr_svg(url, title=i18n.t("portfolio.qr", lang))})
+    chart = pillars_svg(doc["pillars"], title=i18n.t("portfolio.pillars_chart", lang), lang=lang)
     return render(request, "portfolio.html", lang, doc=doc, chart=chart, public=public,
                   own=own, share_links=links, share_query=f"?share={share}" if share else "")
 
@@ -264,7 +264,7 @@ def territory_page(request: Request, app: AppDep, catalog: CatalogDep, grant: An
     check_territory(grant, territory)
     doc = territory_overview(app.store, catalog, territory, lang,
                              with_rejects=grant.role == "admin")
-    chart = pillars_svg(doc["pillars"], title=texts.t("territory.coverage", lang), lang=lang)
+    chart = pillars_svg(doc["pillars"], title=i18n.t("territory.coverage", lang), lang=lang)
     return render(request, "territory.html", lang, doc=doc, chart=chart, issued=issued,
                   types=sorted(catalog.activity_types))
 

@@ -1,0 +1,81 @@
+"""Every text for people, in French and English, one catalog module per area
+(cli, web, pdf, verify, progress, errors ...). ``t(key, lang, **values)`` formats one
+message; ``t_plural`` picks the singular form (``key.one``) as French counts; ``number``
+writes a number for people.
+A key in one language only, or a key the code uses but no catalog holds, fails a test
+(tests/unit/test_i18n_catalogs.py); at run time an unknown key is written as is, never a
+traceback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from apprenance.i18n import (
+    catalog,
+    cli,
+    errors,
+    ingest,
+    pdf,
+    progress,
+    verify,
+    verify_ob2,
+    verify_page,
+    web,
+)
+
+LANGS = ("fr", "en")
+
+
+class _Kept(dict[str, Any]):
+    """Values for ``str.format_map``: a placeholder without a value is written as is."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _merge(*catalogs: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for area in catalogs:
+        for key, entry in area.items():
+            if key in merged:
+                raise ValueError(f"message {key} is defined twice")
+            merged[key] = entry
+    return merged
+
+
+MESSAGES: dict[str, dict[str, str]] = _merge(
+    catalog.MESSAGES,
+    cli.MESSAGES,
+    errors.MESSAGES,
+    ingest.MESSAGES,
+    pdf.MESSAGES,
+    progress.MESSAGES,
+    verify.MESSAGES,
+    verify_ob2.MESSAGES,
+    verify_page.MESSAGES,
+    web.MESSAGES,
+)
+
+
+def number(value: float, lang: str) -> str:
+    """``value`` for people: at most 2 decimals, no trailing zeros, decimal comma in French."""
+    out = f"{value:.2f}".rstrip("0").rstrip(".")
+    if out == "-0":
+        out = "0"
+    return out.replace(".", ",") if lang == "fr" else out
+
+
+def t_plural(key: str, lang: str, count: float, **values: Any) -> str:
+    """``key`` (or ``key.one`` when ``count`` < 2, as French counts) formatted with values."""
+    if count < 2 and f"{key}.one" in MESSAGES:
+        key = f"{key}.one"
+    return t(key, lang, **values)
+
+
+def t(key: str, lang: str, **values: Any) -> str:
+    """The message ``key`` in ``lang`` (French when missing), formatted with ``values``."""
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key
+    template = entry.get(lang) or entry["fr"]
+    return template.format_map(_Kept(values))
