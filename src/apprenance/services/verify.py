@@ -18,13 +18,13 @@ from typing import Any
 from apprenance.clock import Clock
 from apprenance.credentials.images.unbake import Baked, unbake
 from apprenance.credentials.pdf.attach import credential_in_pdf
-from apprenance.credentials.phrases import reason_of
 from apprenance.credentials.trust.did import Fetcher
 from apprenance.credentials.trust.fetchers import HttpFetcher, MapFetcher, caching, chain, refuse
 from apprenance.credentials.trust.jwt import b64url_decode, looks_like_jwt
 from apprenance.credentials.verify.ob2_verify import looks_like_ob2, verify_ob2
 from apprenance.credentials.verify.verifier import Report, parse_text, verify_document
 from apprenance.errors import ApprenanceError, UnknownFormat
+from apprenance.i18n.phrases import reason_of
 
 MAX_INPUT = 16 * 1024 * 1024
 

@@ -21,10 +21,10 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from apprenance.credentials.phrases import Phrase
 from apprenance.credentials.trust.did import Fetcher
 from apprenance.credentials.verify.structure import contexts_of, parse_time, types_of
 from apprenance.errors import ApprenanceError, InputError
+from apprenance.i18n.phrases import Phrase
 
 OB2_CONTEXT = "https://w3id.org/openbadges/v2"
 HOSTED_TYPES = ("HostedBadge", "hosted")

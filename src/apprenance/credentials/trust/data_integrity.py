@@ -22,9 +22,9 @@ from apprenance.credentials.jsonld.canonical import Order, canonicalize, canonic
 from apprenance.credentials.jsonld.contexts import DATA_INTEGRITY_V2, VC_V2
 from apprenance.credentials.jsonld.rdf_walk import walk
 from apprenance.credentials.jsonld.terms import raise_for_problems
-from apprenance.credentials.phrases import Phrase
 from apprenance.credentials.trust.keys import SigningKey, b58encode, multibase_decode
 from apprenance.errors import InputError
+from apprenance.i18n.phrases import Phrase
 
 EDDSA_RDFC_2022 = "eddsa-rdfc-2022"
 DATA_INTEGRITY_PROOF = "DataIntegrityProof"

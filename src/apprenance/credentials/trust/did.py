@@ -16,9 +16,9 @@ from urllib.parse import quote, unquote, urlsplit
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from apprenance.credentials.jsonld.contexts import DID_V1, ED25519_2020, MULTIKEY_V1
-from apprenance.credentials.phrases import Phrase
 from apprenance.credentials.trust.keys import public_key_from_multibase
 from apprenance.errors import ApprenanceError, InputError
+from apprenance.i18n.phrases import Phrase
 
 Fetcher = Callable[[str], bytes]
 """Returns the bytes at a URL, or raises an ``ApprenanceError`` (``NotFound`` ...)."""

@@ -24,9 +24,9 @@ from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
 
-from apprenance.credentials.phrases import Phrase
 from apprenance.credentials.trust.keys import SigningKey
 from apprenance.errors import InputError, SigningError
+from apprenance.i18n.phrases import Phrase
 
 ALGORITHMS = ("EdDSA", "RS256")
 CLAIMS = ("iss", "jti", "nbf", "exp", "sub", "iat", "aud")

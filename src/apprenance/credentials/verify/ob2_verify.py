@@ -61,12 +61,12 @@ from apprenance.credentials.formats.ob2_documents import (
 from apprenance.credentials.images.unbake import Baked
 from apprenance.credentials.jsonld.contexts import UnknownContext
 from apprenance.credentials.jsonld.rdf_walk import walk
-from apprenance.credentials.phrases import Phrase, Phrases, reason_of
 from apprenance.credentials.trust import jwt
 from apprenance.credentials.trust.did import Fetcher
 from apprenance.credentials.verify.structure import parse_time
 from apprenance.credentials.verify.verifier import Report
 from apprenance.errors import InputError
+from apprenance.i18n.phrases import Phrase, Phrases, reason_of
 
 ALGORITHMS = ("RS256", "EdDSA")
 

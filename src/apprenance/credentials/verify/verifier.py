@@ -28,7 +28,6 @@ from typing import Any
 from apprenance.credentials.jsonld.canonical import CanonicalizationError
 from apprenance.credentials.jsonld.contexts import VC_V1, VC_V2, UnknownContext
 from apprenance.credentials.jsonld.rdf_walk import walk
-from apprenance.credentials.phrases import Phrases, reason_of, say
 from apprenance.credentials.trust import data_integrity, jwt
 from apprenance.credentials.trust.did import Fetcher, ResolutionError, resolve_key
 from apprenance.credentials.trust.status_list import check_status
@@ -41,6 +40,7 @@ from apprenance.credentials.verify.structure import (
     vouches_for,
     window_check,
 )
+from apprenance.i18n.phrases import Phrases, reason_of, say
 
 OB2_CONTEXT = "https://w3id.org/openbadges/v2"
 
