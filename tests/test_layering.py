@@ -1,0 +1,99 @@
+"""The house's rules, read from the imports (AST): domain imports the standard library only;
+only catalog/ imports rdflib; only db/ imports sqlalchemy or alembic; nothing imports a layer
+above its own (services never import bootstrap, cli or web). ``DEBT`` lists, by name, what
+does not hold yet: a new violation fails, and so does a listed one that was paid off."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "apprenance"
+LEAVES = {"errors", "clock", "i18n"}  # importable from anywhere, import nothing of ours
+LAYER = {"domain": 0, "config": 1, "public_url": 1, "contracts": 1, "catalog": 2,
+         "importers": 2, "credentials": 2, "db": 2, "services": 3, "bootstrap": 4, "cli": 5,
+         "web": 5, "__main__": 6, "__init__": 6}
+ONLY = {"rdflib": {"catalog"}, "sqlalchemy": {"db"}, "alembic": {"db"}}
+DEBT = {  # SQL still written in the use cases, and services still built from App (issue 13)
+    *{("services", "sqlalchemy", f"services/{name}.py") for name in (
+        "downloads", "ingest/scope", "ingest/unmapped", "ingest/rejects_roundtrip",
+        "ingest/days", "ingest/coordination", "ingest/rejects", "ingest/xapi_intake",
+        "ingest/pipeline", "ingest/writer", "people/territories", "people/directory",
+        "people/access", "issuing/clr_records", "issuing/ob_api", "issuing/hosted",
+        "issuing/issuers", "issuing/revocation", "issuing/issue", "issuing/batch",
+        "privacy/erase", "privacy/report", "privacy/records", "privacy/written_files",
+        "evidence/progress", "evidence/totals", "evaluation/evaluate", "certificates/gather")},
+    *{("services", "bootstrap", f"services/{name}.py") for name in ("demo", "catalog", "store")},
+}
+
+
+def area(path: Path, root: Path) -> str:
+    rel = path.relative_to(root)
+    return rel.parts[0] if len(rel.parts) > 1 else rel.stem
+
+
+def imports(source: str) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.add(node.module)
+            if node.module == "apprenance":
+                names |= {f"apprenance.{a.name}" for a in node.names}
+    return names
+
+
+def violations(root: Path) -> set[tuple[str, str, str]]:
+    found: set[tuple[str, str, str]] = set()
+    for path in root.rglob("*.py"):
+        rel = path.relative_to(root)
+        if rel.parts[0] == "data":
+            continue
+        mine = area(path, root)
+        for name in imports(path.read_text(encoding="utf-8")):
+            parts = name.split(".")
+            if parts[0] == "apprenance" and len(parts) > 1:
+                target = parts[1]
+                if mine in LEAVES and target not in LEAVES:
+                    found.add((mine, target, rel.as_posix()))
+                elif target not in LEAVES and LAYER.get(target, 0) > LAYER.get(mine, 0):
+                    found.add((mine, target, rel.as_posix()))
+            elif parts[0] in ONLY and mine not in ONLY[parts[0]]:
+                found.add((mine, parts[0], rel.as_posix()))
+            elif mine == "domain" and parts[0] != "apprenance" \
+                    and parts[0] not in sys.stdlib_module_names and parts[0] != "__future__":
+                found.add((mine, parts[0], rel.as_posix()))
+    return found
+
+
+def test_the_layers_hold() -> None:
+    found = violations(SRC)
+    assert found - DEBT == set(), "new violations of the layering"
+    assert DEBT - found == set(), "paid off: remove from DEBT"
+
+
+def test_a_violation_is_seen(tmp_path: Path) -> None:
+    (tmp_path / "domain").mkdir()
+    (tmp_path / "domain" / "rules.py").write_text(
+        "import yaml\nfrom apprenance.services import evaluate\n", encoding="utf-8")
+    (tmp_path / "services").mkdir()
+    (tmp_path / "services" / "x.py").write_text(
+        "from apprenance.web import app\nimport rdflib\nimport sqlalchemy as sa\n",
+        encoding="utf-8")
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "store.py").write_text("import sqlalchemy\n", encoding="utf-8")
+    assert violations(tmp_path) == {
+        ("domain", "yaml", "domain/rules.py"), ("domain", "services", "domain/rules.py"),
+        ("services", "web", "services/x.py"), ("services", "rdflib", "services/x.py"),
+        ("services", "sqlalchemy", "services/x.py")}
+
+
+def test_no_test_module_imports_another() -> None:
+    """Shared test helpers live in conftest or a support module, never in a test module."""
+    tests = Path(__file__).resolve().parent
+    found = {(path.name, name) for path in tests.glob("*.py")
+             for name in imports(path.read_text(encoding="utf-8"))
+             if name.split(".")[0].startswith("test_")}
+    assert found == set()
