@@ -6,6 +6,7 @@ from apprenance.cli.main import COMMANDS
 from apprenance.config import Settings
 from apprenance.errors import ALL_ERRORS
 from conftest import REPO
+from doc_commands import command_named, commands_in
 
 
 def test_every_setting_is_documented() -> None:
@@ -29,14 +30,12 @@ def test_every_command_is_in_the_readme_tour() -> None:
 
 def test_the_readme_tour_commands_exist_with_their_options() -> None:
     """The tour's commands run as written: each names a command and options it has."""
-    from test_operations_docs import _command, _commands
-
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     tour = readme.split("## Visite rapide", 1)[1]
-    shown = _commands(tour)
+    shown = commands_in(tour)
     assert len(shown) >= 10
     for words in shown:
         assert words[0] in COMMANDS, words
-        command, rest = _command(words)
+        command, rest = command_named(words)
         known = {o for p in command.params for o in getattr(p, "opts", [])}
         assert {w for w in rest if w.startswith("--")} <= known, words

@@ -45,6 +45,21 @@ def imports(source: str) -> set[str]:
     return names
 
 
+def forbidden(mine: str, name: str) -> str | None:
+    """What ``mine`` (an area of the package) may not import in ``name``, if anything."""
+    parts = name.split(".")
+    if parts[0] == "apprenance" and len(parts) > 1:
+        target = parts[1]
+        if target in LEAVES:
+            return None
+        upward = LAYER.get(target, 0) > LAYER.get(mine, 0)
+        return target if mine in LEAVES or upward else None
+    if parts[0] in ONLY and mine not in ONLY[parts[0]]:
+        return parts[0]
+    third_party = parts[0] not in sys.stdlib_module_names and parts[0] != "__future__"
+    return parts[0] if mine == "domain" and third_party else None
+
+
 def violations(root: Path) -> set[tuple[str, str, str]]:
     found: set[tuple[str, str, str]] = set()
     for path in root.rglob("*.py"):
@@ -53,18 +68,9 @@ def violations(root: Path) -> set[tuple[str, str, str]]:
             continue
         mine = area(path, root)
         for name in imports(path.read_text(encoding="utf-8")):
-            parts = name.split(".")
-            if parts[0] == "apprenance" and len(parts) > 1:
-                target = parts[1]
-                if mine in LEAVES and target not in LEAVES:
-                    found.add((mine, target, rel.as_posix()))
-                elif target not in LEAVES and LAYER.get(target, 0) > LAYER.get(mine, 0):
-                    found.add((mine, target, rel.as_posix()))
-            elif parts[0] in ONLY and mine not in ONLY[parts[0]]:
-                found.add((mine, parts[0], rel.as_posix()))
-            elif mine == "domain" and parts[0] != "apprenance" \
-                    and parts[0] not in sys.stdlib_module_names and parts[0] != "__future__":
-                found.add((mine, parts[0], rel.as_posix()))
+            target = forbidden(mine, name)
+            if target is not None:
+                found.add((mine, target, rel.as_posix()))
     return found
 
 
