@@ -6,8 +6,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOME_DIR ?= apprenance-data
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): most tests wait on PostgreSQL, servers, Chromium or node, so
+# three keep two cores busy. Tests marked `serial` (kills and races with timing) run alone after.
+TEST_JOBS ?= 3
 
-.PHONY: install system-deps interop-deps demo test lint typecheck bench clean help
+.PHONY: install system-deps interop-deps demo test unit lint typecheck bench clean help
 
 help:
 	@echo "make demo   — install into .venv and run the whole product on the example territory"
@@ -70,7 +73,17 @@ lint: $(STAMP)
 typecheck: lint
 
 test: $(STAMP) system-deps interop-deps lint
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_JOBS) --dist loadfile -m "not serial" $(PYTEST_ARGS)
+	$(BIN)/pytest -m serial $(PYTEST_ARGS)
+
+# The tests without a database, a server or a subprocess (under a minute).
+UNIT_TESTS := $(addprefix tests/,test_rules.py test_credentials_canonical.py \
+  test_credentials_signing.py test_fuzz_importers.py test_fuzz_images.py test_fuzz_catalog.py \
+  test_layering.py test_i18n_catalogs.py test_catalog_bundled.py test_catalog_frameworks.py \
+  test_catalog_loader.py test_catalog_search_export.py test_docs.py test_evidence_grouping.py \
+  test_ingest_units.py test_operations_docs.py)
+unit: $(STAMP)
+	$(BIN)/pytest -n $(TEST_JOBS) -m "not serial" $(UNIT_TESTS) $(PYTEST_ARGS)
 
 # The load test of the HTTP service uses wrk (Debian package).
 bench-deps:

@@ -33,6 +33,8 @@ from workers_world import (
     write_csv,
 )
 
+pytestmark = pytest.mark.serial  # kills workers at random moments: alone, after the parallel run
+
 KILLS = 5
 # learners with few awards (17 in all): issuing them all takes seconds, not a minute
 FEW_AWARDS = {"bernard.caron@montfleury-sur-serre.example.org",
