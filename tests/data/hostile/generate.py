@@ -3,7 +3,8 @@ edges it goes through (where apprenance meets it) and a piece of the refusal eve
 answer. Run it again after changing a case: `python generate.py` (with the project's venv:
 the PDF cases are drawn with reportlab).
 
-Edges (tests/test_hostile_files.py): ``badge-image`` (the artwork of a badge in a catalog),
+Edges (tests/integration/test_hostile_files.py): ``badge-image`` (the artwork of a badge in a
+catalog),
 ``badge-yaml`` (a badge file of a catalog), ``issuer-image`` (``issuer init --image`` as a
 ``data:`` URI), ``verify`` (``apprenance verify`` and ``POST /api/v1/verify``), ``mapping``
 (an activity mapping YAML), ``territory`` (a territory description), ``framework`` (a SKOS

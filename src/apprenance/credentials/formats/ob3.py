@@ -2,7 +2,7 @@
 ``credentials.data_integrity`` and ``credentials.jwt``).
 
 Contexts: VC Data Model 2.0, then Open Badges 3.0.3. Every property used here is a term
-those contexts define (``tests/test_issue_ob3.py`` checks the whole document; signing
+those contexts define (``tests/unit/test_issue_ob3.py`` checks the whole document; signing
 refuses undefined terms anyway).
 
 Languages: the OB 3.0 context has no language map for ``name``/``description`` (its JSON

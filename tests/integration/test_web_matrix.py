@@ -330,7 +330,7 @@ def _payloads(aw: AuthzWorld) -> dict[str, bytes]:
                                    headers=aw.headers("admin"))
     assert document.status_code == 200
     territory = OTHER_TERRITORY.encode()
-    activities = Path(__file__).parents[1] / "examples" / "activites.csv"
+    activities = Path(__file__).parents[2] / "examples" / "activites.csv"
     lines = activities.read_bytes().splitlines(keepends=True)
     aw.payloads.update({"credential": document.content, "territory": territory,
                         "activities": b"".join(lines[:3])})  # the header and two lines

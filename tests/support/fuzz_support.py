@@ -196,7 +196,7 @@ def mutated_json(draw: st.DrawFn, base: Any, *, max_edits: int = 3) -> Any:
 HEADER = ["id", "date", "participant", "nom", "role", "territoire", "projet", "fonction",
           "activite", "description", "duree", "temoin", "preuve"]
 STATEMENT: dict[str, Any] = json.loads(
-    (Path(__file__).parent / "data" / "bad" / "xapi-lines.json").read_text("utf-8")
+    (Path(__file__).parents[1] / "data" / "bad" / "xapi-lines.json").read_text("utf-8")
     .splitlines()[0])
 
 

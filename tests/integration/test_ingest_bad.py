@@ -17,7 +17,7 @@ import pytest
 from conftest import CliResult
 from ingest_cli import write_territories
 
-BAD = Path(__file__).parent / "data" / "bad"
+BAD = Path(__file__).parents[1] / "data" / "bad"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((BAD / "expected.json").read_text("utf-8"))
 KEYS = {"accepted", "duplicates", "rejected", "unmapped", "rejections", "notes"}
 

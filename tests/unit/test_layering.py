@@ -9,7 +9,7 @@ import ast
 import sys
 from pathlib import Path
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "apprenance"
+SRC = Path(__file__).resolve().parents[2] / "src" / "apprenance"
 LEAVES = {"errors", "clock", "i18n"}  # importable from anywhere, import nothing of ours
 LAYER = {"domain": 0, "config": 1, "public_url": 1, "contracts": 1, "catalog": 2,
          "importers": 2, "credentials": 2, "db": 2, "services": 3, "bootstrap": 4, "cli": 5,
@@ -98,8 +98,21 @@ def test_a_violation_is_seen(tmp_path: Path) -> None:
 
 def test_no_test_module_imports_another() -> None:
     """Shared test helpers live in conftest or a support module, never in a test module."""
-    tests = Path(__file__).resolve().parent
-    found = {(path.name, name) for path in tests.glob("*.py")
+    tests = Path(__file__).resolve().parents[1]
+    modules = [tests / "conftest.py", *(path for kind in (*KINDS, "support")
+                                        for path in (tests / kind).glob("*.py"))]
+    found = {(path.name, name) for path in modules
              for name in imports(path.read_text(encoding="utf-8"))
              if name.split(".")[0].startswith("test_")}
     assert found == set()
+
+
+KINDS = ("unit", "integration", "e2e")
+
+
+def test_every_test_module_says_what_it_needs_by_its_folder() -> None:
+    """unit (no database, network or subprocess), integration, e2e; helpers in support."""
+    tests = Path(__file__).resolve().parents[1]
+    assert sorted(path.name for path in tests.glob("*.py")) == ["conftest.py"]
+    assert [path.name for path in (tests / "support").glob("test_*.py")] == []
+    assert all(any((tests / kind).glob("test_*.py")) for kind in KINDS)

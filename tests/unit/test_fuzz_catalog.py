@@ -34,7 +34,7 @@ from fuzz_support import (
     only_our_errors,
 )
 
-DATA = Path(__file__).parent / "data" / "catalog"
+DATA = Path(__file__).parents[1] / "data" / "catalog"
 MAPPING = yaml.safe_load((DATA / "mappings" / "mini.yaml").read_text("utf-8"))
 BADGES = [yaml.safe_load((DATA / "badges" / name).read_text("utf-8"))
           for name in ("b1.yaml", "a-pathway.yaml")]

@@ -2,8 +2,8 @@
 (pdftoppm), text extracted (pdftotext, pypdf), fonts, metadata, the attached credential.
 
 Regenerate the reference images after a deliberate change of layout with
-``APPRENANCE_UPDATE_REFERENCES=1 .venv/bin/pytest tests/test_certificate_pdf.py`` and look
-at them before committing."""
+``APPRENANCE_UPDATE_REFERENCES=1 .venv/bin/pytest tests/integration/test_certificate_pdf.py``
+and look at them before committing."""
 
 from __future__ import annotations
 

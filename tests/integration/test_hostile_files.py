@@ -38,7 +38,7 @@ from apprenance.services.verify import verify_one
 from apprenance.web.app import create_app
 from conftest import FIXED_NOW
 
-HOSTILE = Path(__file__).parent / "data" / "hostile"
+HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
 MANIFEST: dict[str, dict[str, Any]] = json.loads((HOSTILE / "manifest.json").read_text("utf-8"))
 CASES = [(name, edge) for name, entry in MANIFEST.items() for edge in entry["edges"]]
 BADGE = ("id: faire-1\nname: {fr: Faire, en: Doing}\ndescription: {fr: D, en: D}\n"

@@ -24,7 +24,7 @@ from apprenance.db import tables as t
 from conftest import CliResult
 from web_world import World, build_world
 
-HOSTILE = Path(__file__).parent / "data" / "hostile"
+HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
 LAUGHS = (HOSTILE / "yaml-territory-laughs.yaml").read_bytes()
 BIG_ROW = (HOSTILE / "yaml-territory-big-row.yaml").read_bytes()
 RECURSIVE = b"id: x\nname: X\nnotes: &a [*a]\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from apprenance.i18n import LANGS, MESSAGES
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "apprenance"
+SRC = Path(__file__).resolve().parents[2] / "src" / "apprenance"
 CALLS = {"t", "t_plural", "msg", "t_msg", "core_t"}
 KEY = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
 TEMPLATE_KEY = re.compile(r"""\bt\(\s*["']([a-z0-9_.]+)["']""")
