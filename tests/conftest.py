@@ -14,6 +14,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
+from apprenance.db.store import Store
+
 pytest_plugins = ["ingest_cli"]  # the `store` fixture of the ingest tests
 
 REPO = Path(__file__).resolve().parents[1]
@@ -94,6 +96,16 @@ class CliResult:
         import json
 
         return json.loads(self.out)
+
+
+@pytest.fixture
+def db_store(db_url: str) -> Iterator[Store]:
+    """An initialised store on ``db_url`` (an SQLite file or PostgreSQL), disposed afterwards
+    whether the test passed or not."""
+    store = Store.open(db_url)
+    store.init()
+    yield store
+    store.dispose()
 
 
 @pytest.fixture
