@@ -12,6 +12,8 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 
 from apprenance.errors import ConfigError, StoreUnavailable
 
+__all__ = ["Connection", "check_connection", "make_engine", "redact"]  # Connection: for type hints
+
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur = dbapi_connection.cursor()
