@@ -224,6 +224,18 @@ MATRIX: list[Rule] = [
     Rule("POST", "/territoires/{territory}/activites/{activity}/type",
          "/territoires/val-de-serre/activites/lea-0/type", SESSION_FORM,
          data={"csrf": "x", "type": "atelier-participatif"}),
+    # --- the triage of unmapped activities: GET pages change nothing, forms need a session
+    Rule("GET", "/territoires/{territory}/attente", "/territoires/val-de-serre/attente",
+         TERRITORY),
+    Rule("GET", "/territoires/{territory}/attente/confirmer",
+         "/territoires/val-de-serre/attente/confirmer?activite=lea-0&type=atelier-participatif",
+         TERRITORY),
+    Rule("POST", "/territoires/{territory}/attente/classer",
+         "/territoires/val-de-serre/attente/classer", SESSION_FORM,
+         data={"csrf": "x", "type": "atelier-participatif", "activite": "lea-0"}),
+    Rule("POST", "/territoires/{territory}/activites/{activity}/annuler",
+         "/territoires/val-de-serre/activites/lea-0/annuler", SESSION_FORM,
+         data={"csrf": "x"}),
     # --- the admin invites coordinators (sessions only write, with their CSRF token) ------
     Rule("GET", "/admin/coordinateurs", "/admin/coordinateurs", ADMIN),
     Rule("POST", "/admin/coordinateurs", "/admin/coordinateurs", SESSION_FORM,
