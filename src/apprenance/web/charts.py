@@ -19,6 +19,12 @@ def _value(value: float, unit: str, lang: str) -> str:
     return f"{number(value, lang)} {unit}".strip()
 
 
+def _short(label: str, most: int) -> str:
+    """``label`` cut to ``most`` characters, with an ellipsis when cut (the full label is in
+    the chart's accessible name and its table)."""
+    return label if len(label) <= most else label[: most - 1].rstrip() + "…"
+
+
 def _open(ident: str, height: int, title: str, label: str) -> list[str]:
     return [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
             f'role="img" aria-label="{escape(label)}" class="chart" id="{escape(ident)}">',
@@ -45,7 +51,7 @@ def bars_svg(items: Sequence[tuple[str, float, str]], *, title: str, ident: str,
         length = max(2.0, span * value / peak) if value > 0 else 0.0
         shown = _value(value, unit, lang)
         out.append(f'<text x="0" y="{y + FONT}" font-size="{FONT}" fill="#1a1a1a">'
-                   f"{escape(label[:44])}</text>")
+                   f"{escape(_short(label, 42))}</text>")
         out.append(f'<rect x="0" y="{y + 21}" width="{length:.1f}" height="{bar_h}" rx="3" '
                    f'fill="{colour}"/>')
         out.append(f'<text x="{length + 6:.1f}" y="{y + 21 + 14}" font-size="{FONT}" '
@@ -60,7 +66,7 @@ def stacked_svg(rows: Sequence[tuple[str, dict[str, float]]],
     """One stacked bar per (label, {series key: value}); ``series`` is (key, label, colour),
     drawn as a legend above the bars, in that order."""
     legend_row, row, bar_h = 24, 50, 20
-    per_line = 2
+    per_line = 1 if max((len(x[1]) for x in series), default=0) > 18 else 2
     legend_h = legend_row * ((len(series) + per_line - 1) // per_line) + 8
     height = legend_h + row * max(len(rows), 1)
     peak = max((sum(v.values()) for _, v in rows), default=0.0) or 1.0
@@ -76,12 +82,12 @@ def stacked_svg(rows: Sequence[tuple[str, dict[str, float]]],
         out.append(f'<rect x="{lx}" y="{ly + 3}" width="14" height="14" rx="2" '
                    f'fill="{colour}"/>')
         out.append(f'<text x="{lx + 20}" y="{ly + 15}" font-size="{FONT - 1}" '
-                   f'fill="#1a1a1a">{escape(label[:22])}</text>')
+                   f'fill="#1a1a1a">{escape(_short(label, 44 // per_line))}</text>')
     for i, (label, values) in enumerate(rows):
         y = legend_h + i * row
         total = sum(values.values())
         out.append(f'<text x="0" y="{y + FONT}" font-size="{FONT}" fill="#1a1a1a">'
-                   f"{escape(label[:44])}</text>")
+                   f"{escape(_short(label, 42))}</text>")
         x = 0.0
         for key, _, colour in series:
             length = span * values.get(key, 0.0) / peak

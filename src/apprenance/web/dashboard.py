@@ -40,14 +40,15 @@ def dashboard_context(app: App, catalog: Catalog, overview: dict[str, Any], lang
     progress = []
     for learner in overview["learners"]:
         best = closest.get(learner["learner"])
+        state = "done" if best is None else "none" if int(best["met"]) == 0 else "closest"
         meter = None
-        if best:
+        if best and state == "closest":
             text = i18n.t("dashboard.conditions", lang, met=best["met"], of=best["of"])
+            sep = " : " if lang == "fr" else ": "
             meter = progress_svg(int(best["met"]), int(best["of"]),
-                                 label=f"{best['name']} : {text}" if lang == "fr"
-                                 else f"{best['name']}: {text}")
+                                 label=f"{best['name']}{sep}{text}")
             best = {**best, "text": text}
-        progress.append({**learner, "closest": best, "meter": meter})
+        progress.append({**learner, "closest": best, "state": state, "meter": meter})
     function_ids = [f["id"] for f in overview["functions"]]
     return {
         "figures": dashboard.totals(overview, projects),
