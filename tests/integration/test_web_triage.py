@@ -76,7 +76,7 @@ def test_an_empty_choice_is_refused_by_name_and_changes_nothing(
         world: World, coordinator: TestClient) -> None:
     refused = coordinator.get(f"{BASE}/confirmer", params={"activite": PLAIN[0], "type": ""})
     assert refused.status_code == 422
-    assert 'id="triage-error"' in refused.text and "champ « type »" in refused.text
+    assert 'id="triage-error"' in refused.text and "champ «\u00a0type\u00a0»" in refused.text
     posted = coordinator.post(f"{BASE}/classer", data={
         "csrf": csrf_of(refused.text), "activite": PLAIN[0], "type": ""})
     assert posted.status_code == 422 and "rien n'a été classé" in posted.text.replace(
@@ -95,7 +95,7 @@ def test_confirm_then_assign_awards_at_once_then_undo(world: World,
                               params={"activite": SUGGESTED, "type": "mediation"})
     assert confirm.status_code == 200
     text = confirm.text
-    assert "Une activité (10 h) comptera comme « Médiation »" in text
+    assert "Une activité (10 h) comptera comme «\u00a0Médiation\u00a0»" in text
     assert "Apprendre à vivre ensemble : <strong>+7 h</strong>" in text
     assert "Se nourrir : <strong>+10 h</strong>" in text
     may = re.search(r'id="may-complete">(.*?)</ul>', text, re.S)
@@ -116,12 +116,28 @@ def test_confirm_then_assign_awards_at_once_then_undo(world: World,
                               data={"csrf": csrf_of(done.text)})
     assert undone.status_code == 200
     assert "de nouveau à classer" in undone.text
-    kept = re.search(r'id="kept">(.*?)</section>', undone.text, re.S)
-    assert kept and "Médiation" in kept.group(1) and "pas encore délivré" in kept.group(1)
-    assert SUGGESTED in _unmapped_ids(world)
+    withdrawn = re.search(r'id="withdrawn">(.*?)</section>', undone.text, re.S)
+    assert withdrawn and "Médiation" in withdrawn.group(1)  # never issued: taken back
+    assert 'id="kept"' not in undone.text
+    assert SUGGESTED in _unmapped_ids(world) and _badges(world) == before
     again = coordinator.post(f"/territoires/val-de-serre/activites/{SUGGESTED}/annuler",
                              data={"csrf": csrf_of(done.text)})
     assert again.status_code == 400  # nothing to undo any more
+
+
+def test_an_issued_award_stays_when_its_activity_is_undone(world: World,
+                                                           coordinator: TestClient) -> None:
+    page = coordinator.get(BASE)
+    coordinator.post(f"{BASE}/classer", data={
+        "csrf": csrf_of(page.text), "activite": SUGGESTED, "type": "mediation"})
+    issued = coordinator.post("/territoires/val-de-serre/delivrer",
+                              data={"csrf": csrf_of(page.text)}, follow_redirects=False)
+    assert issued.status_code == 303
+    undone = coordinator.post(f"/territoires/val-de-serre/activites/{SUGGESTED}/annuler",
+                              data={"csrf": csrf_of(page.text)})
+    kept = re.search(r'id="kept">(.*?)</section>', undone.text, re.S)
+    assert kept and "Médiation" in kept.group(1) and "déjà délivré" in kept.group(1)
+    assert "mediation" in _badges(world)
 
 
 def test_every_activity_of_one_unknown_type_at_once(world: World,

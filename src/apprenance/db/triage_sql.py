@@ -92,9 +92,20 @@ def project_names(conn: Connection, territory: str) -> dict[str, str]:
 
 
 def awards_of(conn: Connection, learner_ids: list[int]) -> list[dict[str, Any]]:
-    """The awards of the given learners: learner_id, badge_id, activity_ids, issued_at."""
+    """The awards of the given learners: id, learner_id, badge_id, activity_ids,
+    issued_at."""
     w = t.awards.c
-    query = select(w.learner_id, w.badge_id, w.activity_ids, w.issued_at).where(
+    query = select(w.id, w.learner_id, w.badge_id, w.activity_ids, w.issued_at).where(
         w.learner_id.in_(learner_ids)).order_by(w.id)
     return [{**dict(row), "activity_ids": list(row["activity_ids"] or [])}
             for row in conn.execute(query).mappings()]
+
+
+def withdraw_unissued(conn: Connection, award_id: int) -> bool:
+    """Delete the award if it was never issued (no issued time, no credential): True when
+    it was deleted."""
+    w, c = t.awards.c, t.credentials.c
+    if conn.execute(select(func.count()).where(c.award_id == award_id)).scalar_one():
+        return False
+    done = conn.execute(t.awards.delete().where(w.id == award_id, w.issued_at.is_(None)))
+    return bool(done.rowcount)

@@ -17,7 +17,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "triage.none": {"fr": "Aucune activité à classer.", "en": "No activity to sort."},
     "triage.open": {"fr": "Classer les activités non reconnues ({count})",
                     "en": "Sort the unmapped activities ({count})"},
-    "triage.group": {"fr": "Type « {type} » : {count} activité(s), {hours} h",
+    "triage.group": {"fr": "Type «\u00a0{type}\u00a0» : {count} activité(s), {hours} h",
                      "en": "Type “{type}”: {count} activit(y/ies), {hours} h"},
     "triage.suggested": {"fr": "Type suggéré : {type}", "en": "Suggested type: {type}"},
     "triage.no_suggestion": {"fr": "Pas de suggestion : choisissez un type.",
@@ -25,7 +25,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "triage.choose": {"fr": "— choisir un type —", "en": "— choose a type —"},
     "triage.type_for": {"fr": "Type pour l'activité du {date} ({who})",
                         "en": "Type for the activity of {date} ({who})"},
-    "triage.type_for_all": {"fr": "Type pour les {count} activités « {type} »",
+    "triage.type_for_all": {"fr": "Type pour les {count} activités «\u00a0{type}\u00a0»",
                             "en": "Type for the {count} “{type}” activities"},
     "triage.check": {"fr": "Vérifier avant de classer", "en": "Review before assigning"},
     "triage.check_all": {"fr": "Vérifier avant de tout classer",
@@ -34,7 +34,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "All activities of this type at once"},
     "triage.one_by_one": {"fr": "Une par une", "en": "One by one"},
     "triage.empty_type": {
-        "fr": "Choisissez un type dans la liste (champ « type ») : rien n'a été classé.",
+        "fr": "Choisissez un type dans la liste (champ «\u00a0type\u00a0») : rien n'a été classé.",
         "en": "Choose a type from the list (field “type”): nothing was assigned.",
     },
     "triage.confirm_title": {"fr": "Confirmer le classement", "en": "Confirm the assignment"},
@@ -58,19 +58,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "triage.cancel": {"fr": "Revenir sans rien changer", "en": "Go back without changing anything"},
     "triage.done_title": {"fr": "Classement enregistré", "en": "Assignment recorded"},
     "triage.done": {
-        "fr": "{n} activités comptent maintenant comme « {type} ». Personnes réévaluées "
+        "fr": "{n} activités comptent maintenant comme «\u00a0{type}\u00a0». Personnes réévaluées "
               "aussitôt : {evaluated}.",
         "en": "{n} activities now count as “{type}”. People re-evaluated at once: "
               "{evaluated}.",
     },
     "triage.done.one": {
-        "fr": "L'activité compte maintenant comme « {type} ». Personnes réévaluées aussitôt : "
-              "{evaluated}.",
+        "fr": "L'activité compte maintenant comme «\u00a0{type}\u00a0». Personnes "
+              "réévaluées aussitôt : {evaluated}.",
         "en": "The activity now counts as “{type}”. People re-evaluated at once: {evaluated}.",
     },
-    "triage.summary": {"fr": "{n} activités ({hours} h) compteront comme « {type} ».",
+    "triage.summary": {"fr": "{n} activités ({hours} h) compteront comme «\u00a0{type}\u00a0».",
                        "en": "{n} activities ({hours} h) will count as “{type}”."},
-    "triage.summary.one": {"fr": "Une activité ({hours} h) comptera comme « {type} ».",
+    "triage.summary.one": {"fr": "Une activité ({hours} h) comptera comme «\u00a0{type}\u00a0».",
                            "en": "One activity ({hours} h) will count as “{type}”."},
     "triage.awarded": {"fr": "Badges obtenus maintenant (en attente de délivrance)",
                        "en": "Badges now awarded (waiting to be issued)"},
@@ -81,18 +81,26 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "Undo the assignment of the activity of {date} ({who})"},
     "triage.undone_title": {"fr": "Classement annulé", "en": "Assignment undone"},
     "triage.undone_unmapped": {
-        "fr": "L'activité ne compte plus comme « {type} » : elle est de nouveau à classer.",
+        "fr": "L'activité ne compte plus comme «\u00a0{type}\u00a0» : elle est de nouveau à "
+              "classer.",
         "en": "The activity no longer counts as “{type}”: it is waiting to be sorted again.",
     },
     "triage.undone_own": {
-        "fr": "L'activité ne compte plus comme « {type} » mais de nouveau comme « {own} ».",
+        "fr": "L'activité ne compte plus comme «\u00a0{type}\u00a0» mais de nouveau comme "
+              "«\u00a0{own}\u00a0».",
         "en": "The activity no longer counts as “{type}” but as “{own}” again.",
     },
-    "triage.kept": {
-        "fr": "Ces badges, déjà obtenus, citaient cette activité ; ils restent enregistrés "
-              "(retenez-les ou révoquez-les depuis les pages des badges) :",
-        "en": "These badges, already awarded, cited this activity; they stay recorded "
-              "(hold them back or revoke them from the badges' pages):",
+    "triage.withdrawn": {"fr": "Badges repris", "en": "Badges taken back"},
+    "triage.withdrawn_help": {
+        "fr": "Ils n'avaient pas encore été délivrés et les activités ne suffisent plus :",
+        "en": "They had not been issued yet and the activities no longer meet their rules:",
+    },
+    "triage.kept": {"fr": "Badges conservés", "en": "Badges kept"},
+    "triage.kept_help": {
+        "fr": "Ils citaient cette activité et restent enregistrés : un badge délivré se "
+              "révoque depuis la page de sa certification.",
+        "en": "They cited this activity and stay recorded: an issued badge is revoked from "
+              "its credential's page.",
     },
     "triage.issued": {"fr": "déjà délivré", "en": "already issued"},
     "triage.not_issued": {"fr": "pas encore délivré", "en": "not issued yet"},

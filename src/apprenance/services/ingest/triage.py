@@ -3,8 +3,8 @@ back: what assigning a type would change (hours per pillar and vital function, t
 may complete), the assignment itself followed at once by the learners' evaluation, and the
 undo (the activity counts as its own type again, unmapped when the mapping lacks it).
 
-An undo takes no award back: an award recorded meanwhile stays (held back or revoked on the
-awards' pages), and the outcome names it.
+An undo takes back the awards it unmade that were never issued (the evidence no longer meets
+their rule); an issued one stays, named, for its credential's page to revoke.
 """
 
 from __future__ import annotations
@@ -63,6 +63,8 @@ class Outcome:
     evaluated: int = 0
     awarded: list[dict[str, str]] = field(default_factory=list)  # learner, badge, name
     kept: list[dict[str, Any]] = field(default_factory=list)  # learner, badge, name, issued
+    withdrawn: list[dict[str, Any]] = field(default_factory=list)  # taken back (not issued)
+    details: list[dict[str, str]] = field(default_factory=list)  # id, occurred_on, participant
 
 
 def _badge_name(catalog: Catalog, badge: str, lang: str) -> str:
@@ -159,38 +161,59 @@ def assign_and_evaluate(store: Store, catalog: Catalog, activity_ids: Sequence[s
     befores = [assign_type(store, catalog, a, type_id, clock=clock).before
                for a in activity_ids]
     with store.transaction() as conn:
-        people = sorted({str(r["participant"]) for r in _rows(conn, activity_ids)})
+        rows = _rows(conn, activity_ids)
+    people = sorted({str(r["participant"]) for r in rows})
     report = evaluate_learners(store, catalog, clock=clock, participants=people)
     return Outcome(list(activity_ids), type_id, befores[0], evaluated=report.evaluated,
                    awarded=[{"learner": a.learner, "badge": a.badge,
                              "name": _badge_name(catalog, a.badge, lang)}
-                            for a in report.awards])
+                            for a in report.awards],
+                   details=[{"id": str(r["id"]), "occurred_on": str(r["occurred_on"]),
+                             "participant": str(r["participant"])} for r in rows])
 
 
 def undo(store: Store, catalog: Catalog, activity_id: str, *, clock: Clock,
          lang: str) -> Outcome:
-    """Put an assigned activity back to its own type (unmapped when the mapping lacks it),
-    evaluate its learner at once, and name the awards that cited it (they stay)."""
+    """Put an assigned activity back to its own type (unmapped when the mapping lacks it) and
+    evaluate its learner at once. An award that cited the activity and was never issued is
+    taken back when the evidence no longer meets its rule (``withdrawn``); the others stay
+    and are named (``kept``: issued ones are revoked from their credential's page)."""
     with store.transaction() as conn:
         row = _rows(conn, [activity_id])[0]
         if not row["assigned_type"]:
             raise InputError(f"activity {activity_id} has no assigned type to undo",
                              details={"field": "activity"})
+        lid = int(row["learner_id"])
         triage_sql.unassign(conn, activity_id)
         remove_from_evidence(conn, catalog, [activity_id])
-        coordination_sql.evidence_changed(conn, int(row["learner_id"]), clock())
-        kept = [a for a in triage_sql.awards_of(conn, [int(row["learner_id"])])
-                if activity_id in a["activity_ids"]]
+        coordination_sql.evidence_changed(conn, lid, clock())
+        awards = triage_sql.awards_of(conn, [lid])
+        citing = [a for a in awards if activity_id in a["activity_ids"]]
+        held = {str(a["badge_id"]) for a in awards}
+        evidence = LearnerEvidence(load_totals(conn, [lid])[lid],
+                                   partial(learner_facts, conn, catalog, lid), held=held)
+        withdrawn, kept = [], []
+        for award in citing:
+            badge = catalog.badges.get(str(award["badge_id"]))
+            still = badge is None or evaluate(badge.rule, evidence).met
+            if not still and triage_sql.withdraw_unissued(conn, int(award["id"])):
+                withdrawn.append(award)
+            else:
+                kept.append(award)
     report = evaluate_learners(store, catalog, clock=clock, participants=[row["participant"]])
     back = str(row["activity_type"])
+
+    def named(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{"learner": row["participant"], "badge": a["badge_id"],
+                 "name": _badge_name(catalog, str(a["badge_id"]), lang),
+                 "issued": a["issued_at"] is not None} for a in found]
+
     return Outcome([activity_id], back if back in catalog.activity_types else None,
                    str(row["assigned_type"]), evaluated=report.evaluated,
                    awarded=[{"learner": a.learner, "badge": a.badge,
                              "name": _badge_name(catalog, a.badge, lang)}
                             for a in report.awards],
-                   kept=[{"learner": row["participant"], "badge": a["badge_id"],
-                          "name": _badge_name(catalog, str(a["badge_id"]), lang),
-                          "issued": a["issued_at"] is not None} for a in kept])
+                   kept=named(kept), withdrawn=named(withdrawn))
 
 
 def assigned_in(store: Store, territory: str, *, limit: int = 50) -> list[dict[str, Any]]:
