@@ -31,7 +31,6 @@ from apprenance.services.evidence.totals import (
     remove_from_evidence,
     row_facts,
 )
-from apprenance.services.ingest.unmapped import assign_type
 
 MAX_AT_ONCE = 500  # activities in one group assignment
 
@@ -158,10 +157,15 @@ def assign_and_evaluate(store: Store, catalog: Catalog, activity_ids: Sequence[s
         raise InputError("no activity to assign")
     if len(activity_ids) > MAX_AT_ONCE:
         raise InputError(f"at most {MAX_AT_ONCE} activities at once")
-    befores = [assign_type(store, catalog, a, type_id, clock=clock).before
-               for a in activity_ids]
-    with store.transaction() as conn:
+    with store.transaction() as conn:  # all or nothing, the evidence rebuilt once
         rows = _rows(conn, activity_ids)
+        for row in rows:
+            coordination_sql.assign_type(conn, str(row["id"]), type_id)
+        remove_from_evidence(conn, catalog, list(activity_ids))
+        now = clock()
+        for lid in sorted({int(r["learner_id"]) for r in rows}):
+            coordination_sql.evidence_changed(conn, lid, now)
+    befores = [effective_type(r) for r in rows]
     people = sorted({str(r["participant"]) for r in rows})
     report = evaluate_learners(store, catalog, clock=clock, participants=people)
     return Outcome(list(activity_ids), type_id, befores[0], evaluated=report.evaluated,
