@@ -11,7 +11,7 @@ from apprenance.credentials.pdf import style
 from apprenance.domain.catalog import PILLARS
 from apprenance.domain.palette import FUNCTION_COLOUR, PILLAR_COLOURS, pillar_colour
 from apprenance.web import pages
-from apprenance.web.charts import bars_svg
+from apprenance.web.dashboard import bars_svg
 
 IMAGES = Path(__file__).resolve().parents[2] / "src" / "apprenance" / "data" / "badges" / "images"
 
