@@ -67,7 +67,7 @@ def test_the_territory_page_opens_on_its_dashboard(world: World) -> None:
 
     progress = re.search(r'id="learners-h".*?</table>', html, re.S)
     assert progress and "Médiation" in progress.group(0)
-    assert 'aria-label="Médiation : 1 condition(s) sur 2"' in progress.group(0)
+    assert 'aria-label="Médiation : 1 condition remplie sur 2"' in progress.group(0)
     recent = re.search(r'id="recent">(.*?)</ol>', html, re.S)
     assert recent and "11/04/2026" in recent.group(1) and "atelier-mystere" in recent.group(1)
     assert html.count("<h1") == 1

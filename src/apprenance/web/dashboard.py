@@ -35,7 +35,7 @@ def dashboard_context(app: App, catalog: Catalog, overview: dict[str, Any], lang
         if p["id"] == "":
             p["label"] = i18n.t("dashboard.no_project", lang)
         elif p["id"] == "*":
-            p["label"] = i18n.t("dashboard.more", lang, count=p["count"])
+            p["label"] = i18n.t_plural("dashboard.more", lang, p["count"], n=p["count"])
     pillars = [(str(p["label"]), float(p["hours"]), pillar_colour(str(p["id"])))
                for p in overview["pillars"]]
     functions = [(str(f["label"]), float(f["hours"]), FUNCTION_COLOUR)
@@ -50,7 +50,8 @@ def dashboard_context(app: App, catalog: Catalog, overview: dict[str, Any], lang
         state = "done" if best is None else "none" if int(best["met"]) == 0 else "closest"
         meter = None
         if best and state == "closest":
-            text = i18n.t("dashboard.conditions", lang, met=best["met"], of=best["of"])
+            text = i18n.t_plural("dashboard.conditions", lang, int(best["met"]),
+                                 met=best["met"], of=best["of"])
             sep = " : " if lang == "fr" else ": "
             meter = progress_svg(int(best["met"]), int(best["of"]),
                                  label=f"{best['name']}{sep}{text}")

@@ -72,6 +72,7 @@ def render(request: Request, name: str, lang: str, *, status: int = 200,
     other = "en" if lang == "fr" else "fr"
     switch = "/langue?" + urlencode({"lang": other, "next": request.url.path})
     context = {"lang": lang, "t": lambda key, **v: i18n.t(key, lang, **v), "grant": grant,
+               "tp": lambda key, n, **v: i18n.t_plural(key, lang, n, n=n, **v),
                "num": lambda value: number(float(value), lang),
                "day": lambda value: date_text(as_date(value), lang),
                "short_day": lambda value: short_date(as_date(value), lang),
