@@ -126,7 +126,7 @@ def test_an_expired_credential_says_expired(world: World) -> None:
     for phrase in ENGLISH:
         assert phrase not in fr, phrase
     en = _page(world, signed(credential), "en")
-    assert "it expired on 30 June 2026" in _verdict(en)
+    assert "it expired on 30\u00a0June 2026" in _verdict(en)
 
 
 def test_a_revoked_credential_says_revoked_and_the_facts_show_it(world: World) -> None:
