@@ -23,10 +23,9 @@ from apprenance.catalog.frameworks import parse_rdf
 from apprenance.catalog.mapping import read_mapping
 from apprenance.clock import fixed_clock
 from apprenance.config import load_settings
-from apprenance.credentials.images.image_safety import UnsafeImage
 from apprenance.credentials.trust.fetchers import refuse
 from apprenance.credentials.trust.keys import KeyStore
-from apprenance.errors import ApprenanceError, InputError
+from apprenance.errors import ApprenanceError, InputError, UnsafeImage
 from apprenance.services.catalog import catalog_for, import_frameworks
 from apprenance.services.files import badge_file, learner_folder
 from apprenance.services.ingest.coordination import keep_upload

@@ -13,7 +13,8 @@ import pytest
 from sqlalchemy import select
 
 from apprenance.db import tables as t
-from apprenance.domain.identifiers import LookAlike, normalise_identifier, scripts_of
+from apprenance.domain.identifiers import normalise_identifier, scripts_of
+from apprenance.errors import LookAlike
 from ingest_cli import Cli, rows_of, run, write, write_territories
 from web_world import World, build_world
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from apprenance.bootstrap import bundled
-from apprenance.contracts.records import FieldError
+from apprenance.errors import FieldError
 from apprenance.importers.xapi_rules import check_statement
 from conftest import REPO, CliResult
 from web_world import LEA, World, build_world

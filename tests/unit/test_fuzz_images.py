@@ -17,12 +17,12 @@ from PIL import Image
 from apprenance.bootstrap import bundled
 from apprenance.credentials.images.baking import bake_ob2, bake_ob3
 from apprenance.credentials.images.image_safety import (
-    UnsafeImage,
     check_image,
     check_image_uri,
     check_png,
     check_svg,
 )
+from apprenance.errors import UnsafeImage
 from credential_world import baked_svg, sample_credential, signed, tiny_png
 from fuzz_support import format_text, fuzz, mutated_bytes
 

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from apprenance.catalog.mapping import check_concepts, check_texts
 from apprenance.catalog.problems import Problem, YamlDoc, line_at, read_yaml_doc, split_source
 from apprenance.contracts.catalog import BadgeIn
-from apprenance.credentials.images.image_safety import MAX_IMAGE_BYTES, UnsafeImage, check_image
+from apprenance.credentials.images.image_safety import MAX_IMAGE_BYTES, check_image
 from apprenance.domain.catalog import (
     FUNCTIONS,
     PILLARS,
@@ -29,7 +29,7 @@ from apprenance.domain.catalog import (
     Rule,
 )
 from apprenance.domain.roles import ROLES, parse_role
-from apprenance.errors import InputError
+from apprenance.errors import InputError, UnsafeImage
 
 MEASURES: tuple[str, ...] = ("hours", "count", "distinct", "attestations", "span_days", "badges")
 FILTERS: tuple[str, ...] = (

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from apprenance.credentials.verify.structure import parse_time
-from apprenance.credentials.verify.verifier import Check, Report
+from apprenance.credentials.verify.verifier import Check, CheckStatus, Report
 from apprenance.i18n import MESSAGES, t
 
 MONTHS = {
@@ -37,7 +37,7 @@ class Line:
 
     name: str
     label: str
-    state: str
+    state: CheckStatus
     text: str
     detail: str
 
@@ -85,7 +85,8 @@ def checks_for_people(report: Report, lang: str) -> list[Line]:
     for check in report.checks:
         if check.status == "skipped":
             continue
-        state = check.status if check.status in ("ok", "failed", "warning") else "failed"
+        state: CheckStatus = (check.status if check.status in ("ok", "failed", "warning")
+                              else "failed")
         lines.append(Line(check.name, check_label(check.name, lang), state,
                           _plain(check, state, report, lang), check.text(lang)))
     return lines

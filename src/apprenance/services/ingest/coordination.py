@@ -18,11 +18,10 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from apprenance.clock import Clock
-from apprenance.contracts.records import FieldError
 from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog, text
-from apprenance.errors import InputError, PermissionDenied
+from apprenance.errors import FieldError, InputError, PermissionDenied
 from apprenance.importers import FORMATS, detect_format, read_log
 from apprenance.services.files import write_bytes
 from apprenance.services.ingest.pipeline import LogFile, ingest_files, load_lookups
