@@ -19,6 +19,7 @@ from apprenance.contracts.catalog import BadgeIn
 from apprenance.credentials.images.image_safety import MAX_IMAGE_BYTES, check_image
 from apprenance.domain.catalog import (
     FUNCTIONS,
+    MEASURE_KINDS,
     PILLARS,
     AllOf,
     AnyOf,
@@ -26,12 +27,13 @@ from apprenance.domain.catalog import (
     Badge,
     Filters,
     Measure,
+    MeasureKind,
     Rule,
 )
 from apprenance.domain.roles import ROLES, parse_role
 from apprenance.errors import InputError, UnsafeImage
 
-MEASURES: tuple[str, ...] = ("hours", "count", "distinct", "attestations", "span_days", "badges")
+MEASURES: tuple[MeasureKind, ...] = MEASURE_KINDS  # what badge files may say
 FILTERS: tuple[str, ...] = (
     "pillar", "competence", "function", "project", "territory", "activity", "since", "until"
 )
