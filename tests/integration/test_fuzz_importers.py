@@ -266,7 +266,7 @@ def app(folder: Path) -> Iterator[Any]:
 
     home = folder / "home"
     app = App(load_settings(home=home, lang="en"), clock=fixed_clock(FIXED_NOW))
-    init_store(app)
+    init_store(app.home, lambda: app.store)
     territory = folder / "val.yaml"
     territory.write_text("id: val\nname: Val\nprojects:\n  - id: jardin\n    name: Jardin\n",
                          "utf-8")
@@ -284,12 +284,11 @@ def app(folder: Path) -> Iterator[Any]:
 ), st.sampled_from(["log.csv", "log.jsonl", "log.json"]))
 def test_ingest_service_never_fails_on_a_hostile_file(app: Any, folder: Path, data: bytes,
                                                       name: str) -> None:
-    from apprenance.services.catalog import catalog_for
     from apprenance.services.ingest.pipeline import LogFile, ingest_files
 
     path = folder / name
     path.write_bytes(data)
     result = only_our_errors(lambda: ingest_files(
-        app.store, catalog_for(app), [LogFile(path, name)], clock=app.clock, lang="en"))
+        app.store, app.catalog(), [LogFile(path, name)], clock=app.clock, lang="en"))
     assert not isinstance(result, BaseException), result
     assert result.accepted + result.duplicates + result.rejected >= 0
