@@ -60,7 +60,7 @@ def check_label(name: str, lang: str) -> str:
     return t(key, lang) if key in MESSAGES else name
 
 
-def _plain_key(check: Check, state: str, report: Report) -> str:
+def _plain_key(check: Check, state: CheckStatus, report: Report) -> str:
     if state == "failed" and check.name == "status" and report.status in ("revoked",
                                                                           "suspended"):
         return f"verify.plain.status.{report.status}"
@@ -70,7 +70,7 @@ def _plain_key(check: Check, state: str, report: Report) -> str:
     return f"verify.plain.{check.name}.{state}"
 
 
-def _plain(check: Check, state: str, report: Report, lang: str) -> str:
+def _plain(check: Check, state: CheckStatus, report: Report, lang: str) -> str:
     key = _plain_key(check, state, report)
     if key in MESSAGES:
         return t(key, lang)
