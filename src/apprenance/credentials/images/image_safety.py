@@ -274,8 +274,8 @@ def check_svg(data: bytes, *, where: str = "the image",
                           "refused)") from None
     except DefusedXmlException as exc:
         raise UnsafeImage(f"{where}: SVG refused: {exc}") from None
-    except (ElementTree.ParseError, ValueError) as exc:
-        raise UnsafeImage(f"{where}: unreadable SVG: {exc}") from None
+    except (ElementTree.ParseError, LookupError, ValueError) as exc:  # LookupError: the XML
+        raise UnsafeImage(f"{where}: unreadable SVG: {exc}") from None  # names an unknown encoding
     if _local(str(root.tag))[1] != "svg":
         raise UnsafeImage(f"{where}: not an SVG image (the root element is not <svg>)")
     count = 0
