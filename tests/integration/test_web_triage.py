@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from apprenance.services.catalog import catalog_for
 from apprenance.services.evaluation.evaluate import list_awards
 from apprenance.services.ingest import triage
 from apprenance.services.ingest.coordination import unmapped_in
@@ -50,7 +49,7 @@ def _selected(select: str) -> list[str]:
 
 
 def _unmapped_ids(world: World) -> set[str]:
-    groups = unmapped_in(world.app.store, catalog_for(world.app), ["val-de-serre"])
+    groups = unmapped_in(world.app.store, world.app.catalog(), ["val-de-serre"])
     return {str(a["id"]) for g in groups for a in g["activities"]}
 
 
@@ -153,7 +152,7 @@ def test_every_activity_of_one_unknown_type_at_once(world: World,
     assert done.status_code == 200 and "2 activités comptent maintenant" in done.text
     assert not set(PLAIN) & _unmapped_ids(world)
     assert len(triage.assigned_in(world.app.store, "val-de-serre")) == 2
-    olga = unmapped_in(world.app.store, catalog_for(world.app), ["autre"])
+    olga = unmapped_in(world.app.store, world.app.catalog(), ["autre"])
     assert [a["id"] for g in olga for a in g["activities"]] == [OLGA_ODD]
 
 

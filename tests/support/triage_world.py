@@ -12,7 +12,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 from apprenance.db import tables as t
-from apprenance.services.catalog import catalog_for
 from apprenance.web.app import create_app
 from builders import add_activity
 from web_world import LEA, OTHER, World
@@ -23,7 +22,7 @@ OLGA_ODD = "olga-odd"
 
 
 def add_unmapped(world: World) -> None:
-    store, catalog = world.app.store, catalog_for(world.app)
+    store, catalog = world.app.store, world.app.catalog()
     add_activity(store, catalog, participant=LEA, day=date(2026, 4, 6), hours=10,
                  kind="mediation-voisins", project="legumerie-cantines",
                  function="alimentation", witness="claire.lambert@example.org",
