@@ -19,8 +19,8 @@ DEBT = {  # SQL still written in the use cases, and services still built from Ap
     *{("services", "sqlalchemy", f"services/{name}.py") for name in (
         "downloads", "ingest/scope", "ingest/unmapped", "ingest/rejects_roundtrip",
         "ingest/days", "ingest/coordination", "ingest/rejects", "ingest/xapi_intake",
-        "ingest/pipeline", "ingest/writer", "people/territories", "people/directory",
-        "people/access", "issuing/clr_records", "issuing/ob_api", "issuing/hosted",
+        "ingest/pipeline", "ingest/writer",
+        "issuing/clr_records", "issuing/ob_api", "issuing/hosted",
         "issuing/issuers", "issuing/revocation", "issuing/issue", "issuing/batch",
         "privacy/erase", "privacy/report", "privacy/records", "privacy/written_files",
         "evidence/progress", "evidence/totals", "evaluation/evaluate", "certificates/gather")},

@@ -16,8 +16,8 @@ from apprenance.db import tables as t
 from apprenance.db.issuing_tables import issuers
 from apprenance.db.store import Store
 from apprenance.errors import InputError, NotFound
-from apprenance.services.evaluation.evaluate import learner_id
 from apprenance.services.issuing.issuers import profile_of
+from apprenance.services.people.directory import learner_id
 
 LISTED = ("ob3", "ob3-external")
 
