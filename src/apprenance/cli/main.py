@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "serve": "apprenance.cli.serve_cmds:serve_cmd",
     "portfolio": "apprenance.cli.serve_cmds:portfolio_cmd",
     "token": "apprenance.cli.serve_cmds:token_group",
+    "coordinator": "apprenance.cli.coordinator_cmds:coordinator_group",
     "frameworks": "apprenance.cli.catalog_cmds:frameworks_group",
     "verify": "apprenance.cli.verify_cmds:verify_cmd",
     "certificate": "apprenance.cli.certificate_cmds:certificate_cmd",
@@ -50,6 +51,8 @@ COMMAND_HELP: dict[str, str] = {
     "serve": "Serve the HTTP API, hosted credentials and learner pages (uvicorn).",
     "portfolio": "Print a learner's portfolio URL: sign-in link (--link) or share link (--share).",
     "token": "API tokens (create) and OAuth 2.0 clients (client) for the HTTP API.",
+    "coordinator": "Coordinators: invite (a single-use sign-in link for one territory), list, "
+                   "withdraw.",
     "frameworks": "Skills frameworks: import (SKOS, ESCO CSV), validate, list, show, search.",
     "verify": "Verify credentials (OB 3.0, VC 1.1/2.0, VC-JWT, baked images), check by check.",
     "certificate": "Write PDF certificates (hours, competences, ECTS recommendation, QR code).",

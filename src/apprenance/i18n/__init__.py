@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from apprenance.i18n import (
+    backoffice,
     catalog,
     cli,
     errors,
@@ -44,6 +45,7 @@ def _merge(*catalogs: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 
 MESSAGES: dict[str, dict[str, str]] = _merge(
+    backoffice.MESSAGES,
     catalog.MESSAGES,
     cli.MESSAGES,
     errors.MESSAGES,

@@ -9,14 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from apprenance.clock import Clock
 from apprenance.credentials.images.badge_png import badge_png, placeholder_png
 from apprenance.credentials.images.baking import bake_ob2, bake_ob3
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
-from apprenance.db import tables as t
+from apprenance.db import coordination_sql as sql
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import NotFound, UnknownFormat
@@ -42,14 +40,11 @@ class Download:
 
 def credential_owner(store: Store, credential_id: str) -> tuple[str, str | None]:
     """(participant, territory) of the learner a credential was issued to."""
-    c, lc = t.credentials.c, t.learners.c
     with store.transaction() as conn:
-        row = conn.execute(
-            select(lc.participant, lc.territory_id).join(t.learners, lc.id == c.learner_id)
-            .where(c.id.in_([credential_id, f"urn:uuid:{credential_id}"]))).one_or_none()
-    if row is None:
+        owner = sql.credential_owner(conn, credential_id)
+    if owner is None:
         raise NotFound(f"no credential {credential_id!r}")
-    return str(row[0]), row[1]
+    return owner
 
 
 def _artwork(catalog: Catalog, badge: str | None, kind: str) -> bytes:

@@ -21,13 +21,8 @@ from typing import Any
 from apprenance.credentials.verify.structure import parse_time
 from apprenance.credentials.verify.verifier import Check, Report
 from apprenance.i18n import MESSAGES, t
+from apprenance.i18n.dates import date_text
 
-MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
 _HASH_SHOWN = 24  # characters of a hashed identifier shown (the whole value is in the title)
 
 
@@ -129,8 +124,7 @@ def day(value: str | None, lang: str) -> str:
     moment = parse_time(value)
     if moment is None:
         return value or "-"
-    month = MONTHS.get(lang, MONTHS["fr"])[moment.month - 1]
-    return f"{moment.day} {month} {moment.year}"
+    return date_text(moment.date(), lang)
 
 
 def _holder(holder: dict[str, Any], lang: str, recipient: str | None) -> list[Fact]:

@@ -3,7 +3,6 @@ of hours, the QR code, and numbers and dates written the French or English way."
 
 from __future__ import annotations
 
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -42,10 +41,6 @@ FONTS = {
 }
 NNBSP = "\u202f"  # narrow no-break space: French thousands and punctuation
 NBSP = "\u00a0"
-MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-             "septembre", "octobre", "novembre", "décembre")
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
 
 
 @cache
@@ -121,21 +116,6 @@ def number_text(value: float, lang: str, decimals: int = 1) -> str:
 
 def hours_text(value: float, lang: str) -> str:
     return f"{number_text(value, lang)}{NBSP}h"
-
-
-def date_text(day: date, lang: str) -> str:
-    """1er mars 2025, 2 mars 2025 / 1 March 2025."""
-    if lang == "fr":
-        first = "1er" if day.day == 1 else str(day.day)
-        return f"{first}{NBSP}{MONTHS_FR[day.month - 1]} {day.year}"
-    return f"{day.day}{NBSP}{MONTHS_EN[day.month - 1]} {day.year}"
-
-
-def short_date(day: date, lang: str) -> str:
-    """15/09/2026 / 15 Sep 2026, for tables."""
-    if lang == "fr":
-        return day.strftime("%d/%m/%Y")
-    return f"{day.day}{NBSP}{MONTHS_EN[day.month - 1][:3]} {day.year}"
 
 
 def bar_chart(rows: list[tuple[str, str, float]], width: float, lang: str, *,

@@ -15,9 +15,8 @@ from array import array
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import Connection
-
 from apprenance.db import ingest_sql as sql
+from apprenance.db.engine import Connection
 from apprenance.importers.values import MAX_HOURS
 
 SPAN_LIMIT = 3660  # days in one learner's array

@@ -17,10 +17,9 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, update
-
 from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD, FieldError
-from apprenance.db import tables as t
+from apprenance.db import rejects_sql as sql
+from apprenance.db.engine import Connection
 from apprenance.errors import InputError
 from apprenance.i18n import t as msg
 from apprenance.importers.csv_log import REJECT_COLUMN, detect_separator, is_reject_column
@@ -102,8 +101,4 @@ def reject_numbers(path: Path) -> list[int]:
 
 def close_numbered(conn: Connection, numbers: Sequence[int], now: datetime) -> None:
     """Close the open rejects a corrected file named in its ``rejet`` column."""
-    r = t.rejects.c
-    for start in range(0, len(numbers), 1000):
-        conn.execute(update(t.rejects).where(r.id.in_(list(numbers[start:start + 1000])),
-                                             r.resolved_at.is_(None))
-                     .values(resolved_at=now))
+    sql.close_numbered(conn, numbers, now)

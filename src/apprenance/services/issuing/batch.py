@@ -23,8 +23,6 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select
-
 from apprenance.credentials.formats import ob2, ob3
 from apprenance.credentials.formats.endorsement import (
     Attestation,
@@ -48,8 +46,9 @@ from apprenance.credentials.trust.data_integrity import sign
 from apprenance.credentials.trust.jwt import sign_jwt
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import AwardFacts, EvidenceItem, HostedUrls, Recipient
-from apprenance.db import tables as t
-from apprenance.db.issuing_tables import status_lists
+from apprenance.db import learner_records_sql as records
+from apprenance.db.engine import Connection
+from apprenance.db.issuing_sql import status_list_bits
 from apprenance.db.store import Store
 from apprenance.domain.catalog import PILLARS, Badge, Catalog, text
 from apprenance.services.evidence.totals import effective_type
@@ -204,21 +203,19 @@ class Batch:
         url = self.urls.status_list(slug, list_id)
         if self.out is None or url in self._hosted:
             return
-        bits, updated_at = conn.execute(select(status_lists.c.bits, status_lists.c.updated_at)
-                                        .where(status_lists.c.id == list_id)).one()
+        found = status_list_bits(conn, list_id)
+        assert found is not None  # drawn from in this transaction
+        bits, updated_at = found
         self._publish(url, status_list_credential(self.signer_for(slug), self.urls, list_id,
-                                                  bytes(bits), updated_at=updated_at))
+                                                  bits, updated_at=updated_at))
 
     def _activities(self, conn: Connection,
                     ids: list[str]) -> tuple[dict[str, Any], dict[str, list[Any]]]:
         if not ids:
             return {}, {}
-        rows = {r["id"]: r for r in conn.execute(
-            select(t.activities).where(t.activities.c.id.in_(ids))).mappings()}
+        rows: dict[str, Any] = records.activities_by_id(conn, ids)
         witnesses: dict[str, list[Any]] = defaultdict(list)
-        for att in conn.execute(select(t.attestations)
-                                .where(t.attestations.c.activity_id.in_(ids))
-                                .order_by(t.attestations.c.id)).mappings():
+        for att in records.attestations_of(conn, ids):
             witnesses[att["activity_id"]].append(att)
         return rows, witnesses
 
