@@ -23,8 +23,9 @@ from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD, FieldError
 from apprenance.db import tables as t
 from apprenance.errors import InputError
 from apprenance.i18n import t as msg
+from apprenance.importers import detect_format
 from apprenance.importers.csv_log import REJECT_COLUMN, detect_separator, is_reject_column
-from apprenance.importers.encoding import detect_format, open_text
+from apprenance.importers.encoding import open_text
 from apprenance.services.ingest.rejects import RejectRow, neutralise
 
 
