@@ -42,8 +42,6 @@ from apprenance.credentials.verify.structure import (
 )
 from apprenance.i18n.phrases import Phrases, reason_of, say
 
-OB2_CONTEXT = "https://w3id.org/openbadges/v2"
-
 
 @dataclass(frozen=True)
 class Check:
