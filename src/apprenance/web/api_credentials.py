@@ -17,6 +17,7 @@ from apprenance.bootstrap import App
 from apprenance.credentials.formats.registry import DOWNLOADS, FORMATS
 from apprenance.credentials.pdf.certificate import render_certificate
 from apprenance.errors import NotFound, PermissionDenied
+from apprenance.i18n import Lang
 from apprenance.public_url import check_signing_url
 from apprenance.services import downloads
 from apprenance.services.certificates.gather import CertificateOptions, gather_certificate
@@ -174,7 +175,7 @@ def clr(grant: GrantDep, app: AppDep, catalog: CatalogDep, keys: KeysDep, urls: 
 def certificate(grant: GrantDep, app: AppDep, catalog: CatalogDep, learner: Participant,
                 share: Share = None,
                 pathway: Annotated[str | None, Query(max_length=100)] = None,
-                lang: Annotated[Literal["fr", "en"] | None, Query()] = None) -> Response:
+                lang: Annotated[Lang | None, Query()] = None) -> Response:
     owner, _ = allowed(app, grant, share, _learner_owner(app, learner))
     check_signing_url(app.settings)  # its QR code and attached credential name the public URL
     options = CertificateOptions(lang=lang, public_url=app.settings.public_url)

@@ -46,6 +46,7 @@ from apprenance.db import tables as t
 from apprenance.db.issuing_tables import status_lists
 from apprenance.db.store import Store
 from apprenance.domain.catalog import PILLARS, Badge, Catalog, text
+from apprenance.i18n import LANGS
 from apprenance.services.evidence.totals import effective_type
 from apprenance.services.files import (
     badge_file,
@@ -150,7 +151,7 @@ class Batch:
                 self._publish(image, found[1])
             self._achievements[key] = ob3.achievement(badge, self.catalog, self.urls, lang,
                                                       image=image)
-            for other in ("fr", "en"):
+            for other in LANGS:
                 self._publish(self.urls.achievement(badge.id, other), lambda o=other: (
                     ob3.achievement_document(ob3.achievement(
                         badge, self.catalog, self.urls, o, image=image))))
