@@ -1,5 +1,5 @@
 """Opening an activity log as text (UTF-8 with or without BOM, or UTF-16 with a BOM; CSV
-files also in Windows-1252, as French Excel saves them). Its format: ``log_formats``.
+files also in Windows-1252, as French Excel saves them). Its format: ``importers.detect_format``.
 
 The first 64 KiB are sniffed. Valid UTF-8 there is read as UTF-8. Otherwise a CSV file whose
 first 64 KiB decode as Windows-1252 is read as Windows-1252 (``LEGACY``, noted in the report);
