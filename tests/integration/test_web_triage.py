@@ -95,8 +95,8 @@ def test_confirm_then_assign_awards_at_once_then_undo(world: World,
     assert confirm.status_code == 200
     text = confirm.text
     assert "Une activité (10 h) comptera comme «\u00a0Médiation\u00a0»" in text
-    assert "Apprendre à vivre ensemble : <strong>+7 h</strong>" in text
-    assert "Se nourrir : <strong>+10 h</strong>" in text
+    assert "Apprendre à vivre ensemble\u00a0: <strong>+7 h</strong>" in text
+    assert "Se nourrir\u00a0: <strong>+10 h</strong>" in text
     may = re.search(r'id="may-complete">(.*?)</ul>', text, re.S)
     assert may and "Médiation" in may.group(1) and LEA in may.group(1)
     assert SUGGESTED in _unmapped_ids(world) and _badges(world) == before  # nothing yet
@@ -162,6 +162,7 @@ def test_english_pages(coordinator: TestClient) -> None:
     confirm = coordinator.get(f"{BASE}/confirmer", params={
         "activite": SUGGESTED, "type": "mediation", "lang": "en"})
     assert "One activity (10 h) will count as" in confirm.text
+    assert "Learning to live together: <strong>+7 h</strong>" in confirm.text
 
 
 def test_who_may_sort(world: World, coordinator: TestClient) -> None:
