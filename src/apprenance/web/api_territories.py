@@ -19,9 +19,9 @@ from apprenance.domain.catalog import Catalog
 from apprenance.errors import PermissionDenied
 from apprenance.i18n import t
 from apprenance.services.ingest import coordination
-from apprenance.services.ingest.recovery import heal_intake, mark_pending, unmark
 from apprenance.services.ingest.rejects import REASON_LIMIT, dismiss_reject, list_rejects
 from apprenance.services.ingest.unmapped import assign_type
+from apprenance.services.ingest.uploads import receive
 from apprenance.services.people import directory
 from apprenance.services.people.access import Grant
 from apprenance.services.people.territories import load_territory
@@ -126,16 +126,8 @@ def _ingest(app: App, catalog: Catalog, grant: Grant, name: str, data: bytes,
             fmt: str | None) -> dict[str, Any]:
     """Kept (once the sender is known to be allowed), then ingested within the sender's
     territories; a crash before the end leaves a marker that the next intake follows."""
-    scope = territories_of(grant)
-    heal_intake(app.store, catalog, app.home, clock=app.clock, lang=app.settings.lang)
-    path, found = coordination.keep_upload(app.home, name, data, fmt)
-    marker = mark_pending(app.home, path, found, name, scope)
-    try:
-        return coordination.ingest_upload(app.store, catalog, path, found, name,
-                                          clock=app.clock, lang=app.settings.lang,
-                                          territories=scope)
-    finally:
-        unmark(marker)
+    return receive(app.store, catalog, app.home, name, data, fmt, clock=app.clock,
+                   lang=app.settings.lang, territories=territories_of(grant)).report
 
 
 @router.post("/activities/upload", tags=["activities"],

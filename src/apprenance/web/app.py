@@ -132,6 +132,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         api_verify,
         hosting,
         input_guard,
+        logs,
         ob3_api,
         openapi_doc,
         pages,
@@ -164,7 +165,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         return response
 
     for module in (api_territories, api_learners, api_credentials, api_catalog,
-                   api_verify, xapi, ob3_api, hosting, pages):
+                   api_verify, xapi, ob3_api, hosting, pages, logs):
         api.include_router(module.router)
     api.include_router(api_verify.pages)
     openapi_doc.install(api)  # /openapi.json declares every status each operation answers

@@ -262,8 +262,8 @@ def territory_page(request: Request, app: AppDep, catalog: CatalogDep, grant: An
                    issued: Annotated[int | None, Query(ge=0, le=10**7)] = None
                    ) -> HTMLResponse:
     check_territory(grant, territory)
-    doc = territory_overview(app.store, catalog, territory, lang,
-                             with_rejects=grant.role == "admin")
+    doc = territory_overview(app.store, catalog, territory, lang, with_rejects=True,
+                             all_rejects=grant.role == "admin")
     chart = pillars_svg(doc["pillars"], title=i18n.t("territory.coverage", lang), lang=lang)
     return render(request, "territory.html", lang, doc=doc, chart=chart, issued=issued,
                   types=sorted(catalog.activity_types))

@@ -3,8 +3,8 @@ Lines or xAPI files, or JSON records) — kept under the home folder by their co
 sending the same file again is recognised (same source, duplicates and rejects as ``apprenance
 ingest``), checked to stay within the sender's territory, then ingested by ``services.ingest``
 — and the territory's overview: learners with their badges, the coverage of the four pillars
-and six vital functions, the activities waiting for a decision (unmapped types; rejected lines
-for the instance's admins) and the awards waiting to be issued."""
+and six vital functions, the activities waiting for a decision (unmapped types; rejected lines)
+and the awards waiting to be issued."""
 
 from __future__ import annotations
 
@@ -56,7 +56,9 @@ def pending_awards(store: Store, territory: str) -> dict[str, int]:
 
 
 def territory_overview(store: Store, catalog: Catalog, territory: str, lang: str, *,
-                       with_rejects: bool) -> dict[str, Any]:
+                       with_rejects: bool, all_rejects: bool = False) -> dict[str, Any]:
+    """The territory page's content; its rejects (``with_rejects``) are the territory's, or
+    every one (``all_rejects``: the instance's admins)."""
     info = get_territory(store, territory)
     with store.transaction() as conn:
         held = dict(sql.awards_per_learner(conn, territory, pending_only=False))
@@ -72,7 +74,8 @@ def territory_overview(store: Store, catalog: Catalog, territory: str, lang: str
         "functions": [{"id": k, "label": label.get(k, k), **v}
                       for k, v in cover["functions"].items()],
         "unmapped": unmapped_in(store, catalog, [territory]),
-        "rejects": [r.to_dict() for r in list_rejects(store, limit=MAX_LISTED)]
+        "rejects": [{**r.to_dict(), "reason": r.reason_in(lang)} for r in list_rejects(
+            store, limit=MAX_LISTED, territory=None if all_rejects else territory)]
         if with_rejects else [],
         "pending": sum(pending.values()),
     }
