@@ -112,6 +112,7 @@ def test_a_correction_rejected_again_replaces_its_reject(world: World) -> None:
     assert new != reject
     short = coord.post(f"{REJECTS}/{new}/corriger", data={"csrf": csrf, "cell": ["x"]})
     assert short.status_code == 400 and "13" in short.text
+    assert f'id="err-{new}"' in short.text and f'id="rejet-{new}"' in short.text
 
 
 def test_a_file_rejected_whole_is_an_error(world: World) -> None:
@@ -180,6 +181,12 @@ def test_scoping_and_forged_forms(world: World) -> None:
                             headers=world.headers("coordinator"))
     assert api.status_code == 403  # an API token is no session
     assert _open(world) == [reject]
+    mine = world.client.get("/api/v1/rejects", headers=world.headers("coordinator")).json()
+    assert [r["id"] for r in mine] == [reject]
+    assert world.client.get("/api/v1/rejects",
+                            headers=world.headers("other_coordinator")).json() == []
+    assert world.client.post(f"/api/v1/rejects/{reject}/dismiss", json={"reason": "x"},
+                             headers=world.headers("other_coordinator")).status_code == 404
     # the coordinator's territory page now lists their own reject
     assert f"rejet-{reject}" in coord.get(f"/territoires/{T}").text
 

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi import Path as PathParam
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from apprenance.bootstrap import App
@@ -117,8 +117,17 @@ def rejects_page(request: Request, app: AppDep, grant: AnyGrantDep, lang: LangDe
                  territory: Territory, done: Annotated[Done | None, Query()] = None
                  ) -> HTMLResponse:
     check_territory(grant, territory)
+    return _rejects_page(request, app, territory, lang, done=done)
+
+
+def _rejects_page(request: Request, app: App, territory: str, lang: str, *,
+                  done: str | None = None, error: dict[str, Any] | None = None
+                  ) -> HTMLResponse:
+    """The territory's rejects; ``error``: a correction or dismissal refused, shown at its
+    row with what was typed (status 400)."""
     info = get_territory(app.store, territory)
-    return render(request, "logs_rejects.html", lang, territory=info, done=done,
+    return render(request, "logs_rejects.html", lang, status=400 if error else 200,
+                  territory=info, done=done, error=error,
                   rejects=_rejects(app, territory, lang), shown=SHOWN)
 
 
@@ -131,22 +140,31 @@ def _back(territory: str, done: str) -> RedirectResponse:
 def correct_reject(request: Request, app: AppDep, catalog: CatalogDep, lang: LangDep,
                    territory: Territory, reject: RejectId, csrf: Csrf,
                    cell: Annotated[list[str] | None, Form(max_length=200)] = None,
-                   text: Annotated[str, Form(max_length=MAX_TEXT)] = "") -> RedirectResponse:
+                   text: Annotated[str, Form(max_length=MAX_TEXT)] = "") -> Response:
     """Ingest the corrected row within the territory; its reject is closed."""
     check_csrf(request, csrf)
     check_territory(grant_of(request), territory)
     row = open_reject(app.store, reject, territory, lang)
-    got = correct(app.store, catalog, app.home, row, cells=list(cell or []), text=text,
-                  clock=app.clock, lang=lang, territory=territory)
+    try:
+        got = correct(app.store, catalog, app.home, row, cells=list(cell or []), text=text,
+                      clock=app.clock, lang=lang, territory=territory)
+    except InputError as exc:
+        return _rejects_page(request, app, territory, lang, error={
+            "id": reject, "kind": "fix", "message": str(exc), "cells": list(cell or []),
+            "text": text})
     return _back(territory, "again" if got.report["rejected"] else "fixed")
 
 
 @router.post("/territoires/{territory}/rejets/{reject}/ecarter")
 def dismiss(request: Request, app: AppDep, lang: LangDep, territory: Territory,
             reject: RejectId, csrf: Csrf,
-            reason: Annotated[str, Form(max_length=REASON_LIMIT)] = "") -> RedirectResponse:
+            reason: Annotated[str, Form(max_length=REASON_LIMIT)] = "") -> Response:
     check_csrf(request, csrf)
     check_territory(grant_of(request), territory)
     open_reject(app.store, reject, territory, lang)
-    dismiss_reject(app.store, reject, reason, app.clock(), lang)
+    try:
+        dismiss_reject(app.store, reject, reason, app.clock(), lang)
+    except InputError as exc:
+        return _rejects_page(request, app, territory, lang, error={
+            "id": reject, "kind": "dismiss", "message": str(exc), "cells": [], "text": ""})
     return _back(territory, "dismissed")
