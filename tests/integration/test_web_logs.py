@@ -18,7 +18,7 @@ from apprenance.bootstrap import bundled
 from apprenance.i18n import t
 from apprenance.services.ingest.rejects import list_rejects
 from conftest import CliResult
-from logs_world import ALL_BAD_CSV, EXCEL_CSV, JSONL, csrf_of, session, upload
+from logs_world import ALL_BAD_CSV, EXCEL_CSV, JSONL, csrf_of, session, upload, xapi_statements
 from web_world import World, build_world
 
 T = "val-de-serre"
@@ -140,6 +140,23 @@ def test_jsonl_row_corrected_as_text(world: World) -> None:
                        follow_redirects=False)
     assert fixed.headers["location"].endswith("done=fixed#rejets")
     assert _open(world) == [] and _stored(world, "web-j1")
+
+
+def test_xapi_statement_corrected_as_text(world: World) -> None:
+    coord = session(world, "coordinator")
+    csrf = csrf_of(coord, LOGS)
+    sent = upload(coord, T, csrf, ("lrs.json", xapi_statements("PT2H", "deux heures")))
+    assert sent.status_code == 200, sent.text
+    assert _counts(sent.text) == {"lrs.json": [1, 0, 0, 1]}
+    [reject] = _open(world)
+    [text] = re.findall(rf'id="x-{reject}" name="text"[^>]*>([^<]*)</textarea>', sent.text)
+    fixed_text = html.unescape(text).replace('"deux heures"', '"PT3H"')
+    fixed = coord.post(f"{REJECTS}/{reject}/corriger", data={"csrf": csrf, "text": fixed_text},
+                       follow_redirects=False)
+    assert fixed.headers["location"].endswith("done=fixed#rejets")
+    assert _open(world) == []
+    again = upload(coord, T, csrf, ("lrs.json", xapi_statements("PT2H", "deux heures")))
+    assert _counts(again.text)["lrs.json"][:2] == [0, 1]  # nothing stored twice
 
 
 def test_dismiss_with_a_reason(world: World) -> None:

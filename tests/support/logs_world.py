@@ -49,3 +49,25 @@ def upload(client: TestClient, territory: str, csrf: str, *files: tuple[str, byt
                        files=[("files", (name, data, "text/csv")) for name, data in files])
 JSONL_MIXED = JSONL.replace(b"web-j1", b"web-j0").replace(b'"duration": -2', b'"duration": 1') \
     + JSONL  # one good line, then the bad one
+
+
+def xapi_statements(*durations: str) -> bytes:
+    """xAPI statements of LEA in the example territory, one per duration given."""
+    import json
+
+    base = "https://w3id.org/apprenance/xapi"
+    statements = [{
+        "id": f"0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0{i:02d}",
+        "actor": {"objectType": "Agent", "name": "Léa Marchand", "mbox": f"mailto:{LEA}"},
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/attended",
+                 "display": {"en-US": "attended"}},
+        "object": {"objectType": "Activity", "id": f"{base}/activities/val-de-serre/x-{i}",
+                   "definition": {"type": f"{base}/activity-types/atelier-participatif"}},
+        "result": {"duration": duration},
+        "context": {"contextActivities": {"grouping": [
+            {"id": f"{base}/projects/legumerie-cantines"},
+            {"id": f"{base}/territories/val-de-serre"}]},
+            "extensions": {f"{base}/ext/function": "alimentation"}},
+        "timestamp": f"2026-05-{10 + i:02d}T10:00:00+02:00", "version": "1.0.3",
+    } for i, duration in enumerate(durations)]
+    return json.dumps(statements, ensure_ascii=False, indent=1).encode("utf-8")
