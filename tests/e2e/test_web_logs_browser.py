@@ -102,6 +102,7 @@ def test_a_coordinator_sends_logs_and_corrects_a_row(served: Served, browser: Br
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
     _sign_in(page, served)
+    _shots(page, "territory", "fr")  # the way in: a button on the territory page
     page.click("#logs-link")
     expect(page.locator("h1")).to_contain_text("Journaux d'activités")
     page.keyboard.press("Tab")
@@ -132,7 +133,7 @@ def test_a_coordinator_sends_logs_and_corrects_a_row(served: Served, browser: Br
     bad.fill("2026-02-27")
     _shots(page, "correct", "fr")
     actions.locator("details.fix button[type=submit]").click()
-    expect(page).to_have_url(f"{served.url}/territoires/{T}/rejets?done=fixed#rejets")
+    expect(page).to_have_url(f"{served.url}/territoires/{T}/rejets?done=fixed")
     expect(page.locator(".verdict.ok")).to_contain_text("rejet est clos")
     expect(page.locator("tr.reject")).to_have_count(1)  # the JSON Lines row is left
     _shots(page, "rejects", "fr")

@@ -88,7 +88,7 @@ def test_excel_csv_with_a_bad_row_then_correct_it(world: World) -> None:
     fixed = coord.post(f"{REJECTS}/{reject}/corriger", data={"csrf": csrf, "cell": cells},
                        follow_redirects=False)
     assert fixed.status_code == 303, fixed.text
-    assert fixed.headers["location"].endswith("done=fixed#rejets")
+    assert fixed.headers["location"].endswith("done=fixed")
     assert _open(world) == [] and _stored(world, "web-2")
     assert t("logs.done.fixed", "fr") in _text(coord.get(fixed.headers["location"]).text)
     twice = coord.post(f"{REJECTS}/{reject}/corriger", data={"csrf": csrf, "cell": cells})
@@ -107,7 +107,7 @@ def test_a_correction_rejected_again_replaces_its_reject(world: World) -> None:
     cells[1] = "2026-13-01"
     answer = coord.post(f"{REJECTS}/{reject}/corriger", data={"csrf": csrf, "cell": cells},
                         follow_redirects=False)
-    assert answer.headers["location"].endswith("done=again#rejets")
+    assert answer.headers["location"].endswith("done=again")
     [new] = _open(world)
     assert new != reject
     short = coord.post(f"{REJECTS}/{new}/corriger", data={"csrf": csrf, "cell": ["x"]})
@@ -138,7 +138,7 @@ def test_jsonl_row_corrected_as_text(world: World) -> None:
     text = JSONL.decode().strip().replace('"duration": -2', '"duration": 2')
     fixed = coord.post(f"{REJECTS}/{reject}/corriger", data={"csrf": csrf, "text": text},
                        follow_redirects=False)
-    assert fixed.headers["location"].endswith("done=fixed#rejets")
+    assert fixed.headers["location"].endswith("done=fixed")
     assert _open(world) == [] and _stored(world, "web-j1")
 
 
@@ -153,7 +153,7 @@ def test_xapi_statement_corrected_as_text(world: World) -> None:
     fixed_text = html.unescape(text).replace('"deux heures"', '"PT3H"')
     fixed = coord.post(f"{REJECTS}/{reject}/corriger", data={"csrf": csrf, "text": fixed_text},
                        follow_redirects=False)
-    assert fixed.headers["location"].endswith("done=fixed#rejets")
+    assert fixed.headers["location"].endswith("done=fixed")
     assert _open(world) == []
     again = upload(coord, T, csrf, ("lrs.json", xapi_statements("PT2H", "deux heures")))
     assert _counts(again.text)["lrs.json"][:2] == [0, 1]  # nothing stored twice
@@ -168,7 +168,7 @@ def test_dismiss_with_a_reason(world: World) -> None:
     assert empty.status_code == 400 and _open(world) == [reject]
     done = coord.post(f"{REJECTS}/{reject}/ecarter", data={"csrf": csrf, "reason": "doublon"},
                       follow_redirects=False)
-    assert done.status_code == 303 and done.headers["location"].endswith("done=dismissed#rejets")
+    assert done.status_code == 303 and done.headers["location"].endswith("done=dismissed")
     assert _open(world) == []
     [row] = list_rejects(world.app.store, include_resolved=True, ids=[reject])
     assert row.dismissed_reason == "doublon" and row.territory == T

@@ -132,7 +132,7 @@ def _rejects_page(request: Request, app: App, territory: str, lang: str, *,
 
 
 def _back(territory: str, done: str) -> RedirectResponse:
-    return RedirectResponse(f"/territoires/{territory}/rejets?done={done}#rejets",
+    return RedirectResponse(f"/territoires/{territory}/rejets?done={done}",
                             status_code=303)
 
 
