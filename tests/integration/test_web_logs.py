@@ -3,7 +3,8 @@ semicolon CSV saved by French Excel in Windows-1252 with a bad row, sees the cou
 rejected row, corrects it (the reject closes, the activity is stored once), sends the same
 file again (duplicates, nothing twice), dismisses a reject with a reason; a file rejected
 whole is an error; other territories' coordinators, the public and forged forms are
-refused; the command line's ingest exits 1 on a file rejected whole."""
+refused; the command line's ingest exits 1 on a file rejected whole, and its rejects belong
+to the territory their rows name."""
 
 from __future__ import annotations
 
@@ -222,3 +223,6 @@ def test_cli_ingest_exits_1_on_a_file_rejected_whole(
     good.write_bytes(EXCEL_CSV)
     mixed = cli("--home", home, "ingest", good)
     assert mixed.code == 0, mixed.err
+    # ingested unscoped, each reject is the territory's its row names: its coordinator's
+    listed = cli("--home", home, "rejects", "list", "--json").json()["rejects"]
+    assert {r["territory"] for r in listed} == {T} and len(listed) == 2

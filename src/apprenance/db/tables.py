@@ -180,8 +180,8 @@ rejects = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column("resolved_at", UtcDateTime),
     Column("dismissed_reason", Text),  # set by `rejects dismiss`: closed by hand, and why
-    # the territory the file was received for (a coordinator's, a territory page's): NULL
-    # when ingested unscoped (the command line); the reason as a message key and its values
+    # the territory the file was received for (a coordinator's, a territory page's), else
+    # the one the row names (NULL: unknown); the reason as a message key and its values
     Column("territory", String(100)),
     Column("reason_key", String(100)),
     Column("reason_values", Text),  # JSON

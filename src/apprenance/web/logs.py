@@ -69,24 +69,18 @@ async def _read(upload: UploadFile, lang: str) -> tuple[str, bytes | None, str |
     return name, data, None
 
 
-def _ingest_all(app: App, catalog: Catalog, territory: str, lang: str, fmt: str | None,
-                sent: list[tuple[str, bytes | None, str | None]]) -> list[dict[str, Any]]:
-    results: list[dict[str, Any]] = []
-    for name, data, error in sent:
-        if data is None:
-            results.append({"file": name, "error": error})
-            continue
-        try:
-            got: Received = receive(app.store, catalog, app.home, name, data, fmt,
-                                    clock=app.clock, lang=lang, territories=[territory])
-        except InputError as exc:  # an unknown format ...: this file only
-            results.append({"file": name, "error": t("logs.result.refused", lang, file=name,
-                                                      reason=str(exc))})
-            continue
-        results.append({"file": name, "report": got.report, "failed": got.all_rejected,
-                        "notes": got.report["notes"],
-                        "rejects": _rejects(app, territory, lang, Path(got.source).name)})
-    return results
+def _ingest_one(app: App, catalog: Catalog, territory: str, lang: str, fmt: str | None,
+                name: str, data: bytes) -> dict[str, Any]:
+    """The result of one file: its counts and open rejects, or why it was refused."""
+    try:
+        got: Received = receive(app.store, catalog, app.home, name, data, fmt,
+                                clock=app.clock, lang=lang, territories=[territory])
+    except InputError as exc:  # an unknown format ...: this file only
+        return {"file": name, "error": t("logs.result.refused", lang, file=name,
+                                         reason=str(exc))}
+    return {"file": name, "report": got.report, "failed": got.all_rejected,
+            "notes": got.report["notes"],
+            "rejects": _rejects(app, territory, lang, Path(got.source).name)}
 
 
 @router.post("/territoires/{territory}/journaux", response_class=HTMLResponse)
@@ -104,9 +98,13 @@ async def logs_upload(request: Request, app: AppDep, catalog: CatalogDep, lang: 
         raise InputError(t("logs.none_chosen", lang))
     if len(chosen) > MAX_FILES:
         raise InputError(t("logs.too_many", lang, count=MAX_FILES))
-    sent = [await _read(f, lang) for f in chosen]
     fmt = None if format == "auto" else format
-    results = await run_in_threadpool(_ingest_all, app, catalog, territory, lang, fmt, sent)
+    results = []
+    for upload in chosen:  # one file in memory at a time
+        name, data, error = await _read(upload, lang)
+        results.append({"file": name, "error": error} if data is None else await
+                       run_in_threadpool(_ingest_one, app, catalog, territory, lang, fmt,
+                                         name, data))
     failed = any(r.get("error") or r.get("failed") for r in results)
     return render(request, "logs_result.html", lang, status=422 if failed else 200,
                   territory=info, results=results, shown=SHOWN)

@@ -48,8 +48,8 @@ def quarantine(
     territory: str | None = None,
 ) -> list[str]:
     """Store ``(problem, source file)`` pairs, as rejects of ``territory`` (the one the file
-    was received for; None: unscoped); the same raw input again refreshes its row and makes
-    it unresolved. Returns the raw hashes."""
+    was received for; None: unscoped, each of the territory its row names, if any); the same
+    raw input again refreshes its row and makes it unresolved. Returns the raw hashes."""
     if not problems:
         return []
     rows: dict[str, dict[str, Any]] = {}
@@ -60,7 +60,7 @@ def quarantine(
             "source_file": source, "line": problem.line, "statement_id": problem.statement_id,
             "field": problem.field[:100], "reason": problem.reason(lang), "raw": raw,
             "raw_hash": digest, "created_at": now, "resolved_at": None,
-            "territory": territory, "reason_key": problem.key[:100],
+            "territory": territory or problem.territory, "reason_key": problem.key[:100],
             "reason_values": json.dumps(problem.values, ensure_ascii=False, default=str),
             "label": problem.file[:300],
         }

@@ -312,7 +312,7 @@ class BatchWriter:
                     self._label, rec["source_line"], "duree", "duration.day_total",
                     {"day": rec["occurred_on"].isoformat(), "before": _h(before),
                      "total": _h(total), "participant": rec["participant"]},
-                    _record_raw(rec), rec["source_ref"]))
+                    _record_raw(rec), rec["source_ref"], rec["territory_id"]))
                 continue
             kept.append(rec)
             if rec["activity_type"] not in types:
@@ -368,7 +368,7 @@ def _conflict(
 ) -> Problem:
     values = {"id": rec["id"], "line": line, **values}
     return Problem(label, rec["source_line"], "id", key, values, _record_raw(rec),
-                   rec["source_ref"])
+                   rec["source_ref"], rec["territory_id"])
 
 
 def _record_raw(rec: ActivityRecord) -> str:

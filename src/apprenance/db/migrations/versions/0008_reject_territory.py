@@ -2,8 +2,9 @@
 file's name as sent
 
 ``territory`` is the territory of the coordinator (or of the territory page) the file was
-received for, so that a coordinator sees their own rejects and no one else's; NULL for files
-ingested unscoped (the command line): admins see those. ``reason_key`` and ``reason_values``
+received for, so that a coordinator sees their own rejects and no one else's; for files
+ingested unscoped (the command line), the territory the row names; NULL when unknown (admins
+see those). ``reason_key`` and ``reason_values``
 let a page word the reason in its reader's language (``reason`` stays the ingest's wording);
 ``label`` is the file's name as its sender gave it (``source_file`` is where it is kept).
 
