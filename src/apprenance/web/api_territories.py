@@ -19,9 +19,9 @@ from apprenance.domain.catalog import Catalog
 from apprenance.errors import NotFound, PermissionDenied
 from apprenance.i18n import t
 from apprenance.services.ingest import coordination
+from apprenance.services.ingest.coordination import receive
 from apprenance.services.ingest.rejects import REASON_LIMIT, dismiss_reject, list_rejects
 from apprenance.services.ingest.unmapped import assign_type
-from apprenance.services.ingest.uploads import receive
 from apprenance.services.people import directory
 from apprenance.services.people.access import Grant
 from apprenance.services.people.territories import load_territory

@@ -18,9 +18,9 @@ from apprenance.bootstrap import App
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import InputError
 from apprenance.i18n import t
+from apprenance.services.ingest.coordination import MAX_FILES, Received, receive
 from apprenance.services.ingest.corrections import MAX_TEXT, correct, form_for, open_reject
 from apprenance.services.ingest.rejects import REASON_LIMIT, RejectRow, dismiss_reject, list_rejects
-from apprenance.services.ingest.uploads import MAX_FILES, Received, receive
 from apprenance.services.people.directory import get_territory
 from apprenance.web.api_territories import MAX_LOG
 from apprenance.web.auth import check_csrf, check_territory, grant_of

@@ -29,9 +29,9 @@ from apprenance.i18n import t as msg
 from apprenance.importers import detect_format
 from apprenance.importers.csv_log import REJECT_COLUMN, detect_separator, is_reject_column
 from apprenance.importers.encoding import open_text
+from apprenance.services.ingest.coordination import Received, receive
 from apprenance.services.ingest.rejects import RejectRow, list_rejects
 from apprenance.services.ingest.rejects_roundtrip import close_numbered
-from apprenance.services.ingest.uploads import Received, receive
 
 MAX_TEXT = 100_000  # characters of a corrected line or statement
 
