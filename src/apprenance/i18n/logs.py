@@ -8,6 +8,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "toutes les lignes de {files} ont été rejetées : rien n'en est enregistré",
         "en": "every row of {files} was rejected: nothing of it is stored",
     },
+    "logs.colon": {"fr": " : ", "en": ": "},  # between a label and its value
     "logs.title": {"fr": "Journaux d'activités", "en": "Activity logs"},
     "logs.intro": {
         "fr": "Envoyez les journaux des activités du territoire : les lignes valides sont "
