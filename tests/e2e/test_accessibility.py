@@ -44,6 +44,8 @@ PAGES: dict[str, tuple[str, str]] = {
     "/apprenants/{learner}": ("coordinator", f"/apprenants/{LEA}"),
     "/territoires/{territory}": ("coordinator", "/territoires/val-de-serre"),
     "/territoires/{territory}/attente": ("coordinator", "/territoires/val-de-serre/attente"),
+    "/territoires/{territory}/journaux": ("coordinator", "/territoires/val-de-serre/journaux"),
+    "/territoires/{territory}/rejets": ("coordinator", "/territoires/val-de-serre/rejets"),
     "/territoires/{territory}/attente/confirmer": (
         "coordinator", f"/territoires/val-de-serre/attente/confirmer?activite={SUGGESTED}"
                        "&type=mediation"),

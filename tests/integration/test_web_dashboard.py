@@ -49,7 +49,8 @@ def test_the_territory_page_opens_on_its_dashboard(world: World) -> None:
     flat = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", figures.group(1)))
     assert "21 heures reconnues" in flat and "14 apprenant·es" in flat
     assert "3 activités à classer" in flat and "/territoires/val-de-serre/attente" in html
-    assert "lignes rejetées" not in flat  # the instance's rejects: for admins only
+    assert "0 ligne rejetée en attente" in flat  # the territory's own rejects
+    assert "/territoires/val-de-serre/rejets" in figures.group(1)
 
     pillars = _chart(html, "chart-pillars")
     assert _name(pillars) == ("Heures par pilier : Apprendre à connaître 2,1 h, Apprendre à "
@@ -76,7 +77,7 @@ def test_the_territory_page_opens_on_its_dashboard(world: World) -> None:
 def test_admins_see_the_rejects_waiting_and_english_reads(world: World) -> None:
     admin = browser(world, "admin")
     html = admin.get(PAGE).text
-    assert "lignes rejetées en attente" in html
+    assert "ligne rejetée en attente" in html
     english = admin.get(PAGE, params={"lang": "en"}).text
     assert 'aria-label="Hours per pillar: ' in english and "hours recognised" in english
     assert "Learners&#39; progress" in english or "Learners' progress" in english

@@ -124,6 +124,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "dashboard.unmapped_tag": {"fr": "à classer", "en": "to sort"},
     "dashboard.to_sort": {"fr": "activités à classer", "en": "activities to sort"},
     "dashboard.rejects": {"fr": "lignes rejetées en attente", "en": "rejected rows waiting"},
+    "dashboard.rejects.one": {"fr": "ligne rejetée en attente", "en": "rejected row waiting"},
     "dashboard.pillars": {"fr": "Heures par pilier", "en": "Hours per pillar"},
     "dashboard.functions": {"fr": "Heures par fonction vitale", "en": "Hours per vital function"},
     "dashboard.projects": {"fr": "Heures par projet et par pilier",

@@ -284,9 +284,9 @@ def territory_page(request: Request, app: AppDep, catalog: CatalogDep, grant: An
                    issued: Annotated[int | None, Query(ge=0, le=10**7)] = None
                    ) -> HTMLResponse:
     check_territory(grant, territory)
-    doc = territory_overview(app.store, catalog, territory, lang,
-                             with_rejects=grant.role == "admin")
-    dash = dashboard_context(app, catalog, doc, lang, with_rejects=grant.role == "admin")
+    doc = territory_overview(app.store, catalog, territory, lang, with_rejects=True,
+                             all_rejects=grant.role == "admin")
+    dash = dashboard_context(app, catalog, doc, lang, with_rejects=True)
     return render(request, "territory.html", lang, doc=doc, dash=dash, issued=issued)
 
 
