@@ -19,8 +19,9 @@ from apprenance.db import tables as t
 from apprenance.db.raw_sql import Connection, RawCursor, driver_time, is_sqlite, marks, raw_cursor
 
 Target = tuple[int, str, datetime | None]  # learner id, participant, evidence changed at
-# learner id, participant, badge, activity ids (JSON), the day the evidence met the rule
-Candidate = tuple[int, str, str, str, date]
+# learner id, participant, badge, activity ids (JSON), the day the evidence met the rule as
+# ISO text (what SQLite stores; workers pass it on far more cheaply than a date object)
+Candidate = tuple[int, str, str, str, str]
 
 
 def learner_id_of(conn: Connection, participant_key: str) -> int | None:
@@ -77,9 +78,20 @@ def mark_evaluated(conn: Connection, chunk: Sequence[Target]) -> None:
                 ([i for _, i, _ in seen], [w for w, _, _ in seen]))
 
 
-def held_badges(conn: Connection, ids: Sequence[int]) -> dict[int, dict[str, date | None]]:
-    """The badges each learner holds already, with the day each was earned (through the
-    driver: a million rows at times)."""
+def held_badges(conn: Connection, ids: Sequence[int]) -> dict[int, set[str]]:
+    """The badges each learner holds already (through the driver, from the unique index on
+    (learner, badge) alone: a million rows at times)."""
+    held: dict[int, set[str]] = defaultdict(set)
+    with raw_cursor(conn) as cursor:
+        cursor.execute("SELECT learner_id, badge_id FROM awards "
+                       f"WHERE learner_id IN ({marks(conn, len(ids))})", tuple(ids))
+        for lid, badge in cursor:
+            held[lid].add(badge)
+    return held
+
+
+def held_days(conn: Connection, ids: Sequence[int]) -> dict[int, dict[str, date | None]]:
+    """The badges each learner holds, with the day each was earned (None: not known)."""
     held: dict[int, dict[str, date | None]] = defaultdict(dict)
     with raw_cursor(conn) as cursor:
         cursor.execute("SELECT learner_id, badge_id, awarded_on FROM awards "
@@ -119,7 +131,7 @@ def record_awards(
             "INSERT INTO awards (learner_id, badge_id, awarded_at, awarded_on, catalog_version, "
             "activity_ids) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (learner_id, badge_id) DO NOTHING",
-            [(lid, badge, t.sqlite_time(now), on.isoformat(), version, used)
+            [(lid, badge, t.sqlite_time(now), on, version, used)
              for lid, _, badge, used, on in candidates])
         if cursor.rowcount == len(candidates):
             return candidates
@@ -148,7 +160,7 @@ def _pg_insert(
     with cursor.copy("COPY award_days_stage (n, learner_id, badge_id, activity_ids, awarded_on) "
                      "FROM STDIN") as copy:
         for n, (lid, _, badge, used, on) in enumerate(candidates):
-            copy.write_row((n, lid, badge, used, on))
+            copy.write_row((n, lid, badge, used, on))  # text COPY: the ISO day is the date
     cursor.execute(
         "INSERT INTO awards (learner_id, badge_id, awarded_at, catalog_version, activity_ids, "
         "awarded_on) "

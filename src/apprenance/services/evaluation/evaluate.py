@@ -196,10 +196,9 @@ def _evaluate_chunk(
         return chunk_facts.get(lid, [])
 
     plan = [(badge.id, checks[badge.id], badge.rule) for badge in catalog.badges.values()]
-    candidates: list[Candidate] = []
+    earning: list[tuple[int, str, LearnerEvidence, list[tuple[str, Rule]]]] = []
     for lid, participant, _ in chunk:
-        held_on = held[lid]
-        owned = set(held_on)
+        owned = set(held[lid])
         ev = LearnerEvidence(totals=totals[lid], load_facts=partial(facts_of, lid), held=owned)
         new: list[tuple[str, Rule]] = []
         for badge_id, check, rule in plan:
@@ -207,8 +206,15 @@ def _evaluate_chunk(
                 continue
             new.append((badge_id, rule))
             owned.add(badge_id)
-        if not new:
-            continue
+        if new:
+            earning.append((lid, participant, ev, new))
+    # the days of the badges held, for the learners who earn new ones only (what the replay
+    # needs: a badge held counts from the day it was earned)
+    holders = [lid for lid, _, _, _ in earning if held[lid]]
+    held_days = sql.held_days(conn, holders) if holders else {}
+    candidates: list[Candidate] = []
+    for lid, participant, ev, new in earning:
+        held_on = {b: on for b, on in held_days.get(lid, {}).items() if b in held[lid]}
         facts = ev.facts()
         # the day each rule held (replayed on the activities), not the evaluation's day;
         # should the replay disagree with the stored totals: the last activity's day
@@ -217,7 +223,7 @@ def _evaluate_chunk(
         for badge_id, rule in new:
             used = contributing(rule, facts) if facts else []
             candidates.append((lid, participant, badge_id, json.dumps(used) if used else "[]",
-                               days.get(badge_id, last)))
+                               days.get(badge_id, last).isoformat()))
     return candidates
 
 
@@ -227,7 +233,8 @@ def _record(
     """Insert the awards that do not exist yet and return those actually inserted (a row
     another process inserted first is not reported as new here)."""
     written = sql.record_awards(conn, candidates, version, now)
-    return [NewAward(participant, badge, now, json.loads(used) if used != "[]" else [], on)
+    day = date.fromisoformat
+    return [NewAward(participant, badge, now, json.loads(used) if used != "[]" else [], day(on))
             for _, participant, badge, used, on in written]
 
 
