@@ -19,9 +19,8 @@ from apprenance.db import tables as t
 from apprenance.db.raw_sql import Connection, RawCursor, driver_time, is_sqlite, marks, raw_cursor
 
 Target = tuple[int, str, datetime | None]  # learner id, participant, evidence changed at
-# learner id, participant, badge, activity ids (JSON), the day the evidence met the rule as
-# ISO text (what SQLite stores; workers pass it on far more cheaply than a date object)
-Candidate = tuple[int, str, str, str, str]
+# learner id, participant, badge, activity ids (JSON), the day the evidence met the rule
+Candidate = tuple[int, str, str, str, date]
 
 
 def learner_id_of(conn: Connection, participant_key: str) -> int | None:
@@ -131,7 +130,7 @@ def record_awards(
             "INSERT INTO awards (learner_id, badge_id, awarded_at, awarded_on, catalog_version, "
             "activity_ids) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (learner_id, badge_id) DO NOTHING",
-            [(lid, badge, t.sqlite_time(now), on, version, used)
+            [(lid, badge, t.sqlite_time(now), on.isoformat(), version, used)
              for lid, _, badge, used, on in candidates])
         if cursor.rowcount == len(candidates):
             return candidates
@@ -160,7 +159,7 @@ def _pg_insert(
     with cursor.copy("COPY award_days_stage (n, learner_id, badge_id, activity_ids, awarded_on) "
                      "FROM STDIN") as copy:
         for n, (lid, _, badge, used, on) in enumerate(candidates):
-            copy.write_row((n, lid, badge, used, on))  # text COPY: the ISO day is the date
+            copy.write_row((n, lid, badge, used, on))
     cursor.execute(
         "INSERT INTO awards (learner_id, badge_id, awarded_at, catalog_version, activity_ids, "
         "awarded_on) "

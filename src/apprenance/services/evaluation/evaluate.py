@@ -223,7 +223,7 @@ def _evaluate_chunk(
         for badge_id, rule in new:
             used = contributing(rule, facts) if facts else []
             candidates.append((lid, participant, badge_id, json.dumps(used) if used else "[]",
-                               days.get(badge_id, last).isoformat()))
+                               days.get(badge_id, last)))
     return candidates
 
 
@@ -233,8 +233,7 @@ def _record(
     """Insert the awards that do not exist yet and return those actually inserted (a row
     another process inserted first is not reported as new here)."""
     written = sql.record_awards(conn, candidates, version, now)
-    day = date.fromisoformat
-    return [NewAward(participant, badge, now, json.loads(used) if used != "[]" else [], day(on))
+    return [NewAward(participant, badge, now, json.loads(used) if used != "[]" else [], on)
             for _, participant, badge, used, on in written]
 
 
