@@ -4,6 +4,9 @@ a fixed clock, and a way to run the command line in-process."""
 from __future__ import annotations
 
 import os
+import socket
+import sqlite3
+import subprocess
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -13,6 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
+
+from apprenance.db.store import Store
 
 pytest_plugins = ["ingest_cli"]  # the `store` fixture of the ingest tests
 
@@ -34,6 +39,28 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     # tests sign for http://127.0.0.1:8000 and http://testserver; the tests of the public URL
     # rule (test_public_url.py) remove this
     monkeypatch.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")
+
+
+UNIT = Path(__file__).resolve().parent / "unit"
+
+
+class OutsideUnit(RuntimeError):
+    """A test in tests/unit reached for a database, the network or a subprocess."""
+
+
+@pytest.fixture(autouse=True)
+def _unit_stays_unit(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """tests/unit runs without a database, the network or a subprocess: each is refused there."""
+    if not request.node.path.is_relative_to(UNIT):
+        return
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OutsideUnit(f"{request.node.nodeid} belongs in tests/integration or tests/e2e")
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", refuse)
+    monkeypatch.setattr(sqlite3, "connect", refuse)
 
 
 @pytest.fixture(scope="session")
@@ -94,6 +121,16 @@ class CliResult:
         import json
 
         return json.loads(self.out)
+
+
+@pytest.fixture
+def db_store(db_url: str) -> Iterator[Store]:
+    """An initialised store on ``db_url`` (an SQLite file or PostgreSQL), disposed afterwards
+    whether the test passed or not."""
+    store = Store.open(db_url)
+    store.init()
+    yield store
+    store.dispose()
 
 
 @pytest.fixture

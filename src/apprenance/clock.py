@@ -22,3 +22,13 @@ def fixed_clock(at: datetime) -> Clock:
     """A clock that always answers ``at`` (made UTC-aware)."""
     value = at if at.tzinfo else at.replace(tzinfo=UTC)
     return lambda: value
+
+
+def has_passed(when: datetime | None, now: datetime) -> bool:
+    """Whether the moment ``when`` (None: never) is at or before ``now``; a naive ``when`` (as
+    SQLite gives datetimes back) is read in ``now``'s zone."""
+    if when is None:
+        return False
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=now.tzinfo)
+    return when <= now

@@ -28,7 +28,7 @@ from apprenance.services.issuing.issue import get_credential, issue
 from apprenance.services.people import access
 from apprenance.services.portfolio import portfolio_for
 from builders import add_activity, tiny_catalog
-from issue_world import make_issuer, open_store
+from issue_world import make_issuer
 from web_world import LEA as WEB_LEA
 from web_world import build_world
 
@@ -97,8 +97,8 @@ def _awarded_on(store: Store, badge: str) -> date:
 
 
 def test_awarded_and_issued_dates_in_credential_certificate_and_portfolio(
-        db_url: str, tmp_path: Path) -> None:
-    store, cat = open_store(db_url), tiny_catalog()
+        db_store: Store, tmp_path: Path) -> None:
+    store, cat = db_store, tiny_catalog()
     keys = KeyStore(tmp_path / "keys")
     _learner(store, cat)
     evaluate(store, cat, clock=fixed_clock(EVALUATED))
@@ -129,24 +129,22 @@ def test_awarded_and_issued_dates_in_credential_certificate_and_portfolio(
     page = portfolio_for(store, cat, LEA, "fr")
     [badge] = [b for b in page["badges"] if b["id"] == "faire-1"]
     assert (badge["awarded_on"], badge["issued_on"]) == ("2026-03-15", "2026-06-01")
-    store.dispose()
 
 
-def test_evaluating_again_later_does_not_move_the_awarded_day(db_url: str) -> None:
-    store, cat = open_store(db_url), tiny_catalog()
+def test_evaluating_again_later_does_not_move_the_awarded_day(db_store: Store) -> None:
+    store, cat = db_store, tiny_catalog()
     _learner(store, cat)
     evaluate(store, cat, clock=fixed_clock(EVALUATED))
     add_activity(store, cat, participant=LEA, day=date(2026, 6, 20), hours=20)
     evaluate(store, cat, clock=fixed_clock(datetime(2026, 7, 1, tzinfo=UTC)), everyone=True)
     assert _awarded_on(store, "faire-1") == date(2026, 3, 15)
-    store.dispose()
 
 
-def test_a_pathway_is_awarded_the_day_its_last_part_was(db_url: str) -> None:
+def test_a_pathway_is_awarded_the_day_its_last_part_was(db_store: Store) -> None:
     """faire-1 met on 2026-03-15 (recorded by a first evaluation), duo on 2026-04-10 (a second
     project and a resident's attestation): the pathway, 30 days of span and both badges, on
     2026-04-10, though the second evaluation ran in May."""
-    store, cat = open_store(db_url), tiny_catalog()
+    store, cat = db_store, tiny_catalog()
     _learner(store, cat)
     evaluate(store, cat, clock=fixed_clock(datetime(2026, 4, 12, tzinfo=UTC)))
     assert _awarded_on(store, "faire-1") == date(2026, 3, 15)
@@ -155,7 +153,6 @@ def test_a_pathway_is_awarded_the_day_its_last_part_was(db_url: str) -> None:
     evaluate(store, cat, clock=fixed_clock(EVALUATED))
     assert _awarded_on(store, "duo") == date(2026, 4, 10)
     assert _awarded_on(store, "parcours") == date(2026, 4, 10)
-    store.dispose()
 
 
 def test_the_portfolio_page_shows_both_dates(tmp_path: Path) -> None:

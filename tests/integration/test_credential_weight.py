@@ -123,11 +123,11 @@ def test_the_clr_carries_no_image_data(db_url: str, tmp_path: Path) -> None:
     store.dispose()
 
 
-def test_one_endorsement_per_endorser_whatever_the_attested_activities(db_url: str,
+def test_one_endorsement_per_endorser_whatever_the_attested_activities(db_store: Store,
                                                                          tmp_path: Path) -> None:
     """Two activities attested by the same resident: one signed endorsement naming both days
     (before: one signed EndorsementCredential per attestation, 60 % of the demo's weight)."""
-    store, cat, keys = open_store(db_url), issuing_catalog(), KeyStore(tmp_path / "keys")
+    store, cat, keys = db_store, issuing_catalog(), KeyStore(tmp_path / "keys")
     add_activity(store, cat, participant="ana@x.org", day=date(2025, 2, 20), hours=3,
                  witness="marie.dupont@village.fr", witness_role="habitant")
     add_activity(store, cat, participant="ana@x.org", day=date(2025, 2, 22), hours=1,
@@ -144,4 +144,3 @@ def test_one_endorsement_per_endorser_whatever_the_attested_activities(db_url: s
     assert len(lines) == 2 and "2025-02-20" in lines[0] and "2025-03-01" in lines[1]
     assert "2 activités" in by_name["marie.dupont"]["description"]
     assert all(_verifies(e) for e in doc["endorsement"])
-    store.dispose()

@@ -18,8 +18,8 @@ def _store(db_url: str) -> Store:
     return store
 
 
-def test_awards_are_recorded_once_with_their_activities(db_url: str) -> None:
-    store, cat = _store(db_url), tiny_catalog()
+def test_awards_are_recorded_once_with_their_activities(db_store: Store) -> None:
+    store, cat = db_store, tiny_catalog()
     a1 = add_activity(store, cat, participant="ana@x.org", day=date(2025, 3, 1), hours=10,
                       witness="marie@x.org", witness_role="habitant")
     add_activity(store, cat, participant="ana@x.org", day=date(2025, 3, 2), hours=2,
@@ -31,33 +31,30 @@ def test_awards_are_recorded_once_with_their_activities(db_url: str) -> None:
     again = evaluate(store, cat, clock=fixed_clock(FIXED_NOW), everyone=True)
     assert again.awards == []
     assert [a["badge"] for a in list_awards(store)] == ["faire-1", "alim"]
-    store.dispose()
 
 
-def test_only_learners_with_new_evidence_are_evaluated(db_url: str) -> None:
-    store, cat = _store(db_url), tiny_catalog()
+def test_only_learners_with_new_evidence_are_evaluated(db_store: Store) -> None:
+    store, cat = db_store, tiny_catalog()
     add_activity(store, cat, participant="ana@x.org", day=date(2025, 3, 1), hours=1)
     add_activity(store, cat, participant="bob@x.org", day=date(2025, 3, 1), hours=1)
     assert evaluate(store, cat, clock=fixed_clock(FIXED_NOW)).evaluated == 2
     assert evaluate(store, cat, clock=fixed_clock(FIXED_NOW)).evaluated == 0
     add_activity(store, cat, participant="bob@x.org", day=date(2025, 3, 5), hours=1)
     assert evaluate(store, cat, clock=fixed_clock(FIXED_NOW)).evaluated == 1
-    store.dispose()
 
 
-def test_pathway_comes_after_the_badges_it_needs_in_one_pass(db_url: str) -> None:
-    store, cat = _store(db_url), tiny_catalog()
+def test_pathway_comes_after_the_badges_it_needs_in_one_pass(db_store: Store) -> None:
+    store, cat = db_store, tiny_catalog()
     add_activity(store, cat, participant="ana@x.org", day=date(2025, 3, 1), hours=10,
                  project="p1", witness="m@x.org", witness_role="habitant")
     add_activity(store, cat, participant="ana@x.org", day=date(2025, 5, 1), hours=1,
                  project="p2")
     badges = [a.badge for a in evaluate(store, cat, clock=fixed_clock(FIXED_NOW)).awards]
     assert badges == ["faire-1", "duo", "alim", "parcours"]
-    store.dispose()
 
 
-def test_unmapped_activity_counts_once_the_mapping_knows_it(db_url: str) -> None:
-    store = _store(db_url)
+def test_unmapped_activity_counts_once_the_mapping_knows_it(db_store: Store) -> None:
+    store = db_store
     old = tiny_catalog("v1", with_journal=False)
     add_activity(store, old, participant="ana@x.org", day=date(2025, 3, 1), hours=4,
                  kind="journal")
@@ -66,22 +63,20 @@ def test_unmapped_activity_counts_once_the_mapping_knows_it(db_url: str) -> None
     ev = evidence_for(store, new, "ana@x.org")
     assert ev["hours"] == 4
     assert ev["pillar"]["etre"] == {"hours": 4.0, "count": 1}
-    store.dispose()
 
 
-def test_progress_says_what_is_missing_in_plain_words(db_url: str) -> None:
-    store, cat = _store(db_url), tiny_catalog()
+def test_progress_says_what_is_missing_in_plain_words(db_store: Store) -> None:
+    store, cat = db_store, tiny_catalog()
     add_activity(store, cat, participant="ana@x.org", day=date(2025, 3, 1), hours=2.5)
     fr = {b["badge"]: b for b in progress_for(store, cat, "ana@x.org", "fr")["badges"]}
     assert fr["faire-1"]["summary"] == "1,5 h sur 5 h en apprendre à faire"
     assert fr["duo"]["summary"].startswith("1 projet sur 2")
     en = {b["badge"]: b for b in progress_for(store, cat, "ana@x.org", "en")["badges"]}
     assert en["faire-1"]["summary"] == "1.5 h of 5 h in faire"
-    store.dispose()
 
 
-def test_explain_gives_weights_source_and_badges(db_url: str) -> None:
-    store, cat = _store(db_url), tiny_catalog()
+def test_explain_gives_weights_source_and_badges(db_store: Store) -> None:
+    store, cat = db_store, tiny_catalog()
     a1 = add_activity(store, cat, participant="ana@x.org", day=date(2025, 3, 1), hours=10)
     evaluate(store, cat, clock=fixed_clock(FIXED_NOW))
     out = explain_activity(store, cat, a1)
@@ -89,7 +84,6 @@ def test_explain_gives_weights_source_and_badges(db_url: str) -> None:
     assert out["pillars"]["faire"] == {"weight": 0.6, "hours": 6.0}
     assert out["badges"] == ["alim", "faire-1"]
     assert out["source"]["file"] == "test.csv"
-    store.dispose()
 
 
 def test_forked_workers_give_the_same_awards_as_one_process(

@@ -20,13 +20,14 @@ from apprenance.credentials.trust.keys import KeyStore, public_key_from_multibas
 from apprenance.credentials.trust.status_list import bit_is_set, decode_bits
 from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db.issuing_tables import credential_issuance
+from apprenance.db.store import Store
 from apprenance.errors import Conflict, NotFound
 from apprenance.services.issuing.clr_records import build_clr
 from apprenance.services.issuing.issue import credentials_of, get_credential
 from apprenance.services.issuing.issuers import list_issuers, rotate_issuer
 from apprenance.services.issuing.revocation import Allocator, revoke
 from conftest import FIXED_NOW
-from issue_world import issuing_catalog, make_issuer, open_store, run_issue, seed
+from issue_world import issuing_catalog, make_issuer, run_issue, seed
 
 URLS = HostedUrls("http://127.0.0.1:9")
 
@@ -39,8 +40,8 @@ def _verifies(document: dict[str, object]) -> bool:
     return bool(check.valid)
 
 
-def test_issue_writes_every_format_once_and_records_it(db_url: str, tmp_path: Path) -> None:
-    store, cat, keys = open_store(db_url), issuing_catalog(), KeyStore(tmp_path / "keys")
+def test_issue_writes_every_format_once_and_records_it(db_store: Store, tmp_path: Path) -> None:
+    store, cat, keys = db_store, issuing_catalog(), KeyStore(tmp_path / "keys")
     seed(store, cat)
     make_issuer(store, keys, URLS)
     out = tmp_path / "out"
@@ -68,12 +69,11 @@ def test_issue_writes_every_format_once_and_records_it(db_url: str, tmp_path: Pa
     assert {c["format"] for c in mine} == {"ob3", "endorsement"}
     one = get_credential(store, signed["id"])
     assert one["jwt"].count(".") == 2 and one["ob2_assertion"]["type"] == "Assertion"
-    store.dispose()
 
 
-def test_the_learner_credential_carries_what_the_award_holds(db_url: str,
+def test_the_learner_credential_carries_what_the_award_holds(db_store: Store,
                                                              tmp_path: Path) -> None:
-    store, cat, keys = open_store(db_url), issuing_catalog(), KeyStore(tmp_path / "keys")
+    store, cat, keys = db_store, issuing_catalog(), KeyStore(tmp_path / "keys")
     seed(store, cat)
     make_issuer(store, keys, URLS)
     report = run_issue(store, cat, keys, URLS, None, badge="faire-1")
@@ -95,11 +95,10 @@ def test_the_learner_credential_carries_what_the_award_holds(db_url: str,
     salts = {c["document"]["credentialSubject"]["identifier"][0]["salt"] for c in
              (get_credential(store, i.credential_id) for i in report.issued)}
     assert len(salts) == len(report.issued)  # a new salt per credential
-    store.dispose()
 
 
-def test_status_indexes_are_random_and_never_reused(db_url: str, tmp_path: Path) -> None:
-    store, cat, keys = open_store(db_url), issuing_catalog(), KeyStore(tmp_path / "keys")
+def test_status_indexes_are_random_and_never_reused(db_store: Store, tmp_path: Path) -> None:
+    store, cat, keys = db_store, issuing_catalog(), KeyStore(tmp_path / "keys")
     seed(store, cat)
     make_issuer(store, keys, URLS)
     run_issue(store, cat, keys, URLS, None)
@@ -111,11 +110,10 @@ def test_status_indexes_are_random_and_never_reused(db_url: str, tmp_path: Path)
         drawn = [again.next(conn)[1] for _ in range(50)]
     assert len(taken) == 6 and not taken & set(drawn) and len(set(drawn)) == 50
     assert max(taken) > 100  # spread over the list, not 0, 1, 2 ...
-    store.dispose()
 
 
-def test_revocation_sets_the_bit_and_the_ob2_list(db_url: str, tmp_path: Path) -> None:
-    store, cat, keys = open_store(db_url), issuing_catalog(), KeyStore(tmp_path / "keys")
+def test_revocation_sets_the_bit_and_the_ob2_list(db_store: Store, tmp_path: Path) -> None:
+    store, cat, keys = db_store, issuing_catalog(), KeyStore(tmp_path / "keys")
     seed(store, cat)
     make_issuer(store, keys, URLS)
     out = tmp_path / "out"
@@ -139,11 +137,10 @@ def test_revocation_sets_the_bit_and_the_ob2_list(db_url: str, tmp_path: Path) -
                clock=fixed_clock(FIXED_NOW))
     with pytest.raises(NotFound):
         revoke(store, keys, "urn:uuid:nope", reason="x", urls=URLS, clock=fixed_clock(FIXED_NOW))
-    store.dispose()
 
 
-def test_rotation_keeps_earlier_credentials_verifying(db_url: str, tmp_path: Path) -> None:
-    store, cat, keys = open_store(db_url), issuing_catalog(), KeyStore(tmp_path / "keys")
+def test_rotation_keeps_earlier_credentials_verifying(db_store: Store, tmp_path: Path) -> None:
+    store, cat, keys = db_store, issuing_catalog(), KeyStore(tmp_path / "keys")
     seed(store, cat)
     make_issuer(store, keys, URLS)
     first = run_issue(store, cat, keys, URLS, None, participant="bob@x.org").issued[0]
@@ -157,11 +154,10 @@ def test_rotation_keeps_earlier_credentials_verifying(db_url: str, tmp_path: Pat
     assert old["issuer"]["id"] == before.did and new["issuer"]["id"] == after.did
     assert _verifies(old) and _verifies(new)
     assert did_key_document(old["issuer"]["id"])["id"] == before.did
-    store.dispose()
 
 
-def test_private_keys_are_0600_and_never_in_reports(db_url: str, tmp_path: Path) -> None:
-    store, cat, keys = open_store(db_url), issuing_catalog(), KeyStore(tmp_path / "keys")
+def test_private_keys_are_0600_and_never_in_reports(db_store: Store, tmp_path: Path) -> None:
+    store, cat, keys = db_store, issuing_catalog(), KeyStore(tmp_path / "keys")
     seed(store, cat)
     make_issuer(store, keys, URLS)
     [pem] = list((tmp_path / "keys" / "collectif").glob("*.pem"))
@@ -170,11 +166,10 @@ def test_private_keys_are_0600_and_never_in_reports(db_url: str, tmp_path: Path)
     report = run_issue(store, cat, keys, URLS, tmp_path / "out")
     assert secret not in json.dumps(report.to_dict())
     assert secret not in repr(keys.current("collectif"))
-    store.dispose()
 
 
-def test_clr_bundles_the_pathway_and_its_badges(db_url: str, tmp_path: Path) -> None:
-    store, cat, keys = open_store(db_url), issuing_catalog(), KeyStore(tmp_path / "keys")
+def test_clr_bundles_the_pathway_and_its_badges(db_store: Store, tmp_path: Path) -> None:
+    store, cat, keys = db_store, issuing_catalog(), KeyStore(tmp_path / "keys")
     seed(store, cat)
     make_issuer(store, keys, URLS)
     run_issue(store, cat, keys, URLS, None)
@@ -192,4 +187,3 @@ def test_clr_bundles_the_pathway_and_its_badges(db_url: str, tmp_path: Path) -> 
     assert ("isParentOf", "parcours.fr.json", "faire-1.fr.json") in links
     assert ("isChildOf", "duo.fr.json", "parcours.fr.json") in links
     assert all(_verifies(c) for c in doc["credentialSubject"]["verifiableCredential"])
-    store.dispose()

@@ -15,13 +15,14 @@ import pytest
 from apprenance.clock import fixed_clock
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
+from apprenance.db.store import Store
 from apprenance.errors import NotFound, StoreError
 from apprenance.services.issuing.issue import get_credential
 from apprenance.services.people import access
 from apprenance.services.privacy import report as privacy
 from apprenance.services.privacy.report import erase_learner, export_learner
 from conftest import FIXED_NOW
-from issue_world import issuing_catalog, make_issuer, open_store, run_issue, seed
+from issue_world import issuing_catalog, make_issuer, run_issue, seed
 from privacy_world import LEA, PASSPHRASE, build
 
 URL = "http://127.0.0.1:9"
@@ -80,10 +81,10 @@ def test_learner_export_and_erase_commands(cli: Any, world_home: Path, tmp_path:
     assert again.code == 0 and "already erased" in again.out
 
 
-def test_a_new_salt_for_every_recipient_identifier(db_url: str, tmp_path: Path) -> None:
+def test_a_new_salt_for_every_recipient_identifier(db_store: Store, tmp_path: Path) -> None:
     """OB 3.0 identifiers and OB 2.0 recipients: each credential hashes the address with
     its own salt, so two credentials of one learner cannot be linked by their hashes."""
-    store, cat = open_store(db_url), issuing_catalog()
+    store, cat = db_store, issuing_catalog()
     keys = KeyStore(tmp_path / "keys")
     seed(store, cat)
     make_issuer(store, keys, URL_OF)
@@ -99,11 +100,10 @@ def test_a_new_salt_for_every_recipient_identifier(db_url: str, tmp_path: Path) 
         hashes += [ident["identityHash"], recipient["identity"]]
         assert len(ident["salt"]) >= 32 and "ana@x.org" not in json.dumps(cred["document"])
     assert len(set(salts)) == len(salts) and len(set(hashes)) == len(hashes)
-    store.dispose()
 
 
-def test_share_links_expire_and_can_be_revoked(db_url: str) -> None:
-    store = open_store(db_url)
+def test_share_links_expire_and_can_be_revoked(db_store: Store) -> None:
+    store = db_store
     seed(store, issuing_catalog())
     day0 = fixed_clock(FIXED_NOW)
     link = access.create_share_link(store, "ana@x.org", clock=day0, days=3)
@@ -122,12 +122,11 @@ def test_share_links_expire_and_can_be_revoked(db_url: str) -> None:
         access.revoke_share_link(store, "ana@x.org", forever["id"], clock=later)
     with pytest.raises(NotFound):
         access.revoke_share_link(store, "bob@x.org", link["id"], clock=later)
-    store.dispose()
 
 
 def test_an_interrupted_erasure_is_finished_by_running_it_again(
-        db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    store, cat, keys = open_store(db_url), issuing_catalog(), KeyStore(tmp_path / "keys")
+        db_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, cat, keys = db_store, issuing_catalog(), KeyStore(tmp_path / "keys")
     seed(store, cat)
     make_issuer(store, keys, URL_OF)
     issued = [c.credential_id for c in run_issue(store, cat, keys, URL_OF, None).issued
@@ -147,5 +146,4 @@ def test_an_interrupted_erasure_is_finished_by_running_it_again(
     assert done.resumed and done.learner == pseudonym and done.revoked == []
     assert all(get_credential(store, c)["revoked"] for c in issued)
     assert all("proof" not in get_credential(store, c)["document"] for c in issued)
-    store.dispose()
 

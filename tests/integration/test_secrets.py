@@ -19,13 +19,12 @@ from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db import access_tables as a
 from apprenance.db import tables as t
+from apprenance.db.store import Store
 from apprenance.errors import Unauthenticated
-from apprenance.services.catalog import catalog_for
 from apprenance.services.issuing.issue import get_credential, issue
 from apprenance.services.issuing.issuers import rotate_issuer
 from apprenance.services.people import access
 from conftest import FIXED_NOW
-from issue_world import open_store
 from web_world import LEA, build_world
 
 CLOCK = fixed_clock(FIXED_NOW)
@@ -43,8 +42,8 @@ def _same_length_wrong(token: str) -> str:
 
 
 def test_tokens_are_stored_hashed_and_a_wrong_one_of_the_same_length_is_refused(
-        db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    store = open_store(db_url)
+        db_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = db_store
     token = access.create_token(store, role="admin", clock=CLOCK, label="ops")
     with store.transaction() as conn:
         stored = conn.execute(select(a.api_tokens.c.token_hash)).scalar_one()
@@ -63,11 +62,10 @@ def test_tokens_are_stored_hashed_and_a_wrong_one_of_the_same_length_is_refused(
     for wrong in (_same_length_wrong(token), token.upper(), token[:-1], ""):
         with pytest.raises(Unauthenticated):
             access.resolve_token(store, wrong, clock=CLOCK)
-    store.dispose()
 
 
-def test_sign_in_links_and_client_secrets_are_stored_hashed(db_url: str) -> None:
-    store = open_store(db_url)
+def test_sign_in_links_and_client_secrets_are_stored_hashed(db_store: Store) -> None:
+    store = db_store
     with store.transaction() as conn:
         conn.execute(t.learners.insert().values(participant="ana@x.org", created_at=FIXED_NOW))
     link = access.create_sign_in_link(store, "ana@x.org", clock=CLOCK)
@@ -82,7 +80,6 @@ def test_sign_in_links_and_client_secrets_are_stored_hashed(db_url: str) -> None
     granted, _ = access.oauth_token(store, client_id, secret, None, clock=CLOCK)
     assert access.resolve_token(store, granted, clock=CLOCK).client_id == client_id
     assert access.use_sign_in_link(store, link, clock=CLOCK).startswith("aps_")
-    store.dispose()
 
 
 def test_a_wrong_bearer_token_of_the_same_length_is_refused_over_http(tmp_path: Path) -> None:
@@ -101,7 +98,7 @@ def test_did_web_rotation_keeps_earlier_credentials_verifying(tmp_path: Path) ->
     world = build_world(tmp_path)
     app = world.app
     keys, urls = KeyStore(app.home / "keys"), HostedUrls("http://testserver")
-    catalog = catalog_for(app)
+    catalog = app.catalog()
     with app.store.transaction() as conn:
         badges = sorted(conn.execute(select(t.awards.c.badge_id)).scalars())
     assert len(badges) >= 2

@@ -224,6 +224,12 @@ MATRIX: list[Rule] = [
     Rule("POST", "/territoires/{territory}/activites/{activity}/type",
          "/territoires/val-de-serre/activites/lea-0/type", SESSION_FORM,
          data={"csrf": "x", "type": "atelier-participatif"}),
+    # --- the admin invites coordinators (sessions only write, with their CSRF token) ------
+    Rule("GET", "/admin/coordinateurs", "/admin/coordinateurs", ADMIN),
+    Rule("POST", "/admin/coordinateurs", "/admin/coordinateurs", SESSION_FORM,
+         data={"csrf": "x", "email": "new@example.org", "territory": "val-de-serre"}),
+    Rule("POST", "/admin/coordinateurs/{invitation}/retirer",
+         "/admin/coordinateurs/1/retirer", SESSION_FORM, data={"csrf": "x"}),
     Rule("GET", "/verify", "/verify", EVERYONE),
     Rule("GET", "/verifier", "/verifier", EVERYONE),
     Rule("POST", "/verify", "/verify", EVERYONE, file=("file", "credential")),

@@ -4,13 +4,15 @@ text, byte mutations, and the one property every parser must keep — nothing bu
 batch) or a normal report ever comes out.
 
 The profile is derandomized (CI runs the same examples every time) and bounded: the whole
-``tests/test_fuzz_*.py`` set runs in well under a minute. ``APPRENANCE_FUZZ_EXAMPLES=2000``
+``tests/*/test_fuzz_*.py`` set runs in well under a minute. ``APPRENANCE_FUZZ_EXAMPLES=2000``
 multiplies the examples for a long local run (and ``APPRENANCE_FUZZ_RANDOM=1`` draws new ones).
 """
 
 from __future__ import annotations
 
+import csv
 import importlib
+import io
 import json
 import os
 import pkgutil
@@ -214,3 +216,28 @@ def statement(i: int) -> dict[str, Any]:
     out["id"] = f"0f1e2d3c-4b5a-4978-8695-{i:012d}"
     out["actor"]["mbox"] = f"mailto:p{i}@example.org"
     return out
+
+
+def as_csv(rows: list[list[str]], separator: str, newline: str) -> str:
+    out = io.StringIO()
+    csv.writer(out, delimiter=separator, lineterminator=newline).writerows(rows)
+    return out.getvalue()
+
+
+# rows of CSV cells: dates, e-mails, known ids, formulas, quotes, separators, NUL, long cells
+csv_rows = st.lists(st.lists(st.one_of(st.text(max_size=12), st.sampled_from(
+    ["2025-03-01", "a@b.org", "val", "jardin", "atelier-cuisine", "2", "PT1H", "=1+1", '"',
+     "\n", ";", ",", "\t", "\x00", "x" * 300])), max_size=16), max_size=8)
+
+# JSON Lines lines: hostile text, any JSON, deep nesting, huge numbers, duplicate keys
+hostile_lines = st.one_of(
+    format_text,
+    json_values.map(lambda v: json.dumps(v)),
+    st.just("[" * 100_000),
+    st.just('{"a":' * 50_000),
+    st.just('{"id": ' + "9" * 5000 + "}"),
+    st.just('{"duree": 1e999, "date": "2025-03-01"}'),
+    st.just('{"duree": 2, "duree": 3}'),
+    st.builds(lambda o: json.dumps(o), st.fixed_dictionaries(
+        {"date": st.text(max_size=5), "participant": json_values, "duree": json_values})),
+)

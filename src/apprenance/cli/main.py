@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from apprenance import __version__
+from apprenance.i18n import LANGS
 
 # name -> "module:attribute"; modules are imported only when their command runs,
 # so that `apprenance --help` stays fast.
@@ -22,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "serve": "apprenance.cli.serve_cmds:serve_cmd",
     "portfolio": "apprenance.cli.serve_cmds:portfolio_cmd",
     "token": "apprenance.cli.serve_cmds:token_group",
+    "coordinator": "apprenance.cli.coordinator_cmds:coordinator_group",
     "frameworks": "apprenance.cli.catalog_cmds:frameworks_group",
     "verify": "apprenance.cli.verify_cmds:verify_cmd",
     "certificate": "apprenance.cli.certificate_cmds:certificate_cmd",
@@ -50,6 +52,8 @@ COMMAND_HELP: dict[str, str] = {
     "serve": "Serve the HTTP API, hosted credentials and learner pages (uvicorn).",
     "portfolio": "Print a learner's portfolio URL: sign-in link (--link) or share link (--share).",
     "token": "API tokens (create) and OAuth 2.0 clients (client) for the HTTP API.",
+    "coordinator": "Coordinators: invite (a single-use sign-in link for one territory), list, "
+                   "withdraw.",
     "frameworks": "Skills frameworks: import (SKOS, ESCO CSV), validate, list, show, search.",
     "verify": "Verify credentials (OB 3.0, VC 1.1/2.0, VC-JWT, baked images), check by check.",
     "certificate": "Write PDF certificates (hours, competences, ECTS recommendation, QR code).",
@@ -123,7 +127,7 @@ class LazyGroup(click.Group):
 )
 @click.option(
     "--lang",
-    type=click.Choice(["fr", "en"]),
+    type=click.Choice(LANGS),
     envvar="APPRENANCE_LANG",
     help="Language of messages (default: from the locale, else French).",
 )
@@ -199,7 +203,7 @@ def _report(exc: BaseException, *, debug: bool, lang: str) -> int:
 def _lang_from(args: list[str]) -> str:
     if "--lang" in args:
         i = args.index("--lang")
-        if i + 1 < len(args) and args[i + 1] in ("fr", "en"):
+        if i + 1 < len(args) and args[i + 1] in LANGS:
             return args[i + 1]
     from apprenance.config import default_lang
 

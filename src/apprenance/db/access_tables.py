@@ -76,3 +76,21 @@ xapi_statements = Table(
     Column("version", String(20)),
     Column("stored_at", UtcDateTime, nullable=False),
 )
+
+invitations = Table(  # single-use sign-in links for staff: a coordinator of one territory
+    "invitations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("email", String(320), nullable=False),
+    Column("role", String(20), nullable=False),  # coordinator
+    Column("territory_id", String(100), ForeignKey("territories.id"), nullable=False),
+    Column("lang", String(2)),
+    Column("invited_by", Text),  # who asked: "admin", a token label, an e-mail
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("used_at", UtcDateTime),
+    Column("revoked_at", UtcDateTime),
+    Column("session_id", Integer, ForeignKey("api_tokens.id")),  # the session it opened
+)
+Index("ix_invitations_territory", invitations.c.territory_id)

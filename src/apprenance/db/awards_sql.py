@@ -23,14 +23,6 @@ Target = tuple[int, str, datetime | None]  # learner id, participant, evidence c
 Candidate = tuple[int, str, str, str, date]
 
 
-def learner_id_of(conn: Connection, participant_key: str) -> int | None:
-    """The id of the learner whose (normalised) participant is ``participant_key``."""
-    found = conn.execute(
-        select(t.learners.c.id).where(t.learners.c.participant == participant_key)
-    ).scalar_one_or_none()
-    return None if found is None else int(found)
-
-
 def evaluation_targets(
     conn: Connection, learner_ids: Sequence[int] | None, changed_only: bool
 ) -> list[Target]:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Connection as Connection  # re-exported: the type services hold
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from apprenance.errors import ConfigError, StoreUnavailable
+
+__all__ = ["Connection", "check_connection", "make_engine", "redact"]  # Connection: for type hints
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

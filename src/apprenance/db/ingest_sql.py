@@ -105,6 +105,13 @@ def find_or_create_learners(
     return found, created
 
 
+def set_role_if_none(conn: Connection, learner_id: int, role: str) -> None:
+    """Give the learner ``learner_id`` the role ``role`` if they have none yet."""
+    lc = t.learners.c
+    conn.execute(update(t.learners).where(lc.id == learner_id, lc.role.is_(None))
+                 .values(role=role))
+
+
 def lock_learners(conn: Connection, learner_ids: Sequence[int]) -> None:
     """On PostgreSQL, lock these learners' rows (in id order) until the transaction ends."""
     if is_sqlite(conn):
@@ -221,6 +228,14 @@ def _pg_insert(conn: Connection, records: list[ActivityRecord]) -> set[str]:
     inserted = {row[0] for row in cur.fetchall()}
     cur.execute("DELETE FROM ingest_stage")
     return inserted
+
+
+def territories_and_projects(conn: Connection) -> tuple[frozenset[str], dict[str, str]]:
+    """The territories' ids, and project id -> its territory, of the store."""
+    territories = frozenset(conn.execute(select(t.territories.c.id)).scalars())
+    projects = {pid: tid for pid, tid in
+                conn.execute(select(t.projects.c.id, t.projects.c.territory_id))}
+    return territories, projects
 
 
 def delete_activities(conn: Connection, ids: Sequence[str]) -> None:

@@ -8,9 +8,10 @@ traceback."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, get_args
 
 from apprenance.i18n import (
+    backoffice,
     catalog,
     cli,
     errors,
@@ -23,7 +24,9 @@ from apprenance.i18n import (
     web,
 )
 
-LANGS = ("fr", "en")
+Lang = Literal["fr", "en"]  # the languages of every text (config reads it from here)
+LANGS: tuple[Lang, ...] = get_args(Lang)
+LANG_CHOICE = "|".join(LANGS)  # in patterns: ``^(fr|en)$``
 
 
 class _Kept(dict[str, Any]):
@@ -44,6 +47,7 @@ def _merge(*catalogs: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 
 MESSAGES: dict[str, dict[str, str]] = _merge(
+    backoffice.MESSAGES,
     catalog.MESSAGES,
     cli.MESSAGES,
     errors.MESSAGES,

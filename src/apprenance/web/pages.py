@@ -21,11 +21,12 @@ from apprenance import i18n
 from apprenance.bootstrap import App
 from apprenance.errors import Unauthenticated
 from apprenance.i18n import number
+from apprenance.i18n.dates import date_text, short_date
 from apprenance.public_url import check_signing_url
 from apprenance.services.downloads import issue_for
 from apprenance.services.ingest.coordination import territory_overview
 from apprenance.services.ingest.unmapped import assign_type
-from apprenance.services.people import access, directory
+from apprenance.services.people import access, directory, invitations
 from apprenance.services.people.access import Grant
 from apprenance.services.portfolio import portfolio_for
 from apprenance.web.auth import (
@@ -64,6 +65,8 @@ def render(request: Request, name: str, lang: str, *, status: int = 200,
     switch = "/langue?" + urlencode({"lang": other, "next": request.url.path})
     context = {"lang": lang, "t": lambda key, **v: i18n.t(key, lang, **v), "grant": grant,
                "num": lambda value: number(float(value), lang),
+               "day": lambda value: date_text(value, lang),
+               "short_day": lambda value: short_date(value, lang),
                "csrf": csrf_token(request), "switch_url": switch, **ctx}
     return templates.TemplateResponse(request, name, context, status_code=status,
                                       headers=headers)
@@ -73,7 +76,7 @@ def error_page(request: Request, status: int, body: dict[str, Any],
                headers: dict[str, str]) -> HTMLResponse:
     """The page form of an error (called by the one error handler)."""
     lang = request.cookies.get(LANG_COOKIE) or "fr"
-    lang = lang if lang in ("fr", "en") else "fr"
+    lang = lang if lang in i18n.LANGS else "fr"
     key = f"error.{status}" if status in (401, 403, 404) else "error.other"
     message = body["message"] if status < 500 else ""
     return render(request, "error.html", lang, status=status, headers=headers,
@@ -133,6 +136,16 @@ def signin_link(request: Request, lang: LangDep, token: Secret) -> HTMLResponse:
 
 @router.post("/connexion/{token}")
 def use_signin_link(app: AppDep, token: Secret) -> RedirectResponse:
+    """A learner's link opens their portfolio; a coordinator's invitation their territory
+    (in the language the admin chose for them, if any)."""
+    if invitations.is_invitation(token):
+        accepted = invitations.accept(app.store, token, clock=app.clock)
+        response = RedirectResponse(f"/territoires/{accepted.territory}", status_code=303)
+        _session_cookie(response, app, accepted.session)
+        if accepted.lang:
+            response.set_cookie(LANG_COOKIE, accepted.lang, max_age=365 * 86400,
+                                samesite="lax")
+        return response
     session = access.use_sign_in_link(app.store, token, clock=app.clock)
     response = RedirectResponse("/portfolio", status_code=303)
     _session_cookie(response, app, session)

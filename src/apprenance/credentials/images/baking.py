@@ -23,12 +23,13 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 from xml.dom.minidom import Document, Element
+from xml.parsers.expat import ExpatError
 
 from defusedxml import minidom
 
-from apprenance.errors import InputError
+from apprenance.credentials.images.image_safety import PNG_SIGNATURE, is_png
+from apprenance.errors import BakingError, foreign_parser
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 OB3_PNG_KEYWORD = b"openbadgecredential"
 OB2_PNG_KEYWORD = b"openbadges"
 OB3_SVG_NS = "https://purl.imsglobal.org/ob/v3p0"
@@ -40,15 +41,9 @@ _MARK = "apprenance-credential-here"
 _JWS = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$")
 
 
-class BakingError(InputError):
-    """An image that cannot carry a credential (not PNG/SVG, too large, malformed)."""
-
-    code = "baking"
-
-
 def image_kind(data: bytes) -> str:
     """``"png"`` or ``"svg"``, else ``BakingError``."""
-    if data.startswith(PNG_SIGNATURE):
+    if is_png(data):
         return "png"
     head = data[:1024].lstrip()
     if head.startswith(b"\xef\xbb\xbf"):
@@ -69,7 +64,7 @@ def _check_size(data: bytes) -> None:
 def png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
     """The (type, content) chunks of a PNG, with CRCs checked and the size limits applied."""
     _check_size(data)
-    if not data.startswith(PNG_SIGNATURE):
+    if not is_png(data):
         raise BakingError("not a PNG image")
     chunks: list[tuple[bytes, bytes]] = []
     pos = len(PNG_SIGNATURE)
@@ -130,7 +125,8 @@ def _parse_svg(svg: bytes) -> tuple[Document, Element]:
     _check_size(svg)
     try:
         doc: Document = minidom.parseString(svg, forbid_dtd=True)
-    except Exception as exc:  # defusedxml/expat raise several kinds: all mean unusable SVG
+    except (ExpatError, LookupError, ValueError) as exc:  # syntax; unknown encoding; refused
+        # (defusedxml's refusals, DTDForbidden ..., are ValueErrors): all mean unusable SVG
         raise BakingError(f"not a readable SVG image: {exc}") from None
     root = doc.documentElement
     if root is None or root.tagName.split(":")[-1] != "svg":
@@ -214,10 +210,9 @@ def bake_ob2(image: bytes, assertion: str) -> bytes:
         png_chunks(image)  # size, pixel and structure checks before the library reads it
     else:
         _parse_svg(image)
-    try:
+    with foreign_parser(lambda exc: BakingError(
+            f"openbadges-bakery could not bake the image: {exc}")):
         baked = openbadges_bakery.bake(io.BytesIO(image), assertion)
-    except Exception as exc:  # the library raises whatever its parsers raise
-        raise BakingError(f"openbadges-bakery could not bake the image: {exc}") from None
     if baked is None:
         raise BakingError("openbadges-bakery did not recognise the image")
     try:
@@ -235,10 +230,9 @@ def unbake_ob2(image: bytes) -> str:
         png_chunks(image)
     else:
         _parse_svg(image)
-    try:
+    with foreign_parser(lambda exc: BakingError(
+            f"openbadges-bakery could not read the image: {exc}")):
         found = openbadges_bakery.unbake(io.BytesIO(image))
-    except Exception as exc:
-        raise BakingError(f"openbadges-bakery could not read the image: {exc}") from None
     if not found:
         raise BakingError("no Open Badges 2.0 assertion is baked in this image")
     return found.decode("utf-8") if isinstance(found, bytes) else str(found)

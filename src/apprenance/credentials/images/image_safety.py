@@ -35,9 +35,9 @@ from xml.etree.ElementTree import Element
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException, DTDForbidden
 
-from apprenance.errors import InputError
+from apprenance.errors import UnsafeImage
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"  # the first 8 bytes of every PNG (the one definition)
 MAX_IMAGE_BYTES = 2 * 1024 * 1024  # artwork and logos
 MAX_PIXELS = 4096 * 4096
 MAX_TEXT = 4 * 1024 * 1024  # one inflated PNG text chunk (a baked credential)
@@ -52,13 +52,6 @@ _NUMBER = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(px)?\s*")
 _DATA_NAMESPACES = ("openbadges", "imsglobal")
 
 
-class UnsafeImage(InputError):
-    """An image refused: malformed, too large, a decompression bomb, or an SVG with active or
-    external content."""
-
-    code = "unsafe-image"
-
-
 @dataclass(frozen=True)
 class ImageInfo:
     kind: str  # "png" or "svg"
@@ -66,9 +59,14 @@ class ImageInfo:
     height: float | None = None
 
 
+def is_png(data: bytes) -> bool:
+    """Whether ``data`` starts as a PNG does (the one PNG sniffer)."""
+    return data.startswith(PNG_SIGNATURE)
+
+
 def image_kind(data: bytes) -> str | None:
     """``"png"``, ``"svg"`` or ``None``, from the first bytes."""
-    if data.startswith(PNG_SIGNATURE):
+    if is_png(data):
         return "png"
     head = data[:4096].lstrip().removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     if head.startswith((b"<svg", b"<?xml", b"<!--", b"<!doctype")) and b"<svg" in head:
@@ -140,7 +138,7 @@ def check_png(data: bytes, *, where: str = "the image",
     """A PNG whose structure, size, pixel count and compressed streams are within limits."""
     if len(data) > max_bytes:
         raise UnsafeImage(f"{where} is too large: {len(data)} bytes (at most {max_bytes})")
-    if not data.startswith(PNG_SIGNATURE):
+    if not is_png(data):
         raise UnsafeImage(f"{where} is not a PNG image")
     chunks = _chunks(data, where)
     kind, header = next(chunks)
@@ -281,8 +279,8 @@ def check_svg(data: bytes, *, where: str = "the image",
                           "refused)") from None
     except DefusedXmlException as exc:
         raise UnsafeImage(f"{where}: SVG refused: {exc}") from None
-    except (ElementTree.ParseError, ValueError) as exc:
-        raise UnsafeImage(f"{where}: unreadable SVG: {exc}") from None
+    except (ElementTree.ParseError, LookupError, ValueError) as exc:  # LookupError: the XML
+        raise UnsafeImage(f"{where}: unreadable SVG: {exc}") from None  # names an unknown encoding
     if _local(str(root.tag))[1] != "svg":
         raise UnsafeImage(f"{where}: not an SVG image (the root element is not <svg>)")
     count = 0

@@ -14,13 +14,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from apprenance.errors import ConfigError, InputError
+from apprenance.errors import ConfigError, UnknownContext
 
 CONTEXTS_DIR = Path(__file__).resolve().parents[2] / "data" / "contexts"
 
 VC_V1 = "https://www.w3.org/2018/credentials/v1"
 VC_V2 = "https://www.w3.org/ns/credentials/v2"
 OB_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+OB_V2 = "https://w3id.org/openbadges/v2"  # Open Badges 2.0 (formats.ob2, verify.ob2_verify)
 DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2"
 ED25519_2020 = "https://w3id.org/security/suites/ed25519-2020/v1"
 DID_V1 = "https://www.w3.org/ns/did/v1"
@@ -28,12 +29,6 @@ MULTIKEY_V1 = "https://w3id.org/security/multikey/v1"
 STATUS_V1 = "https://www.w3.org/ns/credentials/status/v1"
 
 DocumentLoader = Callable[..., dict[str, Any]]
-
-
-class UnknownContext(InputError):
-    """A credential names a JSON-LD context apprenance does not ship (never fetched)."""
-
-    code = "input"
 
 
 @cache

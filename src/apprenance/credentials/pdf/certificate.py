@@ -45,17 +45,16 @@ from apprenance.credentials.pdf.style import (
     Heading,
     SignatureLine,
     bar_chart,
-    date_text,
     hours_text,
     number_text,
     qr_drawing,
     register_fonts,
-    short_date,
     styles,
     table_style,
 )
 from apprenance.domain.certificate import CertificateData
 from apprenance.i18n import t
+from apprenance.i18n.dates import date_text, short_date
 
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm

@@ -3,7 +3,6 @@ of hours, the QR code, and numbers and dates written the French or English way."
 
 from __future__ import annotations
 
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph
+
+from apprenance.domain.evidence import TOLERANCE
 
 INK = colors.HexColor("#17433B")  # deep green: band, headings
 ACCENT = colors.HexColor("#2E7D6B")
@@ -42,10 +43,6 @@ FONTS = {
 }
 NNBSP = "\u202f"  # narrow no-break space: French thousands and punctuation
 NBSP = "\u00a0"
-MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-             "septembre", "octobre", "novembre", "décembre")
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
 
 
 @cache
@@ -112,7 +109,7 @@ class Heading(Paragraph):  # type: ignore[misc]
 def number_text(value: float, lang: str, decimals: int = 1) -> str:
     """``value`` with at most ``decimals`` decimals (none when whole): 1 234,5 or 1,234.5."""
     rounded = round(value, decimals)
-    whole = abs(rounded - round(rounded)) < 1e-9
+    whole = abs(rounded - round(rounded)) < TOLERANCE
     out = f"{rounded:,.0f}" if whole else f"{rounded:,.{decimals}f}".rstrip("0").rstrip(".")
     if lang == "fr":
         out = out.replace(",", NNBSP).replace(".", ",")
@@ -121,21 +118,6 @@ def number_text(value: float, lang: str, decimals: int = 1) -> str:
 
 def hours_text(value: float, lang: str) -> str:
     return f"{number_text(value, lang)}{NBSP}h"
-
-
-def date_text(day: date, lang: str) -> str:
-    """1er mars 2025, 2 mars 2025 / 1 March 2025."""
-    if lang == "fr":
-        first = "1er" if day.day == 1 else str(day.day)
-        return f"{first}{NBSP}{MONTHS_FR[day.month - 1]} {day.year}"
-    return f"{day.day}{NBSP}{MONTHS_EN[day.month - 1]} {day.year}"
-
-
-def short_date(day: date, lang: str) -> str:
-    """15/09/2026 / 15 Sep 2026, for tables."""
-    if lang == "fr":
-        return day.strftime("%d/%m/%Y")
-    return f"{day.day}{NBSP}{MONTHS_EN[day.month - 1][:3]} {day.year}"
 
 
 def bar_chart(rows: list[tuple[str, str, float]], width: float, lang: str, *,

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Connection, and_, or_, select
-
 from apprenance.clock import Clock
-from apprenance.db import tables as t
+from apprenance.db import learner_records_sql as sql
+from apprenance.db.credentials_sql import certificate_credentials
+from apprenance.db.engine import Connection
 from apprenance.db.store import Store
 from apprenance.domain.catalog import FUNCTIONS, PILLARS, Catalog, text
 from apprenance.domain.certificate import (
@@ -31,8 +31,8 @@ from apprenance.domain.certificate import (
 )
 from apprenance.domain.evidence import TOTAL, Totals
 from apprenance.errors import Conflict, InputError, NotFound
-from apprenance.services.evaluation.evaluate import learner_id
 from apprenance.services.evidence.totals import learner_facts
+from apprenance.services.people.directory import learner_id
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def _gather(
     conn: Connection, catalog: Catalog, lid: int, pathway: str | None,
     options: CertificateOptions, clock: Clock,
 ) -> CertificateData:
-    learner = conn.execute(select(t.learners).where(t.learners.c.id == lid)).mappings().one()
+    learner = sql.learner_record(conn, lid)
     if learner["erased_at"] is not None:
         raise NotFound(f"learner {learner['participant']!r} was erased")
     lang = options.lang or learner["lang"] or options.default_lang
@@ -146,12 +146,8 @@ def _label(catalog: Catalog, curie: str, lang: str, fallback: str) -> str:
 def _awards(
     conn: Connection, catalog: Catalog, lid: int, lang: str
 ) -> list[tuple[BadgeLine, int]]:
-    a = t.awards.c
     out: list[tuple[BadgeLine, int]] = []
-    for award_id, badge_id, awarded_at, awarded_on, issued_at in conn.execute(
-        select(a.id, a.badge_id, a.awarded_at, a.awarded_on, a.issued_at)
-        .where(a.learner_id == lid).order_by(a.awarded_at, a.id)
-    ):
+    for award_id, badge_id, awarded_at, awarded_on, issued_at in sql.learner_awards(conn, lid):
         badge = catalog.badges.get(badge_id)
         name = text(badge.name, lang) if badge else badge_id
         kind = badge.kind if badge else "badge"
@@ -183,9 +179,7 @@ def _territory(
         territory_id = worked[0] if worked else None
     if territory_id is None:
         return None, ""
-    name = conn.execute(
-        select(t.territories.c.name).where(t.territories.c.id == territory_id)
-    ).scalar_one_or_none()
+    name = sql.territory_name(conn, territory_id)
     return str(territory_id), str(name or territory_id)
 
 
@@ -202,19 +196,17 @@ def _projects(
     keys = totals.keys_of("project")
     if not keys:
         return ()
-    p = t.projects.c
-    rows = {r.id: r for r in conn.execute(
-        select(p.id, p.name, p.functions, p.schemes, p.data).where(p.id.in_(keys)))}
+    rows = sql.projects_by_id(conn, keys)
     lines = []
     for key in keys:
         row = rows.get(key)
         name, functions, schemes = key, [], []
         if row is not None:
-            data = row.data or {}
+            data = row["data"] or {}
             given = data.get("name")
-            name = (given.get(lang) or given.get("fr") or row.name) if isinstance(given, dict) \
-                else str(row.name)
-            functions, schemes = list(row.functions or []), list(row.schemes or [])
+            name = (given.get(lang) or given.get("fr") or row["name"]) \
+                if isinstance(given, dict) else str(row["name"])
+            functions, schemes = list(row["functions"] or []), list(row["schemes"] or [])
         lines.append(ProjectLine(
             id=key, name=name,
             functions=tuple(_label(catalog, f"fonction:{f}", lang, f) for f in functions),
@@ -243,19 +235,11 @@ def _credential(
     conn: Connection, lid: int, pathway_award: int | None
 ) -> tuple[str | None, dict[str, Any] | None]:
     """The newest unrevoked credential of the pathway award, else the learner's CLR."""
-    c = t.credentials.c
-    wanted = [and_(c.learner_id == lid, c.format.like("clr%"))]
-    if pathway_award is not None:
-        wanted.append(c.award_id == pathway_award)
-    rows = list(conn.execute(
-        select(c.id, c.award_id, c.document)
-        .where(c.revoked_at.is_(None), or_(*wanted))
-        .order_by(c.issued_at.desc(), c.id)
-    ))
-    rows.sort(key=lambda r: 0 if pathway_award is not None and r.award_id == pathway_award else 1)
-    for row in rows:
-        if isinstance(row.document, dict):
-            return str(row.id), dict(row.document)
+    rows = certificate_credentials(conn, lid, pathway_award)
+    rows.sort(key=lambda r: 0 if pathway_award is not None and r[1] == pathway_award else 1)
+    for cid, _, document in rows:
+        if isinstance(document, dict):
+            return cid, dict(document)
     return None, None
 
 
@@ -281,17 +265,12 @@ def batch_learners(
 ) -> list[str]:
     """The learners a batch covers: those of ``territory`` (or everyone), holding ``pathway``
     when given; erased learners never."""
-    lc, a = t.learners.c, t.awards.c
-    query = select(lc.participant).where(lc.erased_at.is_(None)).order_by(lc.participant)
     if territory is not None:
         with store.transaction() as conn:
-            known = conn.execute(select(t.territories.c.id)
-                                 .where(t.territories.c.id == territory)).first()
-        if known is None:
+            known = sql.territory_exists(conn, territory)
+        if not known:
             raise NotFound(f"no territory {territory!r}")
-        query = query.where(lc.territory_id == territory)
     if pathway is not None:
         pathway_of(catalog, pathway)
-        query = query.where(lc.id.in_(select(a.learner_id).where(a.badge_id == pathway)))
     with store.transaction() as conn:
-        return [str(p) for p in conn.execute(query).scalars()]
+        return sql.participants(conn, territory=territory, pathway=pathway)

@@ -20,10 +20,9 @@ from apprenance.domain.award_dates import met_days
 from apprenance.domain.catalog import Catalog, Rule
 from apprenance.domain.evidence import ActivityFacts
 from apprenance.domain.rules import Check, LearnerEvidence, compile_rule, contributing
-from apprenance.errors import NotFound
-from apprenance.importers.values import learner_key
 from apprenance.services.evaluation.batch_gc import few_collections
 from apprenance.services.evidence.totals import ensure_current, facts_by_learner, load_totals
+from apprenance.services.people.directory import learner_id
 
 META_KEY = "evaluation_catalog_version"
 CHUNK = 1000
@@ -59,14 +58,6 @@ class EvaluationReport:
                 for a in self.awards
             ],
         }
-
-
-def learner_id(conn: Connection, participant: str) -> int:
-    """The id of the learner ``participant`` (email or handle, any case)."""
-    found = sql.learner_id_of(conn, learner_key(participant))
-    if found is None:
-        raise NotFound(f"no learner {participant!r}")
-    return found
 
 
 def _targets(

@@ -15,14 +15,11 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, or_, select
-
 from apprenance.clock import Clock
-from apprenance.contracts.records import FieldError
-from apprenance.db import tables as t
+from apprenance.db import coordination_sql as sql
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog, text
-from apprenance.errors import InputError, PermissionDenied
+from apprenance.errors import FieldError, InputError, PermissionDenied
 from apprenance.importers import FORMATS, detect_format, read_log
 from apprenance.services.files import write_bytes
 from apprenance.services.ingest.pipeline import LogFile, ingest_files, load_lookups
@@ -52,27 +49,16 @@ def unmapped_in(store: Store, catalog: Catalog, territories: Collection[str] | N
 
 def pending_awards(store: Store, territory: str) -> dict[str, int]:
     """Awards not yet issued per learner of the territory."""
-    a, lc = t.awards.c, t.learners.c
     with store.transaction() as conn:
-        rows = conn.execute(
-            select(lc.participant, func.count()).select_from(t.awards)
-                .join(t.learners, lc.id == a.learner_id)
-            .where(lc.territory_id == territory, a.issued_at.is_(None),
-                   lc.erased_at.is_(None)).group_by(lc.participant)).all()
-    return {str(p): int(n) for p, n in rows}
+        rows = sql.awards_per_learner(conn, territory, pending_only=True)
+    return dict(rows)
 
 
 def territory_overview(store: Store, catalog: Catalog, territory: str, lang: str, *,
                        with_rejects: bool) -> dict[str, Any]:
     info = get_territory(store, territory)
-    held: dict[str, int] = {}
-    a, lc = t.awards.c, t.learners.c
     with store.transaction() as conn:
-        for participant, count in conn.execute(
-                select(lc.participant, func.count()).select_from(t.awards)
-                .join(t.learners, lc.id == a.learner_id)
-                .where(lc.territory_id == territory).group_by(lc.participant)):
-            held[str(participant)] = int(count)
+        held = dict(sql.awards_per_learner(conn, territory, pending_only=False))
     pending = pending_awards(store, territory)
     learners = [{**x, "badges": held.get(x["learner"], 0), "pending": pending.get(x["learner"], 0)}
                 for x in list_learners(store, territories=[territory], limit=MAX_LISTED)]
@@ -144,18 +130,12 @@ def check_territories(store: Store, catalog: Catalog, path: Path, fmt: str,
     except FieldError:  # refused as a whole: nothing in it counts, the ingest says why
         return
     if participants:  # a learner who belongs to another territory stays theirs
-        lc = t.learners.c
         with store.transaction() as conn:
-            homes = conn.execute(select(lc.territory_id).where(
-                lc.participant.in_(sorted(participants)),
-                lc.territory_id.is_not(None))).scalars().all()
+            homes = sql.homes_of(conn, sorted(participants))
         outside.update(str(x) for x in homes if x not in allowed)
     if voided:
-        a, lc = t.activities.c, t.learners.c
         with store.transaction() as conn:
-            found = conn.execute(select(lc.territory_id).join(
-                t.activities, a.learner_id == lc.id).where(
-                or_(a.id.in_(voided), a.source_ref.in_(voided)))).scalars()
+            found = sql.homes_of_activities(conn, voided)
             outside.update(str(x) for x in found if x not in allowed)
     if outside:
         raise PermissionDenied("activities outside your territory: "

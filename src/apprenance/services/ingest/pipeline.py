@@ -20,13 +20,12 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from sqlalchemy import select
-
 from apprenance.clock import Clock
-from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD, Batch, FieldError, Problem
-from apprenance.db import tables as t
+from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD, Batch, Problem
+from apprenance.db import ingest_sql as sql
 from apprenance.db.store import RETRIES, Store, StoreConflict, retrying
 from apprenance.domain.catalog import Catalog
+from apprenance.errors import FieldError
 from apprenance.i18n import t as t_msg
 from apprenance.importers import detect_format, read_log
 from apprenance.importers.canonical import Lookups
@@ -54,11 +53,7 @@ class LogFile:
 def load_lookups(store: Store, catalog: Catalog) -> Lookups:
     """The territories and projects in the store, and the catalog's activity types."""
     with store.transaction() as conn:
-        territories = frozenset(conn.execute(select(t.territories.c.id)).scalars())
-        projects = {
-            pid: tid
-            for pid, tid in conn.execute(select(t.projects.c.id, t.projects.c.territory_id))
-        }
+        territories, projects = sql.territories_and_projects(conn)
     return Lookups.build(catalog.activity_types, territories, projects)
 
 

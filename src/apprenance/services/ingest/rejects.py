@@ -16,12 +16,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
-
 from apprenance.contracts.records import Problem
-from apprenance.db import tables as t
+from apprenance.db import rejects_sql as sql
+from apprenance.db.engine import Connection
 from apprenance.db.store import Store
-from apprenance.db.writes import insert_for
 from apprenance.errors import InputError, NotFound
 from apprenance.i18n import t as msg
 
@@ -61,40 +59,22 @@ def quarantine(
             "field": problem.field[:100], "reason": problem.reason(lang), "raw": raw,
             "raw_hash": digest, "created_at": now, "resolved_at": None,
         }
-    stmt = insert_for(conn)(t.rejects)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["raw_hash"],
-        set_={c: stmt.excluded[c] for c in ("line", "statement_id", "field", "reason")}
-        | {"resolved_at": None, "dismissed_reason": None},
-    )
     # in key order: two ingests rejecting the same rows never wait for each other in a circle
-    conn.execute(stmt, [rows[digest] for digest in sorted(rows)])
+    sql.upsert_rejects(conn, [rows[digest] for digest in sorted(rows)])
     return list(rows)
 
 
 def resolve_file(conn: Connection, source: str, still_rejected: set[str], now: datetime) -> int:
     """Mark resolved the open rejects of ``source`` that the last ingest no longer gave."""
-    r = t.rejects.c
-    open_ones = conn.execute(
-        select(r.id, r.raw_hash).where(r.source_file == source, r.resolved_at.is_(None))
-    ).all()
+    open_ones = sql.open_rejects_of(conn, source)
     done = [rid for rid, digest in open_ones if digest not in still_rejected]
-    for start in range(0, len(done), 1000):
-        conn.execute(update(t.rejects).where(r.id.in_(done[start : start + 1000]))
-                     .values(resolved_at=now))
+    sql.mark_resolved(conn, done, now)
     return len(done)
 
 
 def resolve_statements(conn: Connection, statement_ids: Iterable[str], now: datetime) -> None:
     """Mark resolved the open rejects of xAPI statements that are now stored."""
-    ids = list(statement_ids)
-    r = t.rejects.c
-    for start in range(0, len(ids), 1000):
-        conn.execute(
-            update(t.rejects)
-            .where(r.statement_id.in_(ids[start : start + 1000]), r.resolved_at.is_(None))
-            .values(resolved_at=now)
-        )
+    sql.resolve_statements(conn, statement_ids, now)
 
 
 @dataclass(frozen=True)
@@ -125,18 +105,9 @@ def list_rejects(
     limit: int | None = None, ids: Sequence[int] | None = None,
 ) -> Iterator[RejectRow]:
     """The rejects, oldest file and line first; open ones only unless ``include_resolved``."""
-    r = t.rejects.c
-    query = select(t.rejects).order_by(r.source_file, r.line, r.id)
-    if not include_resolved:
-        query = query.where(r.resolved_at.is_(None))
-    if file is not None:
-        query = query.where(r.source_file.contains(file, autoescape=True))
-    if ids is not None:
-        query = query.where(r.id.in_(list(ids)))
-    if limit is not None:
-        query = query.limit(limit)
     with store.transaction() as conn:
-        rows = conn.execute(query).mappings().all()
+        rows = sql.select_rejects(conn, include_resolved=include_resolved, file=file,
+                                  limit=limit, ids=ids)
     for row in rows:
         yield RejectRow(
             id=row["id"], source_file=row["source_file"], line=row["line"],
@@ -160,11 +131,8 @@ def dismiss_reject(
         raise InputError(msg("rejects.reason_needed", lang))
     if len(reason) > REASON_LIMIT:
         raise InputError(msg("rejects.reason_long", lang, limit=REASON_LIMIT))
-    r = t.rejects.c
     with store.transaction() as conn:
-        done = conn.execute(update(t.rejects).where(r.id == reject_id)
-                            .values(resolved_at=now, dismissed_reason=reason))
-        if not done.rowcount:
+        if not sql.dismiss(conn, reject_id, reason, now):
             raise NotFound(msg("rejects.not_found", lang, id=reject_id))
     return next(row for row in list_rejects(store, include_resolved=True, ids=[reject_id]))
 

@@ -17,14 +17,14 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, update
-
-from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD, FieldError
-from apprenance.db import tables as t
-from apprenance.errors import InputError
+from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD
+from apprenance.db import rejects_sql as sql
+from apprenance.db.engine import Connection
+from apprenance.errors import FieldError, InputError
 from apprenance.i18n import t as msg
+from apprenance.importers import detect_format
 from apprenance.importers.csv_log import REJECT_COLUMN, detect_separator, is_reject_column
-from apprenance.importers.encoding import detect_format, open_text
+from apprenance.importers.encoding import open_text
 from apprenance.services.ingest.rejects import RejectRow, neutralise
 
 
@@ -102,8 +102,4 @@ def reject_numbers(path: Path) -> list[int]:
 
 def close_numbered(conn: Connection, numbers: Sequence[int], now: datetime) -> None:
     """Close the open rejects a corrected file named in its ``rejet`` column."""
-    r = t.rejects.c
-    for start in range(0, len(numbers), 1000):
-        conn.execute(update(t.rejects).where(r.id.in_(list(numbers[start:start + 1000])),
-                                             r.resolved_at.is_(None))
-                     .values(resolved_at=now))
+    sql.close_numbered(conn, numbers, now)

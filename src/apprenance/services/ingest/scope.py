@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection
-
 from apprenance.contracts.records import ActivityRecord, Problem, Void
 from apprenance.db import ingest_sql as sql
+from apprenance.db.engine import Connection
 
 Raw = Callable[[ActivityRecord], str]  # what is kept of a rejected row
 

@@ -11,10 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
-
 from apprenance.clock import Clock
-from apprenance.db import tables as t
+from apprenance.db import coordination_sql as sql
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import InputError, NotFound
@@ -38,21 +36,10 @@ class UnmappedGroup:
 
 def list_unmapped(store: Store, catalog: Catalog) -> list[UnmappedGroup]:
     """Unmapped, not voided activities grouped by type, most frequent first."""
-    a, lc = t.activities.c, t.learners.c
-    query = (
-        select(a.id, a.activity_type, a.suggested_type, a.duration_hours, a.occurred_on,
-               a.description, a.source_file, a.source_line, lc.participant)
-        .join(t.learners, lc.id == a.learner_id)
-        .where(a.assigned_type.is_(None), a.voided.is_(False))
-        .order_by(a.activity_type, a.occurred_at, a.id)
-    )
-    known = list(catalog.activity_types)
-    if known:
-        query = query.where(a.activity_type.not_in(known))
     groups: dict[str, UnmappedGroup] = {}
     votes: dict[str, Counter[str]] = {}
     with store.transaction() as conn:
-        for row in conn.execute(query).mappings():
+        for row in sql.unmapped_activities(conn, list(catalog.activity_types)):
             group = groups.setdefault(row["activity_type"], UnmappedGroup(row["activity_type"]))
             group.count += 1
             group.hours += float(row["duration_hours"])
@@ -88,19 +75,15 @@ def assign_type(
     if type_id not in catalog.activity_types:
         raise InputError(f"activity type not in the catalog: {type_id}",
                          details={"known": sorted(catalog.activity_types)})
-    a = t.activities.c
     with store.transaction() as conn:
-        row = conn.execute(
-            select(a.activity_type, a.assigned_type, a.learner_id).where(a.id == activity_id)
-        ).first()
+        row = sql.activity_types_of(conn, activity_id)
         if row is None:
             raise NotFound(f"no activity with id {activity_id}")
-        before = row.assigned_type or row.activity_type
-        conn.execute(update(t.activities).where(a.id == activity_id)
-                     .values(assigned_type=type_id))
+        activity_type, assigned_type, learner_id = row
+        before = assigned_type or activity_type
+        sql.assign_type(conn, activity_id, type_id)
         from apprenance.services.evidence.totals import remove_from_evidence
 
         remove_from_evidence(conn, catalog, [activity_id])
-        conn.execute(update(t.learners).where(t.learners.c.id == row.learner_id)
-                     .values(evidence_changed_at=clock()))
+        sql.evidence_changed(conn, learner_id, clock())
     return Assignment(activity_id, type_id, before)

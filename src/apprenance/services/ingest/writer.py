@@ -18,12 +18,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, update
-
 from apprenance.clock import Clock
 from apprenance.contracts.records import ActivityRecord, Batch, Problem, Void
 from apprenance.db import ingest_sql as sql
-from apprenance.db import tables as t
+from apprenance.db.engine import Connection
 from apprenance.db.store import Store, retrying
 from apprenance.domain.catalog import Catalog
 from apprenance.services.evidence.totals import GroupSums, add_sums
@@ -99,7 +97,7 @@ class BatchWriter:
             self._day_limit.begin()
             try:
                 yield conn
-            except BaseException:
+            except BaseException:  # cleanup, then re-raise (even KeyboardInterrupt)
                 self._sums.clear()
                 raise
             self._tell_evidence(conn)
@@ -271,9 +269,7 @@ class BatchWriter:
         for rec in records:
             learner_id = rec["learner_id"]
             if learner_id in no_role and rec["learner_role"]:
-                conn.execute(update(t.learners).where(t.learners.c.id == learner_id,
-                                                      t.learners.c.role.is_(None))
-                             .values(role=rec["learner_role"]))
+                sql.set_role_if_none(conn, learner_id, rec["learner_role"])
                 no_role.discard(learner_id)
 
     def _within_day_limit(

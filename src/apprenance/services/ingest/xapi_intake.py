@@ -12,13 +12,9 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, exists, select
-
 from apprenance.clock import Clock
-from apprenance.db.access_tables import xapi_statements
+from apprenance.db import xapi_sql as sql
 from apprenance.db.store import Store
-from apprenance.db.tables import activities, rejects
-from apprenance.db.writes import insert_for
 from apprenance.errors import Conflict, InputError, NotFound
 from apprenance.importers.xapi_rules import VOIDED, require_valid
 from apprenance.services.files import write_text
@@ -91,8 +87,7 @@ def fresh_statements(store: Store, statements: list[dict[str, Any]]) -> list[dic
     is a ``Conflict`` (409)."""
     ids = [s["id"] for s in statements]
     with store.transaction() as conn:
-        known = dict(conn.execute(select(xapi_statements.c.id, xapi_statements.c.content_hash)
-                                  .where(xapi_statements.c.id.in_(ids))).tuples().all())
+        known = sql.known_hashes(conn, ids)
     fresh: dict[str, dict[str, Any]] = {}
     for stmt in statements:
         if stmt["id"] in known:
@@ -112,12 +107,10 @@ def record_statements(store: Store, statements: list[dict[str, Any]], *, version
         return
     now = clock()
     with store.transaction() as conn:
-        stmt = insert_for(conn)(xapi_statements).on_conflict_do_nothing(index_elements=["id"])
-        conn.execute(stmt, [{"id": s["id"], "content_hash": content_hash(s), "statement": s,
-                             "version": version, "stored_at": now} for s in statements])
-        known = dict(conn.execute(select(xapi_statements.c.id, xapi_statements.c.content_hash)
-                                  .where(xapi_statements.c.id.in_([s["id"] for s in statements]))
-                                  ).tuples().all())
+        sql.insert_statements(conn, [{"id": s["id"], "content_hash": content_hash(s),
+                                      "statement": s, "version": version, "stored_at": now}
+                                     for s in statements])
+        known = sql.known_hashes(conn, [s["id"] for s in statements])
     for s in statements:
         if known.get(s["id"]) != content_hash(s):
             raise Conflict(f"statement {s['id']} exists with other content")
@@ -143,27 +136,15 @@ def unprocessed(store: Store) -> list[dict[str, Any]]:
     """Recorded statements with neither an activity nor a reject (a voiding statement: whose
     target is not voided either): left by a crash of a version that recorded statements
     before ingesting them. Oldest first."""
-    s, a, r = xapi_statements.c, activities.c, rejects.c
     with store.transaction() as conn:
-        # the activity by its primary key; the rejects' statement ids read once (they have
-        # no index: a correlated lookup would read them all for every statement)
-        candidates = conn.execute(select(s.id).where(~exists().where(a.id == s.id))
-                                  .order_by(s.stored_at, s.id)).scalars().all()
+        candidates = sql.without_activity(conn)
         if not candidates:
             return []
-        rejected = set(conn.execute(select(r.statement_id).where(
-            r.statement_id.is_not(None)).distinct()).scalars())
+        rejected = sql.rejected_statement_ids(conn)
         ids = [x for x in candidates if x not in rejected]
-        found: list[dict[str, Any]] = []
-        for start in range(0, len(ids), 1000):
-            found.extend(dict(x) for x in conn.execute(
-                select(s.statement).where(s.id.in_(ids[start : start + 1000]))
-                .order_by(s.stored_at, s.id)).scalars())
+        found: list[dict[str, Any]] = [dict(x) for x in sql.statements_of(conn, ids)]
         targets = sorted({x for x in map(_void_target, found) if x})
-        voided: set[str] = set()
-        for start in range(0, len(targets), 1000):
-            voided.update(conn.execute(select(a.id).where(
-                a.id.in_(targets[start : start + 1000]), a.voided.is_(True))).scalars())
+        voided = sql.voided_among(conn, targets)
     return [x for x in found if _void_target(x) is None or _void_target(x) not in voided]
 
 
@@ -175,35 +156,23 @@ def _void_target(stmt: dict[str, Any]) -> str | None:
     return None
 
 
-def _visible(query: Select[Any], territories: Collection[str] | None,
-             learner_id: int | None) -> Select[Any]:
-    """Only the statements of the caller's territories (their activity's territory), or of
-    the learner themself; an admin (``territories`` None, no learner) sees every one."""
-    if territories is None and learner_id is None:
-        return query
-    a = activities.c
-    query = query.join(activities, a.id == xapi_statements.c.id)
-    if learner_id is not None:
-        return query.where(a.learner_id == learner_id)
-    return query.where(a.territory_id.in_(list(territories or [])))
-
-
 def get_statement(store: Store, sid: str, *, territories: Collection[str] | None = None,
                   learner_id: int | None = None) -> dict[str, Any]:
-    """A statement by id; another territory's answers ``NotFound`` as an unknown id does."""
-    c = xapi_statements.c
-    query = _visible(select(c.statement, c.stored_at), territories, learner_id)
+    """A statement by id; another territory's answers ``NotFound`` as an unknown id does.
+    Only the statements of the caller's territories (their activity's territory), or of the
+    learner themself, are seen; an admin (``territories`` None, no learner) sees every one."""
     with store.transaction() as conn:
-        row = conn.execute(query.where(c.id == statement_id(sid))).one_or_none()
+        row = sql.visible_statement(conn, statement_id(sid), territories=territories,
+                                    learner_id=learner_id)
     if row is None:
         raise NotFound(f"no statement {sid}")
-    return {**dict(row.statement), "stored": row.stored_at.isoformat()}
+    statement, stored_at = row
+    return {**dict(statement), "stored": stored_at.isoformat()}
 
 
 def recent_statements(store: Store, *, limit: int, territories: Collection[str] | None = None,
                       learner_id: int | None = None) -> list[dict[str, Any]]:
-    c = xapi_statements.c
-    query = _visible(select(c.statement, c.stored_at), territories, learner_id)
     with store.transaction() as conn:
-        rows = conn.execute(query.order_by(c.stored_at.desc(), c.id).limit(limit)).all()
-    return [{**dict(r.statement), "stored": r.stored_at.isoformat()} for r in rows]
+        rows = sql.visible_recent(conn, limit=limit, territories=territories,
+                                  learner_id=learner_id)
+    return [{**dict(statement), "stored": stored_at.isoformat()} for statement, stored_at in rows]

@@ -16,23 +16,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from apprenance.clock import Clock
 from apprenance.credentials.formats.clr import clr_credential
 from apprenance.credentials.images.hosted_images import hosted_profile
 from apprenance.credentials.trust.data_integrity import sign
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls, Recipient
-from apprenance.db import tables as t
-from apprenance.db.issuing_tables import credential_issuance
+from apprenance.db import credentials_sql
+from apprenance.db.learner_records_sql import learner_identity
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog, text
 from apprenance.errors import NotFound
 from apprenance.i18n import t as msg
-from apprenance.services.evaluation.evaluate import learner_id
 from apprenance.services.files import write_json
 from apprenance.services.issuing.issuers import issuer_for, signer
+from apprenance.services.people.directory import learner_id
 
 
 @dataclass
@@ -58,18 +56,12 @@ def build_clr(store: Store, catalog: Catalog, keys: KeyStore, participant: str, 
     if pathway is not None and (pathway not in catalog.badges
                                 or catalog.badges[pathway].kind != "pathway"):
         raise NotFound(f"no pathway {pathway!r} in the catalog")
-    c, ci, lc = t.credentials.c, credential_issuance.c, t.learners.c
     with store.transaction() as conn:
         lid = learner_id(conn, participant)
-        learner = conn.execute(select(lc.participant, lc.lang, lc.territory_id)
-                               .where(lc.id == lid)).one()
-        rows = conn.execute(
-            select(c.id, c.award_id, c.document, ci.badge_id, ci.issuer_id)
-            .join(credential_issuance, ci.credential_id == c.id)
-            .where(c.learner_id == lid, c.format == "ob3", c.revoked_at.is_(None))
-            .order_by(c.issued_at, c.id)).all()
-        fallback_issuer = issuer_for(conn, learner.territory_id)
-    held = {str(r.badge_id): r for r in rows if r.badge_id in catalog.badges}
+        known_as, _, learner_lang, territory = learner_identity(conn, lid)
+        rows = credentials_sql.held_credentials(conn, lid)
+        fallback_issuer = issuer_for(conn, territory)
+    held = {str(r["badge_id"]): r for r in rows if r["badge_id"] in catalog.badges}
     if pathway is not None:
         if pathway not in held:
             raise NotFound(f"{participant} holds no issued credential for pathway {pathway!r}")
@@ -78,28 +70,30 @@ def build_clr(store: Store, catalog: Catalog, keys: KeyStore, participant: str, 
         chosen = [b for b in held if catalog.badges[b].kind == "pathway"]
     if not held:
         raise NotFound(f"{participant} holds no issued credential yet (run `apprenance issue`)")
-    pathways = [(catalog.badges[b], dict(held[b].document)) for b in chosen]
-    parts = {b: dict(r.document) for b, r in held.items() if catalog.badges[b].kind != "pathway"}
-    issuer = str(held[chosen[0]].issuer_id) if chosen else fallback_issuer
+    pathways = [(catalog.badges[b], dict(held[b]["document"])) for b in chosen]
+    parts = {b: dict(r["document"]) for b, r in held.items()
+             if catalog.badges[b].kind != "pathway"}
+    issuer = str(held[chosen[0]]["issuer_id"]) if chosen else fallback_issuer
     s = signer(store, keys, issuer)
     s = dataclasses.replace(s, profile=hosted_profile(s.profile, urls))
-    lang = learner.lang or "fr"
+    lang = learner_lang or "fr"
     names = ", ".join(text(catalog.badges[b].name, lang) for b in chosen)
     now = clock()
     credential_id = f"urn:uuid:{uuid.UUID(int=rng.getrandbits(128), version=4)}"
     unsigned = clr_credential(
         credential_id=credential_id, issuer=s.profile,
-        recipient=Recipient(learner.participant, lang),
+        recipient=Recipient(known_as, lang),
         name=msg("clr.name", lang, pathways=names) if chosen else msg("clr.name_all", lang),
         description=msg("clr.description", lang, count=len(pathways) + len(parts)),
         pathways=pathways, parts=parts, issued_at=now,
         salt=f"{rng.getrandbits(128):032x}")
     signed = sign(unsigned, s.key, s.verification_method, created=now)
     with store.transaction() as conn:
-        conn.execute(t.credentials.insert().values(
-            id=credential_id, award_id=held[chosen[0]].award_id if chosen else None,
-            learner_id=lid, format="clr", document=signed, issued_at=now))
-    record = ClrRecord(credential_id, learner.participant, chosen,
+        credentials_sql.insert_credential(
+            conn, credential_id=credential_id,
+            award=held[chosen[0]]["award_id"] if chosen else None,
+            learner=lid, format="clr", document=signed, issued_at=now)
+    record = ClrRecord(credential_id, known_as, chosen,
                        len(signed["credentialSubject"]["verifiableCredential"]), signed)
     if out is not None:
         record.file = str(write_json(out, signed))

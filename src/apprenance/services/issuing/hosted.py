@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from apprenance.credentials.formats import ob2, ob3
 from apprenance.credentials.images.badge_png import badge_png, placeholder_png
 from apprenance.credentials.images.hosted_images import (
@@ -23,12 +21,13 @@ from apprenance.credentials.images.hosted_images import (
 )
 from apprenance.credentials.trust.did import did_web_document, did_web_from_url
 from apprenance.credentials.trust.keys import KeyStore
-from apprenance.credentials.verify.inputs import LANGS, HostedUrls
-from apprenance.db import tables as t
-from apprenance.db.issuing_tables import credential_issuance, issuers
+from apprenance.credentials.verify.inputs import HostedUrls
+from apprenance.db.credentials_sql import hosted_assertion
+from apprenance.db.issuing_sql import IssuerRow, issuer_row, web_issuer_ids
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import NotFound
+from apprenance.i18n import LANG_CHOICE, LANGS
 from apprenance.services.issuing.issuers import did_document, profile_of
 from apprenance.services.issuing.revocation import ob2_revocations, status_list_document
 
@@ -57,9 +56,9 @@ class Sources:
     urls: HostedUrls
 
 
-def _issuer_row(src: Sources, slug: str) -> Any:
+def _issuer_row(src: Sources, slug: str) -> IssuerRow:
     with src.store.transaction() as conn:
-        row = conn.execute(select(issuers).where(issuers.c.id == slug)).one_or_none()
+        row = issuer_row(conn, slug)
     if row is None:
         raise NotFound(f"no issuer {slug!r}")
     return row
@@ -104,9 +103,7 @@ def instance_did(src: Sources) -> Hosted:
     issuers (each issuer's own document lives at ``/issuers/{id}/did.json``)."""
     did = did_web_from_url(src.urls.base)
     with src.store.transaction() as conn:
-        slugs = [str(s) for s in conn.execute(
-            select(issuers.c.id).where(issuers.c.did_method == "web").order_by(issuers.c.id)
-        ).scalars()]
+        slugs = web_issuer_ids(conn)
     keys = [k.public_multibase for s in slugs for k in src.keys.public_keys(s)]
     doc = did_web_document(did, keys)
     doc["alsoKnownAs"] = [did_web_from_url(src.urls.issuer_root(s)) for s in slugs]
@@ -141,21 +138,19 @@ def badge_image_png(src: Sources, badge: str) -> Hosted:
 def ob2_assertion(src: Sources, uid: str) -> Hosted:
     """A hosted assertion; once revoked it says so (``revoked: true`` and the reason)."""
     url = src.urls.ob2_assertion(uid)
-    ci, c = credential_issuance.c, t.credentials.c
     with src.store.transaction() as conn:
-        row = conn.execute(
-            select(ci.ob2_assertion, c.revoked_at, c.revocation_reason)
-            .join(t.credentials, c.id == ci.credential_id).where(ci.ob2_id == url)).one_or_none()
-    if row is None or row.ob2_assertion is None:
+        row = hosted_assertion(conn, url)
+    assertion, revoked_at, reason = row if row is not None else (None, None, None)
+    if assertion is None:
         raise NotFound(f"no assertion {uid}")
-    doc = dict(row.ob2_assertion)
-    if row.revoked_at is not None:
-        doc = ob2.revoked_assertion(doc, str(row.revocation_reason or ""))
+    doc = dict(assertion)
+    if revoked_at is not None:
+        doc = ob2.revoked_assertion(doc, str(reason or ""))
     return Hosted(doc, JSONLD, SHORT)
 
 
 ROUTES: list[tuple[re.Pattern[str], Any]] = [
-    (re.compile(rf"achievements/({_SLUG})\.(fr|en)\.json"), achievement),
+    (re.compile(rf"achievements/({_SLUG})\.({LANG_CHOICE})\.json"), achievement),
     (re.compile(rf"issuers/({_SLUG})/did\.json"), issuer_did),
     (re.compile(rf"issuers/({_SLUG})/status/([0-9]{{1,9}})\.json"),
      lambda s, slug, n: status_list(s, slug, int(n))),

@@ -25,20 +25,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Select, select, update
-
 from apprenance.clock import Clock
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
-from apprenance.db import tables as t
-from apprenance.db.issuing_tables import credential_issuance, issuers
+from apprenance.db import credentials_sql
+from apprenance.db import issuing_sql as sql
+from apprenance.db import learner_records_sql as records
+from apprenance.db.engine import Connection
 from apprenance.db.store import Store, retrying
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import ApprenanceError, Conflict, NotFound
-from apprenance.services.evaluation.evaluate import learner_id
 from apprenance.services.files import check_out_dir, flush_to_disk, public_root, relative
 from apprenance.services.issuing.batch import Batch, Built, PendingAward
 from apprenance.services.issuing.revocation import write_issuer_status
+from apprenance.services.people.directory import learner_id
 
 CHUNK = 50  # awards per transaction: what concurrent issuers claim at a time
 
@@ -82,35 +82,21 @@ class _Wanted:
     badge: str | None
     award: int | None
 
-    def query(self) -> Select[Any]:
-        a, lc = t.awards.c, t.learners.c
-        query = (
-            select(a.id, a.learner_id, a.badge_id, a.awarded_at, a.activity_ids,
-                   lc.participant, lc.name, lc.lang, lc.territory_id, a.awarded_on)
-            .join(t.learners, lc.id == a.learner_id)
-            .where(a.issued_at.is_(None), lc.erased_at.is_(None))
-            .order_by(a.awarded_at, a.id)
-        )
-        if self.learner is not None:
-            query = query.where(a.learner_id == self.learner)
-        if self.badge is not None:
-            query = query.where(a.badge_id == self.badge)
-        if self.award is not None:
-            query = query.where(a.id == self.award)
-        return query
+    def find(self, conn: Connection, limit: int, passed: set[int] | None = None,
+             *, claim: bool = False) -> list[records.AwardToIssue]:
+        return records.awards_to_issue(conn, learner=self.learner, badge=self.badge,
+                                       award=self.award, limit=limit,
+                                       passed=sorted(passed or ()), claim=claim)
 
 
 def _claim(conn: Connection, wanted: _Wanted, passed: set[int],
            size: int) -> list[PendingAward]:
     """Up to ``size`` awards to issue, locked until ``conn`` ends; on PostgreSQL those another
     issuer holds are skipped. ``passed``: awards that failed in this run, left for the next."""
-    query = wanted.query().limit(size)
-    if passed:
-        query = query.where(t.awards.c.id.not_in(sorted(passed)))
-    rows = conn.execute(query.with_for_update(of=t.awards, skip_locked=True)).all()
-    return [PendingAward(int(r.id), int(r.learner_id), str(r.badge_id), r.awarded_at,
-                         [str(x) for x in r.activity_ids or []], str(r.participant), r.name,
-                         r.lang or "fr", r.territory_id, r.awarded_on) for r in rows]
+    rows = wanted.find(conn, size, passed, claim=True)
+    return [PendingAward(r.id, r.learner_id, r.badge_id, r.awarded_at, r.activity_ids,
+                         r.participant, r.name, r.lang or "fr", r.territory_id, r.awarded_on)
+            for r in rows]
 
 
 def issue(
@@ -137,8 +123,7 @@ def issue(
     with store.transaction() as conn:
         wanted = _Wanted(None if participant is None else learner_id(conn, participant),
                          badge, award_id)
-        if (conn.execute(wanted.query().limit(1)).first() is not None
-                and conn.execute(select(issuers.c.id).limit(1)).first() is None):
+        if wanted.find(conn, 1) and not sql.any_issuer(conn):
             raise NotFound("no issuer yet: create one with `apprenance issuer init`")
     batch = Batch(store=store, catalog=catalog, keys=keys, urls=urls, out=out, rng=rng,
                   now=clock())
@@ -194,7 +179,7 @@ def _record(conn: Connection, built: list[Built], batch: Batch) -> None:
     if not built:
         return
     now = batch.now
-    conn.execute(t.credentials.insert(), [
+    sql.insert_credentials(conn, [
         {"id": b.credential_id, "award_id": b.award.award_id,
          "learner_id": b.award.learner_id, "format": "ob3", "document": b.signed,
          "issued_at": now} for b in built])
@@ -203,18 +188,15 @@ def _record(conn: Connection, built: list[Built], batch: Batch) -> None:
          "format": "endorsement", "document": e, "issued_at": now}
         for b in built for e in b.endorsements]
     if endorsements:
-        conn.execute(t.credentials.insert(), endorsements)
-    conn.execute(credential_issuance.insert(), [
+        sql.insert_credentials(conn, endorsements)
+    sql.insert_issuance(conn, [
         {"credential_id": b.credential_id, "issuer_id": b.issuer, "badge_id": b.award.badge,
          "lang": b.award.lang, "status_list_id": b.status_list_id,
          "status_index": b.status_index, "jwt": b.jwt,
          "ob2_id": b.ob2["id"] if b.ob2 else None,
          "ob2_assertion": b.ob2} for b in built])
     for b in built:
-        done = conn.execute(update(t.awards).where(t.awards.c.id == b.award.award_id,
-                                                   t.awards.c.issued_at.is_(None))
-                            .values(issued_at=now))
-        if done.rowcount != 1:  # never two credentials for one award
+        if not sql.mark_award_issued(conn, b.award.award_id, now):  # never two for one award
             raise Conflict(f"award {b.award.award_id} was issued meanwhile")
 
 
@@ -223,10 +205,10 @@ def issue_award(store: Store, catalog: Catalog, keys: KeyStore, award: int, *,
                 rng: random.Random | None = None) -> IssuedCredential:
     """Issue one award (single-item path: raises instead of reporting)."""
     with store.transaction() as conn:
-        row = conn.execute(select(t.awards.c.issued_at).where(t.awards.c.id == award)).first()
-    if row is None:
+        exists, issued_at = records.award_issued_at(conn, award)
+    if not exists:
         raise NotFound(f"no award {award}")
-    if row.issued_at is not None:
+    if issued_at is not None:
         raise Conflict(f"award {award} was already issued")
     report = issue(store, catalog, keys, urls=urls, clock=clock, out=out, award_id=award,
                    rng=rng)
@@ -238,35 +220,28 @@ def issue_award(store: Store, catalog: Catalog, keys: KeyStore, award: int, *,
 
 def credentials_of(store: Store, participant: str) -> list[dict[str, Any]]:
     """A learner's issued credentials (OB 3.0, CLR, endorsements), newest first."""
-    c, ci = t.credentials.c, credential_issuance.c
     with store.transaction() as conn:
-        lid = learner_id(conn, participant)
-        rows = conn.execute(
-            select(c.id, c.format, c.issued_at, c.revoked_at, c.revocation_reason, c.award_id,
-                   ci.issuer_id, ci.badge_id, ci.status_index)
-            .outerjoin(credential_issuance, ci.credential_id == c.id)
-            .where(c.learner_id == lid).order_by(c.issued_at.desc(), c.id)).all()
-    return [{"id": r.id, "format": r.format, "badge": r.badge_id, "issuer": r.issuer_id,
-             "issued_at": r.issued_at.isoformat(), "revoked": r.revoked_at is not None,
-             "revoked_at": r.revoked_at.isoformat() if r.revoked_at else None,
-             "revocation_reason": r.revocation_reason, "award_id": r.award_id} for r in rows]
+        rows = credentials_sql.learner_credentials(conn, learner_id(conn, participant))
+    return [{"id": r["id"], "format": r["format"], "badge": r["badge_id"],
+             "issuer": r["issuer_id"], "issued_at": r["issued_at"].isoformat(),
+             "revoked": r["revoked_at"] is not None,
+             "revoked_at": r["revoked_at"].isoformat() if r["revoked_at"] else None,
+             "revocation_reason": r["revocation_reason"], "award_id": r["award_id"]}
+            for r in rows]
 
 
 def get_credential(store: Store, credential_id: str) -> dict[str, Any]:
     """One issued credential: the signed document, its VC-JWT and OB 2.0 assertion."""
-    c, ci = t.credentials.c, credential_issuance.c
     with store.transaction() as conn:
-        row = conn.execute(
-            select(c.id, c.format, c.document, c.issued_at, c.revoked_at, c.revocation_reason,
-                   ci.jwt, ci.ob2_assertion, ci.issuer_id, ci.badge_id)
-            .outerjoin(credential_issuance, ci.credential_id == c.id)
-            .where(c.id.in_([credential_id, f"urn:uuid:{credential_id}"]))).first()
+        row = credentials_sql.credential_with_issuance(
+            conn, [credential_id, f"urn:uuid:{credential_id}"])
     if row is None:
         raise NotFound(f"no credential {credential_id!r}")
-    return {"id": row.id, "format": row.format, "document": row.document, "jwt": row.jwt,
-            "ob2_assertion": row.ob2_assertion, "issuer": row.issuer_id, "badge": row.badge_id,
-            "issued_at": row.issued_at.isoformat(), "revoked": row.revoked_at is not None,
-            "revocation_reason": row.revocation_reason}
+    return {"id": row["id"], "format": row["format"], "document": row["document"],
+            "jwt": row["jwt"], "ob2_assertion": row["ob2_assertion"],
+            "issuer": row["issuer_id"], "badge": row["badge_id"],
+            "issued_at": row["issued_at"].isoformat(), "revoked": row["revoked_at"] is not None,
+            "revocation_reason": row["revocation_reason"]}
 
 
 def new_uuid(rng: random.Random) -> str:

@@ -15,15 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select, update
-
 from apprenance.clock import Clock
 from apprenance.credentials.images.image_safety import check_image_uri
 from apprenance.credentials.trust.did import did_key, did_key_vm, did_web_document, did_web_from_url
 from apprenance.credentials.trust.keys import KeyStore, SigningKey
 from apprenance.credentials.verify.inputs import HostedUrls, IssuerProfile
-from apprenance.db import tables as t
-from apprenance.db.issuing_tables import issuers
+from apprenance.db import issuing_sql as sql
+from apprenance.db.engine import Connection
+from apprenance.db.learner_records_sql import territory_exists
 from apprenance.db.store import Store
 from apprenance.errors import Conflict, InputError, NotFound
 
@@ -62,7 +61,7 @@ def _did_for(method: str, slug: str, key: SigningKey, urls: HostedUrls) -> str:
     return did_key(key.public_multibase)
 
 
-def _info(row: Any, keys: KeyStore) -> IssuerInfo:
+def _info(row: sql.IssuerRow, keys: KeyStore) -> IssuerInfo:
     return IssuerInfo(
         id=row.id, name=row.name, did=row.did, did_method=row.did_method,
         territory=row.territory_id, url=row.url, email=row.email,
@@ -91,21 +90,19 @@ def init_issuer(
     if image is not None:  # shown by every wallet: an https URL, or a safe PNG/SVG data: URI
         image = check_image_uri(image, where="the issuer's --image")
     with store.transaction() as conn:
-        if conn.execute(select(issuers.c.id).where(issuers.c.id == slug)).first():
+        if sql.issuer_exists(conn, slug):
             raise Conflict(f"issuer {slug!r} already exists (use `apprenance issuer rotate`)")
-        if territory is not None and conn.execute(
-            select(t.territories.c.id).where(t.territories.c.id == territory)
-        ).first() is None:
+        if territory is not None and not territory_exists(conn, territory):
             raise NotFound(f"no territory {territory!r}")
     now = clock()
     key = keys.create(slug, now=now)
     with store.transaction() as conn:
-        conn.execute(issuers.insert().values(
-            id=slug, name=name, url=url, email=email, description=description, image=image,
-            territory_id=territory, did_method=did_method,
-            did=_did_for(did_method, slug, key, urls), created_at=now,
-        ))
-        row = conn.execute(select(issuers).where(issuers.c.id == slug)).one()
+        sql.insert_issuer(conn, slug=slug, name=name, url=url, email=email,
+                          description=description, image=image, territory=territory,
+                          did_method=did_method, did=_did_for(did_method, slug, key, urls),
+                          now=now)
+        row = sql.issuer_row(conn, slug)
+    assert row is not None
     return _info(row, keys)
 
 
@@ -117,27 +114,27 @@ def rotate_issuer(
     now = clock()
     key = keys.rotate(slug, now=now)
     with store.transaction() as conn:
-        conn.execute(update(issuers).where(issuers.c.id == slug).values(
-            did=_did_for(row.did_method, slug, key, urls), rotated_at=now))
-        fresh = conn.execute(select(issuers).where(issuers.c.id == slug)).one()
+        sql.set_issuer_did(conn, slug, _did_for(row.did_method, slug, key, urls), now)
+        fresh = sql.issuer_row(conn, slug)
+    assert fresh is not None
     return _info(fresh, keys)
 
 
 def list_issuers(store: Store, keys: KeyStore) -> list[IssuerInfo]:
     with store.transaction() as conn:
-        rows = conn.execute(select(issuers).order_by(issuers.c.id)).all()
+        rows = sql.all_issuers(conn)
     return [_info(r, keys) for r in rows]
 
 
-def _row(store: Store, slug: str) -> Any:
+def _row(store: Store, slug: str) -> sql.IssuerRow:
     with store.transaction() as conn:
-        row = conn.execute(select(issuers).where(issuers.c.id == slug)).one_or_none()
+        row = sql.issuer_row(conn, slug)
     if row is None:
         raise NotFound(f"no issuer {slug!r} (create it with `apprenance issuer init`)")
     return row
 
 
-def profile_of(row: Any) -> IssuerProfile:
+def profile_of(row: sql.IssuerRow) -> IssuerProfile:
     return IssuerProfile(slug=row.id, did=row.did, name=row.name, url=row.url, email=row.email,
                          description=row.description, image=row.image)
 
@@ -163,7 +160,7 @@ def did_document(store: Store, keys: KeyStore, slug: str) -> dict[str, Any]:
 def issuer_for(conn: Connection, territory: str | None) -> str:
     """The issuer of a learner: the one of their territory, else the only issuer, else the
     issuer without a territory (the collective)."""
-    rows = conn.execute(select(issuers.c.id, issuers.c.territory_id).order_by(issuers.c.id)).all()
+    rows = sql.issuer_territories(conn)
     if not rows:
         raise NotFound("no issuer yet: create one with `apprenance issuer init`")
     for slug, where in rows:

@@ -21,8 +21,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, select, update
-
 from apprenance.clock import Clock
 from apprenance.credentials.formats import ob2
 from apprenance.credentials.jsonld.contexts import VC_V2
@@ -30,8 +28,8 @@ from apprenance.credentials.trust.data_integrity import sign
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.trust.status_list import encode_bits, set_bit
 from apprenance.credentials.verify.inputs import HostedUrls, iso
-from apprenance.db import tables as t
-from apprenance.db.issuing_tables import credential_issuance, issuers, status_lists
+from apprenance.db import issuing_sql as sql
+from apprenance.db.engine import Connection
 from apprenance.db.store import Store
 from apprenance.db.writes import STATUS_LIST_LOCK, try_lock
 from apprenance.errors import Conflict, InputError, NotFound
@@ -64,30 +62,17 @@ class Allocator:
                 return self.list_id, index
 
     def _open(self, conn: Connection) -> None:
-        sl, ci = status_lists.c, credential_issuance.c
-        rows = conn.execute(
-            select(sl.id, func.count(ci.credential_id))
-            .select_from(status_lists.outerjoin(credential_issuance,
-                                                ci.status_list_id == sl.id))
-            .where(sl.issuer_id == self.issuer, sl.purpose == PURPOSE)
-            .group_by(sl.id).order_by(sl.id)
-        ).all()
-        open_ids = [int(i) for i, n in rows if n < LIST_BITS * FILL_LIMIT and i != self.list_id]
+        rows = sql.status_list_use(conn, self.issuer, PURPOSE)
+        open_ids = [i for i, n in rows if n < LIST_BITS * FILL_LIMIT and i != self.list_id]
         # the newest open list that no concurrent issuer is drawing from
         free = next((i for i in reversed(open_ids) if try_lock(conn, (STATUS_LIST_LOCK, i))), 0)
         if free:
             self.list_id = free
         else:
-            created = conn.execute(status_lists.insert().values(
-                issuer_id=self.issuer, purpose=PURPOSE, size=LIST_BITS,
-                bits=bytes(LIST_BITS // 8), created_at=self.now, updated_at=self.now,
-            )).inserted_primary_key
-            assert created is not None
-            self.list_id = int(created[0])
+            self.list_id = sql.create_status_list(conn, self.issuer, PURPOSE, LIST_BITS,
+                                                  self.now)
             try_lock(conn, (STATUS_LIST_LOCK, self.list_id))  # a new list: nobody holds it
-        self.used = {int(i) for i in conn.execute(
-            select(credential_issuance.c.status_index)
-            .where(credential_issuance.c.status_list_id == self.list_id)).scalars()}
+        self.used = sql.used_indexes(conn, self.list_id)
 
 
 def status_list_credential(signer_: Signer, urls: HostedUrls, list_id: int, bits: bytes,
@@ -110,37 +95,29 @@ def status_list_document(store: Store, keys: KeyStore, urls: HostedUrls, issuer:
                          list_id: int) -> dict[str, Any]:
     """The current signed status list credential (what ``statusListCredential`` names)."""
     with store.transaction() as conn:
-        row = conn.execute(select(status_lists).where(
-            status_lists.c.id == list_id, status_lists.c.issuer_id == issuer)).one_or_none()
-    if row is None:
+        found = sql.status_list_bits(conn, list_id, issuer)
+    if found is None:
         raise NotFound(f"no status list {list_id} for issuer {issuer!r}")
-    return status_list_credential(signer(store, keys, issuer), urls, list_id, bytes(row.bits),
-                                  updated_at=row.updated_at)
+    bits, updated_at = found
+    return status_list_credential(signer(store, keys, issuer), urls, list_id, bits,
+                                  updated_at=updated_at)
 
 
 def ob2_revocations(store: Store, urls: HostedUrls, issuer: str) -> dict[str, Any]:
     """The issuer's OB 2.0 ``RevocationList`` (every revoked assertion, with its reason)."""
-    ci, c = credential_issuance.c, t.credentials.c
     with store.transaction() as conn:
-        row = conn.execute(select(issuers).where(issuers.c.id == issuer)).one_or_none()
+        row = sql.issuer_row(conn, issuer)
         if row is None:
             raise NotFound(f"no issuer {issuer!r}")
-        revoked = conn.execute(
-            select(ci.ob2_id, c.revocation_reason)
-            .join(t.credentials, c.id == ci.credential_id)
-            .where(ci.issuer_id == issuer, c.revoked_at.is_not(None), ci.ob2_id.is_not(None))
-            .order_by(c.revoked_at, ci.ob2_id)
-        ).all()
-    return ob2.revocation_list(profile_of(row), urls,
-                               [(str(i), str(r or "")) for i, r in revoked])
+        revoked = sql.revoked_ob2_ids(conn, issuer)
+    return ob2.revocation_list(profile_of(row), urls, revoked)
 
 
 def write_issuer_status(store: Store, keys: KeyStore, urls: HostedUrls, issuer: str,
                         public: Path) -> list[Path]:
     """Write every status list credential and the OB 2.0 revocation list of ``issuer``."""
     with store.transaction() as conn:
-        ids = [int(i) for i in conn.execute(
-            select(status_lists.c.id).where(status_lists.c.issuer_id == issuer)).scalars()]
+        ids = sql.issuer_status_list_ids(conn, issuer)
     written = []
     for list_id in ids:
         doc = status_list_document(store, keys, urls, issuer, list_id)
@@ -168,14 +145,10 @@ class Revocation:
 
 def _credential_id(conn: Connection, given: str) -> str:
     """Accept ``urn:uuid:X``, ``X``, or the OB 2.0 assertion URL."""
-    ci = credential_issuance.c
-    for candidate in (given, f"urn:uuid:{given}"):
-        if conn.execute(select(ci.credential_id).where(ci.credential_id == candidate)).first():
-            return candidate
-    found = conn.execute(select(ci.credential_id).where(ci.ob2_id == given)).scalar()
+    found = sql.issued_credential_id(conn, given)
     if found is None:
         raise NotFound(f"no issued credential {given!r}")
-    return str(found)
+    return found
 
 
 def revoke(store: Store, keys: KeyStore, credential_id: str, *, reason: str, urls: HostedUrls,
@@ -185,26 +158,20 @@ def revoke(store: Store, keys: KeyStore, credential_id: str, *, reason: str, url
     if not reason.strip():
         raise InputError("a revocation needs a reason (--reason)")
     now = clock()
-    ci, c, sl = credential_issuance.c, t.credentials.c, status_lists.c
     with store.transaction() as conn:
         cid = _credential_id(conn, credential_id)
-        row = conn.execute(
-            select(ci.issuer_id, ci.status_list_id, ci.status_index, ci.ob2_assertion,
-                   c.revoked_at).join(t.credentials, c.id == ci.credential_id)
-            .where(ci.credential_id == cid)).one()
+        row = sql.issuance_state(conn, cid)
         if row.revoked_at is not None:
             raise Conflict(f"credential {cid} was already revoked on {row.revoked_at:%Y-%m-%d}")
-        conn.execute(update(t.credentials).where(c.id == cid).values(
-            revoked_at=now, revocation_reason=reason.strip()))
+        sql.mark_revoked(conn, cid, now, reason.strip())
         if row.status_list_id is not None:
-            bits = bytearray(conn.execute(select(sl.bits).where(
-                sl.id == row.status_list_id).with_for_update()).scalar_one())
-            set_bit(bits, int(row.status_index))
-            conn.execute(update(status_lists).where(sl.id == row.status_list_id).values(
-                bits=bytes(bits), updated_at=now))
+            assert row.status_index is not None  # a list and an index, always both
+            bits = sql.locked_bits(conn, row.status_list_id)
+            set_bit(bits, row.status_index)
+            sql.write_bits(conn, row.status_list_id, bytes(bits), now)
         if row.ob2_assertion:
-            conn.execute(update(credential_issuance).where(ci.credential_id == cid).values(
-                ob2_assertion=ob2.revoked_assertion(dict(row.ob2_assertion), reason.strip())))
+            sql.replace_ob2_assertion(conn, cid, ob2.revoked_assertion(
+                dict(row.ob2_assertion), reason.strip()))
     result = Revocation(
         credential=cid, issuer=row.issuer_id, reason=reason.strip(), revoked_at=iso(now),
         status_list=(urls.status_list(row.issuer_id, row.status_list_id)

@@ -1,4 +1,5 @@
-"""Fuzzing the activity-log importers (CSV, JSON Lines, xAPI) and the ingest service behind them.
+"""Fuzzing the activity-log importers (CSV, JSON Lines, xAPI); the ingest service behind them:
+tests/integration/test_fuzz_ingest.py.
 
 Properties: a file is either refused as a whole (``FieldError`` before the first batch, which
 the ingest service turns into one rejection) or read into batches of records and problems —
@@ -8,8 +9,6 @@ never another exception; and the good rows around a bad one are kept, whatever t
 from __future__ import annotations
 
 import codecs
-import csv
-import io
 import json
 import tempfile
 from collections.abc import Iterator
@@ -20,19 +19,22 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from apprenance.contracts.records import Batch, FieldError
+from apprenance.contracts.records import Batch
 from apprenance.domain.catalog import ActivityType
+from apprenance.errors import FieldError
 from apprenance.importers import read_log
 from apprenance.importers.canonical import Lookups
 from fuzz_support import (
     HEADER,
+    as_csv,
+    csv_rows,
     format_text,
     fuzz,
     good_object,
     good_row,
+    hostile_lines,
     json_values,
     mutated_json,
-    only_our_errors,
     statement,
 )
 
@@ -75,12 +77,6 @@ def encode(text: str, encoding: str) -> bytes:
     return text.encode(encoding, errors="surrogateescape")
 
 
-def as_csv(rows: list[list[str]], separator: str, newline: str) -> str:
-    out = io.StringIO()
-    csv.writer(out, delimiter=separator, lineterminator=newline).writerows(rows)
-    return out.getvalue()
-
-
 # --- CSV -----------------------------------------------------------------------------------
 
 
@@ -102,13 +98,8 @@ def test_csv_random_text(folder: Path, text: str) -> None:
     read_all(folder, "text.csv", text.encode("utf-8", errors="surrogateescape"), "csv")
 
 
-rows = st.lists(st.lists(st.one_of(st.text(max_size=12), st.sampled_from(
-    ["2025-03-01", "a@b.org", "val", "jardin", "atelier-cuisine", "2", "PT1H", "=1+1", '"',
-     "\n", ";", ",", "\t", "\x00", "x" * 300])), max_size=16), max_size=8)
-
-
 @fuzz(100)
-@given(rows, st.sampled_from([",", ";", "\t"]), st.sampled_from(["\n", "\r\n", "\r"]),
+@given(csv_rows, st.sampled_from([",", ";", "\t"]), st.sampled_from(["\n", "\r\n", "\r"]),
        st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]), st.booleans())
 def test_csv_random_rows(folder: Path, body: list[list[str]], separator: str, newline: str,
                          encoding: str, with_header: bool) -> None:
@@ -165,19 +156,6 @@ def test_csv_good_rows_around_a_bad_one_are_kept(
 @given(st.binary(max_size=400))
 def test_jsonl_random_bytes(folder: Path, data: bytes) -> None:
     read_all(folder, "random.jsonl", data, "jsonl")
-
-
-hostile_lines = st.one_of(
-    format_text,
-    json_values.map(lambda v: json.dumps(v)),
-    st.just("[" * 100_000),
-    st.just('{"a":' * 50_000),
-    st.just('{"id": ' + "9" * 5000 + "}"),
-    st.just('{"duree": 1e999, "date": "2025-03-01"}'),
-    st.just('{"duree": 2, "duree": 3}'),
-    st.builds(lambda o: json.dumps(o), st.fixed_dictionaries(
-        {"date": st.text(max_size=5), "participant": json_values, "duree": json_values})),
-)
 
 
 @fuzz(100)
@@ -249,46 +227,3 @@ def test_xapi_good_statements_around_a_mutated_one_are_kept(
     assert isinstance(merged, Batch), merged
     ids = {r["id"] for r in merged.records}
     assert {s["id"] for s in good} <= ids
-
-
-# --- the ingest service: every file ends as accepted rows or rejections ----------------------
-
-
-@pytest.fixture(scope="module")
-def app(folder: Path) -> Iterator[Any]:
-    from apprenance.bootstrap import App
-    from apprenance.clock import fixed_clock
-    from apprenance.config import load_settings
-    from apprenance.services.people.territories import load_territory
-    from apprenance.services.store import init_store
-    from conftest import FIXED_NOW
-
-    home = folder / "home"
-    app = App(load_settings(home=home, lang="en"), clock=fixed_clock(FIXED_NOW))
-    init_store(app)
-    territory = folder / "val.yaml"
-    territory.write_text("id: val\nname: Val\nprojects:\n  - id: jardin\n    name: Jardin\n",
-                         "utf-8")
-    load_territory(app.store, territory, clock=app.clock)
-    yield app
-    app.close()
-
-
-@fuzz(25)
-@given(st.one_of(
-    st.binary(max_size=300),
-    rows.map(lambda body: as_csv([HEADER, *body], ",", "\n").encode("utf-8", "surrogateescape")),
-    st.lists(hostile_lines, max_size=3).map(
-        lambda ls: "\n".join(ls).encode("utf-8", "surrogateescape")),
-), st.sampled_from(["log.csv", "log.jsonl", "log.json"]))
-def test_ingest_service_never_fails_on_a_hostile_file(app: Any, folder: Path, data: bytes,
-                                                      name: str) -> None:
-    from apprenance.services.catalog import catalog_for
-    from apprenance.services.ingest.pipeline import LogFile, ingest_files
-
-    path = folder / name
-    path.write_bytes(data)
-    result = only_our_errors(lambda: ingest_files(
-        app.store, catalog_for(app), [LogFile(path, name)], clock=app.clock, lang="en"))
-    assert not isinstance(result, BaseException), result
-    assert result.accepted + result.duplicates + result.rejected >= 0

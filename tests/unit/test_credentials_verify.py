@@ -1,5 +1,6 @@
 """`apprenance verify` on credentials signed by our engine: JSON, VC-JWT, baked images,
-did:web over loopback HTTP, status lists, recipients, and unreadable input."""
+recipients, and unreadable input (did:web and status lists over loopback HTTP:
+tests/integration/test_credentials_verify_http.py)."""
 
 from __future__ import annotations
 
@@ -11,33 +12,22 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from apprenance.clock import fixed_clock
 from apprenance.credentials.trust import jwt
-from apprenance.credentials.trust.did import did_web_document, did_web_from_url, resolve_key
-from apprenance.credentials.trust.fetchers import HttpFetcher, MapFetcher, caching
+from apprenance.credentials.trust.fetchers import HttpFetcher, MapFetcher
 from apprenance.errors import NotFound
-from apprenance.services.verify import verify_one
-from conftest import FIXED_NOW, CliResult
+from conftest import CliResult
 from credential_world import (
     ISSUER_KEY,
     LEARNER_EMAIL,
     SIGNED_AT,
     baked_png,
     baked_svg,
-    loopback_server,
     sample_credential,
     signed,
-    status_entry,
-    status_list_credential,
     tiny_png,
 )
 
 Cli = Callable[..., CliResult]
-
-
-@pytest.fixture(autouse=True)
-def _now(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("APPRENANCE_FAKE_NOW", FIXED_NOW.isoformat())
 
 
 def _write(tmp_path: Path, name: str, data: Any) -> Path:
@@ -144,35 +134,6 @@ def test_vc_jwt_rs256_option() -> None:
     assert jwt.verify_jwt_signature(decoded, ISSUER_KEY.public) is not None
 
 
-def test_did_web_and_status_lists_over_loopback_http() -> None:
-    routes: dict[str, bytes] = {}
-    with loopback_server(routes) as base:
-        did = did_web_from_url(base.replace("http://", "https://") + "/issuers/combes")
-        vm = f"{did}#{ISSUER_KEY.public_multibase}"
-        routes["/issuers/combes/did.json"] = json.dumps(
-            did_web_document(did, [ISSUER_KEY.public_multibase])).encode()
-        list_url = f"{base}/status/1"
-        routes["/status/1"] = json.dumps(status_list_credential(list_url, [7], vm=vm)).encode()
-        fetcher = caching(HttpFetcher(loopback_only=True, loopback_plain_http=True))
-        assert resolve_key(vm, fetcher).controller == did
-        clock = fixed_clock(FIXED_NOW)
-        for index, expected in ((3, "ok"), (7, "revoked")):
-            credential = signed(sample_credential(did, status=status_entry(list_url, index)),
-                                vm=vm)
-            data = json.dumps(credential).encode()
-            report = verify_one("c.json", fetcher=fetcher, clock=clock, data=data)
-            assert (report.signature, report.status) == ("valid", expected), report.checks
-        tampered = status_list_credential(list_url, [], vm=vm)
-        tampered["credentialSubject"]["encodedList"] = status_list_credential(
-            list_url, [3], vm=vm)["credentialSubject"]["encodedList"]
-        routes["/status/1"] = json.dumps(tampered).encode()
-        credential = signed(sample_credential(did, status=status_entry(list_url, 3)), vm=vm)
-        report = verify_one("c.json", fetcher=HttpFetcher(loopback_only=True,
-                            loopback_plain_http=True), clock=clock,
-                            data=json.dumps(credential).encode())
-        assert report.status == "error" and not report.verified
-
-
 def test_fetchers_stay_offline_and_local(tmp_path: Path) -> None:
     with pytest.raises(NotFound, match="only loopback"):
         HttpFetcher(loopback_only=True)("https://example.org/did.json")
@@ -184,13 +145,3 @@ def test_fetchers_stay_offline_and_local(tmp_path: Path) -> None:
         fetch("https://x.org/../secret")
     with pytest.raises(NotFound, match="not in the resolve map"):
         fetch("https://y.org/a.json")
-
-
-def test_a_url_input_is_fetched_through_the_fetcher() -> None:
-    routes = {"/c.json": json.dumps(signed(sample_credential())).encode(), "/empty": b""}
-    with loopback_server(routes) as base:
-        fetcher = HttpFetcher(loopback_only=True)
-        clock = fixed_clock(FIXED_NOW)
-        assert verify_one(f"{base}/c.json", fetcher=fetcher, clock=clock).verified
-        assert verify_one(f"{base}/missing", fetcher=fetcher, clock=clock).verdict == "unreadable"
-        assert verify_one(f"{base}/empty", fetcher=fetcher, clock=clock).verdict == "unreadable"

@@ -1,5 +1,6 @@
 """A learner's evidence totals as one stored value: what is written is read back exactly, a
-value that is not ours is our store error (never a traceback), and merging adds."""
+value that is not ours is our error, and merging adds (in a store:
+tests/integration/test_evidence_codec_store.py)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,10 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import update
 
-from apprenance.db import tables as t
-from apprenance.db.store import Store
 from apprenance.domain import evidence_codec as codec
 from apprenance.domain.evidence import Totals
 from apprenance.errors import StoreError
-from apprenance.services.evidence.totals import load_totals
-from builders import add_activity, tiny_catalog
 
 # keys as catalogs and logs give them: any printable text, accents, ':' and spaces included
 text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
@@ -69,16 +65,3 @@ def test_merge_adds_and_widens_the_span() -> None:
     assert a.hours[("pillar", "faire")] == 3.5 and a.counts[("pillar", "faire")] == 3
     assert a.counts[("attestation", "*")] == 1 and a.distinct("attestation") == 1
     assert (a.first, a.last) == (date(2025, 2, 1), date(2025, 3, 5))
-
-
-def test_a_damaged_stored_value_is_reported_as_a_store_error(db_url: str) -> None:
-    store, cat = Store.open(db_url), tiny_catalog()
-    store.init()
-    add_activity(store, cat, participant="ana@x.org", day=date(2025, 3, 1), hours=2)
-    with store.transaction() as conn:
-        lid = conn.execute(t.learners.select()).mappings().one()["id"]
-        assert load_totals(conn, [lid])[lid].hours[("total", "")] == 2.0
-        conn.execute(update(t.learner_evidence).values(totals=b"not totals"))
-    with store.transaction() as conn, pytest.raises(StoreError):
-        load_totals(conn, [lid])
-    store.dispose()
