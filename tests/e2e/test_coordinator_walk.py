@@ -1,0 +1,141 @@
+"""A coordinator's whole day in a real Chromium, on SQLite and on PostgreSQL: the admin invites
+them, they open the single-use sign-in link, land on their territory's dashboard, send the
+week's logs (a French Excel CSV with a mistake and an activity the catalog does not know), read
+what was accepted and rejected, correct the rejected row, sort the unknown activity (with its
+confirmation), and issue the badges it completed. Each step's screenshot goes to
+test-artifacts/walk/ (docs/coordinators.md shows them)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from apprenance.services.people import invitations
+from apprenance.web.app import create_app
+from conftest import REPO
+from live_server import CHROMIUM, FLAGS, free_port
+from web_world import LEA, build_world
+
+ARTIFACTS = REPO / "test-artifacts" / "walk"
+T = "val-de-serre"
+HEADER = ("id;date;participant;nom;role;territoire;projet;fonction;activite;description;duree;"
+          "temoin;preuve")
+ROWS = [
+    f"semaine-1;2026-05-04;{LEA};Léa Marchand;etudiant;{T};legumerie-cantines;alimentation;"
+    "atelier-participatif;Épluchage des légumes à la légumerie;2,5;;",
+    f"semaine-2;2026-02-30;{LEA};Léa Marchand;etudiant;{T};legumerie-cantines;alimentation;"
+    "atelier-participatif;Réunion à la mairie;3;;",
+    f"semaine-3;2026-05-06;{LEA};Léa Marchand;etudiant;{T};legumerie-cantines;alimentation;"
+    "porte-a-porte des voisins;Porte-à-porte pour la cantine;6;claire.lambert@example.org;",
+]
+EXCEL_CSV = "\r\n".join([HEADER, *ROWS, ""]).encode("cp1252")
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: `make test` installs it", pytrace=False)
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def _shot(page: Page, db: str, step: str) -> None:
+    """The step at 1280 px (for the guide) and 390 px (a phone: nothing scrolls sideways)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    expect(page.locator("h1")).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / f"{db}-{step}.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"{step} scrolls sideways on a phone ({width} px)"
+    page.screenshot(path=str(ARTIFACTS / f"{db}-{step}-phone.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_a_coordinator_walks_from_the_invitation_to_issued_badges(
+        db_url: str, browser: Browser, tmp_path: Path) -> None:
+    db = "postgresql" if db_url.startswith("postgresql") else "sqlite"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    world = build_world(tmp_path, public_url=url, db_url=db_url)
+    store, clock = world.app.store, world.app.clock
+    invited = invitations.invite(store, "marie.dupont@val.example.org", T, clock=clock,
+                                 invited_by="admin", lang="fr")
+    logs = tmp_path / "semaine-du-4-mai.csv"
+    logs.write_bytes(EXCEL_CSV)
+    server = uvicorn.Server(uvicorn.Config(create_app(world.app.settings, app=world.app),
+                                           host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.02)
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        # 1. the invitation link: a page with one button (mail scanners do not spend it)
+        page.goto(f"{url}/connexion/{invited.token}")
+        _shot(page, db, "1-invitation")
+        page.click("#signin-go")
+        expect(page).to_have_url(f"{url}/territoires/{T}")
+        expect(page.locator("html")).to_have_attribute("lang", "fr")
+        # 2. the dashboard of the territory
+        expect(page.locator("#chart-pillars")).to_be_visible()
+        _shot(page, db, "2-tableau-de-bord")
+        # 3. the week's logs, with a mistake and an unknown activity
+        page.click("#logs-link")
+        page.set_input_files("#files", [logs])
+        _shot(page, db, "3-envoi")
+        page.click("#logs-send")
+        expect(page.locator("h1")).to_have_text("Résultat de l'envoi")
+        expect(page.locator("#counts tbody tr td")).to_have_text(["2", "0", "1", "1"])
+        expect(page.locator("tr.reject")).to_contain_text("Réunion à la mairie")
+        _shot(page, db, "4-resultat")
+        # 4. correct the rejected row where it is shown
+        actions = page.locator("tr.reject-actions").first
+        actions.locator("details.fix summary").click()
+        actions.locator("input[aria-invalid=true]").fill("2026-02-27")
+        _shot(page, db, "5-correction")
+        actions.locator("details.fix button[type=submit]").click()
+        expect(page.locator(".verdict.ok")).to_contain_text("rejet est clos")
+        expect(page.locator("tr.reject")).to_have_count(0)
+        # 5. sort the unknown activity: its suggested type is preselected (a door-to-door
+        # round is a residents' survey), then a confirmation says what it will change
+        page.goto(f"{url}/territoires/{T}/attente")
+        form = page.locator("form:has(input[value='semaine-3'])")
+        expect(form.locator("select")).to_have_value("enquete-habitants")
+        _shot(page, db, "6-a-classer")
+        form.locator("button[type=submit]").click()
+        expect(page.locator("h1")).to_contain_text("Confirmer le classement")
+        _shot(page, db, "7-confirmation")
+        page.click("#confirm-go")
+        expect(page.locator("h1")).to_contain_text("Classement enregistré")
+        # 6. issue the badges waiting for the territory
+        page.goto(f"{url}/territoires/{T}")
+        page.click("#bulk-issue")
+        expect(page.locator(".verdict.ok")).to_be_visible()
+        _shot(page, db, "8-badges-delivres")
+    finally:
+        context.close()
+        server.should_exit = True
+        thread.join(timeout=10)
+        world.app.close()
+    with store.transaction() as conn:
+        from sqlalchemy import func, select
+
+        from apprenance.db import tables as t
+        ids = {r[0] for r in conn.execute(select(t.activities.c.id)
+                                          .where(t.activities.c.id.like("semaine-%")))}
+        issued = conn.execute(select(func.count()).select_from(t.credentials)).scalar_one()
+    assert ids == {"semaine-1", "semaine-2", "semaine-3"}
+    assert issued > 0
