@@ -42,6 +42,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "/portfolio": ("learner", "/portfolio"),
     "/apprenants/{learner}": ("coordinator", f"/apprenants/{LEA}"),
     "/territoires/{territory}": ("coordinator", "/territoires/val-de-serre"),
+    "/territoires/{territory}/badges": ("coordinator", "/territoires/val-de-serre/badges"),
     "/admin/coordinateurs": ("admin", "/admin/coordinateurs"),
 }
 EXTRA = [  # pages that are not a GET route of their own: an error page
