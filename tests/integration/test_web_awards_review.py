@@ -133,6 +133,8 @@ def test_a_held_award_is_issued_by_nobody_until_released(
     api = world.client.post("/api/v1/credentials/issue", headers=world.headers("coordinator"),
                             json={"learners": [LEA]}).json()
     assert api["held"] == 1 and [c["badge"] for c in api["credentials"]] == ["vivre-ensemble-1"]
+    bulk = client.post("/territoires/val-de-serre/delivrer", data={"csrf": csrf})
+    assert bulk.status_code == 200 and "Retenus, non délivrés : 1." in _plain(bulk)
     every = client.post(f"{PAGE}/delivrer", data={"csrf": csrf, "action": "all"})
     assert every.status_code == 200 and "1 badge retenu n&#39;a pas été délivré." in _plain(every)
     chosen = client.post(f"{PAGE}/delivrer", data={"csrf": csrf, "action": "selected",

@@ -20,8 +20,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "release it.",
     },
     "awards.summary": {
-        "fr": "{pending} en attente de délivrance, {held} retenu(s).",
-        "en": "{pending} waiting to be issued, {held} held back.",
+        "fr": "En attente de délivrance : {pending} · retenus : {held}",
+        "en": "Waiting to be issued: {pending} · held back: {held}",
+    },
+    "awards.none_but_held": {
+        "fr": "Aucun autre badge en attente : les badges retenus sont listés plus bas.",
+        "en": "No other badge waiting: the held badges are listed below.",
     },
     "awards.pending": {"fr": "En attente ({n})", "en": "Waiting ({n})"},
     "awards.none_pending": {
@@ -134,7 +138,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "La raison fait au plus 500 caractères.",
         "en": "The reason is at most 500 characters long.",
     },
-    "awards.error_title": {"fr": "Rien n'a été fait", "en": "Nothing was done"},
+    "awards.territory_held": {
+        "fr": "Retenus, non délivrés : {n}.",
+        "en": "Held back, not issued: {n}.",
+    },
     "issue.held.one": {
         "fr": "{n} badge retenu par un·e coordinateur·rice n'a pas été délivré "
               "(libérez-le sur la page « Badges à délivrer » du territoire).",

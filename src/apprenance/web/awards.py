@@ -6,6 +6,7 @@ with the page, saying what was done."""
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi import Path as PathParam
@@ -44,7 +45,14 @@ def _page(request: Request, app: App, lang: str, territory: str, *, status: int 
                   territory_name=review.territory_label(app.store, territory),
                   awards=awards, held=sum(1 for a in awards if a["hold"]), report=report,
                   issued=issued, error=error, done=done,
-                  t_plural=lambda key, count, **v: i18n.t_plural(key, lang, count, **v))
+                  t_plural=lambda key, count, **v: i18n.t_plural(key, lang, count, **v),
+                  switch_url="/langue?" + urlencode({"lang": "en" if lang == "fr" else "fr",
+                                                     "next": _path(territory)}))
+
+
+def _path(territory: str) -> str:
+    """The page's own address (what a form's answer switches language to, not the form's)."""
+    return f"/territoires/{territory}/badges"
 
 
 def _by(grant: Grant) -> str:
@@ -104,7 +112,7 @@ def hold_award(request: Request, app: AppDep, lang: LangDep, territory: Territor
         return _page(request, app, lang, territory, status=400,
                      error={"what": "reason", "award": award, "problem": problem,
                             "value": reason[:review.REASON_MAX]})
-    return RedirectResponse(f"/territoires/{territory}/badges?held={award}#award-{award}",
+    return RedirectResponse(f"{_path(territory)}?held={award}#award-{award}",
                             status_code=303)
 
 
@@ -113,5 +121,5 @@ def release_award(request: Request, app: AppDep, territory: Territory, award: Aw
                   csrf: Csrf) -> RedirectResponse:
     grant = _signed_in(request, territory, csrf)
     review.release(app.store, territory, award, by=_by(grant), clock=app.clock)
-    return RedirectResponse(f"/territoires/{territory}/badges?released={award}#award-{award}",
+    return RedirectResponse(f"{_path(territory)}?released={award}#award-{award}",
                             status_code=303)
