@@ -12,9 +12,12 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
+from apprenance.db.issuing_tables import award_holds
 from apprenance.errors import Conflict
 from apprenance.services.issuing.issue import credentials_of, issue_award
+from apprenance.services.privacy.report import erase_learner
 from apprenance.web.app import create_app
 from web_world import LEA, World, build_world
 
@@ -196,3 +199,18 @@ def test_scoping_and_forged_forms(world: World) -> None:
     assert api.status_code == 403  # an API token does not carry the session's form
     page = _plain(client.get(PAGE))
     assert _held(page) == [] and _ob3_badges(world) == []
+
+
+def test_an_erasure_blanks_the_reasons_and_keeps_the_holds(world: World) -> None:
+    client, csrf = _session(world)
+    award = _awards(_plain(client.get(PAGE)))[FAIRE]
+    client.post(f"{PAGE}/{award}/retenir", data={"csrf": csrf, "reason": "Léa doit signer"})
+    report = erase_learner(world.app.store, world.app.keys, LEA, urls=world.app.urls,
+                           clock=world.app.clock)
+    assert report.to_dict()["hold_reasons_cleared"] == 1
+    with world.app.store.transaction() as conn:
+        rows = conn.execute(select(award_holds.c.reason, award_holds.c.released_at)
+                            .where(award_holds.c.award_id == award)).all()
+    assert [tuple(r) for r in rows] == [("", None)]  # still held, the reason gone
+    page = _plain(client.get(PAGE))
+    assert "Léa doit signer" not in page and "Léa Marchand" not in page

@@ -95,6 +95,14 @@ def release_hold(conn: Connection, award: int, *, by: str | None, now: datetime)
     return bool(done.rowcount)
 
 
+def clear_reasons(conn: Connection, learner: int) -> int:
+    """Blank the reasons of the holds on the learner's awards (an erasure: they may speak of
+    them); the holds stay, so that nothing held is issued because of it."""
+    mine = select(t.awards.c.id).where(t.awards.c.learner_id == learner)
+    return int(conn.execute(update(award_holds).where(award_holds.c.award_id.in_(mine))
+                            .values(reason="")).rowcount)
+
+
 def awarded_day(value: date | None, at: datetime) -> date:
     """The day the evidence met the rule (``awarded_on``), else the day it was recorded."""
     return value if value is not None else at.date()

@@ -142,6 +142,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Retenus, non délivrés : {n}.",
         "en": "Held back, not issued: {n}.",
     },
+    "learner.erase.hold_reasons_cleared": {
+        "fr": "raisons de badges retenus effacées",
+        "en": "reasons of held-back awards cleared",
+    },
     "issue.held.one": {
         "fr": "{n} badge retenu par un·e coordinateur·rice n'a pas été délivré "
               "(libérez-le sur la page « Badges à délivrer » du territoire).",

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, select, update
 
 from apprenance.db import access_tables as a
+from apprenance.db import holds_sql
 from apprenance.db import tables as t
 from apprenance.services.ingest.xapi_intake import content_hash
 from apprenance.services.privacy import records as pr
@@ -34,6 +35,7 @@ def erase_rows(conn: Connection, learner: dict[str, Any], pseudonym: str,
     counts = {
         "activities_cleared": len(activities),
         "attestations_received_cleared": _clear_received(conn, lid),
+        "hold_reasons_cleared": holds_sql.clear_reasons(conn, lid),
         "attestations_given": _deidentify_given(conn, who, pseudonym),
         "rejects_purged": _purge_rejects(conn, [int(r["id"]) for r in rejects]),
         "statements_deleted": _delete_statements(conn, own),
