@@ -17,7 +17,7 @@ from sqlalchemy import select
 from apprenance.db.issuing_tables import award_holds
 from apprenance.errors import Conflict
 from apprenance.services.issuing.issue import credentials_of, issue_award
-from apprenance.services.privacy.report import erase_learner
+from apprenance.services.privacy.report import erase_learner, export_learner
 from apprenance.web.app import create_app
 from web_world import LEA, World, build_world
 
@@ -201,10 +201,13 @@ def test_scoping_and_forged_forms(world: World) -> None:
     assert _held(page) == [] and _ob3_badges(world) == []
 
 
-def test_an_erasure_blanks_the_reasons_and_keeps_the_holds(world: World) -> None:
+def test_an_export_shows_the_holds_an_erasure_blanks_their_reasons(world: World) -> None:
     client, csrf = _session(world)
     award = _awards(_plain(client.get(PAGE)))[FAIRE]
     client.post(f"{PAGE}/{award}/retenir", data={"csrf": csrf, "reason": "Léa doit signer"})
+    exported = export_learner(world.app.store, LEA, clock=world.app.clock)
+    assert [(h["award"], h["reason"], h["released_at"]) for h in exported["award_holds"]] \
+        == [(award, "Léa doit signer", None)]  # what is held about her is hers to see
     report = erase_learner(world.app.store, world.app.keys, LEA, urls=world.app.urls,
                            clock=world.app.clock)
     assert report.to_dict()["hold_reasons_cleared"] == 1

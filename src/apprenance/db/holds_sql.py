@@ -95,6 +95,19 @@ def release_hold(conn: Connection, award: int, *, by: str | None, now: datetime)
     return bool(done.rowcount)
 
 
+def holds_of(conn: Connection, learner: int) -> list[dict[str, Any]]:
+    """Every hold, active or released, on the learner's awards (what an export shows)."""
+    h, a = award_holds.c, t.awards.c
+    rows = conn.execute(
+        select(h.award_id, a.badge_id, h.reason, h.held_at, h.released_at)
+        .join(t.awards, a.id == h.award_id).where(a.learner_id == learner)
+        .order_by(h.held_at, h.id)).mappings().all()
+    return [{"award": int(r["award_id"]), "badge": str(r["badge_id"]), "reason": r["reason"],
+             "held_at": r["held_at"].isoformat(),
+             "released_at": r["released_at"].isoformat() if r["released_at"] else None}
+            for r in rows]
+
+
 def clear_reasons(conn: Connection, learner: int) -> int:
     """Blank the reasons of the holds on the learner's awards (an erasure: they may speak of
     them); the holds stay, so that nothing held is issued because of it."""

@@ -23,10 +23,11 @@ from apprenance.domain.rules import LeafOutcome, LearnerEvidence, contributing, 
 from apprenance.errors import Conflict, InputError, NotFound
 from apprenance.services.downloads import issue_for
 from apprenance.services.evidence.progress import describe
-from apprenance.services.evidence.totals import ensure_current, learner_facts, load_totals
+from apprenance.services.evidence.totals import ensure_current, facts_by_learner, load_totals
 from apprenance.services.issuing.issue import IssueReport, issue
 
 REASON_MAX = 500
+CHUNK = 500  # learners whose activities are read in one statement
 
 
 def pending_review(store: Store, catalog: Catalog, territory: str,
@@ -39,7 +40,10 @@ def pending_review(store: Store, catalog: Catalog, territory: str,
         rows = holds_sql.pending_awards(conn, territory)
         learners = sorted({int(r["learner_id"]) for r in rows})
         totals = load_totals(conn, learners)
-        facts = {lid: learner_facts(conn, catalog, lid) for lid in learners}
+        facts: dict[int, list[ActivityFacts]] = {lid: [] for lid in learners}
+        for start in range(0, len(learners), CHUNK):  # the activities of many at a time
+            part = learners[start:start + CHUNK]
+            facts.update({lid: found for found, lid in facts_by_learner(conn, catalog, part)})
         held = {lid: {b for _, b, *_ in records.learner_awards(conn, lid)} for lid in learners}
         projects = _project_names(conn, facts.values())
     out = []

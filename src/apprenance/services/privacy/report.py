@@ -44,6 +44,7 @@ from apprenance.clock import Clock
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db import access_tables as a
+from apprenance.db import holds_sql
 from apprenance.db import tables as t
 from apprenance.db.issuing_tables import credential_issuance
 from apprenance.db.store import Store
@@ -74,6 +75,7 @@ def export_learner(store: Store, participant: str, *, clock: Clock,
         rejects = pr.rejects_naming(conn, who, learner["name"], own_statements)
         evidence = pr.evidence_rows(conn, lid)
         awards = pr.award_rows(conn, lid)
+        holds = holds_sql.holds_of(conn, lid)
         credentials = pr.credential_rows(conn, lid)
         access = pr.access_rows(conn, lid)
         statements = pr.statement_rows(conn, own_statements + witnessed)
@@ -95,6 +97,7 @@ def export_learner(store: Store, participant: str, *, clock: Clock,
         "rejects": [pr.row_dict(x, leave=("raw_hash",)) for x in rejects],
         "evidence": evidence,
         "awards": awards,
+        "award_holds": holds,  # a coordinator held these back from issuing, and why
         "credentials": [pr.row_dict(x, leave=("learner_id",)) for x in credentials],
         **access,
         "xapi_statements": [pr.row_dict(x, leave=("content_hash",)) for x in statements],
