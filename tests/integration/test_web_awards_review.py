@@ -7,15 +7,19 @@ without a reason refused."""
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import select, text
 
+from apprenance.db import issuing_sql
+from apprenance.db import learner_records_sql as records
 from apprenance.db.issuing_tables import award_holds
 from apprenance.errors import Conflict
+from apprenance.services.issuing import review
 from apprenance.services.issuing.issue import credentials_of, issue_award
 from apprenance.services.privacy.report import erase_learner, export_learner
 from apprenance.web.app import create_app
@@ -217,3 +221,42 @@ def test_an_export_shows_the_holds_an_erasure_blanks_their_reasons(world: World)
     assert [tuple(r) for r in rows] == [("", None)]  # still held, the reason gone
     page = _plain(client.get(PAGE))
     assert "Léa doit signer" not in page and "Léa Marchand" not in page
+
+
+def test_a_hold_waits_for_an_issuing_run_that_claimed_the_award(world: World) -> None:
+    """PostgreSQL: a hold sent while an issuing run holds the award (claimed, FOR UPDATE)
+    waits for it, then finds it issued (409) rather than holding an issued award."""
+    if world.app.store.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite writers take turns: nothing runs at the same time")
+    store = world.app.store
+    client, _ = _session(world)
+    award = _awards(_plain(client.get(PAGE)))[FAIRE]
+    outcome: list[BaseException | str] = []
+
+    def hold_it() -> None:
+        try:
+            outcome.append(review.hold(store, "val-de-serre", award, "trop tard", by="test",
+                                       clock=world.app.clock))
+        except BaseException as exc:
+            outcome.append(exc)
+
+    with store.transaction() as run:  # what an issuing run does with its chunk
+        claimed = records.awards_to_issue(run, learner=None, badge=None, award=award,
+                                          limit=1, claim=True)
+        assert [c.id for c in claimed] == [award]
+        waiting = threading.Thread(target=hold_it)
+        waiting.start()
+        with store.engine.connect() as watch:  # until the hold waits on the award's lock
+            for _ in range(2000):
+                locked = watch.execute(text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                    "AND query LIKE '%awards%'")).scalar_one()
+                if locked or outcome:
+                    break
+                watch.rollback()
+                threading.Event().wait(0.01)
+        assert not outcome, "the hold did not wait for the issuing run"
+        assert issuing_sql.mark_award_issued(run, award, world.app.clock())
+    waiting.join(timeout=30)
+    assert len(outcome) == 1 and isinstance(outcome[0], Conflict), outcome
+    assert "already issued" in str(outcome[0])
