@@ -63,6 +63,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "awards.attested": {"fr": "{n} attestées", "en": "{n} attested"},
     "awards.no_activity": {"fr": "aucune activité", "en": "no activity"},
     "awards.badges_held": {"fr": "badges obtenus : {ids}", "en": "badges earned: {ids}"},
+    "awards.badges_none": {"fr": "aucun de ces badges obtenu", "en": "none of these badges earned"},
     "awards.see.one": {"fr": "Voir l'activité", "en": "See the activity"},
     "awards.see": {"fr": "Voir les {n} activités", "en": "See the {n} activities"},
     "awards.col.date": {"fr": "Date", "en": "Date"},

@@ -55,7 +55,7 @@ def pending_review(store: Store, catalog: Catalog, territory: str,
             mine = facts[lid]
             evidence = LearnerEvidence(totals=totals[lid], load_facts=_loaded(mine),
                                        held=held[lid])
-            criteria = [_criterion(leaf, mine, catalog, lang, projects)
+            criteria = [criterion(leaf, mine, catalog, lang, projects, held[lid])
                         for leaf in evaluate(badge.rule, evidence).leaves]
         out.append({
             "award": row["award"], "learner": row["participant"],
@@ -91,8 +91,8 @@ def _project_names(conn: Connection, facts: Any) -> dict[str, str]:
     return {pid: str(p["name"] or pid) for pid, p in found.items()}
 
 
-def _criterion(leaf: LeafOutcome, facts: Sequence[ActivityFacts], catalog: Catalog,
-               lang: str, projects: dict[str, str]) -> dict[str, Any]:
+def criterion(leaf: LeafOutcome, facts: Sequence[ActivityFacts], catalog: Catalog,
+               lang: str, projects: dict[str, str], earned: set[str]) -> dict[str, Any]:
     """One leaf of the rule: met or not, in words, and the activities that count for it."""
     m = leaf.measure
     by_id = {a.id: a for a in facts}
@@ -107,13 +107,18 @@ def _criterion(leaf: LeafOutcome, facts: Sequence[ActivityFacts], catalog: Catal
     names = sorted({str(i["project"]) for i in items if i["project"]})
     return {"measure": m.kind, "met": leaf.met, "value": leaf.value, "min": m.min,
             "text": describe(m, leaf.value, catalog, lang),
-            "badges": list(m.ids) if m.kind == "badges" else [],
+            "badges": [_badge_name(catalog, b, lang) for b in m.ids if b in earned],
             "hours": round(sum(a.hours for a in behind), 4),
             "counted": round(sum(_counted(m, a) for a in behind), 4),
             "weighted": bool(m.filters.pillar or m.filters.competence),
             "activities": len(behind),
             "projects": names, "attestations": sum(1 for a in behind if a.witness_roles),
             "rows": items}
+
+
+def _badge_name(catalog: Catalog, badge: str, lang: str) -> str:
+    found = catalog.badges.get(badge)
+    return text(found.name, lang) if found else badge
 
 
 def _counted(m: Measure, a: ActivityFacts) -> float:
