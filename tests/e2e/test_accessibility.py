@@ -49,6 +49,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "/territoires/{territory}/attente/confirmer": (
         "coordinator", f"/territoires/val-de-serre/attente/confirmer?activite={SUGGESTED}"
                        "&type=mediation"),
+    "/territoires/{territory}/badges": ("coordinator", "/territoires/val-de-serre/badges"),
     "/admin/coordinateurs": ("admin", "/admin/coordinateurs"),
 }
 EXTRA = [  # pages that are not a GET route of their own: an error page

@@ -19,7 +19,7 @@ from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import ProblemsFound, UnreadableInput
-from apprenance.i18n import t
+from apprenance.i18n import t, t_plural
 
 
 def _keys(state: CliState) -> KeyStore:
@@ -151,6 +151,8 @@ def issue_cmd(state: CliState, learner: str | None, badge: str | None, out: Path
         for problem in report.problems:
             say(f"  ✗ {problem['learner']:<40} {problem['badge']:<28} {problem['message']}")
         say(t("issue.done", state.lang, count=len(report.issued), out=out))
+        if report.held:
+            say(t_plural("issue.held", state.lang, report.held, n=report.held))
     if report.problems:
         raise ProblemsFound(t("issue.problems", state.lang, count=len(report.problems)))
 

@@ -7,6 +7,8 @@ are never stored here: they stay in the home folder (``credentials.keys.KeyStore
   DID method (``key`` or ``web``) with the current DID.
 - ``status_lists``: each issuer's Bitstring Status Lists (revocation), the raw bits kept here;
   the signed list credential is rebuilt from them on every change.
+- ``award_holds``: awards a coordinator held back from issuing, with the reason; a hold
+  released (``released_at``) no longer stops issuing (the rows stay: who held what, and why).
 - ``credential_issuance``: for every issued credential (a ``credentials`` row holding the
   signed OB 3.0 document), its issuer, badge, status list index (unique per list: an index is
   never handed out twice, even to concurrent runs), its VC-JWT and its OB 2.0 assertion.
@@ -18,6 +20,7 @@ from sqlalchemy import (
     JSON,
     Column,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -70,3 +73,16 @@ credential_issuance = Table(
     Column("ob2_assertion", JSON),
     UniqueConstraint("status_list_id", "status_index", name="uq_credential_issuance_status"),
 )
+
+award_holds = Table(
+    "award_holds",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("award_id", Integer, ForeignKey("awards.id"), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("held_by", Text),
+    Column("held_at", UtcDateTime, nullable=False),
+    Column("released_at", UtcDateTime),
+    Column("released_by", Text),
+)
+Index("ix_award_holds_award", award_holds.c.award_id)

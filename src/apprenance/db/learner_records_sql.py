@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from apprenance.db import tables as t
+from apprenance.db.holds_sql import not_held
 
 
 def learner_record(conn: Connection, learner: int) -> dict[str, Any]:
@@ -98,15 +99,15 @@ class AwardToIssue:
 def awards_to_issue(conn: Connection, *, learner: int | None, badge: str | None,
                     award: int | None, limit: int, passed: Sequence[int] = (),
                     claim: bool = False) -> list[AwardToIssue]:
-    """Up to ``limit`` awards not issued yet (of a learner, a badge, an award), oldest first,
-    but those in ``passed``. ``claim``: lock them until ``conn`` ends, skipping (on
+    """Up to ``limit`` awards not issued yet nor held back (of a learner, a badge, an award),
+    oldest first, but those in ``passed``. ``claim``: lock them until ``conn`` ends, skipping (on
     PostgreSQL) those another transaction holds."""
     a, lc = t.awards.c, t.learners.c
     query = (
         select(a.id, a.learner_id, a.badge_id, a.awarded_at, a.activity_ids,
                lc.participant, lc.name, lc.lang, lc.territory_id, a.awarded_on)
         .join(t.learners, lc.id == a.learner_id)
-        .where(a.issued_at.is_(None), lc.erased_at.is_(None))
+        .where(a.issued_at.is_(None), lc.erased_at.is_(None), not_held())
         .order_by(a.awarded_at, a.id)
     )
     if learner is not None:

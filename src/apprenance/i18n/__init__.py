@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Literal, get_args
 
 from apprenance.i18n import (
+    awards,
     backoffice,
     catalog,
     cli,
@@ -49,6 +50,7 @@ def _merge(*catalogs: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 
 MESSAGES: dict[str, dict[str, str]] = _merge(
+    awards.MESSAGES,
     backoffice.MESSAGES,
     catalog.MESSAGES,
     cli.MESSAGES,

@@ -76,13 +76,15 @@ def ob2_baked(store: Store, catalog: Catalog, credential_id: str) -> Download:
 def issue_for(store: Store, catalog: Catalog, keys: KeyStore, *, urls: HostedUrls,
               clock: Clock, participants: list[str],
               rng: random.Random | None = None) -> IssueReport:
-    """Issue the pending awards of each learner given (bulk issuing for a territory)."""
+    """Issue the pending awards of each learner given (bulk issuing for a territory), but
+    those held back (counted in ``held``)."""
     total = IssueReport()
     for participant in participants:
         one = issue(store, catalog, keys, urls=urls, clock=clock, participant=participant,
                     rng=rng)
         total.issued.extend(one.issued)
         total.problems.extend(one.problems)
+        total.held += one.held
     return total
 
 

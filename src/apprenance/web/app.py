@@ -130,6 +130,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         api_learners,
         api_territories,
         api_verify,
+        awards,
         coordinators,
         hosting,
         input_guard,
@@ -167,7 +168,8 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         return response
 
     for module in (api_territories, api_learners, api_credentials, api_catalog,
-                   api_verify, xapi, ob3_api, hosting, pages, coordinators, triage, logs):
+                   api_verify, xapi, ob3_api, hosting, pages, coordinators, triage, logs,
+                   awards):
         api.include_router(module.router)
     api.include_router(api_verify.pages)
     openapi_doc.install(api)  # /openapi.json declares every status each operation answers

@@ -281,13 +281,15 @@ def qr_svg(url: str, *, title: str) -> str:
 @router.get("/territoires/{territory}", response_class=HTMLResponse)
 def territory_page(request: Request, app: AppDep, catalog: CatalogDep, grant: AnyGrantDep,
                    lang: LangDep, territory: Territory,
-                   issued: Annotated[int | None, Query(ge=0, le=10**7)] = None
+                   issued: Annotated[int | None, Query(ge=0, le=10**7)] = None,
+                   held: Annotated[int | None, Query(ge=0, le=10**7)] = None
                    ) -> HTMLResponse:
     check_territory(grant, territory)
     doc = territory_overview(app.store, catalog, territory, lang, with_rejects=True,
                              all_rejects=grant.role == "admin")
     dash = dashboard_context(app, catalog, doc, lang, with_rejects=True)
-    return render(request, "territory.html", lang, doc=doc, dash=dash, issued=issued)
+    return render(request, "territory.html", lang, doc=doc, dash=dash, issued=issued,
+                  held=held)
 
 
 @router.post("/territoires/{territory}/delivrer")
@@ -301,7 +303,8 @@ def bulk_issue(request: Request, app: AppDep, catalog: CatalogDep, territory: Te
         app.store, territories=[territory], limit=10**7)]
     report = issue_for(app.store, catalog, src.keys, urls=src.urls, clock=app.clock,
                        participants=learners)
-    return RedirectResponse(f"/territoires/{territory}?issued={len(report.issued)}",
+    held = f"&held={report.held}" if report.held else ""  # held back on the awards page
+    return RedirectResponse(f"/territoires/{territory}?issued={len(report.issued)}{held}",
                             status_code=303)
 
 

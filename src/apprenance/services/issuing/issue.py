@@ -28,7 +28,7 @@ from typing import Any
 from apprenance.clock import Clock
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
-from apprenance.db import credentials_sql
+from apprenance.db import credentials_sql, holds_sql
 from apprenance.db import issuing_sql as sql
 from apprenance.db import learner_records_sql as records
 from apprenance.db.engine import Connection
@@ -66,9 +66,10 @@ class IssueReport:
     out: str | None = None
     public_files: list[str] = field(default_factory=list)
     without_ob2: list[str] = field(default_factory=list)  # issuers without email: no OB 2.0
+    held: int = 0  # awards in scope a coordinator holds back: not issued
 
     def to_dict(self) -> dict[str, Any]:
-        return {"issued": len(self.issued), "out": self.out,
+        return {"issued": len(self.issued), "held": self.held, "out": self.out,
                 "credentials": [c.to_dict() for c in self.issued],
                 "public_files": self.public_files, "problems": self.problems,
                 "without_ob2": self.without_ob2}
@@ -113,7 +114,8 @@ def issue(
     rng: random.Random | None = None,
     chunk: int = CHUNK,
 ) -> IssueReport:
-    """Issue every award not yet issued (of one learner, one badge, or one award)."""
+    """Issue every award not yet issued (of one learner, one badge, or one award), but those
+    a coordinator holds back (counted in ``held``)."""
     if badge is not None and badge not in catalog.badges:
         raise NotFound(f"no badge {badge!r} in the catalog")
     if out is not None:
@@ -125,6 +127,8 @@ def issue(
                          badge, award_id)
         if wanted.find(conn, 1) and not sql.any_issuer(conn):
             raise NotFound("no issuer yet: create one with `apprenance issuer init`")
+        report.held = holds_sql.held_count(conn, learner=wanted.learner, badge=badge,
+                                           award=award_id)
     batch = Batch(store=store, catalog=catalog, keys=keys, urls=urls, out=out, rng=rng,
                   now=clock())
     passed: set[int] = set()
@@ -210,6 +214,10 @@ def issue_award(store: Store, catalog: Catalog, keys: KeyStore, award: int, *,
         raise NotFound(f"no award {award}")
     if issued_at is not None:
         raise Conflict(f"award {award} was already issued")
+    with store.transaction() as conn:
+        state = holds_sql.award_state(conn, award)
+    if state is not None and state[2] is not None:
+        raise Conflict(f"award {award} is held back ({state[2]}): release it first")
     report = issue(store, catalog, keys, urls=urls, clock=clock, out=out, award_id=award,
                    rng=rng)
     if not report.issued:

@@ -40,7 +40,7 @@ from typing import Any
 from apprenance.clock import Clock
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
-from apprenance.db import erasure_sql, privacy_sql
+from apprenance.db import erasure_sql, holds_sql, privacy_sql
 from apprenance.db.store import Store
 from apprenance.errors import ApprenanceError, ConfigError
 from apprenance.importers.values import learner_key
@@ -69,6 +69,7 @@ def export_learner(store: Store, participant: str, *, clock: Clock,
         rejects = pr.rejects_naming(conn, who, learner["name"], own_statements)
         evidence = pr.evidence_rows(conn, lid)
         awards = pr.award_rows(conn, lid)
+        holds = holds_sql.holds_of(conn, lid)
         credentials = privacy_sql.credential_rows(conn, lid)
         access = pr.access_rows(conn, lid)
         statements = privacy_sql.statement_rows(conn, own_statements + witnessed)
@@ -90,6 +91,7 @@ def export_learner(store: Store, participant: str, *, clock: Clock,
         "rejects": [pr.row_dict(x, leave=("raw_hash",)) for x in rejects],
         "evidence": evidence,
         "awards": awards,
+        "award_holds": holds,  # a coordinator held these back from issuing, and why
         "credentials": [pr.row_dict(x, leave=("learner_id",)) for x in credentials],
         **access,
         "xapi_statements": [pr.row_dict(x, leave=("content_hash",)) for x in statements],

@@ -1,0 +1,153 @@
+"""Awards review in a real browser (Debian's headless Chromium, Playwright, `apprenance serve`
+on 127.0.0.1): a coordinator signs in with their token, opens the badges to issue from the
+territory page, reads the evidence of each criterion, holds one back (a blank reason is
+refused, the field marked), issues a selection, switches to English, releases the held one
+and issues all. Screenshots fr/en at 1280 and 390 px go to test-artifacts/; at every step
+axe-core finds no serious violation, no control is under 44 px and nothing scrolls sideways."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from accessibility import axe_violations, overflows, small_targets
+from conftest import REPO
+from live_server import CHROMIUM, FLAGS, free_port, server_env, wait_until_up
+from web_world import build_world
+
+ARTIFACTS = REPO / "test-artifacts"
+PAGE = "/territoires/val-de-serre/badges"
+pytestmark = pytest.mark.slow
+
+
+@dataclass
+class Served:
+    url: str
+    token: str
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: `make test` installs it (system-deps)",
+                    pytrace=False)
+    tmp = tmp_path_factory.mktemp("awards-browser")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with pytest.MonkeyPatch.context() as env_patch:  # module scope: before conftest's env
+        env_patch.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")  # a loopback URL, on purpose
+        world = build_world(tmp, public_url=url)
+    token = world.tokens["coordinator"]
+    world.app.close()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "apprenance", "--home", str(tmp / "home"), "serve",
+         "--host", "127.0.0.1", "--port", str(port), "--public-url", url,
+         "--allow-local-url"],
+        env=server_env(APPRENANCE_LANG="fr"), stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE)
+    try:
+        wait_until_up(url, process)
+        yield Served(url, token)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def _check(page: Page, name: str, lang: str) -> None:
+    """Screenshots at 1280 and 390 px; at each width no serious axe violation, no control
+    under 44 px, no sideways scroll (scrollWidth <= 390 on the phone)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    for width, height in ((1280, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=str(ARTIFACTS / f"awards-{name}-{lang}-{width}.png"),
+                        full_page=True)
+        assert axe_violations(page) == [], (name, lang, width)
+        assert small_targets(page) == [], (name, lang, width)
+        assert not overflows(page), (name, lang, width)
+        if width == 390:
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            assert scroll <= 390, f"{name} {lang}: the page scrolls sideways ({scroll}px)"
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_a_coordinator_reviews_holds_issues_and_releases(served: Served,
+                                                        browser: Browser) -> None:
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{served.url}/connexion")
+    page.fill("#token", served.token)
+    page.click("form.stack button[type=submit]")
+    expect(page).to_have_url(f"{served.url}/territoires/val-de-serre")
+    page.click("#review-awards")
+    expect(page).to_have_url(f"{served.url}{PAGE}")
+    expect(page.locator("h1")).to_have_text("Badges à délivrer")
+    faire = page.locator("li.award", has=page.locator("h3", has_text="Apprendre à faire"))
+    expect(faire.locator("p.who")).to_contain_text("Léa Marchand")
+    expect(faire.locator("li.criterion.met")).to_contain_text("sur 8 h en Apprendre à faire")
+    expect(faire.locator("p.facts")).to_contain_text("3 activités")
+    faire.locator("li.criterion details summary").click()  # the activities behind it
+    expect(faire.locator("li.criterion table")).to_contain_text("Atelier cuisine")
+    _check(page, "review", "fr")
+
+    # hold one back: a blank reason is refused (the field marked), then a real one
+    faire.locator("details.hold summary").click()
+    faire.locator("textarea").fill("   ")
+    faire.locator("details.hold button[type=submit]").click()
+    expect(page.locator("p.verdict.bad")).to_contain_text("Écrivez la raison")
+    faire = page.locator("li.award", has=page.locator("h3", has_text="Apprendre à faire"))
+    expect(faire.locator("textarea")).to_have_attribute("aria-invalid", "true")
+    _check(page, "hold-refused", "fr")
+    faire.locator("textarea").fill("Attestation de Claire à vérifier avec le porteur du projet")
+    faire.locator("details.hold button[type=submit]").click()
+    expect(page.locator("p.verdict.ok")).to_contain_text("Badge retenu")
+    held = page.locator("li.award.held")
+    expect(held).to_have_count(1)
+    expect(held).to_contain_text("Attestation de Claire")
+
+    # issue the selection: only the ticked badge
+    vivre = page.locator("li.award:not(.held)", has=page.locator("h3",
+                                                                  has_text="vivre ensemble"))
+    vivre.locator("input[type=checkbox]").check()
+    page.click("#issue-selected")
+    result = page.locator("section.verdict.ok")
+    expect(result.locator("h2")).to_have_text("1 badge délivré.")
+    expect(result).to_contain_text("Apprendre à vivre ensemble")
+    link = result.locator("a", has_text="certification (JSON)")
+    expect(link).to_have_count(1)
+    credential = str(link.get_attribute("href"))
+    expect(page.locator("li.award:not(.held)")).to_have_count(0)
+    expect(page.locator("li.award.held")).to_have_count(1)
+    _check(page, "issued", "fr")
+
+    # in English: the held badge, released, then issue all
+    page.click("header.site a[hreflang=en]")
+    expect(page.locator("h1")).to_have_text("Badges to issue")
+    expect(page.locator("#held-h")).to_have_text("Held back (1)")
+    _check(page, "held", "en")
+    page.locator("li.award.held button[type=submit]").click()
+    expect(page.locator("p.verdict.ok")).to_contain_text("Badge released")
+    expect(page.locator("li.award:not(.held)")).to_have_count(1)
+    _check(page, "released", "en")
+    page.click("#issue-all")
+    expect(page.locator("section.verdict.ok h2")).to_have_text("1 badge issued.")
+    expect(page.locator("#pending-h")).to_have_text("Waiting (0)")
+    _check(page, "all-issued", "en")
+    assert page.request.get(served.url + credential).status == 200  # the session reads it
+    context.close()
