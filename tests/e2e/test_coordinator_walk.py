@@ -2,11 +2,13 @@
 them, they open the single-use sign-in link, land on their territory's dashboard, send the
 week's logs (a French Excel CSV with a mistake and an activity the catalog does not know), read
 what was accepted and rejected, correct the rejected row, sort the unknown activity (with its
-confirmation), and issue the badges it completed. Each step's screenshot goes to
+confirmation), review the awards with the evidence of each criterion, hold one back with a
+reason and issue the others. Each step's screenshot goes to
 test-artifacts/walk/ (docs/coordinators.md shows them)."""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -23,6 +25,8 @@ from live_server import CHROMIUM, FLAGS, free_port
 from web_world import LEA, build_world
 
 ARTIFACTS = REPO / "test-artifacts" / "walk"
+GUIDE = REPO / "docs" / "images" / "coordinators"  # the pictures of docs/coordinators.md
+UPDATE = os.environ.get("APPRENANCE_UPDATE_REFERENCES") == "1"  # read before conftest clears it
 T = "val-de-serre"
 HEADER = ("id;date;participant;nom;role;territoire;projet;fonction;activite;description;duree;"
           "temoin;preuve")
@@ -52,10 +56,15 @@ def browser() -> Iterator[Browser]:
 
 
 def _shot(page: Page, db: str, step: str) -> None:
-    """The step at 1280 px (for the guide) and 390 px (a phone: nothing scrolls sideways)."""
+    """The step at 1280 px (for the guide) and 390 px (a phone: nothing scrolls sideways).
+    ``APPRENANCE_UPDATE_REFERENCES=1`` also writes the guide's pictures (docs/images/)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     expect(page.locator("h1")).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / f"{db}-{step}.png"), full_page=True)
+    if db == "sqlite" and UPDATE:
+        GUIDE.mkdir(parents=True, exist_ok=True)
+        page.set_viewport_size({"width": 1024, "height": 768})
+        page.screenshot(path=str(GUIDE / f"{step}.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"{step} scrolls sideways on a phone ({width} px)"
@@ -120,11 +129,21 @@ def test_a_coordinator_walks_from_the_invitation_to_issued_badges(
         _shot(page, db, "7-confirmation")
         page.click("#confirm-go")
         expect(page.locator("h1")).to_contain_text("Classement enregistré")
-        # 6. issue the badges waiting for the territory
+        # 6. review the awards: the evidence of each criterion; hold one back, issue the rest
         page.goto(f"{url}/territoires/{T}")
-        page.click("#bulk-issue")
-        expect(page.locator(".verdict.ok")).to_be_visible()
-        _shot(page, db, "8-badges-delivres")
+        page.click("#review-awards")
+        expect(page.locator("h1")).to_have_text("Badges à délivrer")
+        first = page.locator("li.award").first
+        expect(first.locator("li.criterion").first).to_be_visible()
+        _shot(page, db, "8-badges-a-delivrer")
+        first.locator("details.hold summary").click()
+        first.locator("textarea").fill("Attestation de Claire à vérifier avec le porteur")
+        first.locator("details.hold button[type=submit]").click()
+        expect(page.locator("p.verdict.ok")).to_contain_text("Badge retenu")
+        expect(page.locator("li.award.held")).to_have_count(1)
+        page.click("#issue-all")
+        expect(page.locator("section.verdict.ok h2")).to_contain_text("délivré")
+        _shot(page, db, "9-badges-delivres")
     finally:
         context.close()
         server.should_exit = True
@@ -134,8 +153,10 @@ def test_a_coordinator_walks_from_the_invitation_to_issued_badges(
         from sqlalchemy import func, select
 
         from apprenance.db import tables as t
+        from apprenance.db.issuing_tables import award_holds
         ids = {r[0] for r in conn.execute(select(t.activities.c.id)
                                           .where(t.activities.c.id.like("semaine-%")))}
         issued = conn.execute(select(func.count()).select_from(t.credentials)).scalar_one()
-    assert ids == {"semaine-1", "semaine-2", "semaine-3"}
-    assert issued > 0
+        held = conn.execute(select(func.count()).select_from(award_holds)).scalar_one()
+    assert ids == {"semaine-1", "semaine-2", "semaine-3"}  # the corrected row stored once
+    assert issued > 0 and held == 1
