@@ -43,6 +43,9 @@ PAGES: dict[str, tuple[str, str]] = {
     "/apprenants/{learner}": ("coordinator", f"/apprenants/{LEA}"),
     "/territoires/{territory}": ("coordinator", "/territoires/val-de-serre"),
     "/admin/coordinateurs": ("admin", "/admin/coordinateurs"),
+    "/territoires/{territory}/description": ("coordinator",
+                                             "/territoires/val-de-serre/description"),
+    "/admin/territoires/nouveau": ("admin", "/admin/territoires/nouveau"),
 }
 EXTRA = [  # pages that are not a GET route of their own: an error page
     ("coordinator", "/territoires/autre"),

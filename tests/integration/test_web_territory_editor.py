@@ -188,7 +188,7 @@ def test_an_admin_creates_a_territory(world: World) -> None:
     assert "Territory" in shown.text and "plateau" in shown.text
     saved = admin.post(NEW + "/enregistrer", data={"csrf": _csrf(shown.text),
                                                    "document": _document(shown.text)})
-    assert saved.status_code == 200 and "Description saved: plateau" in saved.text
+    assert saved.status_code == 200 and "Description saved: Plateau" in saved.text
     assert "zoe@example.org" in _learners(world, "plateau")
     assert directory.get_project(world.app.store, "four")["functions"] == ["alimentation"]
     assert admin.get("/territoires/autre/description").status_code == 200

@@ -41,6 +41,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tedit.none": {"fr": "(aucun)", "en": "(none)"},
     "tedit.remove": {"fr": "Retirer", "en": "Remove"},
     "tedit.row": {"fr": "{section}, ligne {n}", "en": "{section}, row {n}"},
+    "tedit.row_new": {"fr": "(nouvelle ligne)", "en": "(new row)"},
+    "tedit.summary": {
+        "fr": "Ajouts : {added} · modifications : {changed} · retraits : {removed} · "
+              "déplacements refusés : {refused}",
+        "en": "Added: {added} · changed: {changed} · removed: {removed} · "
+              "moves refused: {refused}",
+    },
     "tedit.blank_help": {"fr": "Les lignes vides servent à ajouter ; elles sont ignorées.",
                          "en": "Empty rows are for adding; they are ignored."},
     "tedit.more": {"fr": "Ajouter des lignes", "en": "Add rows"},

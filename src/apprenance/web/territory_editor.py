@@ -59,13 +59,28 @@ def _editor(request: Request, lang: str, target: str | None, form_rows: dict[str
                   base=_base(target), rows=rows.with_blank_rows(form_rows, blank),
                   problems=problems, by_field=by_field, file_problems=file_problems,
                   roles=[(r, labels.get(lang, r)) for r, labels in ROLES.items()],
-                  langs=LANGS, functions=", ".join(FUNCTIONS), field_id=rows.field_id)
+                  langs=LANGS, functions=", ".join(FUNCTIONS), field_id=rows.field_id,
+                  field_label=lambda f: _field_label(f, lang))
+
+
+FIELD_WORDS = {"id": "tedit.id", "name": "tedit.name", "functions": "tedit.functions",
+               "schemes": "tedit.schemes", "participant": "tedit.participant",
+               "role": "tedit.role", "lang": "tedit.lang"}
+
+
+def _field_label(field: str, lang: str) -> str:
+    """A problem's field for people: ``learners.2.role`` -> "Learners, row 3: Role"."""
+    parts = field.split(".")
+    if len(parts) >= 3 and parts[0] in rows.SECTIONS and parts[1].isdigit():
+        row = t("tedit.row", lang, section=t(f"tedit.{parts[0]}", lang), n=int(parts[1]) + 1)
+        return f"{row} — {t(FIELD_WORDS.get(parts[2], parts[2]), lang)}"
+    return t(FIELD_WORDS[field], lang) if field in FIELD_WORDS else field
 
 
 def _preview(request: Request, lang: str, target: str | None,
              doc: Any) -> HTMLResponse:
     app = request.app.state.apprenance
-    seen = edit.preview(app.store, doc)
+    seen = edit.preview(app.store, doc, lang)
     text = edit.document_yaml(doc.model_dump(mode="json", exclude_none=True))
     return render(request, "territory_preview.html", lang, target=target, base=_base(target),
                   preview=seen, document=text, saved=False, lines=[], changes=seen.changes)
@@ -149,7 +164,7 @@ async def _save(request: Request, lang: str, target: str | None, document: str
         raise PermissionDenied(f"this description is not the one of {target!r}")
     if target is None and grant_of(request).role != "admin":
         raise PermissionDenied("only admins create territories")
-    seen = edit.preview(app.store, doc)
+    seen = edit.preview(app.store, doc, lang)
     report = edit.save(app.store, doc, clock=app.clock, lang=lang)
     lines = [t("tedit.saved.counts", lang, projects=report.projects, learners=report.learners,
                new=report.new_learners)]

@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from apprenance.clock import Clock
-from apprenance.contracts.territory import TerritoryFile
+from apprenance.contracts.territory import TerritoryFile, text_in
 from apprenance.contracts.yaml_input import line_of, parse_yaml
 from apprenance.db import people_sql as sql
 from apprenance.db.store import Store
@@ -57,6 +57,7 @@ class Change:
     id: str
     fields: tuple[str, ...] = ()
     other: str = ""
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,14 @@ class Preview:
     new: bool
     changes: list[Change] = field(default_factory=list)
 
+    name: str = ""
+
     @property
     def nothing(self) -> bool:
         return not any(c.action in ("added", "changed", "removed") for c in self.changes)
+
+    def count(self, action: str) -> int:
+        return sum(1 for c in self.changes if c.action == action)
 
 
 def current_document(store: Store, territory: str) -> dict[str, Any] | None:
@@ -136,6 +142,13 @@ def parse_text(text: str, where: str, lang: str) -> TerritoryFile:
     return doc
 
 
+def _names(doc: TerritoryFile, lang: str) -> dict[str, dict[str, str]]:
+    return {"territory": {doc.id: doc.name},
+            "village": {v.id: v.name for v in doc.villages},
+            "project": {p.id: text_in(p.name, lang) for p in doc.projects},
+            "learner": {lr.participant: lr.name or "" for lr in doc.learners}}
+
+
 def _canonical(doc: TerritoryFile) -> dict[str, dict[str, Any]]:
     head = doc.model_dump(mode="json", exclude={"projects", "learners", "villages"})
     return {
@@ -147,34 +160,41 @@ def _canonical(doc: TerritoryFile) -> dict[str, dict[str, Any]]:
     }
 
 
-def preview(store: Store, doc: TerritoryFile) -> Preview:
+def preview(store: Store, doc: TerritoryFile, lang: str = "fr") -> Preview:
     """What saving ``doc`` would change, against what the store holds."""
     stored = current_document(store, doc.id)
-    before = _canonical(TerritoryFile.model_validate(stored)) if stored else None
+    old_doc = TerritoryFile.model_validate(stored) if stored else None
+    before = _canonical(old_doc) if old_doc else None
     after = _canonical(doc)
+    names = _names(doc, lang)
+    if old_doc is not None:
+        for kind, known in _names(old_doc, lang).items():
+            names[kind] = {**known, **names[kind]}
     with store.transaction() as conn:
         homes = sql.homes_of(conn, [lr.participant for lr in doc.learners])
     changes: list[Change] = []
     if before is None:
-        changes.append(Change("territory", "added", doc.id))
+        changes.append(Change("territory", "added", doc.id, name=doc.name))
     for kind in ("territory", "village", "project", "learner"):
         old = before[kind] if before else {}
         for key, value in after[kind].items():
             home = homes.get(key) if kind == "learner" else None
             if home is not None and home != doc.id:
-                changes.append(Change(kind, "refused", key, other=home))
+                changes.append(Change(kind, "refused", key, other=home,
+                                      name=names[kind][key]))
             elif key not in old:
                 if before is not None or kind != "territory":
-                    changes.append(Change(kind, "added", key))
+                    changes.append(Change(kind, "added", key, name=names[kind][key]))
             elif old[key] != value:
                 keys = sorted(k for k in set(old[key]) | set(value)
                               if old[key].get(k) != value.get(k))
-                changes.append(Change(kind, "changed", key, tuple(keys)))
+                changes.append(Change(kind, "changed", key, tuple(keys),
+                                      name=names[kind][key]))
         for key in old:
             if key not in after[kind]:
                 action = "removed" if kind == "village" else "kept"
-                changes.append(Change(kind, action, key))
-    return Preview(doc.id, before is None, changes)
+                changes.append(Change(kind, action, key, name=names[kind][key]))
+    return Preview(doc.id, before is None, changes, doc.name)
 
 
 def save(store: Store, doc: TerritoryFile, *, clock: Clock, lang: str,
