@@ -1,8 +1,9 @@
 """Issue 14, item 2 in a real Chromium: a coordinator opens their territory's description,
 downloads it, uploads a file with a wrong line (named, nothing saved), adds a learner through
-the form, sees the preview, confirms and is told what changed — in French and English, on a
-desktop (1280 px) and a phone (390 px, no sideways scrolling), with axe-core's verdict on each
-state of the page. Screenshots go to test-artifacts/territory/."""
+the form (a wrong address is named beside its field, what was typed is kept), sees the
+preview, confirms and is told what changed — in French and English, on a desktop (1280 px)
+and a phone (390 px, no sideways scrolling), with axe-core's verdict on each state of the
+page. Screenshots go to test-artifacts/territory/."""
 
 from __future__ import annotations
 
@@ -114,10 +115,18 @@ def test_a_coordinator_edits_the_territory(site: Site, browser: Browser, lang: s
     email = f"nina-{tag}@example.org"
     blank = page.locator("input[name^=learners-][name$=-participant][value='']").first
     row = str(blank.get_attribute("name")).split("-")[1]
-    blank.fill(email)
+    blank.fill("nina at example")
     page.fill(f"#learners-{row}-name", f"Nina {tag}")
     page.select_option(f"#learners-{row}-role", "habitant")
     page.select_option(f"#learners-{row}-lang", lang)
+    page.get_by_role("button", name=words[2]).click()
+    expect(page.locator(f"#learners-{row}-participant-err")).to_be_visible()
+    expect(page.locator(f"#learners-{row}-participant")).to_have_value("nina at example")
+    expect(page.locator(f"#learners-{row}-name")).to_have_value(f"Nina {tag}")
+    _check(page, f"form-error-{tag}", width)
+    page.click(f"#problemes a[href='#learners-{row}-participant']")
+    expect(page.locator(f"#learners-{row}-participant")).to_be_focused()
+    page.fill(f"#learners-{row}-participant", email)
     page.get_by_role("button", name=words[2]).click()
     expect(page.locator("#changes")).to_contain_text(email)
     expect(page.locator("#changes")).to_contain_text(words[3])

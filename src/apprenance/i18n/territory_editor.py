@@ -38,9 +38,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tedit.participant": {"fr": "Adresse électronique", "en": "Email address"},
     "tedit.role": {"fr": "Rôle", "en": "Role"},
     "tedit.lang": {"fr": "Langue", "en": "Language"},
+    "tedit.lang.fr": {"fr": "français", "en": "French"},
+    "tedit.lang.en": {"fr": "anglais", "en": "English"},
     "tedit.none": {"fr": "(aucun)", "en": "(none)"},
     "tedit.remove": {"fr": "Retirer", "en": "Remove"},
     "tedit.row": {"fr": "{section}, ligne {n}", "en": "{section}, row {n}"},
+    "tedit.colon": {"fr": " : ", "en": ": "},
     "tedit.row_new": {"fr": "(nouvelle ligne)", "en": "(new row)"},
     "tedit.summary": {
         "fr": "Ajouts : {added} · modifications : {changed} · retraits : {removed} · "
