@@ -149,6 +149,27 @@ def test_a_learner_of_another_territory_is_flagged_and_stays(world: World) -> No
     assert OTHER not in _learners(world, "val-de-serre")
 
 
+def test_an_admin_may_move_a_learner_a_coordinator_may_not(world: World) -> None:
+    text = f"id: val-de-serre\nname: Val\nlearners:\n  - participant: {OTHER}\n"
+    coord = _signed_in(world, "coordinator")
+    page = coord.get(T)
+    shown = coord.post(T + "/fichier", data={"csrf": _csrf(page.text)},
+                       files={"file": ("t.yaml", text.encode())})
+    assert 'id="move-learners"' not in shown.text
+    assert coord.post(T + "/enregistrer", data={"csrf": _csrf(shown.text), "document": text,
+                                                "move_learners": "true"}).status_code == 403
+    assert OTHER in _learners(world, "autre")
+    admin = _signed_in(world, "admin")
+    page = admin.get(T)
+    shown = admin.post(T + "/fichier", data={"csrf": _csrf(page.text)},
+                       files={"file": ("t.yaml", text.encode())})
+    assert 'id="move-learners"' in shown.text
+    saved = admin.post(T + "/enregistrer", data={"csrf": _csrf(shown.text), "document": text,
+                                                 "move_learners": "true"})
+    assert saved.status_code == 200 and "déplacé·e depuis le territoire autre" in saved.text
+    assert OTHER in _learners(world, "val-de-serre")
+
+
 def test_who_may_edit_and_create(world: World) -> None:
     coord = _signed_in(world, "coordinator")
     assert coord.get("/territoires/autre/description").status_code == 403

@@ -92,6 +92,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "inscrit·e dans le territoire {other} : reste dans ce territoire, non déplacé·e",
         "en": "enrolled in territory {other}: stays there, not moved",
     },
+    "tedit.action.moved": {"fr": "déplacé·e depuis le territoire {other}",
+                           "en": "moved from territory {other}"},
+    "tedit.move": {
+        "fr": "Déplacer aussi les {count} personne(s) d'un autre territoire dans « {territory} », "
+              "avec tout leur historique (administrateurs seulement)",
+        "en": "Also move the {count} person(s) of another territory into “{territory}”, with "
+              "their whole history (admins only)",
+    },
     "tedit.col.what": {"fr": "Élément", "en": "Item"},
     "tedit.col.change": {"fr": "Changement", "en": "Change"},
     "tedit.err.missing": {"fr": "obligatoire", "en": "required"},

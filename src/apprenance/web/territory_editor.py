@@ -156,16 +156,21 @@ async def _submit_file(request: Request, lang: str, target: str | None, file: Up
     return _preview(request, lang, target, doc)
 
 
-async def _save(request: Request, lang: str, target: str | None, document: str
-                ) -> HTMLResponse:
+async def _save(request: Request, lang: str, target: str | None, document: str,
+                move: bool) -> HTMLResponse:
     app = request.app.state.apprenance
     doc = edit.parse_text(document, "territory.yaml", lang)
     if _check_target(doc, target, lang):
         raise PermissionDenied(f"this description is not the one of {target!r}")
-    if target is None and grant_of(request).role != "admin":
-        raise PermissionDenied("only admins create territories")
+    if (target is None or move) and grant_of(request).role != "admin":
+        raise PermissionDenied(t("territory.move.admin_only", lang) if move
+                               else "only admins create territories")
     seen = edit.preview(app.store, doc, lang)
-    report = edit.save(app.store, doc, clock=app.clock, lang=lang)
+    report = edit.save(app.store, doc, clock=app.clock, lang=lang, move_learners=move)
+    if move:  # the refused moves of the preview were made
+        seen = edit.Preview(seen.territory, seen.new, [
+            edit.Change(c.kind, "moved", c.id, c.fields, c.other, c.name)
+            if c.action == "refused" else c for c in seen.changes], seen.name)
     lines = [t("tedit.saved.counts", lang, projects=report.projects, learners=report.learners,
                new=report.new_learners)]
     return render(request, "territory_preview.html", lang, target=doc.id,
@@ -174,6 +179,7 @@ async def _save(request: Request, lang: str, target: str | None, document: str
 
 
 Document = Annotated[str, Form(min_length=1, max_length=MAX_DOCUMENT)]
+Move = Annotated[bool, Form()]
 
 
 @router.post("/territoires/{territory}/description", response_class=HTMLResponse)
@@ -204,16 +210,16 @@ async def submit_new_file(request: Request, lang: LangDep, csrf: Csrf,
 
 @router.post("/territoires/{territory}/description/enregistrer", response_class=HTMLResponse)
 async def confirm(request: Request, lang: LangDep, territory: Territory, csrf: Csrf,
-                  document: Document) -> HTMLResponse:
+                  document: Document, move_learners: Move = False) -> HTMLResponse:
     check_csrf(request, csrf)
     _allowed(grant_of(request), territory)
-    return await _save(request, lang, territory, document)
+    return await _save(request, lang, territory, document, move_learners)
 
 
 @router.post(NEW + "/enregistrer", response_class=HTMLResponse)
 async def confirm_new(request: Request, lang: LangDep, csrf: Csrf,
-                      document: Document) -> HTMLResponse:
+                      document: Document, move_learners: Move = False) -> HTMLResponse:
     check_csrf(request, csrf)
     _allowed(grant_of(request), None)
-    return await _save(request, lang, None, document)
+    return await _save(request, lang, None, document, move_learners)
 

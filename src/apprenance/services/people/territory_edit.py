@@ -198,10 +198,12 @@ def preview(store: Store, doc: TerritoryFile, lang: str = "fr") -> Preview:
 
 
 def save(store: Store, doc: TerritoryFile, *, clock: Clock, lang: str,
-         source: str = "territory.yaml") -> TerritoryReport:
-    """Store ``doc`` through ``load_territory`` (learners of another territory stay there)."""
+         source: str = "territory.yaml", move_learners: bool = False) -> TerritoryReport:
+    """Store ``doc`` through ``load_territory``: learners of another territory stay there
+    unless ``move_learners`` (the caller checks that only admins ask)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / source
         path.write_text(document_yaml(doc.model_dump(mode="json", exclude_none=True)),
                         encoding="utf-8")
-        return load_territory(store, path, clock=clock, lang=lang)
+        return load_territory(store, path, clock=clock, lang=lang,
+                              move_learners=move_learners)
