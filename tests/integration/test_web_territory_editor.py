@@ -92,6 +92,12 @@ def test_a_bad_line_is_named_and_nothing_changes(world: World) -> None:
     broken = coord.post(T + "/fichier", data={"csrf": _csrf(page.text)},
                         files={"file": ("b.yaml", b"id: val-de-serre\nname: [unclosed\n")})
     assert broken.status_code == 422 and "b.yaml:" in broken.text
+    empty = coord.post(T + "/fichier", data={"csrf": _csrf(page.text)},
+                       files={"file": ("e.yaml", b"")})
+    assert empty.status_code == 422 and "e.yaml: the file is empty" in empty.text
+    latin = coord.post(T + "/fichier", data={"csrf": _csrf(page.text)},
+                       files={"file": ("l.yaml", "name: Légumes".encode("latin-1"))})
+    assert latin.status_code == 422 and "not UTF-8" in latin.text
     assert _learners(world, "val-de-serre") == before
 
 

@@ -122,6 +122,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "en": "role among etudiant, habitant, elu, agent"},
     "tedit.err.lang": {"fr": "langue fr ou en", "en": "language fr or en"},
     "tedit.err.other": {"fr": "valeur refusée ({problem})", "en": "value refused ({problem})"},
+    "tedit.err.empty_file": {"fr": "le fichier est vide", "en": "the file is empty"},
+    "tedit.err.too_large": {"fr": "le fichier dépasse {limit} Kio",
+                            "en": "the file is larger than {limit} KiB"},
     "tedit.err.utf8": {"fr": "le fichier n'est pas du texte UTF-8",
                        "en": "the file is not UTF-8 text"},
     "tedit.err.other_territory": {

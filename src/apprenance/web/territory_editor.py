@@ -22,7 +22,7 @@ from apprenance.services.people import territory_edit as edit
 from apprenance.services.people.access import Grant
 from apprenance.web import territory_rows as rows
 from apprenance.web.auth import check_csrf, check_territory, grant_of, require
-from apprenance.web.deps import AnyGrantDep, AppDep, LangDep, read_upload
+from apprenance.web.deps import AnyGrantDep, AppDep, LangDep
 from apprenance.web.pages import Csrf, Territory, render
 
 router = APIRouter(include_in_schema=False)
@@ -140,8 +140,12 @@ async def _submit_file(request: Request, lang: str, target: str | None, file: Up
                        ) -> HTMLResponse:
     name = re.sub(r"[^\w.-]", "_", file.filename or "")[:100].strip(".") or "territory.yaml"
     current = rows.rows_of(_stored(request, target))
+    data = await file.read(MAX_DOCUMENT + 1)
+    if not data.strip() or len(data) > MAX_DOCUMENT:
+        key = "tedit.err.empty_file" if not data.strip() else "tedit.err.too_large"
+        return _editor(request, lang, target, current, status=422,
+                       file_problems=[f"{name}: {t(key, lang, limit=MAX_DOCUMENT // 1024)}"])
     try:
-        data = await read_upload(file, MAX_DOCUMENT)
         doc = edit.parse_text(data.decode("utf-8-sig"), name, lang)
     except UnicodeDecodeError:
         return _editor(request, lang, target, current, status=422,
