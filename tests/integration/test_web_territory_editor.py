@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from apprenance.bootstrap import bundled
 from apprenance.services.people import directory
 from web_world import OTHER, World, build_world
 
@@ -74,6 +75,10 @@ def test_download_then_upload_unchanged_is_no_change(world: World) -> None:
     assert shown.status_code == 200
     assert "Aucun changement" in shown.text
     assert 'id="confirm-go" disabled' in shown.text
+    example = (bundled("examples") / "territory.yaml").read_bytes()  # the file it came from
+    again = coord.post(T + "/fichier", data={"csrf": _csrf(page.text)},
+                       files={"file": ("territory.yaml", example)})
+    assert again.status_code == 200 and "Aucun changement" in again.text
 
 
 def test_a_bad_line_is_named_and_nothing_changes(world: World) -> None:
