@@ -51,6 +51,9 @@ PAGES: dict[str, tuple[str, str]] = {
                        "&type=mediation"),
     "/territoires/{territory}/badges": ("coordinator", "/territoires/val-de-serre/badges"),
     "/admin/coordinateurs": ("admin", "/admin/coordinateurs"),
+    "/territoires/{territory}/description": ("coordinator",
+                                             "/territoires/val-de-serre/description"),
+    "/admin/territoires/nouveau": ("admin", "/admin/territoires/nouveau"),
 }
 EXTRA = [  # pages that are not a GET route of their own: an error page
     ("coordinator", "/territoires/autre"),

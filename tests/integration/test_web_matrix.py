@@ -30,6 +30,7 @@ ROLES = ("public", "admin", "coordinator", "other_coordinator", "learner", "othe
 SHARE_ROLES = ("share", "other_share")  # the public with LEA's / OLGA's share link
 L = f"/api/v1/learners/{LEA}"
 T = "/api/v1/territories/val-de-serre"
+TD = "/territoires/val-de-serre/description"
 OB = "/ims/ob/v3p0"
 XAPI = {"X-Experience-API-Version": "1.0.3"}
 STATEMENT = "0f7a3c1e-2a4b-4c5d-8e6f-7a8b9c0d1e2f"
@@ -265,6 +266,22 @@ MATRIX: list[Rule] = [
     Rule("POST", "/territoires/{territory}/rejets/{reject}/ecarter",
          "/territoires/val-de-serre/rejets/1/ecarter", SESSION_FORM,
          data={"csrf": "x", "reason": "test"}),
+    # the territory description in the browser (issue 14, item 2)
+    Rule("GET", "/territoires/{territory}/description", TD, TERRITORY),
+    Rule("GET", "/territoires/{territory}/description.yaml", TD + ".yaml", TERRITORY),
+    Rule("POST", "/territoires/{territory}/description", TD, SESSION_FORM, data={"csrf": "x"}),
+    Rule("POST", "/territoires/{territory}/description/fichier", TD + "/fichier",
+         SESSION_FORM, data={"csrf": "x"}, file=("file", "territory")),
+    Rule("POST", "/territoires/{territory}/description/enregistrer", TD + "/enregistrer",
+         SESSION_FORM, data={"csrf": "x", "document": "id: val-de-serre"}),
+    Rule("GET", "/admin/territoires/nouveau", "/admin/territoires/nouveau", ADMIN),
+    Rule("POST", "/admin/territoires/nouveau", "/admin/territoires/nouveau", SESSION_FORM,
+         data={"csrf": "x"}),
+    Rule("POST", "/admin/territoires/nouveau/fichier", "/admin/territoires/nouveau/fichier",
+         SESSION_FORM, data={"csrf": "x"}, file=("file", "territory")),
+    Rule("POST", "/admin/territoires/nouveau/enregistrer",
+         "/admin/territoires/nouveau/enregistrer", SESSION_FORM,
+         data={"csrf": "x", "document": "id: neuf"}),
     Rule("GET", "/verify", "/verify", EVERYONE),
     Rule("GET", "/verifier", "/verifier", EVERYONE),
     Rule("POST", "/verify", "/verify", EVERYONE, file=("file", "credential")),

@@ -138,6 +138,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         ob3_api,
         openapi_doc,
         pages,
+        territory_editor,
         triage,
         xapi,
     )
@@ -169,7 +170,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
 
     for module in (api_territories, api_learners, api_credentials, api_catalog,
                    api_verify, xapi, ob3_api, hosting, pages, coordinators, triage, logs,
-                   awards):
+                   awards, territory_editor):
         api.include_router(module.router)
     api.include_router(api_verify.pages)
     openapi_doc.install(api)  # /openapi.json declares every status each operation answers
