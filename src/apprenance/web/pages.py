@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from datetime import date, datetime
 from html import escape
 from pathlib import Path
 from typing import Annotated, Any
@@ -65,11 +66,18 @@ def render(request: Request, name: str, lang: str, *, status: int = 200,
     switch = "/langue?" + urlencode({"lang": other, "next": request.url.path})
     context = {"lang": lang, "t": lambda key, **v: i18n.t(key, lang, **v), "grant": grant,
                "num": lambda value: number(float(value), lang),
-               "day": lambda value: date_text(value, lang),
-               "short_day": lambda value: short_date(value, lang),
+               "day": lambda value: date_text(_as_date(value), lang),
+               "short_day": lambda value: short_date(_as_date(value), lang),
                "csrf": csrf_token(request), "switch_url": switch, **ctx}
     return templates.TemplateResponse(request, name, context, status_code=status,
                                       headers=headers)
+
+
+def _as_date(value: Any) -> date:
+    """A date, from a date, a datetime or ISO 8601 text."""
+    if isinstance(value, str):
+        return date.fromisoformat(value[:10])
+    return value.date() if isinstance(value, datetime) else value
 
 
 def error_page(request: Request, status: int, body: dict[str, Any],

@@ -1,0 +1,150 @@
+"""Every certificate of a territory as one ZIP, made in the background of the server process.
+
+``CertificateJobs`` keeps the jobs of one process in memory, keyed by a random id: ``start``
+picks the learners of the territory who hold at least one award, writes their PDFs with
+``write_batch`` (one process: the web server is threaded, it does not fork) into a temporary
+folder, packs them into ``{folder}/certificats-{territory}-{job}.zip`` and records that file
+for each learner in it (``written_files``, shared: several people), as the command line records
+the certificates it writes. Progress is counted per learner; a job lost with its process (a
+restart) is simply unknown.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import tempfile
+import threading
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from apprenance.clock import Clock
+from apprenance.db.store import Store
+from apprenance.domain.catalog import Catalog
+from apprenance.errors import ApprenanceError, NotFound
+from apprenance.services.certificates.batch import write_batch
+from apprenance.services.certificates.gather import CertificateOptions, batch_learners
+from apprenance.services.evaluation.evaluate import list_awards
+from apprenance.services.privacy.written_files import record_written
+
+log = logging.getLogger("apprenance.certificates")
+KEPT_JOBS = 50  # per process: the oldest finished ones are forgotten (their ZIP stays)
+
+
+@dataclass
+class CertificateJob:
+    """One batch: its territory and language, how far it got, and its ZIP once done."""
+
+    id: str
+    territory: str
+    lang: str
+    total: int
+    started_at: datetime
+    done: int = 0
+    state: str = "running"  # running, done, failed
+    written: int = 0
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    zip_path: Path | None = None
+    error: str | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def advance(self) -> None:
+        with self._lock:
+            self.done += 1
+
+    def to_dict(self) -> dict[str, Any]:
+        with self._lock:
+            return {"id": self.id, "territory": self.territory, "lang": self.lang,
+                    "state": self.state, "total": self.total, "done": self.done,
+                    "written": self.written, "skipped": list(self.skipped),
+                    "error": self.error, "started_at": self.started_at.isoformat()}
+
+
+def learners_with_awards(store: Store, catalog: Catalog, territory: str) -> list[str]:
+    """The learners of ``territory`` (not erased) who hold at least one award: a certificate
+    states what was recognised, so nobody gets an empty one."""
+    return [p for p in batch_learners(store, catalog, territory=territory)
+            if list_awards(store, participant=p)]
+
+
+def zip_name(territory: str, job_id: str) -> str:
+    return f"certificats-{territory}-{job_id}.zip"
+
+
+class CertificateJobs:
+    """The certificate jobs of one server process (thread-safe)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._jobs: dict[str, CertificateJob] = {}
+        self._lock = threading.Lock()
+
+    def start(self, store: Store, catalog: Catalog, territory: str, *,
+              options: CertificateOptions, clock: Clock) -> CertificateJob:
+        """Count the learners, then write their certificates in a background thread."""
+        participants = learners_with_awards(store, catalog, territory)
+        job = CertificateJob(id=secrets.token_urlsafe(12), territory=territory,
+                             lang=options.lang or options.default_lang,
+                             total=len(participants), started_at=clock())
+        with self._lock:
+            self._jobs[job.id] = job
+            self._forget_old()
+        worker = threading.Thread(target=self._run, name=f"certificates-{job.id}",
+                                  args=(job, store, catalog, participants, options, clock),
+                                  daemon=True)
+        worker.start()
+        return job
+
+    def get(self, job_id: str, territory: str) -> CertificateJob:
+        """The job ``job_id`` of ``territory`` (NotFound for another territory's too)."""
+        with self._lock:
+            job = self._jobs.get(job_id)
+        if job is None or job.territory != territory:
+            raise NotFound(f"no certificate batch {job_id!r} for territory {territory!r}")
+        return job
+
+    def latest(self, territory: str) -> CertificateJob | None:
+        """The job of ``territory`` started last, if any."""
+        with self._lock:
+            mine = [j for j in self._jobs.values() if j.territory == territory]
+        return max(mine, key=lambda j: j.started_at, default=None)
+
+    def _forget_old(self) -> None:
+        finished = sorted((j for j in self._jobs.values() if j.state != "running"),
+                          key=lambda j: j.started_at)
+        while len(self._jobs) > KEPT_JOBS and finished:
+            del self._jobs[finished.pop(0).id]
+
+    def _run(self, job: CertificateJob, store: Store, catalog: Catalog,
+             participants: list[str], options: CertificateOptions, clock: Clock) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            target = self.folder / zip_name(job.territory, job.id)
+            with tempfile.TemporaryDirectory(dir=self.folder, prefix=".batch-") as tmp:
+                report = write_batch(store, catalog, participants, Path(tmp), options=options,
+                                     clock=clock, workers=1, progress=lambda _: job.advance())
+                part = target.with_name(f".{target.name}.part")
+                with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                    for item in report.written:
+                        pdf = Path(item["file"])
+                        archive.write(pdf, arcname=pdf.name)
+                part.replace(target)
+            record_written(store, [w["learner"] for w in report.written], target,
+                           "certificates", clock=clock, shared=True)
+            with job._lock:
+                job.written, job.skipped = len(report.written), list(report.skipped)
+                job.zip_path, job.state = target, "done"
+        except ApprenanceError as exc:
+            self._fail(job, exc.message)
+        except Exception as exc:  # a thread has no caller: say it on the page, log the rest
+            log.error("certificate batch %s failed: %s", job.id, exc.__class__.__name__,
+                      exc_info=exc)
+            self._fail(job, "internal error")
+
+    @staticmethod
+    def _fail(job: CertificateJob, message: str) -> None:
+        with job._lock:
+            job.state, job.error = "failed", message
