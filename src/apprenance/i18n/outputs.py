@@ -27,12 +27,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "Prepare the certificates ZIP"},
     "outputs.certs_last": {"fr": "Dernier lot préparé depuis le démarrage du service :",
                            "en": "Last batch prepared since the service started:"},
-    "outputs.job_title": {"fr": "Certificats du territoire {name}",
-                          "en": "Certificates of the territory {name}"},
-    "outputs.job.running": {"fr": "Préparation en cours : {done} certificats sur {total}.",
-                            "en": "Preparing: {done} certificates of {total}."},
+    "outputs.job_title": {"fr": "Certificats — {name}", "en": "Certificates — {name}"},
+    "outputs.job.running": {"fr": "Préparation en cours — certificats prêts : {done} sur "
+                                  "{total}.",
+                            "en": "Preparing — certificates ready: {done} of {total}."},
     "outputs.job.done": {"fr": "Prêt : {written} certificats dans le fichier ZIP.",
                          "en": "Ready: {written} certificates in the ZIP file."},
+    "outputs.job.done.one": {"fr": "Prêt : {written} certificat dans le fichier ZIP.",
+                             "en": "Ready: {written} certificate in the ZIP file."},
     "outputs.job.failed": {"fr": "La préparation a échoué : {error}. Relancez-la.",
                            "en": "Preparing failed: {error}. Start it again."},
     "outputs.job.state.running": {"fr": "en cours", "en": "in progress"},
@@ -47,6 +49,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "outputs.job_download": {"fr": "Télécharger le ZIP ({written} certificats)",
                              "en": "Download the ZIP ({written} certificates)"},
+    "outputs.job_download.one": {"fr": "Télécharger le ZIP ({written} certificat)",
+                                 "en": "Download the ZIP ({written} certificate)"},
     "outputs.job_skipped": {"fr": "Sans certificat", "en": "Without a certificate"},
     "outputs.job_lang": {"fr": "Langue des certificats : {language}.",
                          "en": "Language of the certificates: {language}."},
@@ -92,6 +96,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "personne : cette page ne les affichera plus.",
         "en": "{count} links created, valid until {date}. Pass each on to its person: this "
               "page will not show them again.",
+    },
+    "outputs.links_made.one": {
+        "fr": "{count} lien créé, valable jusqu'au {date}. Transmettez-le à sa personne : "
+              "cette page ne l'affichera plus.",
+        "en": "{count} link created, valid until {date}. Pass it on to its person: this "
+              "page will not show it again.",
     },
     "outputs.links_title": {"fr": "Liens de connexion — {name}",
                             "en": "Sign-in links — {name}"},
