@@ -217,3 +217,37 @@ def test_revoke_from_the_learner_page_needs_a_reason(world: World) -> None:
     assert f"/titres/{cid}/revoquer" not in shown  # nothing left to revoke there
     again = browser.post(url, data={"csrf": csrf, "reason": "again", "confirm": "yes"})
     assert again.status_code == 409
+
+
+def test_the_jobs_of_a_process(world: World, tmp_path: Path) -> None:
+    """A second start while a batch of the territory runs gives that batch; a job is not
+    found through another territory; a batch that cannot write says so (no traceback)."""
+    from datetime import UTC, datetime
+
+    from apprenance.errors import NotFound
+    from apprenance.services.certificates.gather import CertificateOptions
+    from apprenance.services.certificates.territory_zip import CertificateJob, CertificateJobs
+
+    store, catalog = world.app.store, catalog_for(world.app)
+    options = CertificateOptions(lang="fr", public_url="http://testserver")
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    jobs = CertificateJobs(blocked)
+    busy = CertificateJob(id="busy-job-1", territory="val-de-serre", lang="fr", total=3,
+                          started_at=datetime(2026, 9, 15, tzinfo=UTC))
+    jobs._jobs[busy.id] = busy
+    assert jobs.start(store, catalog, "val-de-serre", options=options,
+                      clock=world.app.clock) is busy
+    with pytest.raises(NotFound):
+        jobs.get("busy-job-1", "autre")
+    busy.state = "done"
+    failing = jobs.start(store, catalog, "val-de-serre", options=options,
+                         clock=world.app.clock)
+    assert failing is not busy and jobs.latest("val-de-serre") is failing
+    for _ in range(1200):
+        if failing.state != "running":
+            break
+        time.sleep(0.05)
+    state = failing.to_dict()
+    assert state["state"] == "failed", state
+    assert state["error"].startswith("cannot write the certificates (")

@@ -84,12 +84,17 @@ class CertificateJobs:
 
     def start(self, store: Store, catalog: Catalog, territory: str, *,
               options: CertificateOptions, clock: Clock) -> CertificateJob:
-        """Count the learners, then write their certificates in a background thread."""
+        """Count the learners, then write their certificates in a background thread; while
+        a batch of the territory runs, that one is returned (a second click starts nothing)."""
         participants = learners_with_awards(store, catalog, territory)
         job = CertificateJob(id=secrets.token_urlsafe(12), territory=territory,
                              lang=options.lang or options.default_lang,
                              total=len(participants), started_at=clock())
         with self._lock:
+            running = [j for j in self._jobs.values()
+                       if j.territory == territory and j.state == "running"]
+            if running:
+                return running[0]
             self._jobs[job.id] = job
             self._forget_old()
         worker = threading.Thread(target=self._run, name=f"certificates-{job.id}",
@@ -109,12 +114,12 @@ class CertificateJobs:
     def latest(self, territory: str) -> CertificateJob | None:
         """The job of ``territory`` started last, if any."""
         with self._lock:
-            mine = [j for j in self._jobs.values() if j.territory == territory]
-        return max(mine, key=lambda j: j.started_at, default=None)
+            return next((j for j in reversed(self._jobs.values())
+                         if j.territory == territory), None)
 
     def _forget_old(self) -> None:
-        finished = sorted((j for j in self._jobs.values() if j.state != "running"),
-                          key=lambda j: j.started_at)
+        """Forget the oldest finished jobs beyond KEPT_JOBS (the dict keeps starting order)."""
+        finished = [j for j in self._jobs.values() if j.state != "running"]
         while len(self._jobs) > KEPT_JOBS and finished:
             del self._jobs[finished.pop(0).id]
 
@@ -139,6 +144,8 @@ class CertificateJobs:
                 job.zip_path, job.state = target, "done"
         except ApprenanceError as exc:
             self._fail(job, exc.message)
+        except OSError as exc:  # the home folder is full or not writable
+            self._fail(job, f"cannot write the certificates ({exc.strerror or 'disk error'})")
         except Exception as exc:  # a thread has no caller: say it on the page, log the rest
             log.error("certificate batch %s failed: %s", job.id, exc.__class__.__name__,
                       exc_info=exc)
