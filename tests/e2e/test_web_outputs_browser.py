@@ -116,6 +116,18 @@ def test_certificates_zip_then_revoke(served: Served, context: BrowserContext, l
     expect(page.locator("h1")).to_have_count(1)
     expect(page.locator("#certs-start")).to_have_text(words["start"])
     _shots(page, f"page-{lang}")
+    with page.expect_download() as credits:
+        page.click("#credits-download")
+    assert credits.value.suggested_filename == "credits-val-de-serre.csv"
+
+    # sign-in links for two people, shown once to be passed on
+    page.check("#who-1")
+    page.check("#who-2")
+    page.click("#links-show")
+    expect(page.locator("#links .link-url")).to_have_count(2)
+    _shots(page, f"links-{lang}")
+    page.click("main p:first-child a")  # back to the outputs page
+    expect(page.locator("#certs-start")).to_be_visible()
 
     # the batch: its page shows the progress, then (polled by outputs.js) the ZIP
     page.click("#certs-start")

@@ -9,6 +9,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "outputs.title": {"fr": "Certificats, crédits et liens — {name}",
                       "en": "Certificates, credits and links — {name}"},
     "outputs.back": {"fr": "Retour au territoire", "en": "Back to the territory"},
+    "outputs.back_outputs": {"fr": "Retour aux certificats, crédits et liens",
+                             "en": "Back to certificates, credits and links"},
     # certificates as one ZIP
     "outputs.certs": {"fr": "Certificats de tout le territoire (ZIP)",
                       "en": "Certificates of the whole territory (ZIP)"},
@@ -102,6 +104,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "cette page ne l'affichera plus.",
         "en": "{count} link created, valid until {date}. Pass it on to its person: this "
               "page will not show it again.",
+    },
+    "outputs.links_dont_open": {
+        "fr": "N'utilisez pas ces liens vous-même : le bouton qu'ils ouvrent connecte à la "
+              "place de la personne et use le lien.",
+        "en": "Do not use these links yourself: the button they open signs in as the person "
+              "and uses the link up.",
     },
     "outputs.links_title": {"fr": "Liens de connexion — {name}",
                             "en": "Sign-in links — {name}"},
