@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
-from apprenance.services.catalog import catalog_for
 from apprenance.services.certificates.territory_zip import learners_with_awards
 from conftest import REPO
 from live_server import CHROMIUM, FLAGS, free_port, server_env, wait_until_up
@@ -55,8 +54,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     creds = [str(c["id"]).removeprefix("urn:uuid:") for c in world.client.get(
         f"/api/v1/learners/{LEA}/credentials", headers=world.headers("admin")).json()
         if c["format"] == "ob3"]
-    certified = len(learners_with_awards(world.app.store, catalog_for(world.app),
-                                         "val-de-serre"))
+    certified = len(learners_with_awards(world.app.store, "val-de-serre"))
     world.app.close()
     process = subprocess.Popen(
         [sys.executable, "-m", "apprenance", "--home", str(tmp / "home"), "serve",

@@ -74,7 +74,7 @@ def test_the_territory_certificates_come_as_one_zip(world: World) -> None:
     running = browser.get(job_url)
     assert running.status_code == 200 and "Language of the certificates: English" in running.text
     state = _wait(browser, job_url)
-    expected = learners_with_awards(world.app.store, catalog_for(world.app), "val-de-serre")
+    expected = learners_with_awards(world.app.store, "val-de-serre")
     assert LEA in expected and OTHER not in expected
     assert state["state"] == "done", state
     assert (state["total"], state["done"], state["written"], state["lang"]) == (

@@ -51,21 +51,21 @@ def _base(territory: str) -> str:
     return f"/territoires/{territory}"
 
 
-def _outputs_page(request: Request, app: App, catalog: Any, lang: str, territory: str, *,
+def _outputs_page(request: Request, app: App, lang: str, territory: str, *,
                   error: str | None = None, status: int = 200) -> HTMLResponse:
     found = directory.get_territory(app.store, territory)
     return render(request, "outputs.html", lang, status=status, territory=territory,
                   place=found["name"] or territory, error=error, days=DAYS,
-                  certified=len(learners_with_awards(app.store, catalog, territory)),
+                  certified=len(learners_with_awards(app.store, territory)),
                   learners=sign_in_batch.territory_learners(app.store, territory),
                   latest=jobs_of(request, app).latest(territory))
 
 
 @router.get("/territoires/{territory}/sorties", response_class=HTMLResponse)
-def outputs_page(request: Request, app: AppDep, catalog: CatalogDep, grant: AnyGrantDep,
+def outputs_page(request: Request, app: AppDep, grant: AnyGrantDep,
                  lang: LangDep, territory: Territory) -> HTMLResponse:
     check_territory(grant, territory)
-    return _outputs_page(request, app, catalog, lang, territory)
+    return _outputs_page(request, app, lang, territory)
 
 
 # --- certificates as one ZIP -----------------------------------------------------------
@@ -78,7 +78,7 @@ def start_certificates(request: Request, app: AppDep, catalog: CatalogDep, lang:
     check_csrf(request, csrf)
     check_territory(grant_of(request), territory)
     check_signing_url(app.settings, lang=lang)  # QR codes and credentials name the public URL
-    if not learners_with_awards(app.store, catalog, territory):
+    if not learners_with_awards(app.store, territory):
         raise Conflict(i18n.t("outputs.certs_none", lang))
     options = CertificateOptions(lang=lang, default_lang=lang,
                                  public_url=app.settings.public_url)
@@ -142,8 +142,7 @@ def credits_csv(request: Request, app: AppDep, catalog: CatalogDep, grant: AnyGr
 
 @router.post("/territoires/{territory}/liens", response_class=Response)
 def sign_in_links(
-    request: Request, app: AppDep, catalog: CatalogDep, lang: LangDep, territory: Territory,
-    csrf: Csrf,
+    request: Request, app: AppDep, lang: LangDep, territory: Territory, csrf: Csrf,
     learners: Annotated[list[str] | None, Form()] = None,
     everyone: Annotated[bool, Form(alias="all")] = False,
     days: Annotated[int, Form(ge=1, le=sign_in_batch.MAX_DAYS)] = 7,
@@ -159,7 +158,7 @@ def sign_in_links(
                                         clock=app.clock)
     except InputError as exc:
         message = i18n.t("outputs.links_none", lang) if not learners else exc.message
-        return _outputs_page(request, app, catalog, lang, territory, error=message,
+        return _outputs_page(request, app, lang, territory, error=message,
                              status=422)
     if output == "csv":
         header = [i18n.t(f"outputs.col.{k}", lang) for k in ("person", "identifier", "link",

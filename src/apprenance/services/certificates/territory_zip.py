@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from apprenance.clock import Clock
+from apprenance.db.learner_records_sql import awarded_participants, territory_exists
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import ApprenanceError, NotFound
 from apprenance.services.certificates.batch import write_batch
-from apprenance.services.certificates.gather import CertificateOptions, batch_learners
-from apprenance.services.evaluation.evaluate import list_awards
+from apprenance.services.certificates.gather import CertificateOptions
 from apprenance.services.privacy.written_files import record_written
 
 log = logging.getLogger("apprenance.certificates")
@@ -63,11 +63,13 @@ class CertificateJob:
                     "error": self.error, "started_at": self.started_at.isoformat()}
 
 
-def learners_with_awards(store: Store, catalog: Catalog, territory: str) -> list[str]:
+def learners_with_awards(store: Store, territory: str) -> list[str]:
     """The learners of ``territory`` (not erased) who hold at least one award: a certificate
     states what was recognised, so nobody gets an empty one."""
-    return [p for p in batch_learners(store, catalog, territory=territory)
-            if list_awards(store, participant=p)]
+    with store.transaction() as conn:
+        if not territory_exists(conn, territory):
+            raise NotFound(f"no territory {territory!r}")
+        return awarded_participants(conn, territory)
 
 
 def zip_name(territory: str, job_id: str) -> str:
@@ -86,7 +88,7 @@ class CertificateJobs:
               options: CertificateOptions, clock: Clock) -> CertificateJob:
         """Count the learners, then write their certificates in a background thread; while
         a batch of the territory runs, that one is returned (a second click starts nothing)."""
-        participants = learners_with_awards(store, catalog, territory)
+        participants = learners_with_awards(store, territory)
         job = CertificateJob(id=secrets.token_urlsafe(12), territory=territory,
                              lang=options.lang or options.default_lang,
                              total=len(participants), started_at=clock())
