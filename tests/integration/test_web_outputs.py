@@ -83,7 +83,8 @@ def test_the_territory_certificates_come_as_one_zip(world: World) -> None:
     assert 'id="job-download"' in done.text
     got = browser.get(f"{job_url}/zip")
     assert got.status_code == 200 and got.headers["content-type"] == "application/zip"
-    assert "attachment" in got.headers["content-disposition"]
+    assert 'filename="certificats-val-de-serre-2026-09-15.zip"' in \
+        got.headers["content-disposition"]
     with zipfile.ZipFile(io.BytesIO(got.content)) as archive:
         names = sorted(archive.namelist())
         assert names == sorted(file_names(expected).values())
@@ -93,8 +94,14 @@ def test_the_territory_certificates_come_as_one_zip(world: World) -> None:
     files = export.json()["recorded_files"]
     assert any(f["kind"] == "certificates" and f["shared"] and f["path"].endswith(".zip")
                for f in files), files
-    # the page lists the last batch
-    assert 'id="certs-latest"' in browser.get(f"{T}/sorties").text
+    # the page lists the last batch; another batch replaces the territory's one ZIP
+    again = browser.get(f"{T}/sorties")
+    assert 'id="certs-latest"' in again.text
+    second = browser.post(f"{T}/certificats", data={"csrf": _csrf(again.text)},
+                          follow_redirects=False).headers["location"]
+    assert second != job_url and _wait(browser, second)["state"] == "done"
+    folder = world.app.home / "exports" / "certificates"
+    assert [p.name for p in folder.iterdir()] == ["certificats-val-de-serre.zip"]
 
 
 def test_outputs_are_scoped_to_the_territory(world: World) -> None:

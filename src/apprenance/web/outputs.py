@@ -23,7 +23,6 @@ from apprenance.services.certificates.territory_zip import (
     CertificateJob,
     CertificateJobs,
     learners_with_awards,
-    zip_name,
 )
 from apprenance.services.people import directory, sign_in_batch
 from apprenance.web.auth import check_csrf, check_territory, grant_of
@@ -118,7 +117,7 @@ def job_zip(request: Request, app: AppDep, lang: LangDep, territory: Territory,
     if not found.zip_path.is_file():
         raise Conflict("the ZIP file is no longer there: prepare the certificates again")
     return FileResponse(found.zip_path, media_type="application/zip",
-                        filename=zip_name(territory, found.id))
+                        filename=f"certificats-{territory}-{found.started_at:%Y-%m-%d}.zip")
 
 
 # --- the credits export ----------------------------------------------------------------

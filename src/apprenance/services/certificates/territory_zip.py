@@ -3,10 +3,11 @@
 ``CertificateJobs`` keeps the jobs of one process in memory, keyed by a random id: ``start``
 picks the learners of the territory who hold at least one award, writes their PDFs with
 ``write_batch`` (one process: the web server is threaded, it does not fork) into a temporary
-folder, packs them into ``{folder}/certificats-{territory}-{job}.zip`` and records that file
-for each learner in it (``written_files``, shared: several people), as the command line records
-the certificates it writes. Progress is counted per learner; a job lost with its process (a
-restart) is simply unknown.
+folder, packs them into ``{folder}/certificats-{territory}.zip`` (one file per territory: the
+last batch replaces the one before, so no older copy of anyone's certificate lingers) and
+records that file for each learner in it (``written_files``, shared: several people), as the
+command line records the certificates it writes. One batch per territory runs at a time.
+Progress is counted per learner; a job lost with its process (a restart) is simply unknown.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from apprenance.services.certificates.gather import CertificateOptions
 from apprenance.services.privacy.written_files import record_written
 
 log = logging.getLogger("apprenance.certificates")
-KEPT_JOBS = 50  # per process: the oldest finished ones are forgotten (their ZIP stays)
+KEPT_JOBS = 50  # per process: the oldest finished ones are forgotten
 
 
 @dataclass
@@ -72,8 +73,9 @@ def learners_with_awards(store: Store, territory: str) -> list[str]:
         return awarded_participants(conn, territory)
 
 
-def zip_name(territory: str, job_id: str) -> str:
-    return f"certificats-{territory}-{job_id}.zip"
+def zip_name(territory: str) -> str:
+    """The territory's ZIP in the folder (the last batch's)."""
+    return f"certificats-{territory}.zip"
 
 
 class CertificateJobs:
@@ -129,7 +131,7 @@ class CertificateJobs:
              participants: list[str], options: CertificateOptions, clock: Clock) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            target = self.folder / zip_name(job.territory, job.id)
+            target = self.folder / zip_name(job.territory)
             with tempfile.TemporaryDirectory(dir=self.folder, prefix=".batch-") as tmp:
                 report = write_batch(store, catalog, participants, Path(tmp), options=options,
                                      clock=clock, workers=1, progress=lambda _: job.advance())
