@@ -1,8 +1,8 @@
 """The coordinator's outputs in a real browser (Debian's headless Chromium, Playwright, a real
 ``apprenance serve``): sign in, open the outputs page, start the certificates batch, watch its
 progress, download the ZIP; then revoke a credential from the learner's page with a reason.
-In French, then in English; screenshots at 1280 and 390 px wide in test-artifacts/, and no
-page scrolls sideways on a phone."""
+In French, then in English, on SQLite and PostgreSQL; screenshots at 1280 and 390 px wide in
+test-artifacts/, and no page scrolls sideways on a phone."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
 from apprenance.services.certificates.territory_zip import learners_with_awards
+from authz_world import DB_PARAMS, db_url_for
 from conftest import REPO
 from live_server import CHROMIUM, FLAGS, free_port, server_env, wait_until_up
 from web_world import LEA, build_world
@@ -37,17 +38,19 @@ class Served:
     credentials: list[str]  # LEA's OB 3.0 credentials (ids without urn:uuid:)
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+@pytest.fixture(scope="module", params=DB_PARAMS)
+def served(request: pytest.FixtureRequest,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is missing: `make test` installs it (system-deps)",
                     pytrace=False)
     tmp = tmp_path_factory.mktemp("outputs-browser")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
+    db_url = db_url_for(request, tmp)
     with pytest.MonkeyPatch.context() as env_patch:  # module scope: before conftest's env
         env_patch.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")  # a loopback URL, on purpose
-        world = build_world(tmp, public_url=url)
+        world = build_world(tmp, public_url=url, db_url=db_url)
         issued = world.client.post("/api/v1/credentials/issue", headers=world.headers("admin"),
                                    json={})
     assert issued.status_code == 200 and issued.json()["issued"] >= 2, issued.text
@@ -60,8 +63,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         [sys.executable, "-m", "apprenance", "--home", str(tmp / "home"), "serve",
          "--host", "127.0.0.1", "--port", str(port), "--public-url", url,
          "--allow-local-url"],
-        env=server_env(APPRENANCE_LANG="fr"), stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE)
+        env=server_env(APPRENANCE_LANG="fr", APPRENANCE_DATABASE_URL=db_url),
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         wait_until_up(url, process)
         yield Served(url, world.tokens["coordinator"], certified, creds)
