@@ -33,10 +33,9 @@ import sys, time
 from pathlib import Path
 from apprenance.bootstrap import App
 from apprenance.config import load_settings
-from apprenance.services.catalog import catalog_for
 app = App(load_settings(home=Path(sys.argv[1])))
 start = time.process_time()
-catalog = catalog_for(app)
+catalog = app.catalog()
 print(time.process_time() - start, len(catalog.concepts), 'rdflib' in sys.modules)
 """
 

@@ -35,7 +35,6 @@ from apprenance.config import load_settings
 from apprenance.credentials.pdf.certificate import render_certificate
 from apprenance.db import tables as t
 from apprenance.db.store import Store
-from apprenance.services.catalog import catalog_for
 from apprenance.services.certificates.batch import write_batch
 from apprenance.services.certificates.gather import (
     CertificateOptions,
@@ -110,7 +109,7 @@ def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     folder = Path(tempfile.mkdtemp(prefix="apprenance-bench-certs-"))
     url = sys.argv[2] if len(sys.argv) > 2 else f"sqlite:///{folder / 'store.sqlite3'}"
-    catalog = catalog_for(App(load_settings(home=folder / "home")))
+    catalog = App(load_settings(home=folder / "home")).catalog()
     store = Store.open(url)
     store.init()
     started = time.perf_counter()

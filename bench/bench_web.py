@@ -58,7 +58,7 @@ def _port() -> int:
 def prepare(home: Path, url: str) -> tuple[dict[str, object], str]:
     """A store with the example territory issued; (a credential, a session cookie)."""
     app = App(load_settings(home=home, public_url=url))
-    init_store(app)
+    init_store(app.home, lambda: app.store)
     load_territory(app.store, bundled("examples") / "territory.yaml", clock=app.clock)
     init_issuer(app.store, KeyStore(home / "keys"), slug="val-de-serre",
                 name="Val de Serre", urls=HostedUrls(url), clock=app.clock, did_method="web",

@@ -1,16 +1,27 @@
-"""Composition root: from ``Settings`` to the store, the catalog folders and the clock.
+"""Composition root: from ``Settings`` to the store, the catalog, the issuer keys, the hosted
+URLs and the clock.
 
-The command line and the HTTP API both build one ``App`` and hand its parts to the services."""
+The command line and the HTTP API both build one ``App`` and hand its parts to the services
+(which never see ``App``: they take a store, a catalog, ``KeyStore``, ``HostedUrls``, the
+catalog's ``Sources`` or an ``Instance``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from apprenance.clock import Clock, system_clock
 from apprenance.config import Settings
 from apprenance.db.store import Store
+
+if TYPE_CHECKING:  # imported when used: the command line's --help stays fast
+    from apprenance.credentials.trust.keys import KeyStore
+    from apprenance.credentials.verify.inputs import HostedUrls
+    from apprenance.domain.catalog import Catalog
+    from apprenance.services.catalog import Sources
+    from apprenance.services.store import Instance
 
 BUNDLED_DATA = Path(__file__).with_name("data")
 
@@ -51,6 +62,50 @@ class App:
     @property
     def home(self) -> Path:
         return self.settings.home
+
+    def catalog_sources(self) -> Sources:
+        """Where the catalog comes from: the bundled (or ``--catalog``) folders, plus the
+        frameworks imported into the home folder (which also holds the parse cache)."""
+        from apprenance.services.catalog import Sources
+
+        return Sources(
+            frameworks_dirs=[self.catalog_dir("frameworks"), self.home / "frameworks"],
+            mappings_dir=self.catalog_dir("mappings"),
+            badges_dir=self.catalog_dir("badges"),
+            home=self.home,
+        )
+
+    def catalog(self) -> Catalog:
+        """The catalog in force; raises ``CatalogError`` listing every error. Loaded once per
+        process while its files stay unchanged (a server sees an edited badge file)."""
+        from apprenance.services.catalog import catalog_in_force
+
+        return catalog_in_force(self.catalog_sources())
+
+    @cached_property
+    def keys(self) -> KeyStore:
+        """The issuers' keys in the home folder, decrypted (and new ones encrypted) with
+        ``APPRENANCE_KEY_PASSPHRASE`` when it is set; never asks (the command line builds its
+        own, which may ask on a terminal)."""
+        from apprenance.credentials.trust.keys import KeyStore
+
+        secret = self.settings.key_passphrase
+        return KeyStore(self.home / "keys", secret.get_secret_value() if secret else None)
+
+    @cached_property
+    def urls(self) -> HostedUrls:
+        """The stable public URL of every hosted document (``APPRENANCE_PUBLIC_URL``)."""
+        from apprenance.credentials.verify.inputs import HostedUrls
+
+        return HostedUrls(self.settings.public_url)
+
+    def instance(self) -> Instance:
+        """The parts handed whole to a use case that needs most of them (the demo)."""
+        from apprenance.services.store import Instance
+
+        return Instance(open_store=lambda: self.store, home=self.home, clock=self.clock,
+                        lang=self.settings.lang, public_url=self.settings.public_url,
+                        keys=self.keys, urls=self.urls, catalog=self.catalog)
 
     def close(self) -> None:
         if "store" in self.__dict__:

@@ -7,24 +7,41 @@
     │   └── LocalPublicUrl          exit 2, HTTP 409  signing refused: the public URL is loopback
     ├── InputError                  exit 2, HTTP 400  input that stopped the job
     │   ├── UnreadableInput         exit 2, HTTP 400  a file that cannot be opened or decoded
+    │   │   └── JsonSyntaxError     exit 2, HTTP 400  a JSON text that breaks at a line
     │   ├── UnknownFormat           exit 2, HTTP 400  a format name or file kind we do not read
-    │   └── TooLarge                exit 2, HTTP 413  an upload larger than the route takes
+    │   ├── TooLarge                exit 2, HTTP 413  an upload larger than the route takes
+    │   ├── FieldError              exit 2, HTTP 400  a value of a log row refused (i18n key)
+    │   ├── LookAlike               exit 2, HTTP 400  an identifier mixing scripts (ValueError)
+    │   ├── UnsafeImage             exit 2, HTTP 400  an image refused (malformed, bomb, script)
+    │   ├── BakingError             exit 2, HTTP 400  an image that cannot carry a credential
+    │   ├── UnsafeYaml              exit 2, HTTP 422  a YAML document refused before it is built
+    │   ├── CanonicalizationError   exit 2, HTTP 400  a document that is not valid JSON-LD
+    │   ├── UnknownContext          exit 2, HTTP 400  a JSON-LD context that is not shipped
+    │   ├── Ob2Problem              exit 2, HTTP 400  an OB 2.0 document unusable (a phrase)
+    │   └── ResolutionError         exit 2, HTTP 400  a verification method without a key
     ├── NotFound                    exit 2, HTTP 404  a learner, badge, credential ... not found
     ├── Conflict                    exit 2, HTTP 409  the request clashes with what is stored
     ├── CatalogError                exit 2, HTTP 422  a framework, mapping or badge file is invalid
     ├── StoreError                  exit 2, HTTP 500  the database failed
-    │   └── StoreUnavailable        exit 2, HTTP 503  the database cannot be reached
+    │   ├── StoreUnavailable        exit 2, HTTP 503  the database cannot be reached
+    │   └── CorruptTotals           exit 2, HTTP 500  stored totals altered outside apprenance
     ├── SigningError                exit 2, HTTP 500  a credential cannot be signed
     ├── Unauthenticated             exit 2, HTTP 401
     ├── PermissionDenied            exit 2, HTTP 403
     └── ProblemsFound               exit 1, HTTP 422  the job ran and found a problem
 
-Every error has a stable ``code`` (documented in docs/errors.md) and a message meant for people.
+Every error has a stable ``code`` (documented in docs/errors.md) and a message meant for people;
+its exit code and HTTP status are the class attributes below (inherited unless set), read by the
+two top-level handlers (``cli/main.py``, the web app's) and nowhere else.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, ClassVar
+
+from apprenance.i18n.phrases import Phrase
 
 
 class ApprenanceError(Exception):
@@ -70,6 +87,17 @@ class UnreadableInput(InputError):
     code = "unreadable-input"
 
 
+class JsonSyntaxError(UnreadableInput):
+    """The file stops being valid JSON at ``line``; nothing after it can be read. The importers
+    turn it into a rejected row (``json.broken``)."""
+
+    def __init__(self, message: str, line: int, column: int, snippet: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.snippet = snippet
+
+
 class UnknownFormat(InputError):
     code = "unknown-format"
 
@@ -77,6 +105,78 @@ class UnknownFormat(InputError):
 class TooLarge(InputError):
     code = "too-large"
     http_status = 413
+
+
+class FieldError(InputError):
+    """A value that cannot be accepted: which field, and why (an i18n key under ``ingest.``).
+    The importers keep it as a rejected row (``contracts.records.Problem``); ``message`` is
+    the key."""
+
+    def __init__(self, field: str, key: str, /, **values: Any) -> None:
+        super().__init__(key)
+        self.field = field
+        self.key = key
+        self.values = values
+
+
+class LookAlike(InputError, ValueError):
+    """An identifier with a part mixing scripts: ``part`` and the ``scripts`` it mixes
+    (``domain.identifiers``). Still a ``ValueError``, as it was before it joined the tree."""
+
+    def __init__(self, value: str, part: str, scripts: tuple[str, ...]) -> None:
+        super().__init__(f"{value!r}: {part!r} mixes {', '.join(scripts)} letters")
+        self.value = value
+        self.part = part
+        self.scripts = scripts
+
+
+class UnsafeImage(InputError):
+    """An image refused: malformed, too large, a decompression bomb, or an SVG with active or
+    external content."""
+
+    code = "unsafe-image"
+
+
+class BakingError(InputError):
+    """An image that cannot carry a credential (not PNG/SVG, too large, malformed)."""
+
+    code = "baking"
+
+
+class UnsafeYaml(InputError):
+    """A YAML document refused before it is built: too many aliases, too large once they are
+    expanded, an alias inside its own anchor, or nested too deeply."""
+
+    code = "unsafe-yaml"
+    http_status = 422
+
+
+class CanonicalizationError(InputError):
+    """A document that is not valid JSON-LD for its contexts."""
+
+
+class UnknownContext(InputError):
+    """A credential names a JSON-LD context apprenance does not ship (never fetched)."""
+
+    code = "input"
+
+
+class Ob2Problem(InputError):
+    """An Open Badges 2.0 document that cannot be fetched, read or used; ``phrase``: the
+    message in any language (``message``: in English)."""
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.phrase = Phrase(key, params)
+        super().__init__(str(self.phrase))
+
+
+class ResolutionError(InputError):
+    """A verification method that cannot be resolved to a public key; ``phrase``: the message
+    in any language (``message``: in English)."""
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.phrase = Phrase(key, params)
+        super().__init__(str(self.phrase))
 
 
 class NotFound(ApprenanceError):
@@ -102,6 +202,11 @@ class StoreError(ApprenanceError):
 class StoreUnavailable(StoreError):
     code = "store-unavailable"
     http_status = 503
+
+
+class CorruptTotals(StoreError):
+    """A stored value that is not totals in this format: the store was altered outside
+    apprenance (``domain.evidence_codec``)."""
 
 
 class SigningError(ApprenanceError):
@@ -131,15 +236,39 @@ ALL_ERRORS: tuple[type[ApprenanceError], ...] = (
     LocalPublicUrl,
     InputError,
     UnreadableInput,
+    JsonSyntaxError,
     UnknownFormat,
     TooLarge,
+    FieldError,
+    LookAlike,
+    UnsafeImage,
+    BakingError,
+    UnsafeYaml,
+    CanonicalizationError,
+    UnknownContext,
+    Ob2Problem,
+    ResolutionError,
     NotFound,
     Conflict,
     CatalogError,
     StoreError,
     StoreUnavailable,
+    CorruptTotals,
     SigningError,
     Unauthenticated,
     PermissionDenied,
     ProblemsFound,
 )
+
+
+@contextmanager
+def foreign_parser(refuse: Callable[[Exception], ApprenanceError]) -> Iterator[None]:
+    """Run a third-party parser that raises whatever its own parsers raise on hostile input
+    (rdflib's six syntaxes, openbadges-bakery over pypng and minidom): any ``Exception`` in
+    the block becomes ``refuse(exc)``, raised without the library's traceback. The one broad
+    catch outside the two top-level handlers: these libraries document no exception of their
+    own, and a hostile file must be refused as input, never crash the job."""
+    try:
+        yield
+    except Exception as exc:  # the library raises anything: see the docstring
+        raise refuse(exc) from None

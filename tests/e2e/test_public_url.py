@@ -20,7 +20,6 @@ from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db import tables as t
 from apprenance.public_url import is_local_url
-from apprenance.services.catalog import catalog_for
 from apprenance.services.issuing.issue import issue
 from conftest import FIXED_NOW, CliResult
 from live_server import free_port, server_env, wait_until_up
@@ -68,7 +67,7 @@ def _refused(result: CliResult) -> None:
 def _issue_one(world: World) -> str:
     """A credential issued by the service (the rule is at the entry points)."""
     app = world.app
-    report = issue(app.store, catalog_for(app), KeyStore(app.home / "keys"),
+    report = issue(app.store, app.catalog(), KeyStore(app.home / "keys"),
                    urls=HostedUrls(PUBLIC), clock=app.clock, participant=LEA)
     assert report.issued
     return report.issued[0].credential_id

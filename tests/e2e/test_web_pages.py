@@ -171,7 +171,7 @@ def test_access_log_hides_secrets_in_query_strings(target: str) -> None:
 
 def test_demo_ends_with_a_working_portfolio_url(tmp_path_factory: pytest.TempPathFactory
                                                 ) -> None:
-    from apprenance.bootstrap import App
+    from apprenance.bootstrap import App, bundled
     from apprenance.clock import fixed_clock
     from apprenance.config import load_settings
     from apprenance.services.demo import run_demo
@@ -179,7 +179,7 @@ def test_demo_ends_with_a_working_portfolio_url(tmp_path_factory: pytest.TempPat
 
     app = App(load_settings(home=tmp_path_factory.mktemp("demo") / "home"),
               clock=fixed_clock(FIXED_NOW))
-    report = run_demo(app)
+    report = run_demo(app.instance(), examples=bundled("examples"))
     last = report.steps[-1]
     assert last.name == "serve" and "serve" in last.data["command"]
     path = last.data["portfolio"].removeprefix(app.settings.public_url)

@@ -16,7 +16,6 @@ from apprenance.bootstrap import App
 from apprenance.catalog.esco_csv import ESCO_SKILLS_SCHEME, read_esco_csv
 from apprenance.catalog.framework_data import FrameworkData, RawConcept
 from apprenance.config import load_settings
-from apprenance.services.catalog import catalog_for
 from conftest import REPO, SHARED, CliResult
 
 ESCO = SHARED / "reference" / "esco" / "v1.0"
@@ -101,7 +100,7 @@ def test_importing_esco_adds_it_to_the_catalog_in_force(
     assert {w["code"] for w in warnings} == {"missing-label-lang"}
     assert all(w["file"].endswith("el_skills_en-us.csv") and w["line"] for w in warnings)
 
-    catalog = catalog_for(App(load_settings(home=home)))
+    catalog = App(load_settings(home=home)).catalog()
     music = catalog.concepts["esco:0005c151-5b5a-4a66-8aac-60e734beb1ab"]
     assert music.label == {"fr": "gérer le personnel musical", "en": "manage musical staff"}
     assert music.scheme == "esco-skills"
@@ -116,7 +115,7 @@ def test_importing_esco_adds_it_to_the_catalog_in_force(
     again = cli("--home", home, "frameworks", "import", *sorted(ESCO.glob("*.csv")), "--json")
     assert again.code == 0
     assert written.read_bytes() == text
-    assert catalog_for(App(load_settings(home=home))).version == version
+    assert App(load_settings(home=home)).catalog().version == version
 
 
 def test_after_an_import_the_catalog_loads_without_rdflib(home: Path, tmp_path: Path) -> None:
@@ -129,8 +128,7 @@ def test_after_an_import_the_catalog_loads_without_rdflib(home: Path, tmp_path: 
         "import sys\n"
         "from apprenance.bootstrap import App\n"
         "from apprenance.config import load_settings\n"
-        "from apprenance.services.catalog import catalog_for\n"
-        f"catalog = catalog_for(App(load_settings(home={str(home)!r})))\n"
+        f"catalog = App(load_settings(home={str(home)!r})).catalog()\n"
         "print(len(catalog.concepts), 'rdflib' in sys.modules)\n",
         encoding="utf-8",
     )

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from apprenance.bootstrap import App
 from apprenance.clock import fixed_clock
 from apprenance.config import load_settings
-from apprenance.services.catalog import catalog_for
 from apprenance.services.ingest.pipeline import LogFile, ingest_files
 from apprenance.services.people.territories import load_territory
 from apprenance.services.store import init_store
@@ -30,7 +29,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def app(folder: Path) -> Iterator[App]:
     app = App(load_settings(home=folder / "home", lang="en"), clock=fixed_clock(FIXED_NOW))
-    init_store(app)
+    init_store(app.home, lambda: app.store)
     territory = folder / "val.yaml"
     territory.write_text("id: val\nname: Val\nprojects:\n  - id: jardin\n    name: Jardin\n",
                          "utf-8")
@@ -52,6 +51,6 @@ def test_ingest_service_never_fails_on_a_hostile_file(app: App, folder: Path, da
     path = folder / name
     path.write_bytes(data)
     result = only_our_errors(lambda: ingest_files(
-        app.store, catalog_for(app), [LogFile(path, name)], clock=app.clock, lang="en"))
+        app.store, app.catalog(), [LogFile(path, name)], clock=app.clock, lang="en"))
     assert not isinstance(result, BaseException), result
     assert result.accepted + result.duplicates + result.rejected >= 0

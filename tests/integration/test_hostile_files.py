@@ -23,11 +23,10 @@ from apprenance.catalog.frameworks import parse_rdf
 from apprenance.catalog.mapping import read_mapping
 from apprenance.clock import fixed_clock
 from apprenance.config import load_settings
-from apprenance.credentials.images.image_safety import UnsafeImage
 from apprenance.credentials.trust.fetchers import refuse
 from apprenance.credentials.trust.keys import KeyStore
-from apprenance.errors import ApprenanceError, InputError
-from apprenance.services.catalog import catalog_for, import_frameworks
+from apprenance.errors import ApprenanceError, InputError, UnsafeImage
+from apprenance.services.catalog import import_frameworks
 from apprenance.services.files import badge_file, learner_folder
 from apprenance.services.ingest.coordination import keep_upload
 from apprenance.services.ingest.pipeline import LogFile, ingest_files
@@ -50,7 +49,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     home = tmp_path_factory.mktemp("hostile") / "home"
     app = App(load_settings(home=home, lang="en", public_url="http://testserver"),
               clock=fixed_clock(FIXED_NOW))
-    init_store(app)
+    init_store(app.home, lambda: app.store)
     territory = home / "val.yaml"
     territory.write_text("id: val\nname: Val\nprojects:\n  - id: jardin\n    name: Jardin\n",
                          "utf-8")
@@ -156,7 +155,7 @@ def _framework_import(name: str, data: bytes, app: App, client: TestClient,
                       tmp: Path) -> list[str]:
     path = tmp / name
     path.write_bytes(data)
-    report = import_frameworks(app, [path])
+    report = import_frameworks(app.catalog_sources(), [path], lang=app.settings.lang)
     target = (app.home / "frameworks").resolve()
     for written in report.written:
         assert Path(written).resolve().parent == target, written
@@ -167,7 +166,7 @@ def _framework_import(name: str, data: bytes, app: App, client: TestClient,
 def _ingest(name: str, data: bytes, app: App, client: TestClient, tmp: Path) -> list[str]:
     path = tmp / name
     path.write_bytes(data)
-    tally = ingest_files(app.store, catalog_for(app), [LogFile(path, name)], clock=app.clock,
+    tally = ingest_files(app.store, app.catalog(), [LogFile(path, name)], clock=app.clock,
                          lang="en")
     assert tally.accepted + tally.duplicates == MANIFEST[name]["accepted"], tally.to_dict()
     assert tally.rejected >= 1

@@ -36,7 +36,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     home = tmp_path_factory.mktemp("template")
     app = App(load_settings(home=home, lang="en"))
-    init_store(app)
+    init_store(app.home, lambda: app.store)
     for path in write_territories(home):
         load_territory(app.store, path, clock=fixed_clock(FIXED_NOW))
     app.close()

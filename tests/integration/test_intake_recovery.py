@@ -16,7 +16,6 @@ from sqlalchemy import func, select
 
 from apprenance.bootstrap import bundled
 from apprenance.db import tables as t
-from apprenance.services.catalog import catalog_for
 from apprenance.services.ingest import coordination, xapi_intake
 from apprenance.services.ingest import recovery as intake_recovery
 from web_world import LEA, World, build_world
@@ -126,7 +125,7 @@ def test_an_upload_still_in_flight_is_left_to_its_process(world: World) -> None:
     path, fmt = coordination.keep_upload(world.app.home, "flight.jsonl", data, "jsonl")
     mark = intake_recovery.mark_pending(world.app.home, path, fmt, "flight.jsonl", ["autre"])
     try:
-        counts = intake_recovery.heal_now(world.app.store, catalog_for(world.app), world.app.home,
+        counts = intake_recovery.heal_now(world.app.store, world.app.catalog(), world.app.home,
                                           clock=world.app.clock, lang="fr")
         assert counts["uploads"] == 0
         assert _count(world, t.activities, t.activities.c.id == "flight-1") == 0
@@ -134,7 +133,7 @@ def test_an_upload_still_in_flight_is_left_to_its_process(world: World) -> None:
     finally:
         mark.close()
     # once its process is gone, the marker is followed
-    counts = intake_recovery.heal_now(world.app.store, catalog_for(world.app), world.app.home,
+    counts = intake_recovery.heal_now(world.app.store, world.app.catalog(), world.app.home,
                                       clock=world.app.clock, lang="fr")
     assert counts["uploads"] == 1
     assert _count(world, t.activities, t.activities.c.id == "flight-1") == 1
@@ -182,10 +181,9 @@ def test_identical_uploads_at_once_all_succeed(world: World) -> None:
 
 def test_concurrent_uploads_keep_every_learner_day_within_24_hours(world: World) -> None:
     """Issue 21: eight ingests at once, each adding 5 h to the same two learner-days."""
-    from apprenance.services.catalog import catalog_for
     from apprenance.services.ingest.pipeline import LogFile, ingest_files
 
-    catalog = catalog_for(world.app)
+    catalog = world.app.catalog()
     paths = []
     for k in range(8):
         rows = [{"id": f"cap-{k}-{d}", "date": f"2026-06-0{d}", "participant": LEA,

@@ -13,14 +13,13 @@ import pytest
 
 from apprenance.bootstrap import App
 from apprenance.config import load_settings
-from apprenance.services.catalog import catalog_for
 from builders import add_activity
 
 
 def _awards(cli: Any, home: Path) -> None:
     assert cli("--home", home, "init").code == 0
     app = App(load_settings(home=home))
-    catalog = catalog_for(app)
+    catalog = app.catalog()
     for day in range(1, 6):
         add_activity(app.store, catalog, participant="lea@x.org", day=date(2025, 3, day),
                      hours=4, kind="chantier-participatif",

@@ -16,7 +16,6 @@ from sqlalchemy import select
 from apprenance.bootstrap import App
 from apprenance.config import load_settings
 from apprenance.db.issuing_tables import credential_issuance
-from apprenance.services.catalog import catalog_for
 from builders import add_activity
 from conftest import CliResult
 
@@ -26,7 +25,7 @@ NO_OB2 = "the Open Badges 2.0 form is not issued"
 def _awards(cli: Callable[..., CliResult], home: Path) -> None:
     assert cli("--home", home, "init").code == 0
     app = App(load_settings(home=home))
-    catalog = catalog_for(app)
+    catalog = app.catalog()
     kinds = ["atelier-participatif", "chantier-participatif", "reunion-publique",
              "atelier-cuisine"] * 3
     for day, kind in enumerate(kinds, start=1):

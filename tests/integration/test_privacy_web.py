@@ -9,7 +9,6 @@ from pathlib import Path
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.trust.status_list import bit_is_set, decode_bits
 from apprenance.credentials.verify.inputs import HostedUrls
-from apprenance.services.catalog import catalog_for
 from apprenance.services.issuing.issue import issue
 from apprenance.services.people import access
 from web_world import LEA, build_world
@@ -18,7 +17,7 @@ from web_world import LEA, build_world
 def test_admin_exports_then_erases_a_learner(tmp_path: Path) -> None:
     world = build_world(tmp_path)
     app, client = world.app, world.client
-    report = issue(app.store, catalog_for(app), KeyStore(app.home / "keys"),
+    report = issue(app.store, app.catalog(), KeyStore(app.home / "keys"),
                    urls=HostedUrls("http://testserver"), clock=app.clock, participant=LEA,
                    rng=random.Random(1))
     assert report.issued

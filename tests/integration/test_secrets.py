@@ -21,7 +21,6 @@ from apprenance.db import access_tables as a
 from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.errors import Unauthenticated
-from apprenance.services.catalog import catalog_for
 from apprenance.services.issuing.issue import get_credential, issue
 from apprenance.services.issuing.issuers import rotate_issuer
 from apprenance.services.people import access
@@ -99,7 +98,7 @@ def test_did_web_rotation_keeps_earlier_credentials_verifying(tmp_path: Path) ->
     world = build_world(tmp_path)
     app = world.app
     keys, urls = KeyStore(app.home / "keys"), HostedUrls("http://testserver")
-    catalog = catalog_for(app)
+    catalog = app.catalog()
     with app.store.transaction() as conn:
         badges = sorted(conn.execute(select(t.awards.c.badge_id)).scalars())
     assert len(badges) >= 2

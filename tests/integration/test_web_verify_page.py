@@ -121,12 +121,12 @@ def test_an_expired_credential_says_expired(world: World) -> None:
     credential["validFrom"], credential["validUntil"] = ("2025-01-01T00:00:00Z",
                                                          "2026-06-30T00:00:00Z")
     fr = _page(world, signed(credential), "fr")
-    assert "il a expiré le 30 juin 2026" in _verdict(fr), _verdict(fr)
+    assert "il a expiré le 30\u00a0juin 2026" in _verdict(fr), _verdict(fr)
     assert "Le badge a expiré." in fr and "révoqué" not in _verdict(fr)
     for phrase in ENGLISH:
         assert phrase not in fr, phrase
     en = _page(world, signed(credential), "en")
-    assert "it expired on 30 June 2026" in _verdict(en)
+    assert "it expired on 30\u00a0June 2026" in _verdict(en)
 
 
 def test_a_revoked_credential_says_revoked_and_the_facts_show_it(world: World) -> None:

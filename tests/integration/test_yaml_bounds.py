@@ -14,13 +14,9 @@ from sqlalchemy import func, select
 
 from apprenance.catalog.badges import read_badge
 from apprenance.catalog.problems import read_yaml_doc
-from apprenance.contracts.yaml_input import (
-    MAX_ALIAS_SIZE,
-    MAX_ALIASES,
-    UnsafeYaml,
-    parse_yaml,
-)
+from apprenance.contracts.yaml_input import MAX_ALIAS_SIZE, MAX_ALIASES, parse_yaml
 from apprenance.db import tables as t
+from apprenance.errors import UnsafeYaml
 from conftest import CliResult
 from web_world import World, build_world
 

@@ -15,7 +15,6 @@ from apprenance.config import load_settings
 from apprenance.db import tables as t
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
-from apprenance.services.catalog import catalog_for
 from apprenance.services.evaluation.evaluate import evaluate
 from apprenance.services.people.territories import load_territory
 from builders import add_activity, tiny_catalog
@@ -28,7 +27,7 @@ LEA = "lea.marchand@example.org"
 
 def real_catalog(home: Path) -> Catalog:
     """The bundled catalog (frameworks, mapping, badges)."""
-    return catalog_for(App(load_settings(home=home)))
+    return App(load_settings(home=home)).catalog()
 
 
 def example_store(url: str, catalog: Catalog, *, participants: set[str] | None = None,

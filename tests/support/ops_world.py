@@ -16,7 +16,6 @@ from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
-from apprenance.services.catalog import catalog_for
 from apprenance.services.evaluation.evaluate import evaluate, list_awards
 from apprenance.services.evidence.progress import evidence_for, progress_for
 from apprenance.services.ingest.pipeline import LogFile, ingest_files
@@ -45,10 +44,10 @@ def build(home: Path, db_url: str | None) -> Operated:
     settings = load_settings(home=home, database_url=db_url, lang="fr",
                              public_url="https://badges.example.org")
     app = App(settings, clock=fixed_clock(FIXED_NOW))
-    init_store(app)
+    init_store(app.home, lambda: app.store)
     store, clock = app.store, app.clock
     load_territory(store, EXAMPLES / "territory.yaml", clock=clock)
-    catalog = catalog_for(app)
+    catalog = app.catalog()
     ingest_files(store, catalog, [LogFile(EXAMPLES / "activites.csv", "activites.csv")],
                  clock=clock, lang="fr")
     evaluate(store, catalog, clock=clock, everyone=True)

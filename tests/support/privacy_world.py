@@ -19,7 +19,6 @@ from apprenance.config import load_settings
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.domain.catalog import Catalog
-from apprenance.services.catalog import catalog_for
 from apprenance.services.evaluation.evaluate import evaluate
 from apprenance.services.ingest import xapi_intake
 from apprenance.services.ingest.pipeline import LogFile, ingest_files
@@ -62,10 +61,10 @@ def build(tmp_path: Path, db_url: str | None = None) -> PrivacyWorld:
     settings = load_settings(home=tmp_path / "home", database_url=db_url, lang="en",
                              public_url="http://127.0.0.1:9")
     app = App(settings, clock=fixed_clock(FIXED_NOW))
-    init_store(app)
+    init_store(app.home, lambda: app.store)
     store, clock = app.store, app.clock
     load_territory(store, EXAMPLES / "territory.yaml", clock=clock)
-    catalog = catalog_for(app)
+    catalog = app.catalog()
     ingest_files(store, catalog, [LogFile(EXAMPLES / "activites.csv", "activites.csv"),
                                   LogFile(EXAMPLES / "activites-with-errors.csv",
                                           "activites-with-errors.csv")],

@@ -14,7 +14,6 @@ from apprenance.clock import fixed_clock
 from apprenance.config import load_settings
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
-from apprenance.services.catalog import catalog_for
 from apprenance.services.evaluation.evaluate import evaluate
 from apprenance.services.issuing.issuers import init_issuer
 from apprenance.services.people import access
@@ -57,12 +56,12 @@ def build_world(tmp_path: Path, *, public_url: str = "http://testserver",
     settings = load_settings(home=tmp_path / "home", public_url=public_url, lang="fr",
                              database_url=db_url)
     app = App(settings, clock=fixed_clock(FIXED_NOW))
-    init_store(app)
+    init_store(app.home, lambda: app.store)
     load_territory(app.store, bundled("examples") / "territory.yaml", clock=app.clock)
     other = tmp_path / "autre.yaml"
     other.write_text(OTHER_TERRITORY, encoding="utf-8")
     load_territory(app.store, other, clock=app.clock)
-    catalog = catalog_for(app)
+    catalog = app.catalog()
     for i, (kind, hours) in enumerate([("atelier-participatif", 6), ("chantier-participatif", 8),
                                        ("reunion-publique", 3), ("atelier-cuisine", 4)]):
         add_activity(app.store, catalog, participant=LEA, day=date(2026, 3, 1 + i * 7),

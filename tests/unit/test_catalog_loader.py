@@ -17,7 +17,6 @@ from apprenance.catalog.loader import load_catalog
 from apprenance.config import load_settings
 from apprenance.domain.catalog import AllOf, AnyOf, AtLeast, Catalog, Filters, Measure
 from apprenance.errors import CatalogError
-from apprenance.services.catalog import catalog_for
 from conftest import REPO
 
 DATA = REPO / "tests" / "data" / "catalog"
@@ -179,16 +178,16 @@ def test_a_framework_that_cannot_be_parsed_stops_the_catalog(tmp_path: Path) -> 
         _load(root)
 
 
-def test_catalog_for_reads_the_catalog_folder_and_the_imported_frameworks(tmp_path: Path) -> None:
+def test_app_catalog_reads_the_catalog_folder_and_the_imported_frameworks(tmp_path: Path) -> None:
     root = _copy_catalog(tmp_path)
     home = tmp_path / "home"
     (home / "frameworks").mkdir(parents=True)
     shutil.copy(DATA / "formats" / "soft.ttl", home / "frameworks" / "soft.ttl")
     app = App(load_settings(home=home, catalog=root))
-    catalog = catalog_for(app)
+    catalog = app.catalog()
     assert sorted(catalog.schemes) == ["mini", "pilier", "soft-skills"]
     assert "soft-skills:listen" in catalog.concepts
     assert list((home / "cache" / "frameworks").glob("*.json"))
-    assert catalog_for(app) is catalog  # unchanged files: the same catalog, not loaded again
+    assert app.catalog() is catalog  # unchanged files: the same catalog, not loaded again
     (home / "frameworks" / "soft.ttl").unlink()
-    assert "soft-skills" not in catalog_for(app).schemes
+    assert "soft-skills" not in app.catalog().schemes

@@ -88,7 +88,7 @@ def test_list_schemes_counts_concepts(catalog: Catalog) -> None:
 
 
 def test_case_export_is_a_cfpackage_per_scheme(app: App) -> None:
-    document = json.loads(export_catalog(app, "case", lang="en", clock=app.clock))
+    document = json.loads(export_catalog(app.catalog_sources(), "case", lang="en", clock=app.clock))
     packages = {p["CFDocument"]["uri"]: p for p in document["CFPackages"]}
     assert set(packages) == {MINI, "https://w3id.org/apprenance/pilier"}
     mini = packages[MINI]
@@ -137,21 +137,22 @@ def test_case_export_is_a_cfpackage_per_scheme(app: App) -> None:
 
 
 def test_case_export_of_one_scheme_in_french_is_one_package(app: App) -> None:
-    package = json.loads(export_catalog(app, "case", lang="fr", clock=app.clock, scheme="mini"))
+    package = json.loads(export_catalog(app.catalog_sources(), "case", lang="fr",
+                                        clock=app.clock, scheme="mini"))
     assert package["CFDocument"]["title"] == "Mini référentiel"
     assert {i["fullStatement"] for i in package["CFItems"]} == {
         "Énergie et climat", "Économiser l'énergie", "Réparer des objets"}
     assert all(i["language"] == "fr" for i in package["CFItems"])
     with pytest.raises(NotFound):
-        export_catalog(app, "case", lang="fr", clock=app.clock, scheme="nope")
-    again = export_catalog(app, "case", lang="fr", clock=app.clock, scheme="mini")
+        export_catalog(app.catalog_sources(), "case", lang="fr", clock=app.clock, scheme="nope")
+    again = export_catalog(app.catalog_sources(), "case", lang="fr", clock=app.clock, scheme="mini")
     assert json.loads(again) == package  # identifiers are stable
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's JSON-LD parser, reading
 @pytest.mark.parametrize(("fmt", "rdf_format"), [("turtle", "turtle"), ("jsonld", "json-ld")])
 def test_linked_data_exports_read_back(app: App, fmt: str, rdf_format: str) -> None:
-    text = export_catalog(app, fmt, lang="en", clock=app.clock)
+    text = export_catalog(app.catalog_sources(), fmt, lang="en", clock=app.clock)
     if fmt == "jsonld":
         assert isinstance(json.loads(text)["@context"], dict)  # inline: nothing to fetch
     graph = Graph()
@@ -165,8 +166,8 @@ def test_linked_data_exports_read_back(app: App, fmt: str, rdf_format: str) -> N
 
 
 def test_export_of_one_scheme_keeps_only_its_concepts(app: App) -> None:
-    graph = Graph().parse(data=export_catalog(app, "turtle", lang="en", clock=app.clock,
-                                              scheme="pilier"), format="turtle")
+    graph = Graph().parse(data=export_catalog(app.catalog_sources(), "turtle", lang="en",
+                                              clock=app.clock, scheme="pilier"), format="turtle")
     assert len(set(graph.subjects(RDF.type, SKOS.Concept))) == 4
     assert len(set(graph.subjects(RDF.type, SKOS.ConceptScheme))) == 1
 

@@ -11,14 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from apprenance.credentials.jsonld.canonical import (
-    CanonicalizationError,
-    canonicalize,
-    canonicalize_pyld,
-    canonize_quads,
-)
-from apprenance.credentials.jsonld.contexts import UnknownContext, known_urls, verify_shipped_files
+from apprenance.credentials.jsonld.canonical import canonicalize, canonicalize_pyld, canonize_quads
+from apprenance.credentials.jsonld.contexts import known_urls, verify_shipped_files
 from apprenance.credentials.jsonld.rdf_walk import escape_literal, walk
+from apprenance.errors import CanonicalizationError, UnknownContext
 from conftest import SHARED
 from ob3_strategies import ob3_credentials
 

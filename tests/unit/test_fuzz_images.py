@@ -17,12 +17,13 @@ from PIL import Image
 from apprenance.bootstrap import bundled
 from apprenance.credentials.images.baking import bake_ob2, bake_ob3
 from apprenance.credentials.images.image_safety import (
-    UnsafeImage,
     check_image,
     check_image_uri,
     check_png,
     check_svg,
 )
+from apprenance.credentials.images.unbake import unbake_svg
+from apprenance.errors import UnreadableInput, UnsafeImage
 from credential_world import baked_svg, sample_credential, signed, tiny_png
 from fuzz_support import format_text, fuzz, mutated_bytes
 
@@ -98,6 +99,14 @@ def test_what_artwork_may_hold() -> None:
                 "data:image/png;base64,!!!", f"data:image/svg+xml;base64,{png}", "/etc/passwd"):
         with pytest.raises(UnsafeImage):
             check_image_uri(bad)
+
+
+def test_an_svg_naming_an_unknown_encoding_is_refused() -> None:
+    svg = b'<?xml version="1.0" encoding="x-nope"?><svg xmlns="http://www.w3.org/2000/svg"/>'
+    with pytest.raises(UnsafeImage, match="unknown encoding"):
+        check_image(svg)
+    with pytest.raises(UnreadableInput, match="unknown encoding"):
+        unbake_svg(svg)
 
 
 @fuzz(200)

@@ -19,8 +19,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from apprenance.contracts.records import Batch, FieldError
+from apprenance.contracts.records import Batch
 from apprenance.domain.catalog import ActivityType
+from apprenance.errors import FieldError
 from apprenance.importers import read_log
 from apprenance.importers.canonical import Lookups
 from fuzz_support import (

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from apprenance.contracts.records import FieldError
 from apprenance.domain.catalog import ActivityType
 from apprenance.domain.suggest import Suggester, stem, terms
+from apprenance.errors import FieldError, JsonSyntaxError
 from apprenance.importers import detect_format, json_stream
 from apprenance.importers.canonical import Lookups, RowChecker, column_of
 from apprenance.importers.csv_log import detect_separator
@@ -118,12 +118,12 @@ def test_streaming_json_shapes(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [v for _, v in json_stream.iter_values(io.StringIO(objects))] == [{"id": 1},
                                                                              {"id": 2}]
     seen = []
-    with pytest.raises(json_stream.JsonSyntaxError) as broken:
+    with pytest.raises(JsonSyntaxError) as broken:
         for item in json_stream.iter_values(io.StringIO('[{"id": 1},\n{"id": 2, "x": "abc')):
             seen.append(item)
     assert seen == [(1, {"id": 1})] and broken.value.message == "truncated JSON"
     assert broken.value.line == 2
-    with pytest.raises(json_stream.JsonSyntaxError):
+    with pytest.raises(JsonSyntaxError):
         list(json_stream.iter_values(io.StringIO('[1] [2]')))
 
 

@@ -14,7 +14,6 @@ from apprenance.credentials.formats import ob2, ob3
 from apprenance.credentials.images.badge_png import badge_png, render_svg
 from apprenance.credentials.images.baking import (
     MAX_PIXELS,
-    BakingError,
     bake_ob2,
     bake_ob3,
     png_chunks,
@@ -32,7 +31,7 @@ from apprenance.credentials.verify.inputs import (
     Recipient,
     add_period,
 )
-from apprenance.errors import CatalogError, SigningError
+from apprenance.errors import BakingError, CatalogError, SigningError
 from issue_world import ARTWORK, issuing_catalog
 
 URLS = HostedUrls("https://badges.example.org")

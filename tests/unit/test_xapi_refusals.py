@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from apprenance.contracts.records import FieldError
+from apprenance.errors import FieldError
 from apprenance.importers.xapi_rules import check_statement
 from xapi_cases import ADL, AGENT, REFUSED, base, examples, set_path
 

@@ -16,9 +16,10 @@ from pydantic import ValidationError
 from apprenance.catalog.mapping import check_concepts, check_texts
 from apprenance.catalog.problems import Problem, YamlDoc, line_at, read_yaml_doc, split_source
 from apprenance.contracts.catalog import BadgeIn
-from apprenance.credentials.images.image_safety import MAX_IMAGE_BYTES, UnsafeImage, check_image
+from apprenance.credentials.images.image_safety import MAX_IMAGE_BYTES, check_image
 from apprenance.domain.catalog import (
     FUNCTIONS,
+    MEASURE_KINDS,
     PILLARS,
     AllOf,
     AnyOf,
@@ -26,12 +27,13 @@ from apprenance.domain.catalog import (
     Badge,
     Filters,
     Measure,
+    MeasureKind,
     Rule,
 )
 from apprenance.domain.roles import ROLES, parse_role
-from apprenance.errors import InputError
+from apprenance.errors import InputError, UnsafeImage
 
-MEASURES: tuple[str, ...] = ("hours", "count", "distinct", "attestations", "span_days", "badges")
+MEASURES: tuple[MeasureKind, ...] = MEASURE_KINDS  # what badge files may say
 FILTERS: tuple[str, ...] = (
     "pillar", "competence", "function", "project", "territory", "activity", "since", "until"
 )

@@ -23,7 +23,7 @@ from apprenance.catalog.framework_data import (
     file_sha256,
     primary_lang,
 )
-from apprenance.errors import InputError, UnknownFormat, UnreadableInput
+from apprenance.errors import InputError, UnknownFormat, UnreadableInput, foreign_parser
 
 VANN = Namespace("http://purl.org/vocab/vann/")
 SCHEMA = Namespace("https://schema.org/")
@@ -69,12 +69,13 @@ def parse_rdf(path: Path, fmt: str | None = None) -> FrameworkData:
     if fmt == "xml":
         _refuse_xml_entities(path, text)
     graph = Graph(bind_namespaces="none")
-    try:
-        with warnings.catch_warnings():  # rdflib's JSON-LD parser warns about its own internals
-            warnings.simplefilter("ignore", DeprecationWarning)
-            graph.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
-    except Exception as exc:  # rdflib raises many kinds: turn each into our InputError
-        raise InputError(f"{_where(path, text, exc)}: cannot read {fmt}: {_reason(exc)}") from None
+
+    def refuse(exc: Exception) -> InputError:  # rdflib raises many kinds: each is our error
+        return InputError(f"{_where(path, text, exc)}: cannot read {fmt}: {_reason(exc)}")
+
+    with foreign_parser(refuse), warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # rdflib's JSON-LD parser warns
+        graph.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
     data = extract(graph, file=str(path), sha256=file_sha256(path), fmt=fmt)
     _add_lines(data, text, fmt)
     return data

@@ -36,7 +36,7 @@ def frameworks_group() -> None:
 def import_cmd(state: CliState, files: tuple[Path, ...], as_json: bool) -> None:
     """Import frameworks: SKOS in Turtle, RDF/XML, N-Triples or JSON-LD, or ESCO's CSV export
     (give all its files, or their folder, at once)."""
-    report = service.import_frameworks(state.app, list(files))
+    report = service.import_frameworks(state.app.catalog_sources(), list(files), lang=state.lang)
     lang = state.lang
     if as_json:
         emit_json(report.to_dict(lang))
@@ -55,7 +55,7 @@ def import_cmd(state: CliState, files: tuple[Path, ...], as_json: bool) -> None:
 def validate_cmd(state: CliState, files: tuple[Path, ...], as_json: bool) -> None:
     """Check framework, ESCO CSV, prefixes, mapping and badge FILES (or, with none, the whole
     catalog in force); exit 1 when a problem is found."""
-    report = service.validate_files(state.app, list(files))
+    report = service.validate_files(state.app.catalog_sources(), list(files))
     lang = state.lang
     if as_json:
         emit_json(report.to_dict(lang))
@@ -77,7 +77,7 @@ def validate_cmd(state: CliState, files: tuple[Path, ...], as_json: bool) -> Non
 @pass_state
 def list_cmd(state: CliState, as_json: bool) -> None:
     """List the frameworks (concept schemes) of the catalog, with their concept counts."""
-    rows = service.list_schemes(service.catalog_for(state.app))
+    rows = service.list_schemes(state.app.catalog())
     lang = state.lang
     if as_json:
         emit_json([{"prefix": s.prefix, "uri": s.uri, "title": s.title, "concepts": n,
@@ -97,7 +97,7 @@ def show_cmd(state: CliState, concept: str, as_json: bool) -> None:
     """Show a CONCEPT, named by its curie (greencomp:4.2) or its URI."""
     lang = state.lang
     try:
-        view = service.show_concept(service.catalog_for(state.app), concept)
+        view = service.show_concept(state.app.catalog(), concept)
     except NotFound:
         raise NotFound(t("catalog.concept.not-found", lang, ref=concept)) from None
     c = view.concept
@@ -132,7 +132,7 @@ def search_cmd(state: CliState, words: tuple[str, ...], limit: int, as_json: boo
     """Find concepts by label, notation or definition, in French or English (case and accents
     ignored)."""
     query = " ".join(words)
-    found = service.search_concepts(service.catalog_for(state.app), query, limit=limit)
+    found = service.search_concepts(state.app.catalog(), query, limit=limit)
     lang = state.lang
     if as_json:
         emit_json([_concept_dict(c) for c in found])
@@ -158,8 +158,8 @@ def export_cmd(
     """Export the frameworks as CASE 1.0 JSON (one CFPackage per framework, or the one of
     --scheme), JSON-LD or Turtle. With --json, Turtle comes wrapped in a JSON document, and
     --out reports what was written."""
-    document = service.export_catalog(state.app, fmt, lang=state.lang, clock=state.app.clock,
-                                      scheme=scheme)
+    document = service.export_catalog(state.app.catalog_sources(), fmt, lang=state.lang,
+                                      clock=state.app.clock, scheme=scheme)
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(document, encoding="utf-8")

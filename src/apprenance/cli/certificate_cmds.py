@@ -27,9 +27,7 @@ hours_per_credit_option = click.option(
 
 
 def _catalog(state: CliState) -> Catalog:
-    from apprenance.services.catalog import catalog_for
-
-    return catalog_for(state.app)
+    return state.app.catalog()
 
 
 def _options(state: CliState, lang: str | None, hours_per_credit: float) -> CertificateOptions:

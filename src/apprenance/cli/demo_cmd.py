@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from apprenance.bootstrap import bundled
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
 from apprenance.i18n import t
 from apprenance.services.demo import run_demo
@@ -21,7 +22,7 @@ from apprenance.services.demo import run_demo
 @pass_state
 def demo_cmd(state: CliState, examples: Path | None, as_json: bool) -> None:
     """Run the whole product on the example territory, and say where its output lies."""
-    report = run_demo(state.app, examples=examples)
+    report = run_demo(state.app.instance(), examples=examples or bundled("examples"))
     if report.plain_key:  # stderr: --json keeps one document on stdout
         click.echo(t("key.unencrypted", state.lang, id="collectif", folder=report.plain_key),
                    err=True)

@@ -12,9 +12,7 @@ from apprenance.services.evidence.progress import evidence_for, explain_activity
 
 
 def _catalog(state: CliState) -> Catalog:
-    from apprenance.services.catalog import catalog_for
-
-    return catalog_for(state.app)
+    return state.app.catalog()
 
 
 @click.command("evaluate")

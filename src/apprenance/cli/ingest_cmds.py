@@ -21,9 +21,7 @@ SHOWN_RAW = 300  # characters of a reject's raw content in `rejects list`
 
 
 def _catalog(state: CliState) -> Catalog:
-    from apprenance.services.catalog import catalog_for
-
-    return catalog_for(state.app)
+    return state.app.catalog()
 
 
 @click.command("ingest")

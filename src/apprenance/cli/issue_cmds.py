@@ -27,13 +27,11 @@ def _keys(state: CliState) -> KeyStore:
 
 
 def _urls(state: CliState) -> HostedUrls:
-    return HostedUrls(state.settings.public_url)
+    return state.app.urls
 
 
 def _catalog(state: CliState) -> Catalog:
-    from apprenance.services.catalog import catalog_for
-
-    return catalog_for(state.app)
+    return state.app.catalog()
 
 
 def default_did_method(state: CliState) -> str:

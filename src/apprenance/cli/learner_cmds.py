@@ -12,7 +12,6 @@ import click
 
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
 from apprenance.cli.signing import keys_for
-from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.errors import InputError
 from apprenance.i18n import number, t
 
@@ -73,7 +72,7 @@ def erase_cmd(state: CliState, learner: str, yes: bool, out: Path | None,
             raise InputError(t("learner.erase.needs_yes", state.lang, learner=learner))
         click.confirm(t("learner.erase.confirm", state.lang, learner=learner), abort=True)
     keys = keys_for(state)  # APPRENANCE_KEY_PASSPHRASE, else asked on a terminal
-    report = erase_learner(store, keys, learner, urls=HostedUrls(state.settings.public_url),
+    report = erase_learner(store, keys, learner, urls=state.app.urls,
                            clock=app.clock, out=out, home=app.home)
     if as_json:
         emit_json(report.to_dict())

@@ -8,7 +8,6 @@ import os
 import click
 
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
-from apprenance.credentials.trust.keys import KeyStore
 from apprenance.services.people import access
 
 ENV_OF = {"home": "APPRENANCE_HOME", "database_url": "APPRENANCE_DATABASE_URL",
@@ -37,9 +36,7 @@ def serve_cmd(state: CliState, host: str, port: int, workers: int,
     if allow_local:
         state.overrides["allow_local_url"] = True
     state.app.ready_store()  # fail now, clearly, rather than on the first request
-    secret = state.settings.key_passphrase  # the server never asks: APPRENANCE_KEY_PASSPHRASE
-    KeyStore(state.app.home / "keys",
-             secret.get_secret_value() if secret else None).check_current()
+    state.app.keys.check_current()  # the server never asks: APPRENANCE_KEY_PASSPHRASE
     for key, value in state.overrides.items():
         if value is not None:
             os.environ[ENV_OF.get(key, f"APPRENANCE_{key.upper()}")] = str(value)

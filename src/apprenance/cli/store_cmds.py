@@ -17,7 +17,7 @@ from apprenance.services.store import init_store
 @pass_state
 def init_cmd(state: CliState, as_json: bool) -> None:
     """Create the store, or upgrade it to this version's schema (idempotent)."""
-    report = init_store(state.app)
+    report = init_store(state.app.home, lambda: state.app.store)
     if as_json:
         emit_json(report.to_dict())
         return

@@ -16,12 +16,12 @@ from pathlib import Path
 import click
 
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
-from apprenance.credentials.verify.verifier import Report
+from apprenance.credentials.verify.verifier import CheckStatus, Report
 from apprenance.errors import ProblemsFound, UnreadableInput
 from apprenance.i18n import t
 from apprenance.services.verify import build_fetcher, verify_inputs
 
-_MARKS = {"ok": "✓", "failed": "✗", "warning": "!", "skipped": "-"}
+_MARKS: dict[CheckStatus, str] = {"ok": "✓", "failed": "✗", "warning": "!", "skipped": "-"}
 
 
 def _vouches(report: Report, lang: str, pad: str) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, NotRequired, TypedDict
 
+from apprenance.errors import FieldError
 from apprenance.i18n import t
 
 # Field names used in problems for something that is not one column.
@@ -51,16 +52,6 @@ class ActivityRecord(TypedDict):
     assigned_type: str | None
     learner_id: NotRequired[int]
     ingested_at: NotRequired[datetime]
-
-
-class FieldError(Exception):
-    """A value that cannot be accepted: which field, and why (an i18n key under ``ingest.``)."""
-
-    def __init__(self, field: str, key: str, /, **values: Any) -> None:
-        super().__init__(key)
-        self.field = field
-        self.key = key
-        self.values = values
 
 
 @dataclass(slots=True)

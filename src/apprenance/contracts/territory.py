@@ -7,8 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from apprenance.domain.identifiers import LookAlike, normalise_identifier
+from apprenance.domain.identifiers import normalise_identifier
 from apprenance.domain.roles import parse_role
+from apprenance.errors import LookAlike
 from apprenance.i18n import t
 
 Text = str | dict[str, str]

@@ -19,7 +19,7 @@ from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent
 from yaml.resolver import Resolver
 
-from apprenance.errors import InputError, UnreadableInput
+from apprenance.errors import InputError, UnreadableInput, UnsafeYaml
 from apprenance.i18n import t
 
 M = TypeVar("M", bound=BaseModel)
@@ -28,14 +28,6 @@ MAX_ALIASES = 100  # aliases (*name) in one document
 MAX_ALIAS_NODES = 100_000  # values the aliases add once expanded
 MAX_ALIAS_SIZE = 1_000_000  # characters the aliases add once expanded (about their JSON size)
 MAX_DEPTH = 100  # levels of nesting (libyaml stops at 1000, PyYAML recurses per level)
-
-
-class UnsafeYaml(InputError):
-    """A YAML document refused before it is built: too many aliases, too large once they are
-    expanded, an alias inside its own anchor, or nested too deeply."""
-
-    code = "unsafe-yaml"
-    http_status = 422
 
 
 def _parser_class() -> type[Any]:

@@ -19,7 +19,7 @@ from itertools import groupby
 
 from apprenance.domain.catalog import Rule
 from apprenance.domain.evidence import ActivityFacts, Totals
-from apprenance.domain.rules import LearnerEvidence, is_met
+from apprenance.domain.rules import Check, LearnerEvidence, compile_rule
 
 
 def met_on(rule: Rule, facts: Sequence[ActivityFacts],
@@ -42,7 +42,7 @@ def met_days(rules: Sequence[tuple[str, Rule]], facts: Sequence[ActivityFacts],
     by_day: dict[date, list[ActivityFacts]] = {
         day: list(group) for day, group in groupby(ordered, key=lambda a: a.day)}
     days = sorted(set(by_day) | {d for d in held.values() if d is not None})
-    pending = list(rules)
+    pending = [(badge, rule, compile_rule(rule)) for badge, rule in rules]
     found: dict[str, date] = {}
     totals = Totals()
     upto: list[ActivityFacts] = []
@@ -55,13 +55,13 @@ def met_days(rules: Sequence[tuple[str, Rule]], facts: Sequence[ActivityFacts],
         owned = {b for b, on in held.items() if on is None or on <= day}
         # asked right away, before the next day's activities join ``upto``
         evidence = LearnerEvidence(totals=totals, load_facts=lambda: upto, held=owned)
-        still: list[tuple[str, Rule]] = []
-        for badge, rule in pending:
-            if is_met(rule, evidence):
+        still: list[tuple[str, Rule, Check]] = []
+        for badge, rule, check in pending:
+            if check(evidence):
                 found[badge] = day
                 held[badge] = day
                 owned.add(badge)
             else:
-                still.append((badge, rule))
+                still.append((badge, rule, check))
         pending = still
     return found

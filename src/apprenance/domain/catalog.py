@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal, get_args
 
 PILLARS: tuple[str, ...] = ("connaitre", "faire", "vivre-ensemble", "etre")
 FUNCTIONS: tuple[str, ...] = (
@@ -83,6 +84,10 @@ class Filters:
     until: date | None = None
 
 
+MeasureKind = Literal["hours", "count", "distinct", "attestations", "span_days", "badges"]
+MEASURE_KINDS: tuple[MeasureKind, ...] = get_args(MeasureKind)
+
+
 @dataclass(frozen=True)
 class Measure:
     """A leaf of a rule: ``measure`` of the learner's evidence must reach ``min``.
@@ -90,7 +95,7 @@ class Measure:
     kinds: hours (weighted), count, distinct (``of``), attestations (``role``), span_days,
     badges (``ids``)."""
 
-    kind: str
+    kind: MeasureKind
     min: float
     filters: Filters = field(default_factory=Filters)
     of: str | None = None

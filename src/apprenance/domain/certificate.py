@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from apprenance.domain.evidence import ActivityFacts
+from apprenance.domain.evidence import TOLERANCE, ActivityFacts
 
 HOURS_PER_CREDIT_DEFAULT = 30.0
 HOURS_PER_CREDIT_RANGE = (25.0, 30.0)
@@ -38,14 +38,14 @@ def recommended_ects(hours: float, hours_per_credit: float = HOURS_PER_CREDIT_DE
     """``hours / hours_per_credit``, rounded down to the half credit (never negative)."""
     check_hours_per_credit(hours_per_credit)
     raw = max(hours, 0.0) / hours_per_credit
-    # a tiny epsilon so that 450 h / 30 = 15 is not floored to 14.5 by float noise
-    return math.floor(raw / CREDIT_STEP + 1e-9) * CREDIT_STEP
+    # TOLERANCE so that 450 h / 30 = 15 is not floored to 14.5 by float noise
+    return math.floor(raw / CREDIT_STEP + TOLERANCE) * CREDIT_STEP
 
 
 def competence_level(hours: float) -> int:
     """0 to 3 from the weighted hours behind a competence."""
     for threshold, level in LEVEL_THRESHOLDS:
-        if hours + 1e-9 >= threshold:
+        if hours + TOLERANCE >= threshold:
             return level
     return 0
 

@@ -29,6 +29,11 @@ DIMENSIONS: tuple[str, ...] = (
 ATTESTATION = "attestation"  # key: witness role, or "*" for any witness
 ANY_ROLE = "*"
 
+TOLERANCE = 1e-9
+"""Float noise allowed when weighted hours (sums of products) are compared with a threshold or
+a step: a rule's ``min``, a competence level, a half credit, a whole number shown. Three hours
+weighted 0.7 are 2.0999999999999996 hours, which reach a ``min`` of 2.1."""
+
 
 @dataclass(frozen=True)
 class ActivityFacts:

@@ -20,7 +20,7 @@ from array import array
 from collections import defaultdict
 
 from apprenance.domain.evidence import Key, Totals
-from apprenance.errors import StoreError
+from apprenance.errors import CorruptTotals
 
 MAGIC = b"AEV1"
 _HEAD = struct.Struct("<4sII")
@@ -28,11 +28,6 @@ _KEY_SEP, _DIM_SEP = "\x1e", "\x1f"
 _KEYS: dict[str, Key] = {}  # "dimension\x1fkey" -> (dimension, key): keys repeat across learners
 _NAMES: dict[Key, str] = {}  # the other way round
 _KEYS_LIMIT = 200_000
-
-
-class CorruptTotals(StoreError):
-    """A stored value that is not totals in this format: the store was altered outside
-    apprenance."""
 
 
 def encode(totals: Totals) -> bytes:

@@ -17,18 +17,10 @@ from __future__ import annotations
 
 import unicodedata
 
+from apprenance.errors import LookAlike
+
 # The scripts whose letters pass for Latin ones (a, e, o, p, c, x, y, ι, ο, ν ...).
 CONFUSABLE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
-
-
-class LookAlike(ValueError):
-    """An identifier with a part mixing scripts: ``part`` and the ``scripts`` it mixes."""
-
-    def __init__(self, value: str, part: str, scripts: tuple[str, ...]) -> None:
-        super().__init__(f"{value!r}: {part!r} mixes {', '.join(scripts)} letters")
-        self.value = value
-        self.part = part
-        self.scripts = scripts
 
 
 def normalise_identifier(text: str) -> str:

@@ -10,7 +10,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from apprenance.domain.catalog import AllOf, AnyOf, AtLeast, Filters, Measure, Rule
-from apprenance.domain.evidence import ANY_ROLE, ATTESTATION, TOTAL, ActivityFacts, Totals
+from apprenance.domain.evidence import (
+    ANY_ROLE,
+    ATTESTATION,
+    TOLERANCE,
+    TOTAL,
+    ActivityFacts,
+    Totals,
+)
 
 _KEY_FILTERS: tuple[str, ...] = ("pillar", "competence", "function", "project", "territory",
                                  "activity")
@@ -38,7 +45,7 @@ class LeafOutcome:
 
     @property
     def met(self) -> bool:
-        return self.value + 1e-9 >= self.measure.min
+        return self.value + TOLERANCE >= self.measure.min
 
 
 @dataclass(frozen=True)
@@ -48,7 +55,8 @@ class Outcome:
 
 
 def evaluate(rule: Rule, evidence: LearnerEvidence) -> Outcome:
-    """Whether ``rule`` is met, with the value of every leaf."""
+    """Whether ``rule`` is met, with the value of every leaf (what progress shows; deciding
+    only is ``compile_rule``'s)."""
     if isinstance(rule, Measure):
         leaf = LeafOutcome(rule, measure_value(rule, evidence))
         return Outcome(leaf.met, (leaf,))
@@ -61,22 +69,6 @@ def evaluate(rule: Rule, evidence: LearnerEvidence) -> Outcome:
         return Outcome(met_count > 0, leaves)
     assert isinstance(rule, AtLeast)
     return Outcome(met_count >= rule.n, leaves)
-
-
-def is_met(rule: Rule, evidence: LearnerEvidence) -> bool:
-    """Whether ``rule`` is met, short-circuiting (the fast path of mass evaluation)."""
-    if isinstance(rule, Measure):
-        return measure_value(rule, evidence) + 1e-9 >= rule.min
-    if isinstance(rule, AllOf):
-        return all(is_met(item, evidence) for item in rule.items)
-    if isinstance(rule, AnyOf):
-        return any(is_met(item, evidence) for item in rule.items)
-    met = 0
-    for item in rule.items:
-        met += is_met(item, evidence)
-        if met >= rule.n:
-            return True
-    return False
 
 
 def _active_filters(filters: Filters) -> list[tuple[str, str]]:
@@ -192,8 +184,9 @@ Check = Callable[[LearnerEvidence], bool]
 
 
 def compile_rule(rule: Rule) -> Check:
-    """``rule`` as a function of the evidence: the fast path of mass evaluation, same answers
-    as ``is_met`` (leaves answerable from totals become a dictionary look-up)."""
+    """``rule`` as a function of the evidence: whether it is met. The one boolean evaluator
+    (mass evaluation, award dates); leaves answerable from totals become a dictionary
+    look-up. ``evaluate`` gives the same answer with the value of every leaf (progress)."""
     if isinstance(rule, Measure):
         return _compile_leaf(rule)
     parts = tuple(compile_rule(item) for item in rule.items)
@@ -212,7 +205,7 @@ def compile_rule(rule: Rule) -> Check:
 
 
 def _compile_leaf(m: Measure) -> Check:
-    need = m.min - 1e-9
+    need = m.min - TOLERANCE
     if m.kind == "badges":
         ids = m.ids
         return lambda ev: sum(1 for b in ids if b in ev.held) >= need

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from hashlib import sha256
 from typing import Any
 
-from apprenance.contracts.records import LINE_FIELD, ActivityRecord, FieldError
+from apprenance.contracts.records import LINE_FIELD, ActivityRecord
 from apprenance.domain.catalog import FUNCTIONS, ActivityType
 from apprenance.domain.roles import fold, parse_role
 from apprenance.domain.suggest import Suggester
+from apprenance.errors import FieldError
 from apprenance.importers.values import (
     MAX_LENGTH,
     parse_handle,

@@ -13,15 +13,9 @@ from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
 
-from apprenance.contracts.records import (
-    FILE_FIELD,
-    HEADER_FIELD,
-    LINE_FIELD,
-    Batch,
-    FieldError,
-    Problem,
-)
+from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD, LINE_FIELD, Batch, Problem
 from apprenance.domain.roles import fold
+from apprenance.errors import FieldError
 from apprenance.importers.canonical import (
     COLUMNS,
     MAX_EXTRA_COLUMNS,

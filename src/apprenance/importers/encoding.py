@@ -16,7 +16,8 @@ import io
 from pathlib import Path
 from typing import BinaryIO
 
-from apprenance.contracts.records import FILE_FIELD, FieldError
+from apprenance.contracts.records import FILE_FIELD
+from apprenance.errors import FieldError
 
 SNIFF = 64 * 1024
 LEGACY = "cp1252"  # what a spreadsheet saves "CSV" in on a French Windows

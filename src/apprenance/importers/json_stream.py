@@ -12,22 +12,13 @@ import json
 from collections.abc import Iterator
 from typing import Any, NoReturn, TextIO
 
+from apprenance.errors import JsonSyntaxError
+
 CHUNK = 1 << 20
 MAX_VALUE = 16 << 20
 _WS = " \t\r\n"
 TOO_MANY_DIGITS = "a number with too many digits"
 _decoder = json.JSONDecoder()
-
-
-class JsonSyntaxError(Exception):
-    """The file stops being valid JSON at ``line``; nothing after it can be read."""
-
-    def __init__(self, message: str, line: int, column: int, snippet: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
-        self.snippet = snippet
 
 
 class JsonStream:

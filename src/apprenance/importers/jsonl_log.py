@@ -11,7 +11,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from apprenance.contracts.records import LINE_FIELD, Batch, FieldError, Problem
+from apprenance.contracts.records import LINE_FIELD, Batch, Problem
+from apprenance.errors import FieldError, JsonSyntaxError
 from apprenance.importers.canonical import (
     COLUMNS,
     MAX_EXTRA_COLUMNS,
@@ -20,7 +21,7 @@ from apprenance.importers.canonical import (
     column_of,
 )
 from apprenance.importers.encoding import open_text
-from apprenance.importers.json_stream import TOO_MANY_DIGITS, JsonSyntaxError
+from apprenance.importers.json_stream import TOO_MANY_DIGITS
 from apprenance.importers.values import MAX_LENGTH
 
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 
-from apprenance.contracts.records import FieldError
-from apprenance.domain.identifiers import LookAlike, normalise_identifier
-from apprenance.errors import InputError
+from apprenance.domain.identifiers import normalise_identifier
+from apprenance.errors import FieldError, InputError, LookAlike
 from apprenance.i18n import t
 
 MAX_HOURS = 24.0  # one activity, and one learner's total for one day

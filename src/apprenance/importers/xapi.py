@@ -12,18 +12,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from apprenance.contracts.records import (
-    FILE_FIELD,
-    ActivityRecord,
-    Batch,
-    FieldError,
-    Problem,
-    Void,
-)
+from apprenance.contracts.records import FILE_FIELD, ActivityRecord, Batch, Problem, Void
 from apprenance.domain.roles import parse_role
+from apprenance.errors import FieldError, JsonSyntaxError
 from apprenance.importers.canonical import COLUMNS, Lookups, RowChecker
 from apprenance.importers.encoding import TextSource, open_text
-from apprenance.importers.json_stream import JsonSyntaxError, iter_values
+from apprenance.importers.json_stream import iter_values
 from apprenance.importers.jsonl_log import iter_lines
 from apprenance.importers.values import is_absolute_iri, parse_handle, parse_hours
 from apprenance.importers.xapi_rules import AGENT_IFIS, VOIDED, check_agent, check_statement

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from apprenance.contracts.records import FieldError
-from apprenance.errors import InputError
+from apprenance.errors import FieldError, InputError
 from apprenance.i18n import t
 from apprenance.importers.values import is_absolute_iri, is_uuid
 

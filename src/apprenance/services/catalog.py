@@ -1,5 +1,6 @@
-"""Catalog use cases: the catalog in force (``catalog_for``), importing a framework, checking
-files, listing, showing and searching concepts, exporting the frameworks."""
+"""Catalog use cases: the catalog in force (``catalog_in_force``), importing a framework,
+checking files, listing, showing and searching concepts, exporting the frameworks. Where the
+files are is a ``Sources``, built by the composition root (``bootstrap.App.catalog_sources``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from apprenance.bootstrap import App
 from apprenance.catalog.assemble import assemble
 from apprenance.catalog.checks import check_frameworks
 from apprenance.catalog.framework_data import FrameworkData, RawScheme, file_sha256, to_turtle
@@ -32,31 +32,32 @@ _MEMO: dict[tuple[Any, ...], Catalog] = {}
 
 @dataclass(frozen=True)
 class Sources:
+    """Where the catalog comes from: the frameworks folders (the bundled or ``--catalog``
+    ones, then those imported into the home folder), the mappings, the badges; the parse cache
+    lives in the home folder, created private (as ``init`` would) when first used."""
+
     frameworks_dirs: list[Path]
     mappings_dir: Path
     badges_dir: Path
-    cache_dir: Path
+    home: Path
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.home / "cache"
 
 
-def sources(app: App) -> Sources:
-    """Where the catalog comes from: the bundled (or ``--catalog``) folders, plus the
-    frameworks imported into the home folder; the parse cache lives in the home folder
-    (created private, as ``init`` would, when it does not exist yet)."""
-    if not app.home.exists():
-        app.home.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return Sources(
-        frameworks_dirs=[app.catalog_dir("frameworks"), app.home / "frameworks"],
-        mappings_dir=app.catalog_dir("mappings"),
-        badges_dir=app.catalog_dir("badges"),
-        cache_dir=app.home / "cache",
-    )
+def _ready(src: Sources) -> Sources:
+    """``src``, its home folder created (private) when it does not exist yet."""
+    if not src.home.exists():
+        src.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return src
 
 
-def catalog_for(app: App) -> Catalog:
-    """The catalog in force for ``app``; raises ``CatalogError`` listing every error.
+def catalog_in_force(src: Sources) -> Catalog:
+    """The catalog read from ``src``; raises ``CatalogError`` listing every error.
 
     Loaded once per process while its files stay unchanged."""
-    src = sources(app)
+    _ready(src)
     files = input_files(src.frameworks_dirs, src.mappings_dir, src.badges_dir)
     key = (tuple(src.frameworks_dirs), src.mappings_dir, src.badges_dir,
            tuple((str(p), *_stamp(p)) for p in files))
@@ -74,12 +75,12 @@ def _stamp(path: Path) -> tuple[int, int]:
     return info.st_mtime_ns, info.st_size
 
 
-def _base_catalog(app: App) -> Catalog:
+def _base_catalog(src: Sources) -> Catalog:
     """The catalog in force, even when some of its files are invalid (what could be read)."""
     try:
-        return catalog_for(app)
+        return catalog_in_force(src)
     except CatalogError:
-        src = sources(app)
+        _ready(src)
         catalog, _ = build_catalog(frameworks_dirs=src.frameworks_dirs,
                                    mappings_dir=src.mappings_dir, badges_dir=src.badges_dir,
                                    cache_dir=src.cache_dir)
@@ -104,7 +105,7 @@ class ImportReport:
                 "warnings": [w.to_dict(lang) for w in self.warnings]}
 
 
-def import_frameworks(app: App, files: list[Path]) -> ImportReport:
+def import_frameworks(src: Sources, files: list[Path], *, lang: str) -> ImportReport:
     """Import SKOS files (or ESCO's CSV export, read as one framework) into the home folder,
     as Turtle, so that every later load includes them. Importing again is harmless.
 
@@ -121,18 +122,17 @@ def import_frameworks(app: App, files: list[Path]) -> ImportReport:
     frameworks, problems = read_frameworks(inputs)
     if problems:  # a file could not be parsed: say why, with its line
         raise InputError("\n".join(p.message() for p in problems))
-    src = sources(app)
-    base = load_frameworks(src.frameworks_dirs, src.cache_dir)
+    base = load_frameworks(_ready(src).frameworks_dirs, src.cache_dir)
     known_schemes = {s.uri for d in base.frameworks for s in d.schemes}
     known_concepts = {c.uri for d in base.frameworks for c in d.concepts}
     problems = check_frameworks(frameworks, known_schemes=known_schemes,
                                 known_concepts=known_concepts)
-    raise_if_errors(problems, lang=app.settings.lang, header="catalog.import.invalid")
+    raise_if_errors(problems, lang=lang, header="catalog.import.invalid")
     for data in frameworks:
         if not data.schemes:
             raise InputError(f"{data.file}: no skos:ConceptScheme: nothing to import")
     parts = assemble([*base.frameworks, *frameworks], base.declared)
-    target_dir = app.home / "frameworks"
+    target_dir = src.home / "frameworks"
     target_dir.mkdir(parents=True, exist_ok=True)
     written: list[str] = []
     schemes: list[dict[str, Any]] = []
@@ -208,17 +208,17 @@ class ValidationReport:
                 "problems": [p.to_dict(lang) for p in self.problems]}
 
 
-def validate_files(app: App, files: list[Path]) -> ValidationReport:
+def validate_files(src: Sources, files: list[Path]) -> ValidationReport:
     """Check ``files`` (frameworks, ESCO CSV, prefixes, mappings, badges) against the catalog
     in force; with no file, check the catalog in force itself."""
     if not files:
-        src = sources(app)
+        _ready(src)
         _, problems = build_catalog(frameworks_dirs=src.frameworks_dirs,
                                     mappings_dir=src.mappings_dir, badges_dir=src.badges_dir,
                                     cache_dir=src.cache_dir)
         count = len(input_files(src.frameworks_dirs, src.mappings_dir, src.badges_dir))
         return ValidationReport(count, problems)
-    count, problems = validate_paths(files, base=_base_catalog(app))
+    count, problems = validate_paths(files, base=_base_catalog(src))
     return ValidationReport(count, problems)
 
 
@@ -289,19 +289,18 @@ def search_concepts(catalog: Catalog, text: str, *, limit: int = 50) -> list[Con
 
 
 def export_catalog(
-    app: App, fmt: str, *, lang: str, clock: Clock, scheme: str | None = None
+    src: Sources, fmt: str, *, lang: str, clock: Clock, scheme: str | None = None
 ) -> str:
     """The frameworks as ``case`` (CASE 1.0 JSON), ``jsonld`` or ``turtle`` text."""
     from apprenance.catalog.export import FORMATS, case_packages
 
     if fmt not in FORMATS:
         raise UnknownFormat(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
-    catalog = catalog_for(app)
+    catalog = catalog_in_force(src)
     if scheme is not None and scheme not in catalog.schemes:
         raise NotFound(f"no scheme {scheme!r} in the catalog (one of "
                        f"{', '.join(sorted(catalog.schemes))})")
-    src = sources(app)
-    frameworks = load_frameworks(src.frameworks_dirs, src.cache_dir).frameworks
+    frameworks = load_frameworks(_ready(src).frameworks_dirs, src.cache_dir).frameworks
     if fmt == "case":
         document = case_packages(catalog, frameworks, lang=lang, now=clock(), scheme=scheme)
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

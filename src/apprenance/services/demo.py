@@ -6,11 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from apprenance.bootstrap import App, bundled
-from apprenance.credentials.trust.keys import KeyStore
-from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.services.people.territories import load_territory
-from apprenance.services.store import init_store
+from apprenance.services.store import Instance, init_store
 
 DEMO_EMAIL = "contact@ressourceurs.example.org"  # Open Badges 2.0 requires an issuer email
 
@@ -41,10 +38,10 @@ class DemoReport:
         }
 
 
-def run_demo(app: App, *, examples: Path | None = None) -> DemoReport:
-    """Initialise the store and run every job on the example territory."""
-    examples = examples or bundled("examples")
-    init = init_store(app)
+def run_demo(app: Instance, *, examples: Path) -> DemoReport:
+    """Initialise the store and run every job on the example territory in ``examples`` (the
+    command line's default: the bundled one)."""
+    init = init_store(app.home, app.open_store)
     report = DemoReport(home=init.home, store=init.url)
     report.steps.append(DemoStep("init", f"store at schema {init.after}", {"schema": init.after}))
     territory = load_territory(app.store, examples / "territory.yaml", clock=app.clock)
@@ -62,33 +59,31 @@ def run_demo(app: App, *, examples: Path | None = None) -> DemoReport:
     _issuing_step(app, report)  # issuing: credentials before the certificates that attach them
     _clr_step(app, report)
     # certificates come last: they read everything the steps above stored
-    from apprenance.services.catalog import catalog_for
     from apprenance.services.certificates.credits_export import write_demo_outputs
     from apprenance.services.certificates.gather import CertificateOptions
 
     summary, data, outputs = write_demo_outputs(
-        app.store, catalog_for(app), app.home, clock=app.clock,
-        options=CertificateOptions(default_lang=app.settings.lang,
-                                   public_url=app.settings.public_url))
+        app.store, app.catalog(), app.home, clock=app.clock,
+        options=CertificateOptions(default_lang=app.lang,
+                                   public_url=app.public_url))
     report.steps.append(DemoStep("certificates", summary, data))
     report.outputs.update(outputs)
     _serve_step(app, report)  # last: the portfolio URL and how to serve it
     return report
 
 
-def _ingest_steps(app: App, report: DemoReport, examples: Path) -> None:
+def _ingest_steps(app: Instance, report: DemoReport, examples: Path) -> None:
     """ingest: the activity log (CSV), the xAPI statements, then the file with mistakes, whose
     rejected rows are shown and kept in quarantine (re-running adds nothing)."""
-    from apprenance.services.catalog import catalog_for
     from apprenance.services.ingest.pipeline import LogFile, ingest_files
 
-    catalog = catalog_for(app)
+    catalog = app.catalog()
     for name in ("activites.csv", "activites-xapi.json", "activites-with-errors.csv"):
         path = examples / name
         if not path.is_file():
             continue
         tally = ingest_files(app.store, catalog, [LogFile(path=path, label=name)],
-                             clock=app.clock, lang=app.settings.lang)
+                             clock=app.clock, lang=app.lang)
         data = tally.to_dict()
         report.steps.append(DemoStep(
             f"ingest {name}",
@@ -103,12 +98,11 @@ def _ingest_steps(app: App, report: DemoReport, examples: Path) -> None:
                 f"{where} [{rejection.get('field')}] {rejection.get('reason')}")
 
 
-def _evaluate_step(app: App, report: DemoReport) -> None:
+def _evaluate_step(app: Instance, report: DemoReport) -> None:
     """evaluate: every badge and pathway rule for the learners with new evidence."""
-    from apprenance.services.catalog import catalog_for
     from apprenance.services.evaluation.evaluate import evaluate
 
-    result = evaluate(app.store, catalog_for(app), clock=app.clock)
+    result = evaluate(app.store, app.catalog(), clock=app.clock)
     earned: dict[str, list[str]] = {}
     for award in result.awards:
         earned.setdefault(award.learner, []).append(award.badge)
@@ -118,46 +112,36 @@ def _evaluate_step(app: App, report: DemoReport) -> None:
     report.earned = earned
 
 
-def _issuing_step(app: App, report: DemoReport) -> None:
+def _issuing_step(app: Instance, report: DemoReport) -> None:
     """issuing: an issuer for the collective (did:key, no web server needed), then every award
     issued into ``HOME/credentials`` (OB 3.0 JSON, VC-JWT, baked PNG/SVG, OB 2.0)."""
-    from apprenance.services.catalog import catalog_for
     from apprenance.services.issuing.issue import issue
     from apprenance.services.issuing.issuers import init_issuer, list_issuers
 
-    keys, urls = _signing(app)
+    keys, urls = app.keys, app.urls  # encrypted with APPRENANCE_KEY_PASSPHRASE when it is set
     if not list_issuers(app.store, keys):
         init_issuer(app.store, keys, slug="collectif", name="Collectif des Ressourceurs",
                     urls=urls, clock=app.clock, did_method="key", email=DEMO_EMAIL)
         if not keys.encrypts:  # the demo may write its key unencrypted, and says so
             report.plain_key = str(keys.folder / "collectif")
     out = app.home / "credentials"
-    result = issue(app.store, catalog_for(app), keys, urls=urls, clock=app.clock, out=out)
+    result = issue(app.store, app.catalog(), keys, urls=urls, clock=app.clock, out=out)
     report.steps.append(DemoStep(
         "issue", f"{len(result.issued)} credentials issued into {out}",
         {"issued": len(result.issued), "problems": len(result.problems), "out": str(out)}))
     report.outputs["credentials"] = str(out)
 
 
-def _signing(app: App) -> tuple[KeyStore, HostedUrls]:
-    """The issuer keys (encrypted with APPRENANCE_KEY_PASSPHRASE when it is set; the demo may
-    write its key unencrypted) and the hosted URLs."""
-    secret = app.settings.key_passphrase
-    keys = KeyStore(app.home / "keys", secret.get_secret_value() if secret else None)
-    return keys, HostedUrls(app.settings.public_url)
-
-
-def _clr_step(app: App, report: DemoReport) -> None:
+def _clr_step(app: Instance, report: DemoReport) -> None:
     """clr: a signed CLR 2.0 for each learner who completed a pathway in this run, into
     ``HOME/clr`` (a run that awards nothing new writes none)."""
-    from apprenance.services.catalog import catalog_for
     from apprenance.services.certificates.batch import file_names
     from apprenance.services.issuing.clr_records import build_clr
 
-    catalog = catalog_for(app)
+    catalog = app.catalog()
     holders = sorted(who for who, badges in report.earned.items() if any(
         b in catalog.badges and catalog.badges[b].kind == "pathway" for b in badges))
-    keys, urls = _signing(app)
+    keys, urls = app.keys, app.urls
     folder = app.home / "clr"
     names = file_names(holders)
     for learner in holders:
@@ -169,7 +153,7 @@ def _clr_step(app: App, report: DemoReport) -> None:
     report.outputs["clr"] = str(folder)
 
 
-def _serve_step(app: App, report: DemoReport) -> None:
+def _serve_step(app: Instance, report: DemoReport) -> None:
     """serve: the URL of a learner's portfolio (a single-use sign-in link) and how to start
     the server that answers it."""
     from apprenance.services.people.access import create_sign_in_link
@@ -180,11 +164,11 @@ def _serve_step(app: App, report: DemoReport) -> None:
         return
     learner = learners[0]["learner"]
     token = create_sign_in_link(app.store, learner, clock=app.clock)
-    url = f"{app.settings.public_url}/connexion/{token}"
+    url = f"{app.public_url}/connexion/{token}"
     from apprenance.public_url import is_local_url
 
     command = f"apprenance --home {app.home} serve"
-    if is_local_url(app.settings.public_url):  # the demo's credentials name a local address
+    if is_local_url(app.public_url):  # the demo's credentials name a local address
         command += " --allow-local-url"
     report.steps.append(DemoStep(
         "serve", f"start the server with `{command}`, then open {url}",

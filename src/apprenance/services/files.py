@@ -46,7 +46,7 @@ def write_bytes(path: Path, data: bytes, *, mode: int = 0o644, fsync: bool = Fal
                     os.fsync(handle.fileno())
             os.chmod(tmp, mode)
             os.replace(tmp, path)
-        except BaseException:
+        except BaseException:  # cleanup, then re-raise (even KeyboardInterrupt)
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:

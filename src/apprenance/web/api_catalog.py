@@ -67,7 +67,8 @@ def frameworks(catalog: CatalogDep) -> list[dict[str, Any]]:
 def export(app: AppDep, lang: LangDep,
            format: Annotated[Literal["case", "jsonld", "turtle"], Query()] = "case",
            scheme: Annotated[str | None, Query(max_length=100)] = None) -> Response:
-    body = service.export_catalog(app, format, lang=lang, clock=app.clock, scheme=scheme)
+    body = service.export_catalog(app.catalog_sources(), format, lang=lang, clock=app.clock,
+                                  scheme=scheme)
     return Response(body, media_type=EXPORT_TYPES[format], headers=PUBLIC_CACHE)
 
 

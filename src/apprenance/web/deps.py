@@ -31,9 +31,7 @@ def get_store(app: Annotated[App, Depends(get_app)]) -> Store:
 
 
 def get_catalog(app: Annotated[App, Depends(get_app)]) -> Catalog:
-    from apprenance.services.catalog import catalog_for
-
-    return catalog_for(app)
+    return app.catalog()
 
 
 def get_lang(request: Request, lang: Annotated[str | None, Query(
@@ -72,18 +70,15 @@ def browser_lang(header: str) -> str | None:
 
 def get_keys(app: Annotated[App, Depends(get_app)]) -> KeyStore:
     """The issuers' keys in the home folder (decrypted with the passphrase when set)."""
-    secret = app.settings.key_passphrase
-    return KeyStore(app.home / "keys", secret.get_secret_value() if secret else None)
+    return app.keys
 
 
 def get_urls(app: Annotated[App, Depends(get_app)]) -> HostedUrls:
-    return HostedUrls(app.settings.public_url)
+    return app.urls
 
 
 def hosted_sources(app: App) -> Sources:
-    from apprenance.services.catalog import catalog_for
-
-    return Sources(app.store, catalog_for(app), get_keys(app), get_urls(app))
+    return Sources(app.store, app.catalog(), app.keys, app.urls)
 
 
 def get_sources(app: Annotated[App, Depends(get_app)]) -> Sources:

@@ -19,15 +19,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from apprenance.credentials.verify.structure import parse_time
-from apprenance.credentials.verify.verifier import Check, Report
+from apprenance.credentials.verify.verifier import Check, CheckStatus, Report
 from apprenance.i18n import MESSAGES, t
+from apprenance.i18n.dates import date_text
 
-MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
 _HASH_SHOWN = 24  # characters of a hashed identifier shown (the whole value is in the title)
 
 
@@ -37,7 +32,7 @@ class Line:
 
     name: str
     label: str
-    state: str
+    state: CheckStatus
     text: str
     detail: str
 
@@ -60,7 +55,7 @@ def check_label(name: str, lang: str) -> str:
     return t(key, lang) if key in MESSAGES else name
 
 
-def _plain_key(check: Check, state: str, report: Report) -> str:
+def _plain_key(check: Check, state: CheckStatus, report: Report) -> str:
     if state == "failed" and check.name == "status" and report.status in ("revoked",
                                                                           "suspended"):
         return f"verify.plain.status.{report.status}"
@@ -70,7 +65,7 @@ def _plain_key(check: Check, state: str, report: Report) -> str:
     return f"verify.plain.{check.name}.{state}"
 
 
-def _plain(check: Check, state: str, report: Report, lang: str) -> str:
+def _plain(check: Check, state: CheckStatus, report: Report, lang: str) -> str:
     key = _plain_key(check, state, report)
     if key in MESSAGES:
         return t(key, lang)
@@ -85,7 +80,8 @@ def checks_for_people(report: Report, lang: str) -> list[Line]:
     for check in report.checks:
         if check.status == "skipped":
             continue
-        state = check.status if check.status in ("ok", "failed", "warning") else "failed"
+        state: CheckStatus = (check.status if check.status in ("ok", "failed", "warning")
+                              else "failed")
         lines.append(Line(check.name, check_label(check.name, lang), state,
                           _plain(check, state, report, lang), check.text(lang)))
     return lines
@@ -129,8 +125,7 @@ def day(value: str | None, lang: str) -> str:
     moment = parse_time(value)
     if moment is None:
         return value or "-"
-    month = MONTHS.get(lang, MONTHS["fr"])[moment.month - 1]
-    return f"{moment.day} {month} {moment.year}"
+    return date_text(moment.date(), lang)
 
 
 def _holder(holder: dict[str, Any], lang: str, recipient: str | None) -> list[Fact]:

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from apprenance.credentials.trust.did import Fetcher
 from apprenance.credentials.verify.structure import contexts_of, parse_time, types_of
-from apprenance.errors import ApprenanceError, InputError
+from apprenance.errors import ApprenanceError, Ob2Problem
 from apprenance.i18n.phrases import Phrase
 
 OB2_CONTEXT = "https://w3id.org/openbadges/v2"
@@ -32,15 +32,6 @@ SIGNED_TYPES = ("SignedBadge", "signed")
 RECIPIENT_TYPES = ("email", "url", "telephone", "id")
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 _HASH = re.compile(r"^(sha256\$[0-9a-fA-F]{64}|md5\$[0-9a-fA-F]{32})$")
-
-
-class Ob2Problem(InputError):
-    """An Open Badges 2.0 document that cannot be fetched, read or used; ``phrase``: the
-    message in any language (``message``: in English)."""
-
-    def __init__(self, key: str, /, **params: Any) -> None:
-        self.phrase = Phrase(key, params)
-        super().__init__(str(self.phrase))
 
 
 def what(name: str) -> Phrase:

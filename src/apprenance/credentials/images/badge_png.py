@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import Element
+from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import ElementTree
 from PIL import Image, ImageDraw, ImageFont
@@ -240,7 +240,8 @@ def render_svg(svg: bytes) -> bytes:
         raise InputError(f"badge artwork too large ({len(svg)} bytes, at most {MAX_SVG_BYTES})")
     try:
         root = ElementTree.fromstring(svg)
-    except Exception as exc:  # defusedxml raises several kinds; all mean "not usable SVG"
+    except (ParseError, LookupError, ValueError) as exc:  # syntax; unknown encoding; refused
+        # (defusedxml's refusals, DTDForbidden ..., are ValueErrors): all mean "not usable SVG"
         raise InputError(f"badge artwork is not readable SVG: {exc}") from None
     numbers = [float(v) for v in _NUMBER.findall(root.get("viewBox", ""))]
     if len(numbers) != 4 or numbers[2] <= 0 or numbers[3] <= 0:

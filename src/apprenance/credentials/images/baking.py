@@ -23,10 +23,11 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 from xml.dom.minidom import Document, Element
+from xml.parsers.expat import ExpatError
 
 from defusedxml import minidom
 
-from apprenance.errors import InputError
+from apprenance.errors import BakingError, foreign_parser
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 OB3_PNG_KEYWORD = b"openbadgecredential"
@@ -38,12 +39,6 @@ MAX_PIXELS = 4096 * 4096
 MAX_CREDENTIAL_BYTES = 1024 * 1024
 _MARK = "apprenance-credential-here"
 _JWS = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$")
-
-
-class BakingError(InputError):
-    """An image that cannot carry a credential (not PNG/SVG, too large, malformed)."""
-
-    code = "baking"
 
 
 def image_kind(data: bytes) -> str:
@@ -130,7 +125,8 @@ def _parse_svg(svg: bytes) -> tuple[Document, Element]:
     _check_size(svg)
     try:
         doc: Document = minidom.parseString(svg, forbid_dtd=True)
-    except Exception as exc:  # defusedxml/expat raise several kinds: all mean unusable SVG
+    except (ExpatError, LookupError, ValueError) as exc:  # syntax; unknown encoding; refused
+        # (defusedxml's refusals, DTDForbidden ..., are ValueErrors): all mean unusable SVG
         raise BakingError(f"not a readable SVG image: {exc}") from None
     root = doc.documentElement
     if root is None or root.tagName.split(":")[-1] != "svg":
@@ -214,10 +210,9 @@ def bake_ob2(image: bytes, assertion: str) -> bytes:
         png_chunks(image)  # size, pixel and structure checks before the library reads it
     else:
         _parse_svg(image)
-    try:
+    with foreign_parser(lambda exc: BakingError(
+            f"openbadges-bakery could not bake the image: {exc}")):
         baked = openbadges_bakery.bake(io.BytesIO(image), assertion)
-    except Exception as exc:  # the library raises whatever its parsers raise
-        raise BakingError(f"openbadges-bakery could not bake the image: {exc}") from None
     if baked is None:
         raise BakingError("openbadges-bakery did not recognise the image")
     try:
@@ -235,10 +230,9 @@ def unbake_ob2(image: bytes) -> str:
         png_chunks(image)
     else:
         _parse_svg(image)
-    try:
+    with foreign_parser(lambda exc: BakingError(
+            f"openbadges-bakery could not read the image: {exc}")):
         found = openbadges_bakery.unbake(io.BytesIO(image))
-    except Exception as exc:
-        raise BakingError(f"openbadges-bakery could not read the image: {exc}") from None
     if not found:
         raise BakingError("no Open Badges 2.0 assertion is baked in this image")
     return found.decode("utf-8") if isinstance(found, bytes) else str(found)

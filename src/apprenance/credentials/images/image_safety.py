@@ -35,7 +35,7 @@ from xml.etree.ElementTree import Element
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException, DTDForbidden
 
-from apprenance.errors import InputError
+from apprenance.errors import UnsafeImage
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_IMAGE_BYTES = 2 * 1024 * 1024  # artwork and logos
@@ -50,13 +50,6 @@ _DATA_IMAGE = re.compile(r"data:image/(png|jpeg|gif|webp);base64,", re.IGNORECAS
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL)
 _NUMBER = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(px)?\s*")
 _DATA_NAMESPACES = ("openbadges", "imsglobal")
-
-
-class UnsafeImage(InputError):
-    """An image refused: malformed, too large, a decompression bomb, or an SVG with active or
-    external content."""
-
-    code = "unsafe-image"
 
 
 @dataclass(frozen=True)
@@ -281,8 +274,8 @@ def check_svg(data: bytes, *, where: str = "the image",
                           "refused)") from None
     except DefusedXmlException as exc:
         raise UnsafeImage(f"{where}: SVG refused: {exc}") from None
-    except (ElementTree.ParseError, ValueError) as exc:
-        raise UnsafeImage(f"{where}: unreadable SVG: {exc}") from None
+    except (ElementTree.ParseError, LookupError, ValueError) as exc:  # LookupError: the XML
+        raise UnsafeImage(f"{where}: unreadable SVG: {exc}") from None  # names an unknown encoding
     if _local(str(root.tag))[1] != "svg":
         raise UnsafeImage(f"{where}: not an SVG image (the root element is not <svg>)")
     count = 0

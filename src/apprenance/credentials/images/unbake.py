@@ -130,7 +130,7 @@ def unbake_svg(data: bytes) -> Baked:
     ``<openbadges:assertion>``) element; an SVG with two such elements is refused."""
     try:
         root: Element = ElementTree.fromstring(data, forbid_dtd=True)
-    except (DefusedXmlException, ElementTree.ParseError, ValueError) as exc:
+    except (DefusedXmlException, ElementTree.ParseError, LookupError, ValueError) as exc:
         raise UnreadableInput(f"unreadable SVG: {exc}") from None
     found: Baked | None = None
     for element in root.iter():

@@ -69,7 +69,11 @@ _CONTEXT_KEYWORDS = frozenset(
 
 
 class Unsupported(Exception):
-    """A JSON-LD feature the fast path does not handle: use PyLD for this document."""
+    """A JSON-LD feature the fast path does not handle: use PyLD for this document.
+
+    Internal control flow of the JSON-LD fast path, not one of our errors: raised here and in
+    ``rdf_walk``, always caught by ``rdf_walk.walk`` (which records it and hands the document to
+    PyLD); it never leaves the ``jsonld`` package, so it stays outside ``apprenance.errors``."""
 
 
 def is_absolute(iri: str) -> bool:

@@ -26,18 +26,13 @@ from typing import Any, Literal
 
 from pyld import jsonld
 
-from apprenance.credentials.jsonld.active_context import Unsupported
-from apprenance.credentials.jsonld.contexts import UnknownContext, document_loader
+from apprenance.credentials.jsonld.contexts import document_loader
 from apprenance.credentials.jsonld.rdf_walk import Walk, escape_literal, walk
-from apprenance.errors import InputError
+from apprenance.errors import CanonicalizationError, UnknownContext
 
 Quad = tuple[str, str, str, str]
 Order = Literal["utf16", "codepoint"]
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-class CanonicalizationError(InputError):
-    """A document that is not valid JSON-LD for its contexts."""
 
 
 def canonicalize_pyld(document: Any) -> str:
@@ -282,8 +277,6 @@ def canonize_quads(quads: list[Quad], *, order: Order = "utf16") -> str:
 
 
 __all__ = [
-    "CanonicalizationError",
-    "Unsupported",
     "canonicalize",
     "canonicalize_pyld",
     "canonicalize_walk",

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from apprenance.errors import ConfigError, InputError
+from apprenance.errors import ConfigError, UnknownContext
 
 CONTEXTS_DIR = Path(__file__).resolve().parents[2] / "data" / "contexts"
 
@@ -28,12 +28,6 @@ MULTIKEY_V1 = "https://w3id.org/security/multikey/v1"
 STATUS_V1 = "https://www.w3.org/ns/credentials/status/v1"
 
 DocumentLoader = Callable[..., dict[str, Any]]
-
-
-class UnknownContext(InputError):
-    """A credential names a JSON-LD context apprenance does not ship (never fetched)."""
-
-    code = "input"
 
 
 @cache

@@ -17,6 +17,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph
 
+from apprenance.domain.evidence import TOLERANCE
+
 INK = colors.HexColor("#17433B")  # deep green: band, headings
 ACCENT = colors.HexColor("#2E7D6B")
 MUTED = colors.HexColor("#5F6B68")
@@ -107,7 +109,7 @@ class Heading(Paragraph):  # type: ignore[misc]
 def number_text(value: float, lang: str, decimals: int = 1) -> str:
     """``value`` with at most ``decimals`` decimals (none when whole): 1 234,5 or 1,234.5."""
     rounded = round(value, decimals)
-    whole = abs(rounded - round(rounded)) < 1e-9
+    whole = abs(rounded - round(rounded)) < TOLERANCE
     out = f"{rounded:,.0f}" if whole else f"{rounded:,.{decimals}f}".rstrip("0").rstrip(".")
     if lang == "fr":
         out = out.replace(",", NNBSP).replace(".", ",")

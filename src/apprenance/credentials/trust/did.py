@@ -17,22 +17,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from apprenance.credentials.jsonld.contexts import DID_V1, ED25519_2020, MULTIKEY_V1
 from apprenance.credentials.trust.keys import public_key_from_multibase
-from apprenance.errors import ApprenanceError, InputError
-from apprenance.i18n.phrases import Phrase
+from apprenance.errors import ApprenanceError, InputError, ResolutionError
 
 Fetcher = Callable[[str], bytes]
 """Returns the bytes at a URL, or raises an ``ApprenanceError`` (``NotFound`` ...)."""
 
 KEY_TYPES = ("Multikey", "Ed25519VerificationKey2020")
-
-
-class ResolutionError(InputError):
-    """A verification method that cannot be resolved to a public key; ``phrase``: the message
-    in any language (``message``: in English)."""
-
-    def __init__(self, key: str, /, **params: Any) -> None:
-        self.phrase = Phrase(key, params)
-        super().__init__(str(self.phrase))
 
 
 @dataclass(frozen=True)
@@ -194,7 +184,6 @@ def _as_list(value: Any) -> list[Any]:
 __all__ = [
     "ED25519_2020",
     "Fetcher",
-    "ResolutionError",
     "VerificationMethod",
     "controller_document",
     "did_key",

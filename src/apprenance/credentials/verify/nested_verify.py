@@ -21,7 +21,12 @@ from datetime import datetime
 from typing import Any
 
 from apprenance.credentials.trust.did import Fetcher
-from apprenance.credentials.verify.verifier import Report, parse_text, verify_document
+from apprenance.credentials.verify.verifier import (
+    CheckStatus,
+    Report,
+    parse_text,
+    verify_document,
+)
 
 MAX_DEPTH = 3
 
@@ -96,7 +101,7 @@ def check_nested(
             _check_endorsed(document, endorsed, nested)
     failed = [n for n in report.nested if not n.verified]
     if failed:
-        status = "failed" if any(n.decisive for n in failed) else "warning"
+        status: CheckStatus = "failed" if any(n.decisive for n in failed) else "warning"
         report.say("nested", status, "verify.msg.nested_bad",
                    roles=", ".join(n.role or n.source for n in failed))
     else:

@@ -38,7 +38,6 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
 from apprenance.credentials.formats.ob2_documents import (
     OB2_CONTEXT,
-    Ob2Problem,
     assertion_problems,
     badge_class_problems,
     differences,
@@ -59,13 +58,12 @@ from apprenance.credentials.formats.ob2_documents import (
     what,
 )
 from apprenance.credentials.images.unbake import Baked
-from apprenance.credentials.jsonld.contexts import UnknownContext
 from apprenance.credentials.jsonld.rdf_walk import walk
 from apprenance.credentials.trust import jwt
 from apprenance.credentials.trust.did import Fetcher
 from apprenance.credentials.verify.structure import parse_time
 from apprenance.credentials.verify.verifier import Report
-from apprenance.errors import InputError
+from apprenance.errors import InputError, Ob2Problem, UnknownContext
 from apprenance.i18n.phrases import Phrase, Phrases, reason_of
 
 ALGORITHMS = ("RS256", "EdDSA")

@@ -23,13 +23,12 @@ import json
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
-from apprenance.credentials.jsonld.canonical import CanonicalizationError
-from apprenance.credentials.jsonld.contexts import VC_V1, VC_V2, UnknownContext
+from apprenance.credentials.jsonld.contexts import VC_V1, VC_V2
 from apprenance.credentials.jsonld.rdf_walk import walk
 from apprenance.credentials.trust import data_integrity, jwt
-from apprenance.credentials.trust.did import Fetcher, ResolutionError, resolve_key
+from apprenance.credentials.trust.did import Fetcher, resolve_key
 from apprenance.credentials.trust.status_list import check_status
 from apprenance.credentials.verify.structure import (
     is_badge,
@@ -40,9 +39,19 @@ from apprenance.credentials.verify.structure import (
     vouches_for,
     window_check,
 )
+from apprenance.errors import (
+    CanonicalizationError,
+    InputError,
+    ResolutionError,
+    UnknownContext,
+)
 from apprenance.i18n.phrases import Phrases, reason_of, say
 
 OB2_CONTEXT = "https://w3id.org/openbadges/v2"
+
+CheckStatus = Literal["ok", "failed", "warning", "skipped"]
+"""The status of one check: every verifier (OB 3.0, OB 2.0, nested) writes one of these, and
+the CLI, the verify page and the JSON reports read them."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +60,7 @@ class Check:
     ``key`` and ``params``: the message in any language (``None``: ``message`` only)."""
 
     name: str
-    status: str
+    status: CheckStatus
     message: str
     key: str | None = None
     params: dict[str, Any] = field(default_factory=dict, compare=False)
@@ -89,10 +98,10 @@ class Report:
     nested: list[Report] = field(default_factory=list)
     vouches: dict[str, Any] | None = None
 
-    def add(self, name: str, status: str, message: str) -> None:
+    def add(self, name: str, status: CheckStatus, message: str) -> None:
         self.checks.append(Check(name, status, message))
 
-    def say(self, name: str, status: str, key: str, /, **params: Any) -> None:
+    def say(self, name: str, status: CheckStatus, key: str, /, **params: Any) -> None:
         """Record a check whose message is the i18n message ``key``."""
         self.checks.append(Check(name, status, say(key, "en", **params), key, params))
 
@@ -168,7 +177,7 @@ def parse_text(text: str, report: Report) -> tuple[dict[str, Any] | None, jwt.De
     if jwt.looks_like_jwt(stripped):
         try:
             decoded = jwt.decode_jwt(stripped)
-        except Exception as exc:  # our InputError, or a decoding failure
+        except (InputError, RecursionError) as exc:  # not base64url/JSON; nested too deeply
             report.parse = "error"
             report.say("parse", "failed", "verify.msg.bad_jwt",
                        reason=getattr(exc, "message", exc))

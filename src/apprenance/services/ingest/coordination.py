@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from apprenance.clock import Clock
-from apprenance.contracts.records import FieldError
 from apprenance.db import coordination_sql as sql
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog, text
-from apprenance.errors import InputError, PermissionDenied
+from apprenance.errors import FieldError, InputError, PermissionDenied
 from apprenance.importers import FORMATS, detect_format, read_log
 from apprenance.services.files import write_bytes
 from apprenance.services.ingest.pipeline import LogFile, ingest_files, load_lookups

@@ -21,6 +21,9 @@ from apprenance.importers.values import MAX_HOURS
 
 SPAN_LIMIT = 3660  # days in one learner's array
 SLOTS_LIMIT = 8_000_000  # days kept in all (about 64 MB)
+# Not domain.evidence.TOLERANCE (1e-9): this one compares a day's raw hours (sums of values read
+# from logs, and of values read back from the store) with the 24-hour cap, and has always let a
+# day exceed 24 h by less than 1e-6 h (3.6 ms); kept, so that no day accepted before is refused.
 _TOLERANCE = 1e-6
 
 

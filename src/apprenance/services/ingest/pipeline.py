@@ -21,10 +21,11 @@ from functools import partial
 from pathlib import Path
 
 from apprenance.clock import Clock
-from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD, Batch, FieldError, Problem
+from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD, Batch, Problem
 from apprenance.db import ingest_sql as sql
 from apprenance.db.store import RETRIES, Store, StoreConflict, retrying
 from apprenance.domain.catalog import Catalog
+from apprenance.errors import FieldError
 from apprenance.i18n import t as t_msg
 from apprenance.importers import detect_format, read_log
 from apprenance.importers.canonical import Lookups

@@ -70,7 +70,7 @@ def mark_pending(home: Path, path: Path, fmt: str, label: str,
         os.fsync(fd)
         marker = folder / f"{name}.json"
         os.replace(draft, marker)
-    except BaseException:
+    except BaseException:  # cleanup, then re-raise (even KeyboardInterrupt)
         os.close(fd)
         draft.unlink(missing_ok=True)
         raise

@@ -17,10 +17,10 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD, FieldError
+from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD
 from apprenance.db import rejects_sql as sql
 from apprenance.db.engine import Connection
-from apprenance.errors import InputError
+from apprenance.errors import FieldError, InputError
 from apprenance.i18n import t as msg
 from apprenance.importers.csv_log import REJECT_COLUMN, detect_separator, is_reject_column
 from apprenance.importers.encoding import detect_format, open_text

@@ -97,7 +97,7 @@ class BatchWriter:
             self._day_limit.begin()
             try:
                 yield conn
-            except BaseException:
+            except BaseException:  # cleanup, then re-raise (even KeyboardInterrupt)
                 self._sums.clear()
                 raise
             self._tell_evidence(conn)

@@ -18,12 +18,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Text, cast, func, or_, select
 
-from apprenance.contracts.records import FieldError
 from apprenance.db import access_tables as a
 from apprenance.db import tables as t
 from apprenance.db.issuing_tables import credential_issuance
 from apprenance.db.store import Store
-from apprenance.errors import NotFound
+from apprenance.errors import FieldError, NotFound
 from apprenance.importers.values import learner_key
 from apprenance.services.evidence.totals import stored_rows
 

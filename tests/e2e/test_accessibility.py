@@ -1,0 +1,149 @@
+"""RGAA / WCAG 2.1 AA basics on every page a person opens, in a real Chromium: axe-core finds
+no serious or critical violation, every control is at least 44 px tall, nothing scrolls
+sideways on a phone — in French and in English, at 1280 and 390 px.
+
+The pages are read from the application's routes (every GET route answering HTML): a new page
+without an entry in ``PAGES`` fails ``test_every_page_is_audited``."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+from fastapi.routing import iter_route_contexts
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from accessibility import AXE, axe_violations, overflows, small_targets
+from apprenance.services.people import access, invitations
+from apprenance.web.app import create_app
+from conftest import REPO
+from live_server import CHROMIUM, FLAGS, free_port
+from web_world import LEA, World, build_world
+
+ARTIFACTS = REPO / "test-artifacts" / "accessibility"
+pytestmark = pytest.mark.slow
+
+# path template -> (who opens it, the concrete path; {SHARE} {SIGNIN} {INVITE} from the world)
+PAGES: dict[str, tuple[str, str]] = {
+    "/": ("public", "/"),
+    "/connexion": ("public", "/connexion"),
+    "/connexion/{token}": ("public", "/connexion/{SIGNIN}"),
+    "/verify": ("public", "/verify"),
+    "/verifier": ("public", "/verifier"),
+    "/p/{token}": ("public", "/p/{SHARE}"),
+    "/portfolio": ("learner", "/portfolio"),
+    "/apprenants/{learner}": ("coordinator", f"/apprenants/{LEA}"),
+    "/territoires/{territory}": ("coordinator", "/territoires/val-de-serre"),
+    "/admin/coordinateurs": ("admin", "/admin/coordinateurs"),
+}
+EXTRA = [  # pages that are not a GET route of their own: an error page
+    ("coordinator", "/territoires/autre"),
+]
+
+
+def html_pages(api: FastAPI) -> set[str]:
+    return {str(r.path) for r in iter_route_contexts(api.routes)
+            if r.methods and "GET" in r.methods
+            and getattr(r.route, "response_class", None) is HTMLResponse}
+
+
+@dataclass
+class Site:
+    url: str
+    world: World
+    values: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    if not Path(CHROMIUM).exists() or not AXE.exists():
+        pytest.fail("chromium or axe-core is missing: `make test` installs both", pytrace=False)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")
+        world = build_world(tmp_path_factory.mktemp("a11y"), public_url=url)
+    world.client.post("/api/v1/credentials/issue", headers=world.headers("admin"), json={})
+    store, clock = world.app.store, world.app.clock
+    values = {
+        "SHARE": access.create_share_link(store, LEA, clock=clock)["token"],
+        "SIGNIN": access.create_sign_in_link(store, LEA, clock=clock),
+        "INVITE": invitations.invite(store, "marie@val.example.org", "val-de-serre",
+                                     clock=clock).token,
+    }
+    server = uvicorn.Server(uvicorn.Config(create_app(world.app.settings, app=world.app),
+                                           host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.02)
+    try:
+        yield Site(url, world, values)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        world.app.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def _open(browser: Browser, site: Site, role: str, lang: str, width: int) -> Page:
+    context = browser.new_context(viewport={"width": width, "height": 900},
+                                  locale="fr-FR" if lang == "fr" else "en-GB")
+    page = context.new_page()
+    page.goto(f"{site.url}/langue?lang={lang}&next=/")
+    if role == "learner":
+        link = access.create_sign_in_link(site.world.app.store, LEA, clock=site.world.app.clock)
+        page.goto(f"{site.url}/connexion/{link}")
+        page.click("#signin-go")
+    elif role != "public":
+        page.goto(f"{site.url}/connexion")
+        page.fill("#token", site.world.tokens[role])
+        page.click("form.stack button[type=submit]")
+    return page
+
+
+def test_every_page_is_audited(site: Site) -> None:
+    api = create_app(site.world.app.settings, app=site.world.app)
+    assert html_pages(api) - set(PAGES) == set(), "add the new pages to PAGES"
+    assert set(PAGES) - html_pages(api) == set(), "a page in PAGES is no longer served"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_serious_violation_small_target_or_sideways_scroll(
+        site: Site, browser: Browser, lang: str, width: int) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    problems: dict[str, object] = {}
+    by_role: dict[str, list[str]] = {}
+    for role, path in [*PAGES.values(), *EXTRA]:
+        by_role.setdefault(role, []).append(path.format(**site.values))
+    for role, paths in by_role.items():
+        page = _open(browser, site, role, lang, width)
+        for path in paths:
+            page.goto(site.url + path)
+            assert page.evaluate("document.documentElement.lang") == lang, path
+            name = path.strip("/").replace("/", "_")[:60] or "home"
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{lang}-{width}.png"), full_page=True)
+            found = {"axe": axe_violations(page), "small": small_targets(page),
+                     "overflow": overflows(page)}
+            if any(found.values()):
+                problems[f"{role} {path}"] = found
+        page.context.close()
+    assert problems == {}, json.dumps(problems, indent=1, ensure_ascii=False)
