@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from apprenance.services.catalog import catalog_for
 from apprenance.services.certificates.batch import file_names
 from apprenance.services.certificates.territory_zip import learners_with_awards
 from apprenance.web.app import create_app
@@ -235,7 +234,7 @@ def test_the_jobs_of_a_process(world: World, tmp_path: Path) -> None:
     from apprenance.services.certificates.gather import CertificateOptions
     from apprenance.services.certificates.territory_zip import CertificateJob, CertificateJobs
 
-    store, catalog = world.app.store, catalog_for(world.app)
+    store, catalog = world.app.store, world.app.catalog()
     options = CertificateOptions(lang="fr", public_url="http://testserver")
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the folder should be", encoding="utf-8")

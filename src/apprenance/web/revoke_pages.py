@@ -23,7 +23,7 @@ from apprenance.services.issuing.issue import get_credential
 from apprenance.services.issuing.revocation import revoke
 from apprenance.services.people.directory import get_learner
 from apprenance.web.auth import check_csrf, check_territory, grant_of, require
-from apprenance.web.deps import AppDep, CatalogDep, LangDep, get_keys, get_urls
+from apprenance.web.deps import AppDep, CatalogDep, LangDep
 from apprenance.web.pages import Csrf, Participant, render
 
 router = APIRouter(include_in_schema=False)
@@ -86,7 +86,7 @@ def revoke_with_reason(request: Request, app: AppDep, catalog: CatalogDep, lang:
     if errors:
         return _page(request, lang, found, errors=errors, reason=reason, status=422)
     check_signing_url(app.settings, lang=lang)  # the status list is re-signed
-    revoke(app.store, get_keys(app), str(found["id"]), reason=reason, urls=get_urls(app),
+    revoke(app.store, app.keys, str(found["id"]), reason=reason, urls=app.urls,
            clock=app.clock)
     back = f"/apprenants/{quote(found['learner'], safe='@')}#titre-{found['id_path']}"
     return RedirectResponse(back, status_code=303)
