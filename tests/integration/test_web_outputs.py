@@ -101,6 +101,12 @@ def test_the_territory_certificates_come_as_one_zip(world: World) -> None:
     assert second != job_url and _wait(browser, second)["state"] == "done"
     folder = world.app.home / "exports" / "certificates"
     assert [p.name for p in folder.iterdir()] == ["certificats-val-de-serre.zip"]
+    # erasing LEA lists the ZIP (shared with others) for review, as for the CLI's shared files
+    erased = world.client.post(f"/api/v1/learners/{LEA}/erase", headers=world.headers("admin"),
+                               json={"confirm": True})
+    assert erased.status_code == 200, erased.text
+    assert "exports/certificates/certificats-val-de-serre.zip" in \
+        erased.json()["files_to_review"]
 
 
 def test_outputs_are_scoped_to_the_territory(world: World) -> None:
