@@ -136,6 +136,9 @@ def test_certificates_zip_then_revoke(served: Served, context: BrowserContext, l
     expect(page.locator("#certs-start")).to_be_visible()
 
     # the batch: its page shows the progress, then (polled by outputs.js) the ZIP
+    # the status route held back while the running page is looked at (else outputs.js may
+    # reload it in the middle of the audit); let go, the script finds the batch over
+    page.route("**/etat", lambda route: route.abort())
     page.click("#certs-start")
     expect(page).to_have_url(re.compile(re.escape(f"{served.url}{T}/certificats/")
                                         + r"[A-Za-z0-9_-]+$"))
@@ -145,6 +148,7 @@ def test_certificates_zip_then_revoke(served: Served, context: BrowserContext, l
     if first == "running":
         expect(page.locator("#job-progress")).to_be_visible()
         _shots(page, f"job-running-{lang}")
+    page.unroute("**/etat")
     download_button = page.locator("#job-download")
     expect(download_button).to_be_visible(timeout=60_000)
     expect(page.locator("#job-state")).to_contain_text(words["ready"])
@@ -169,6 +173,7 @@ def test_certificates_zip_then_revoke(served: Served, context: BrowserContext, l
     page.fill("#reason", words["reason"])
     page.check("#confirm")
     page.click("#revoke-go")
+    expect(page.locator("#revoked-now")).to_be_visible()
     revoked = page.locator(f"#titre-{cid} .revoked")
     expect(revoked).to_contain_text(words["revoked"])
     expect(revoked).to_contain_text(words["reason"])

@@ -220,11 +220,12 @@ def test_revoke_from_the_learner_page_needs_a_reason(world: World) -> None:
     done = browser.post(url, data={"csrf": csrf, "reason": "Erreur de saisie des heures",
                                    "confirm": "yes"}, follow_redirects=False)
     assert done.status_code == 303
-    assert done.headers["location"].endswith(f"#titre-{cid}")
+    assert done.headers["location"].endswith(f"?revoque={cid}#titre-{cid}")
     state = world.client.get(f"/api/v1/credentials/{cid}", headers=world.headers("admin"))
     assert state.json()["revoked"] is True
     assert state.json()["revocation_reason"] == "Erreur de saisie des heures"
-    shown = browser.get(f"/apprenants/{LEA}").text
+    shown = browser.get(done.headers["location"]).text
+    assert 'id="revoked-now"' in shown and "est révoqué" in shown
     assert "révoqué le" in shown and "Erreur de saisie des heures" in shown
     assert f"/titres/{cid}/revoquer" not in shown  # nothing left to revoke there
     again = browser.post(url, data={"csrf": csrf, "reason": "again", "confirm": "yes"})

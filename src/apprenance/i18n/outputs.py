@@ -145,6 +145,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "Reason: say why this credential is revoked."},
     "outputs.revoke.need_confirm": {"fr": "Confirmation : cochez la case pour confirmer.",
                             "en": "Confirmation: tick the box to confirm."},
+    "outputs.revoke.done": {"fr": "Le titre « {name} » est révoqué.",
+                            "en": "The credential “{name}” is revoked."},
     "outputs.revoke.revoked": {"fr": "révoqué le {date} — motif : {reason}",
                        "en": "revoked on {date} — reason: {reason}"},
     "outputs.revoke.already": {"fr": "Ce titre est déjà révoqué.",

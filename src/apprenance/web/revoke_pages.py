@@ -88,5 +88,6 @@ def revoke_with_reason(request: Request, app: AppDep, catalog: CatalogDep, lang:
     check_signing_url(app.settings, lang=lang)  # the status list is re-signed
     revoke(app.store, app.keys, str(found["id"]), reason=reason, urls=app.urls,
            clock=app.clock)
-    back = f"/apprenants/{quote(found['learner'], safe='@')}#titre-{found['id_path']}"
+    back = (f"/apprenants/{quote(found['learner'], safe='@')}?revoque={found['id_path']}"
+            f"#titre-{found['id_path']}")
     return RedirectResponse(back, status_code=303)
