@@ -6,14 +6,12 @@ from __future__ import annotations
 import locale
 import os
 from pathlib import Path
-from typing import Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from apprenance.errors import ConfigError
-
-Lang = Literal["fr", "en"]
+from apprenance.i18n import Lang
 
 
 def default_lang() -> Lang:

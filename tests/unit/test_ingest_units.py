@@ -221,3 +221,15 @@ def test_day_totals_grow_both_ways_and_fall_back_for_wide_spans() -> None:
     assert limit.fits(7, day, 20.0) == (True, 0.0, 20.0)
     assert limit.fits(7, day, 4.5) == (False, 20.0, 24.5)
     assert limit.fits(7, day, 4.0) == (True, 20.0, 24.0)
+
+
+def test_every_input_format_is_read_listed_and_offered_by_the_upload() -> None:
+    from typing import get_args
+
+    from apprenance.errors import UnknownFormat
+    from apprenance.importers import FORMATS, READERS, read_log
+    from apprenance.web.api_territories import LogFormatName
+
+    assert FORMATS == tuple(READERS) == get_args(LogFormatName) == ("csv", "jsonl", "xapi")
+    with pytest.raises(UnknownFormat, match="unknown log format 'xml': use one of csv, jsonl"):
+        read_log(Path("a.xml"), "xml", "a.xml", "a.xml", None)  # type: ignore[arg-type]

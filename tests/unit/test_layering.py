@@ -19,8 +19,6 @@ LAYER = {"domain": 0, "config": 1, "public_url": 1, "contracts": 1, "catalog": 2
 ONLY = {"rdflib": {"catalog"}, "sqlalchemy": {"db"}, "alembic": {"db"}}
 DEBT = {  # SQL still written in the use cases (issue 13)
     *{("services", "sqlalchemy", f"services/{name}.py") for name in (
-        "people/territories", "people/directory", "people/access",
-        "privacy/erase", "privacy/report", "privacy/records", "privacy/written_files",
         "evidence/progress", "evidence/totals", "evaluation/evaluate")},
 }
 

@@ -8,8 +8,7 @@ from collections.abc import Collection
 
 from apprenance.catalog.framework_data import FrameworkData, RawConcept, RawScheme
 from apprenance.catalog.problems import Problem
-
-LANGS: tuple[str, ...] = ("fr", "en")
+from apprenance.i18n import LANGS
 
 
 def check_frameworks(

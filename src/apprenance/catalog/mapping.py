@@ -15,9 +15,9 @@ from apprenance.catalog.problems import Problem, YamlDoc, line_at, read_yaml_doc
 from apprenance.contracts.catalog import ID_PATTERN, ActivityIn, MappingFile
 from apprenance.domain.catalog import FUNCTIONS, PILLARS, ActivityType
 from apprenance.errors import InputError
+from apprenance.i18n import LANGS
 
 WEIGHT_TOLERANCE = 0.001
-LANGS: tuple[str, ...] = ("fr", "en")
 
 
 @dataclass

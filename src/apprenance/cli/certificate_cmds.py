@@ -13,7 +13,7 @@ from apprenance.cli.signing import allow_local_option, check_url
 from apprenance.domain.catalog import Catalog
 from apprenance.domain.certificate import HOURS_PER_CREDIT_DEFAULT
 from apprenance.errors import InputError
-from apprenance.i18n import number, t
+from apprenance.i18n import LANGS, number, t
 from apprenance.services.certificates.batch import write_batch, write_certificate
 from apprenance.services.certificates.credits_export import FORMATS, export_credits
 from apprenance.services.certificates.gather import CertificateOptions, batch_learners
@@ -41,7 +41,7 @@ def _options(state: CliState, lang: str | None, hours_per_credit: float) -> Cert
 @click.option("--pathway", help="The pathway the certificate is for (default: the last earned).")
 @click.option("--territory", help="Batch: every learner of this territory (--out is a folder).")
 @click.option("--all", "everyone", is_flag=True, help="Batch: every learner (--out is a folder).")
-@click.option("--lang", "doc_lang", type=click.Choice(["fr", "en"]),
+@click.option("--lang", "doc_lang", type=click.Choice(LANGS),
               help="Language of the certificate (default: the learner's, else --lang's).")
 @click.option("--out", type=click.Path(path_type=Path), required=True,
               help="The PDF file to write; a folder in batch.")
@@ -119,7 +119,7 @@ def export_group() -> None:
               help="csv (French spreadsheet: ';', decimal comma, UTF-8 BOM) or json.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default: standard output).")
-@click.option("--lang", "doc_lang", type=click.Choice(["fr", "en"]),
+@click.option("--lang", "doc_lang", type=click.Choice(LANGS),
               help="Language of the names and labels (default: --lang's).")
 @hours_per_credit_option
 @json_option

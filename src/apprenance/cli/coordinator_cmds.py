@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
-from apprenance.i18n import t
+from apprenance.i18n import LANGS, t
 from apprenance.i18n.dates import date_text, short_date
 from apprenance.services.people import invitations
 from apprenance.services.people.invitations import Invitation
@@ -32,7 +32,7 @@ def coordinator_group() -> None:
 @click.option("--territory", required=True, help="The territory the coordinator looks after.")
 @click.option("--days", type=click.IntRange(1, 60), default=7, show_default=True,
               help="How long the link can be used (once).")
-@click.option("--lang", "invite_lang", type=click.Choice(["fr", "en"]),
+@click.option("--lang", "invite_lang", type=click.Choice(LANGS),
               help="The language of the coordinator's pages (else their browser's).")
 @json_option
 @pass_state

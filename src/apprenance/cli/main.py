@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from apprenance import __version__
+from apprenance.i18n import LANGS
 
 # name -> "module:attribute"; modules are imported only when their command runs,
 # so that `apprenance --help` stays fast.
@@ -126,7 +127,7 @@ class LazyGroup(click.Group):
 )
 @click.option(
     "--lang",
-    type=click.Choice(["fr", "en"]),
+    type=click.Choice(LANGS),
     envvar="APPRENANCE_LANG",
     help="Language of messages (default: from the locale, else French).",
 )
@@ -202,7 +203,7 @@ def _report(exc: BaseException, *, debug: bool, lang: str) -> int:
 def _lang_from(args: list[str]) -> str:
     if "--lang" in args:
         i = args.index("--lang")
-        if i + 1 < len(args) and args[i + 1] in ("fr", "en"):
+        if i + 1 < len(args) and args[i + 1] in LANGS:
             return args[i + 1]
     from apprenance.config import default_lang
 

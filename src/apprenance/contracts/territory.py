@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from apprenance.domain.identifiers import normalise_identifier
 from apprenance.domain.roles import parse_role
 from apprenance.errors import LookAlike
-from apprenance.i18n import t
+from apprenance.i18n import LANG_CHOICE, t
 
 Text = str | dict[str, str]
 
@@ -47,7 +47,7 @@ class LearnerIn(BaseModel):
     participant: str = Field(min_length=1, max_length=320)
     name: str | None = None
     role: str | None = None
-    lang: str | None = Field(default=None, pattern=r"^(fr|en)$")
+    lang: str | None = Field(default=None, pattern=f"^({LANG_CHOICE})$")
 
     @field_validator("participant")
     @classmethod

@@ -8,7 +8,7 @@ traceback."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, get_args
 
 from apprenance.i18n import (
     backoffice,
@@ -25,7 +25,9 @@ from apprenance.i18n import (
     web,
 )
 
-LANGS = ("fr", "en")
+Lang = Literal["fr", "en"]  # the languages of every text (config reads it from here)
+LANGS: tuple[Lang, ...] = get_args(Lang)
+LANG_CHOICE = "|".join(LANGS)  # in patterns: ``^(fr|en)$``
 
 
 class _Kept(dict[str, Any]):

@@ -1,5 +1,5 @@
-"""Opening an activity log: which format it is, and reading it as text (UTF-8 with or without
-BOM, or UTF-16 with a BOM; CSV files also in Windows-1252, as French Excel saves them).
+"""Opening an activity log as text (UTF-8 with or without BOM, or UTF-16 with a BOM; CSV
+files also in Windows-1252, as French Excel saves them). Its format: ``importers.detect_format``.
 
 The first 64 KiB are sniffed. Valid UTF-8 there is read as UTF-8. Otherwise a CSV file whose
 first 64 KiB decode as Windows-1252 is read as Windows-1252 (``LEGACY``, noted in the report);
@@ -119,32 +119,3 @@ def _decodes(head: bytes, encoding: str) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-FORMATS: tuple[str, ...] = ("csv", "jsonl", "xapi")
-_EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl",
-               ".ndjson": "jsonl"}
-
-
-def detect_format(path: Path) -> str:
-    """The format of ``path``: from its extension, else from its first characters.
-
-    ``.json`` files and files starting with ``[`` or ``{"statements"`` are xAPI; JSON objects
-    one per line are xAPI when they have a ``verb``, JSON Lines otherwise."""
-    by_name = _EXTENSIONS.get(path.suffix.lower())
-    if by_name is not None:
-        return by_name
-    try:
-        with open(path, "rb") as f:
-            head = f.read(4096)
-    except OSError:
-        return "csv"  # the reader reports why the file cannot be read
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if path.suffix.lower() == ".json" or text.startswith(b"["):
-        return "xapi"
-    if text.startswith(b"{"):
-        first = text.split(b"\n", 1)[0].strip()
-        if first == b"{" or b'"verb"' in first or b'"statements"' in first:
-            return "xapi"
-        return "jsonl"
-    return "csv"

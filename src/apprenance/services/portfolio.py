@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from apprenance.credentials.formats.registry import DOWNLOADS
 from apprenance.db.store import Store
 from apprenance.domain.catalog import FUNCTIONS, PILLARS, Catalog, text
-from apprenance.services.downloads import FORMATS
 from apprenance.services.evaluation.evaluate import list_awards
 from apprenance.services.evidence.progress import evidence_for, progress_for
 from apprenance.services.issuing.issue import credentials_of
@@ -43,7 +43,7 @@ def _credentials_of(store: Store, catalog: Catalog, participant: str,
             else cred["badge"]
         out.append({**cred, "name": name,
                     "id_path": str(cred["id"]).removeprefix("urn:uuid:"),
-                    "formats": list(FORMATS) if cred["format"] == "ob3" else ["json"]})
+                    "formats": list(DOWNLOADS) if cred["format"] == "ob3" else ["json"]})
     return out
 
 

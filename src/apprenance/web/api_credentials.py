@@ -14,8 +14,10 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from apprenance.bootstrap import App
+from apprenance.credentials.formats.registry import DOWNLOADS, FORMATS
 from apprenance.credentials.pdf.certificate import render_certificate
 from apprenance.errors import NotFound, PermissionDenied
+from apprenance.i18n import Lang
 from apprenance.public_url import check_signing_url
 from apprenance.services import downloads
 from apprenance.services.certificates.gather import CertificateOptions, gather_certificate
@@ -33,7 +35,9 @@ CredentialId = Annotated[str, PathParam(min_length=1, max_length=200,
 Participant = Annotated[str, PathParam(min_length=1, max_length=320)]
 Share = Annotated[str | None, Query(max_length=100, description="A live share link token.")]
 FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {
-    m: {} for m, _ in downloads.FORMATS.values()}}}
+    FORMATS[name].media_type: {} for name in DOWNLOADS}}}
+DownloadName = Literal["json", "jwt", "png", "svg", "ob2"]  # DOWNLOADS (a test checks it)
+CLR, PDF = FORMATS["clr"], FORMATS["pdf"]
 
 
 class IssueBody(BaseModel):
@@ -134,7 +138,7 @@ def credential(grant: GrantDep, app: AppDep, credential: CredentialId,
 @router.get("/credentials/{credential}/{fmt}", summary="Download a credential",
             responses=FILE_RESPONSES, response_class=Response)
 def download(grant: GrantDep, app: AppDep, catalog: CatalogDep, credential: CredentialId,
-             fmt: Literal["json", "jwt", "png", "svg", "ob2"], share: Share = None
+             fmt: DownloadName, share: Share = None
              ) -> Response:
     allowed(app, grant, share, _credential_owner(app, credential))
     return _file(downloads.credential_file(app.store, catalog, credential, fmt))
@@ -154,7 +158,7 @@ def revoke_credential(grant: GrantDep, app: AppDep, keys: KeysDep, urls: UrlsDep
 
 
 @router.post("/learners/{learner}/clr", summary="Build and sign the learner's CLR 2.0 record",
-             responses={200: {"content": {"application/ld+json": {}}}}, response_class=Response)
+             responses={200: {"content": {CLR.media_type: {}}}}, response_class=Response)
 def clr(grant: GrantDep, app: AppDep, catalog: CatalogDep, keys: KeysDep, urls: UrlsDep,
         learner: Participant,
         pathway: Annotated[str | None, Query(max_length=100)] = None) -> Response:
@@ -163,19 +167,19 @@ def clr(grant: GrantDep, app: AppDep, catalog: CatalogDep, keys: KeysDep, urls: 
     record = build_clr(app.store, catalog, keys, found["learner"], pathway=pathway, urls=urls,
                        clock=app.clock)
     body = json.dumps(record.document, ensure_ascii=False, indent=2).encode("utf-8")
-    return _file(downloads.Download(body, "application/ld+json", "clr.json"))
+    return _file(downloads.Download(body, CLR.media_type, f"clr{CLR.suffix}"))
 
 
 @router.get("/learners/{learner}/certificate.pdf", summary="The learner's PDF certificate",
-            responses={200: {"content": {"application/pdf": {}}}}, response_class=Response)
+            responses={200: {"content": {PDF.media_type: {}}}}, response_class=Response)
 def certificate(grant: GrantDep, app: AppDep, catalog: CatalogDep, learner: Participant,
                 share: Share = None,
                 pathway: Annotated[str | None, Query(max_length=100)] = None,
-                lang: Annotated[Literal["fr", "en"] | None, Query()] = None) -> Response:
+                lang: Annotated[Lang | None, Query()] = None) -> Response:
     owner, _ = allowed(app, grant, share, _learner_owner(app, learner))
     check_signing_url(app.settings)  # its QR code and attached credential name the public URL
     options = CertificateOptions(lang=lang, public_url=app.settings.public_url)
     data = gather_certificate(app.store, catalog, owner, pathway=pathway,
                               options=options, clock=app.clock)
     pdf = render_certificate(data, created=app.clock())
-    return _file(downloads.Download(pdf, "application/pdf", "certificat.pdf"))
+    return _file(downloads.Download(pdf, PDF.media_type, f"certificat{PDF.suffix}"))

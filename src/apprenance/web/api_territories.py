@@ -138,10 +138,13 @@ def _ingest(app: App, catalog: Catalog, grant: Grant, name: str, data: bytes,
         unmark(marker)
 
 
+LogFormatName = Literal["csv", "jsonl", "xapi"]  # importers.FORMATS (a test checks it)
+
+
 @router.post("/activities/upload", tags=["activities"],
              summary="Ingest an activity log file (CSV, JSONL, xAPI)")
 async def upload(grant: GrantDep, app: AppDep, catalog: CatalogDep, file: UploadFile,
-                 format: Annotated[Literal["csv", "jsonl", "xapi"] | None, Form()] = None
+                 format: Annotated[LogFormatName | None, Form()] = None
                  ) -> dict[str, Any]:
     """Sending the same file again adds nothing (duplicates are counted, not stored)."""
     require(grant, "admin", "coordinator")

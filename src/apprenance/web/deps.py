@@ -13,6 +13,7 @@ from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import InputError, TooLarge
+from apprenance.i18n import LANG_CHOICE, LANGS
 from apprenance.services.issuing.hosted import Sources
 from apprenance.services.people.access import Grant
 from apprenance.web.auth import api_grant, grant_of
@@ -35,14 +36,15 @@ def get_catalog(app: Annotated[App, Depends(get_app)]) -> Catalog:
 
 
 def get_lang(request: Request, lang: Annotated[str | None, Query(
-        pattern="^(fr|en)$", description="Language of the texts: fr (default) or en.")] = None
+        pattern=f"^({LANG_CHOICE})$",
+        description="Language of the texts: fr (default) or en.")] = None
              ) -> str:
     """The language asked (``?lang=``), else the one remembered, else (pages) the browser's
     first choice among fr and en (``Accept-Language``), else the instance's, else fr."""
     if lang:
         return lang
     remembered = request.cookies.get(LANG_COOKIE)
-    if remembered in ("fr", "en"):
+    if remembered in LANGS:
         return remembered
     preferred = browser_lang(request.headers.get("accept-language", ""))
     if preferred is not None and not request.url.path.startswith("/api"):
@@ -63,7 +65,7 @@ def browser_lang(header: str) -> str | None:
             except ValueError:
                 weight = 0.0
         primary = tag.strip().lower().split("-", 1)[0]
-        if primary in ("fr", "en") and weight > 0:
+        if primary in LANGS and weight > 0:
             ranked.append((-weight, position, primary))
     return min(ranked)[2] if ranked else None
 

@@ -16,6 +16,7 @@ from fastapi.responses import Response
 from apprenance.bootstrap import App
 from apprenance.credentials.trust.did import Fetcher
 from apprenance.errors import NotFound
+from apprenance.i18n import Lang
 from apprenance.services.issuing import hosted
 from apprenance.services.issuing.hosted import Hosted
 from apprenance.web.deps import SourcesDep, hosted_sources
@@ -72,7 +73,7 @@ def status_list(src: SourcesDep, issuer: Slug,
 
 @router.get("/achievements/{badge}.{lang}.json", summary="An OB 3.0 Achievement",
             responses=JSON_DOC)
-def achievement(src: SourcesDep, badge: Slug, lang: Literal["fr", "en"]) -> Response:
+def achievement(src: SourcesDep, badge: Slug, lang: Lang) -> Response:
     return respond(hosted.achievement(src, badge, lang))
 
 

@@ -84,7 +84,7 @@ def error_page(request: Request, status: int, body: dict[str, Any],
                headers: dict[str, str]) -> HTMLResponse:
     """The page form of an error (called by the one error handler)."""
     lang = request.cookies.get(LANG_COOKIE) or "fr"
-    lang = lang if lang in ("fr", "en") else "fr"
+    lang = lang if lang in i18n.LANGS else "fr"
     key = f"error.{status}" if status in (401, 403, 404) else "error.other"
     message = body["message"] if status < 500 else ""
     return render(request, "error.html", lang, status=status, headers=headers,

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from apprenance.credentials.formats.ob3 import MAX_EVIDENCE, evidence_entry, identity_object
+from apprenance.credentials.jsonld.contexts import OB_V2
 from apprenance.credentials.verify.inputs import (
     AwardFacts,
     EvidenceItem,
@@ -32,14 +33,12 @@ from apprenance.credentials.verify.inputs import (
 from apprenance.domain.catalog import Badge, Catalog, text
 from apprenance.errors import ConfigError, SigningError
 
-OB2_CONTEXT = "https://w3id.org/openbadges/v2"
-
 
 def issuer_profile(issuer: IssuerProfile, urls: HostedUrls, *, signed: bool = False,
                    public_key_pem: str | None = None) -> dict[str, Any]:
     """The OB 2.0 ``Issuer`` profile (``url`` is required: the public URL when unset)."""
     doc: dict[str, Any] = {
-        "@context": OB2_CONTEXT,
+        "@context": OB_V2,
         "type": "Issuer",
         "id": urls.ob2_issuer(issuer.slug),
         "name": issuer.name,
@@ -60,7 +59,7 @@ def badge_class(badge: Badge, catalog: Catalog, issuer: IssuerProfile, urls: Hos
     """The OB 2.0 ``BadgeClass`` of a badge, in ``lang``, with its alignments."""
     name = text(badge.name, lang) or badge.id
     doc: dict[str, Any] = {
-        "@context": OB2_CONTEXT,
+        "@context": OB_V2,
         "type": "BadgeClass",
         "id": urls.ob2_badge(issuer.slug, badge.id),
         "name": name,
@@ -118,7 +117,7 @@ def assertion(
     """A hosted (or, with ``signed``, a signed) OB 2.0 ``Assertion``."""
     hashed = identity_object(recipient.participant, recipient.identity_type, salt)
     doc: dict[str, Any] = {
-        "@context": OB2_CONTEXT,
+        "@context": OB_V2,
         "type": "Assertion",
         "id": urls.ob2_assertion(uid),
         "recipient": {"type": "email" if recipient.identity_type == "emailAddress" else "id",
@@ -145,7 +144,7 @@ def revocation_list(issuer: IssuerProfile, urls: HostedUrls,
                     revoked: list[tuple[str, str]]) -> dict[str, Any]:
     """The issuer's ``RevocationList``: (assertion id, reason) pairs."""
     return {
-        "@context": OB2_CONTEXT,
+        "@context": OB_V2,
         "type": "RevocationList",
         "id": urls.ob2_revocations(issuer.slug),
         "issuer": urls.ob2_issuer(issuer.slug),
@@ -188,7 +187,7 @@ def public_pem(key: rsa.RSAPrivateKey) -> str:
 
 
 def cryptographic_key(issuer: IssuerProfile, urls: HostedUrls, pem: str) -> dict[str, Any]:
-    return {"@context": OB2_CONTEXT, "type": "CryptographicKey", "id": urls.ob2_key(issuer.slug),
+    return {"@context": OB_V2, "type": "CryptographicKey", "id": urls.ob2_key(issuer.slug),
             "owner": urls.ob2_issuer(issuer.slug), "publicKeyPem": pem}
 
 

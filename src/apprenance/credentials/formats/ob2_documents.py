@@ -21,12 +21,12 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from apprenance.credentials.jsonld.contexts import OB_V2
 from apprenance.credentials.trust.did import Fetcher
 from apprenance.credentials.verify.structure import contexts_of, parse_time, types_of
 from apprenance.errors import ApprenanceError, Ob2Problem
 from apprenance.i18n.phrases import Phrase
 
-OB2_CONTEXT = "https://w3id.org/openbadges/v2"
 HOSTED_TYPES = ("HostedBadge", "hosted")
 SIGNED_TYPES = ("SignedBadge", "signed")
 RECIPIENT_TYPES = ("email", "url", "telephone", "id")
@@ -62,7 +62,7 @@ def list_of(value: Any) -> list[Any]:
 
 
 def has_ob2_context(document: dict[str, Any]) -> bool:
-    return OB2_CONTEXT in contexts_of(document)
+    return OB_V2 in contexts_of(document)
 
 
 def verification_kind(assertion: dict[str, Any]) -> str | None:
@@ -101,7 +101,7 @@ def fetch_document(url: str, fetcher: Fetcher, kind: str) -> dict[str, Any]:
                          id=repr(document.get("id")))
     if not has_ob2_context(document):
         raise Ob2Problem("verify.ob2.no_context", what=what(kind), url=url,
-                         context=OB2_CONTEXT)
+                         context=OB_V2)
     return document
 
 

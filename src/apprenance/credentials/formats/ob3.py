@@ -21,7 +21,6 @@ from typing import Any
 
 from apprenance.credentials.jsonld.contexts import OB_V3, VC_V2
 from apprenance.credentials.verify.inputs import (
-    LANGS,
     AwardFacts,
     EvidenceItem,
     HostedUrls,
@@ -31,7 +30,7 @@ from apprenance.credentials.verify.inputs import (
     iso,
 )
 from apprenance.domain.catalog import PILLARS, Badge, Catalog, text
-from apprenance.i18n import number, t
+from apprenance.i18n import LANGS, number, t
 
 OB3_CONTEXTS: tuple[str, ...] = (VC_V2, OB_V3)
 MAX_EVIDENCE = 50  # activities listed one by one; the others are summed up in one entry

@@ -27,9 +27,9 @@ from xml.parsers.expat import ExpatError
 
 from defusedxml import minidom
 
+from apprenance.credentials.images.image_safety import PNG_SIGNATURE, is_png
 from apprenance.errors import BakingError, foreign_parser
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 OB3_PNG_KEYWORD = b"openbadgecredential"
 OB2_PNG_KEYWORD = b"openbadges"
 OB3_SVG_NS = "https://purl.imsglobal.org/ob/v3p0"
@@ -43,7 +43,7 @@ _JWS = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$")
 
 def image_kind(data: bytes) -> str:
     """``"png"`` or ``"svg"``, else ``BakingError``."""
-    if data.startswith(PNG_SIGNATURE):
+    if is_png(data):
         return "png"
     head = data[:1024].lstrip()
     if head.startswith(b"\xef\xbb\xbf"):
@@ -64,7 +64,7 @@ def _check_size(data: bytes) -> None:
 def png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
     """The (type, content) chunks of a PNG, with CRCs checked and the size limits applied."""
     _check_size(data)
-    if not data.startswith(PNG_SIGNATURE):
+    if not is_png(data):
         raise BakingError("not a PNG image")
     chunks: list[tuple[bytes, bytes]] = []
     pos = len(PNG_SIGNATURE)

@@ -37,7 +37,7 @@ from defusedxml.common import DefusedXmlException, DTDForbidden
 
 from apprenance.errors import UnsafeImage
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"  # the first 8 bytes of every PNG (the one definition)
 MAX_IMAGE_BYTES = 2 * 1024 * 1024  # artwork and logos
 MAX_PIXELS = 4096 * 4096
 MAX_TEXT = 4 * 1024 * 1024  # one inflated PNG text chunk (a baked credential)
@@ -59,9 +59,14 @@ class ImageInfo:
     height: float | None = None
 
 
+def is_png(data: bytes) -> bool:
+    """Whether ``data`` starts as a PNG does (the one PNG sniffer)."""
+    return data.startswith(PNG_SIGNATURE)
+
+
 def image_kind(data: bytes) -> str | None:
     """``"png"``, ``"svg"`` or ``None``, from the first bytes."""
-    if data.startswith(PNG_SIGNATURE):
+    if is_png(data):
         return "png"
     head = data[:4096].lstrip().removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     if head.startswith((b"<svg", b"<?xml", b"<!--", b"<!doctype")) and b"<svg" in head:
@@ -133,7 +138,7 @@ def check_png(data: bytes, *, where: str = "the image",
     """A PNG whose structure, size, pixel count and compressed streams are within limits."""
     if len(data) > max_bytes:
         raise UnsafeImage(f"{where} is too large: {len(data)} bytes (at most {max_bytes})")
-    if not data.startswith(PNG_SIGNATURE):
+    if not is_png(data):
         raise UnsafeImage(f"{where} is not a PNG image")
     chunks = _chunks(data, where)
     kind, header = next(chunks)

@@ -22,10 +22,9 @@ from xml.etree.ElementTree import Element
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
-from apprenance.credentials.images.image_safety import check_png, check_svg
+from apprenance.credentials.images.image_safety import PNG_SIGNATURE, check_png, check_svg, is_png
 from apprenance.errors import UnknownFormat, UnreadableInput
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 OB3_PNG_KEYWORD = "openbadgecredential"
 OB2_PNG_KEYWORD = "openbadges"
 OB3_SVG_NAMESPACE = "https://purl.imsglobal.org/ob/v3p0"
@@ -44,7 +43,7 @@ class Baked:
 
 def sniff(data: bytes) -> str | None:
     """``png``, ``svg``, ``pdf`` or ``None`` (for JSON and JWT text)."""
-    if data.startswith(PNG_SIGNATURE):
+    if is_png(data):
         return "png"
     if data.startswith(b"%PDF-"):
         return "pdf"

@@ -21,6 +21,7 @@ CONTEXTS_DIR = Path(__file__).resolve().parents[2] / "data" / "contexts"
 VC_V1 = "https://www.w3.org/2018/credentials/v1"
 VC_V2 = "https://www.w3.org/ns/credentials/v2"
 OB_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+OB_V2 = "https://w3id.org/openbadges/v2"  # Open Badges 2.0 (formats.ob2, verify.ob2_verify)
 DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2"
 ED25519_2020 = "https://w3id.org/security/suites/ed25519-2020/v1"
 DID_V1 = "https://www.w3.org/ns/did/v1"

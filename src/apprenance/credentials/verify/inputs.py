@@ -31,8 +31,6 @@ from urllib.parse import quote
 
 from apprenance.errors import CatalogError
 
-LANGS: tuple[str, ...] = ("fr", "en")
-
 
 @dataclass(frozen=True)
 class HostedUrls:

@@ -37,7 +37,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
 from apprenance.credentials.formats.ob2_documents import (
-    OB2_CONTEXT,
     assertion_problems,
     badge_class_problems,
     differences,
@@ -58,6 +57,7 @@ from apprenance.credentials.formats.ob2_documents import (
     what,
 )
 from apprenance.credentials.images.unbake import Baked
+from apprenance.credentials.jsonld.contexts import OB_V2
 from apprenance.credentials.jsonld.rdf_walk import walk
 from apprenance.credentials.trust import jwt
 from apprenance.credentials.trust.did import Fetcher
@@ -114,7 +114,7 @@ def _parse(text: str, report: Report, baked: Baked | None) -> _Given | None:
                           url_only=True)
         document = parse_document(stripped, where)
         if not has_ob2_context(document):
-            raise Ob2Problem("verify.ob2.not_ob2", where=where, context=OB2_CONTEXT)
+            raise Ob2Problem("verify.ob2.not_ob2", where=where, context=OB_V2)
     except InputError as exc:
         report.parse = "error"
         report.say("parse", "failed", "verify.msg.reason", reason=reason_of(exc))

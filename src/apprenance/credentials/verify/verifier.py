@@ -47,8 +47,6 @@ from apprenance.errors import (
 )
 from apprenance.i18n.phrases import Phrases, reason_of, say
 
-OB2_CONTEXT = "https://w3id.org/openbadges/v2"
-
 CheckStatus = Literal["ok", "failed", "warning", "skipped"]
 """The status of one check: every verifier (OB 3.0, OB 2.0, nested) writes one of these, and
 the CLI, the verify page and the JSON reports read them."""

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from apprenance.clock import Clock, fixed_clock
+from apprenance.credentials.formats.registry import FORMATS
 from apprenance.credentials.pdf.certificate import render_certificate
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
@@ -30,6 +31,7 @@ from apprenance.domain.certificate import CertificateData
 from apprenance.errors import Conflict, InputError, NotFound
 from apprenance.services.certificates.gather import CertificateOptions, gather_certificate
 
+PDF_SUFFIX = FORMATS["pdf"].suffix
 PARALLEL_FROM = 40  # fewer learners: one process (starting the workers costs ~0.3 s)
 CHUNK = 4
 
@@ -41,9 +43,10 @@ def file_names(participants: list[str]) -> dict[str, str]:
     taken: set[str] = set()
     for participant in participants:
         stem = re.sub(r"[^A-Za-z0-9._-]+", "_", participant).strip("._") or "learner"
-        name = f"{stem[:80]}.pdf"
+        name = f"{stem[:80]}{PDF_SUFFIX}"
         if name.lower() in taken:
-            name = f"{stem[:80]}-{hashlib.sha256(participant.encode()).hexdigest()[:8]}.pdf"
+            digest = hashlib.sha256(participant.encode()).hexdigest()[:8]
+            name = f"{stem[:80]}-{digest}{PDF_SUFFIX}"
         taken.add(name.lower())
         names[participant] = name
     return names

@@ -31,8 +31,8 @@ from apprenance.domain.certificate import (
 )
 from apprenance.domain.evidence import TOTAL, Totals
 from apprenance.errors import Conflict, InputError, NotFound
-from apprenance.services.evaluation.evaluate import learner_id
 from apprenance.services.evidence.totals import learner_facts
+from apprenance.services.people.directory import learner_id
 
 
 @dataclass(frozen=True)

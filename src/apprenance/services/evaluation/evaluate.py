@@ -21,10 +21,9 @@ from apprenance.domain.award_dates import met_days
 from apprenance.domain.catalog import Catalog, Rule
 from apprenance.domain.evidence import ActivityFacts
 from apprenance.domain.rules import Check, LearnerEvidence, compile_rule, contributing
-from apprenance.errors import NotFound
-from apprenance.importers.values import learner_key
 from apprenance.services.evaluation.batch_gc import few_collections
 from apprenance.services.evidence.totals import ensure_current, facts_by_learner, load_totals
+from apprenance.services.people.directory import learner_id
 
 META_KEY = "evaluation_catalog_version"
 CHUNK = 1000
@@ -60,16 +59,6 @@ class EvaluationReport:
                 for a in self.awards
             ],
         }
-
-
-def learner_id(conn: Connection, participant: str) -> int:
-    """The id of the learner ``participant`` (email or handle, any case)."""
-    found = conn.execute(
-        select(t.learners.c.id).where(t.learners.c.participant == learner_key(participant))
-    ).scalar_one_or_none()
-    if found is None:
-        raise NotFound(f"no learner {participant!r}")
-    return int(found)
 
 
 def _targets(

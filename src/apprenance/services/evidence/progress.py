@@ -15,13 +15,13 @@ from apprenance.domain.rules import LearnerEvidence, evaluate
 from apprenance.errors import NotFound
 from apprenance.i18n import number, t_plural
 from apprenance.importers.values import learner_key
-from apprenance.services.evaluation.evaluate import learner_id
 from apprenance.services.evidence.totals import (
     effective_type,
     ensure_current,
     learner_facts,
     load_totals,
 )
+from apprenance.services.people.directory import learner_id
 
 
 def evidence_for(store: Store, catalog: Catalog, participant: str) -> dict[str, Any]:

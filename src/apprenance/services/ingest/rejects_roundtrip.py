@@ -22,8 +22,9 @@ from apprenance.db import rejects_sql as sql
 from apprenance.db.engine import Connection
 from apprenance.errors import FieldError, InputError
 from apprenance.i18n import t as msg
+from apprenance.importers import detect_format
 from apprenance.importers.csv_log import REJECT_COLUMN, detect_separator, is_reject_column
-from apprenance.importers.encoding import detect_format, open_text
+from apprenance.importers.encoding import open_text
 from apprenance.services.ingest.rejects import RejectRow, neutralise
 
 

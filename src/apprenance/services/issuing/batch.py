@@ -14,7 +14,6 @@ issued that a verifier cannot check.
 from __future__ import annotations
 
 import dataclasses
-import json
 import random
 import uuid
 from collections import defaultdict
@@ -29,14 +28,9 @@ from apprenance.credentials.formats.endorsement import (
     by_endorser,
     endorsement_credential,
 )
+from apprenance.credentials.formats.registry import Issued, written
 from apprenance.credentials.images.badge_png import badge_png, placeholder_png
-from apprenance.credentials.images.baking import (
-    SvgTemplate,
-    bake_ob2,
-    bake_png,
-    credential_text,
-    prepare_svg,
-)
+from apprenance.credentials.images.baking import SvgTemplate, prepare_svg
 from apprenance.credentials.images.hosted_images import (
     artwork,
     data_uri_image,
@@ -51,15 +45,14 @@ from apprenance.db.engine import Connection
 from apprenance.db.issuing_sql import status_list_bits
 from apprenance.db.store import Store
 from apprenance.domain.catalog import PILLARS, Badge, Catalog, text
+from apprenance.i18n import LANGS
 from apprenance.services.evidence.totals import effective_type
 from apprenance.services.files import (
     badge_file,
-    dump_json,
     learner_folder,
     public_root,
     write_bytes,
     write_json,
-    write_text,
 )
 from apprenance.services.issuing.issuers import Signer, did_document, issuer_for, signer
 from apprenance.services.issuing.revocation import (
@@ -157,7 +150,7 @@ class Batch:
                 self._publish(image, found[1])
             self._achievements[key] = ob3.achievement(badge, self.catalog, self.urls, lang,
                                                       image=image)
-            for other in ("fr", "en"):
+            for other in LANGS:
                 self._publish(self.urls.achievement(badge.id, other), lambda o=other: (
                     ob3.achievement_document(ob3.achievement(
                         badge, self.catalog, self.urls, o, image=image))))
@@ -317,26 +310,18 @@ class Batch:
         assert self.out is not None
         folder = learner_folder(self.out, built.award.learner_id, built.award.participant)
         png, svg, template = self.images(badge)
-        text_ = credential_text(built.signed)
-        files = [
-            write_text(badge_file(folder, badge.id, ".ob3.json"), dump_json(built.signed)),
-            write_text(badge_file(folder, badge.id, ".ob3.jwt"), built.jwt + "\n"),
-            write_bytes(badge_file(folder, badge.id, ".png"), bake_png(png, text_)),
-            write_bytes(badge_file(folder, badge.id, ".svg"), template.bake(text_)),
-        ]
+        issued = Issued(built.signed, built.jwt, built.ob2, png=lambda: png, svg=lambda: svg,
+                        svg_template=template)
+        files = [write_bytes(badge_file(folder, badge.id, f.suffix), f.file_bytes(issued))
+                 for f in written("ob3")]
         if built.ob2 is None:
             return files
-        ob2_text = json.dumps(built.ob2, ensure_ascii=False)
         s = self._signers[built.issuer]
         self._publish(self.urls.ob2_badge(built.issuer, badge.id), lambda: ob2.badge_class(
             badge, self.catalog, s.profile, self.urls, built.award.lang))
         self._publish(self.urls.ob2_badge_image(built.issuer, badge.id), png)
         self.written_public.append(write_json(
             public_root(self.out) / self.urls.path_of(built.ob2["id"]), built.ob2))
-        return [
-            *files,
-            write_json(badge_file(folder, badge.id, ".ob2.json"), built.ob2),
-            write_bytes(badge_file(folder, badge.id, ".ob2.png"), bake_ob2(png, ob2_text)),
-            write_bytes(badge_file(folder, badge.id, ".ob2.svg"), bake_ob2(svg, ob2_text)),
-        ]
+        return [*files, *(write_bytes(badge_file(folder, badge.id, f.suffix), f.file_bytes(issued))
+                          for f in written("ob2"))]
 

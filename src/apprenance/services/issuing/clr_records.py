@@ -28,9 +28,9 @@ from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog, text
 from apprenance.errors import NotFound
 from apprenance.i18n import t as msg
-from apprenance.services.evaluation.evaluate import learner_id
 from apprenance.services.files import write_json
 from apprenance.services.issuing.issuers import issuer_for, signer
+from apprenance.services.people.directory import learner_id
 
 
 @dataclass

@@ -21,12 +21,13 @@ from apprenance.credentials.images.hosted_images import (
 )
 from apprenance.credentials.trust.did import did_web_document, did_web_from_url
 from apprenance.credentials.trust.keys import KeyStore
-from apprenance.credentials.verify.inputs import LANGS, HostedUrls
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db.credentials_sql import hosted_assertion
 from apprenance.db.issuing_sql import IssuerRow, issuer_row, web_issuer_ids
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import NotFound
+from apprenance.i18n import LANG_CHOICE, LANGS
 from apprenance.services.issuing.issuers import did_document, profile_of
 from apprenance.services.issuing.revocation import ob2_revocations, status_list_document
 
@@ -149,7 +150,7 @@ def ob2_assertion(src: Sources, uid: str) -> Hosted:
 
 
 ROUTES: list[tuple[re.Pattern[str], Any]] = [
-    (re.compile(rf"achievements/({_SLUG})\.(fr|en)\.json"), achievement),
+    (re.compile(rf"achievements/({_SLUG})\.({LANG_CHOICE})\.json"), achievement),
     (re.compile(rf"issuers/({_SLUG})/did\.json"), issuer_did),
     (re.compile(rf"issuers/({_SLUG})/status/([0-9]{{1,9}})\.json"),
      lambda s, slug, n: status_list(s, slug, int(n))),

@@ -35,10 +35,10 @@ from apprenance.db.engine import Connection
 from apprenance.db.store import Store, retrying
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import ApprenanceError, Conflict, NotFound
-from apprenance.services.evaluation.evaluate import learner_id
 from apprenance.services.files import check_out_dir, flush_to_disk, public_root, relative
 from apprenance.services.issuing.batch import Batch, Built, PendingAward
 from apprenance.services.issuing.revocation import write_issuer_status
+from apprenance.services.people.directory import learner_id
 
 CHUNK = 50  # awards per transaction: what concurrent issuers claim at a time
 

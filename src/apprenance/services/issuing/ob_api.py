@@ -15,8 +15,8 @@ from apprenance.db.issuing_sql import all_issuers
 from apprenance.db.learner_records_sql import learner_identity, set_learner_name
 from apprenance.db.store import Store
 from apprenance.errors import InputError, NotFound
-from apprenance.services.evaluation.evaluate import learner_id
 from apprenance.services.issuing.issuers import profile_of
+from apprenance.services.people.directory import learner_id
 
 LISTED = ("ob3", "ob3-external")
 

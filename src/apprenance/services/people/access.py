@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select, update
-
 from apprenance.clock import Clock
-from apprenance.db import access_tables as a
-from apprenance.db import tables as t
+from apprenance.db import access_sql as sql
+from apprenance.db import people_sql
+from apprenance.db.engine import Connection
 from apprenance.db.store import Store
 from apprenance.errors import InputError, NotFound, Unauthenticated
 from apprenance.importers.values import learner_key
@@ -64,14 +63,10 @@ def new_secret(prefix: str) -> str:
 
 
 def _learner(conn: Connection, participant: str) -> tuple[int, str | None]:
-    row = conn.execute(
-        select(t.learners.c.id, t.learners.c.territory_id)
-        .where(t.learners.c.participant == learner_key(participant))
-        .where(t.learners.c.erased_at.is_(None))
-    ).one_or_none()
-    if row is None:
+    found = people_sql.live_learner_home(conn, learner_key(participant))
+    if found is None:
         raise NotFound(f"no learner {participant!r}")
-    return int(row[0]), row[1]
+    return found
 
 
 def _check_role(conn: Connection, role: str, territory: str | None,
@@ -81,10 +76,7 @@ def _check_role(conn: Connection, role: str, territory: str | None,
     if role == "coordinator":
         if not territory:
             raise InputError("a coordinator token needs a territory (--territory)")
-        found = conn.execute(
-            select(t.territories.c.id).where(t.territories.c.id == territory)
-        ).scalar_one_or_none()
-        if found is None:
+        if not people_sql.territory_exists(conn, territory):
             raise NotFound(f"no territory {territory!r}")
     if role == "learner":
         if not learner:
@@ -104,25 +96,20 @@ def create_token(
     now = clock()
     with store.transaction() as conn:
         lid = _check_role(conn, role, territory, learner)
-        conn.execute(a.api_tokens.insert().values(
-            token_hash=digest(token), kind=kind, role=role,
-            territory_id=territory if role == "coordinator" else None, learner_id=lid,
+        sql.insert_token(
+            conn, token_hash=digest(token), kind=kind, role=role,
+            territory=territory if role == "coordinator" else None, learner_id=lid,
             client_id=client_id, scopes=sorted(scopes), label=label, created_at=now,
             expires_at=now + expires_in if expires_in else None,
-        ))
+        )
     return token
 
 
 def resolve_token(store: Store, token: str, *, clock: Clock) -> Grant:
     """The grant of a presented token; ``Unauthenticated`` when unknown, expired or revoked."""
     wanted = digest(token)
-    c = a.api_tokens.c
     with store.transaction() as conn:
-        row = conn.execute(
-            select(a.api_tokens, t.learners.c.participant)
-            .outerjoin(t.learners, t.learners.c.id == c.learner_id)
-            .where(c.token_hash == wanted)
-        ).mappings().one_or_none()
+        row = sql.token_row(conn, wanted)
     if row is None or not hmac.compare_digest(str(row["token_hash"]), wanted):
         raise Unauthenticated("unknown or expired token")
     if row["revoked_at"] is not None or _expired(row["expires_at"], clock()):
@@ -138,8 +125,7 @@ def resolve_token(store: Store, token: str, *, clock: Clock) -> Grant:
 def revoke_token(store: Store, token: str, *, clock: Clock) -> None:
     """End a token or session now (sign-out)."""
     with store.transaction() as conn:
-        conn.execute(update(a.api_tokens).where(a.api_tokens.c.token_hash == digest(token))
-                     .values(revoked_at=clock()))
+        sql.revoke_token(conn, digest(token), clock())
 
 
 def _expired(when: datetime | None, now: datetime) -> bool:
@@ -157,27 +143,21 @@ def create_sign_in_link(store: Store, participant: str, *, clock: Clock,
     now = clock()
     with store.transaction() as conn:
         lid, _ = _learner(conn, participant)
-        conn.execute(a.sign_in_links.insert().values(
-            token_hash=digest(token), learner_id=lid, created_at=now, expires_at=now + ttl))
+        sql.insert_sign_in_link(conn, token_hash=digest(token), learner_id=lid,
+                                created_at=now, expires_at=now + ttl)
     return token
 
 
 def use_sign_in_link(store: Store, token: str, *, clock: Clock) -> str:
     """Spend a sign-in link (once) and return a new session token for its learner."""
     now = clock()
-    c = a.sign_in_links.c
     with store.transaction() as conn:
-        row = conn.execute(select(c.id, c.learner_id, c.expires_at, c.used_at)
-                           .where(c.token_hash == digest(token))).one_or_none()
+        row = sql.sign_in_link(conn, digest(token))
         if row is None or row.used_at is not None or _expired(row.expires_at, now):
             raise Unauthenticated("this sign-in link is unknown, used or expired")
-        spent = conn.execute(update(a.sign_in_links)
-                             .where(and_(c.id == row.id, c.used_at.is_(None)))
-                             .values(used_at=now)).rowcount
-        if spent != 1:  # another request spent it first
+        if not sql.spend_sign_in_link(conn, row.id, now):  # another request spent it first
             raise Unauthenticated("this sign-in link is unknown, used or expired")
-        participant = conn.execute(select(t.learners.c.participant)
-                                   .where(t.learners.c.id == row.learner_id)).scalar_one()
+        participant = people_sql.participant_of(conn, row.learner_id)
     return create_token(store, role="learner", learner=participant, kind="session",
                         expires_in=SESSION_TTL, clock=clock)
 
@@ -191,24 +171,20 @@ def create_share_link(store: Store, participant: str, *, clock: Clock,
     now = clock()
     with store.transaction() as conn:
         lid, _ = _learner(conn, participant)
-        inserted = conn.execute(a.share_links.insert().values(
-            token=token, learner_id=lid, created_at=now,
+        new_id = sql.insert_share_link(
+            conn, token=token, learner_id=lid, created_at=now,
             expires_at=now + timedelta(days=days) if days else None,
-        )).inserted_primary_key
-        assert inserted is not None
-        new_id = inserted[0]
-    return {"id": int(new_id), "token": token, "created_at": now.isoformat(),
+        )
+    return {"id": new_id, "token": token, "created_at": now.isoformat(),
             "expires_at": (now + timedelta(days=days)).isoformat() if days else None}
 
 
 def share_links_of(store: Store, participant: str, *, clock: Clock) -> list[dict[str, Any]]:
     """The learner's live share links, newest first."""
-    c = a.share_links.c
     now = clock()
     with store.transaction() as conn:
         lid, _ = _learner(conn, participant)
-        rows = conn.execute(select(a.share_links).where(c.learner_id == lid)
-                            .where(c.revoked_at.is_(None)).order_by(c.id.desc())).mappings().all()
+        rows = sql.share_link_rows(conn, lid)
     return [
         {"id": r["id"], "token": r["token"], "created_at": r["created_at"].isoformat(),
          "expires_at": r["expires_at"].isoformat() if r["expires_at"] else None}
@@ -218,29 +194,20 @@ def share_links_of(store: Store, participant: str, *, clock: Clock) -> list[dict
 
 def revoke_share_link(store: Store, participant: str, link_id: int, *, clock: Clock) -> None:
     """Revoke one of the learner's share links; ``NotFound`` if it is not theirs."""
-    c = a.share_links.c
     with store.transaction() as conn:
         lid, _ = _learner(conn, participant)
-        done = conn.execute(update(a.share_links)
-                            .where(and_(c.id == link_id, c.learner_id == lid,
-                                        c.revoked_at.is_(None)))
-                            .values(revoked_at=clock())).rowcount
-    if done != 1:
+        done = sql.revoke_share_link(conn, link_id, lid, clock())
+    if not done:
         raise NotFound(f"no live share link {link_id}")
 
 
 def resolve_share_link(store: Store, token: str, *, clock: Clock) -> str:
     """The participant whose portfolio a share link opens; ``NotFound`` once revoked/expired."""
-    c = a.share_links.c
     with store.transaction() as conn:
-        row = conn.execute(
-            select(t.learners.c.participant, c.expires_at)
-            .join(t.learners, t.learners.c.id == c.learner_id)
-            .where(c.token == token, c.revoked_at.is_(None), t.learners.c.erased_at.is_(None))
-        ).one_or_none()
-    if row is None or _expired(row.expires_at, clock()):
+        row = sql.share_link_target(conn, token)
+    if row is None or _expired(row[1], clock()):
         raise NotFound("this share link is unknown, revoked or expired")
-    return str(row.participant)
+    return row[0]
 
 
 def create_oauth_client(
@@ -256,10 +223,10 @@ def create_oauth_client(
     secret = new_secret("aoc")
     with store.transaction() as conn:
         lid = _check_role(conn, role, territory, learner)
-        conn.execute(a.oauth_clients.insert().values(
-            client_id=client_id, secret_hash=digest(secret), name=name, role=role,
-            territory_id=territory if role == "coordinator" else None, learner_id=lid,
-            scopes=wanted, created_at=clock()))
+        sql.insert_oauth_client(
+            conn, client_id=client_id, secret_hash=digest(secret), name=name, role=role,
+            territory=territory if role == "coordinator" else None, learner_id=lid,
+            scopes=wanted, created_at=clock())
     return client_id, secret
 
 
@@ -268,13 +235,8 @@ def oauth_token(store: Store, client_id: str, secret: str, requested: Iterable[s
     """Client credentials grant: an access token for the scopes asked (all the client's when
     none asked). ``Unauthenticated`` for a bad client, ``PermissionDenied``-like input error
     for scopes the client does not have."""
-    c = a.oauth_clients.c
     with store.transaction() as conn:
-        row = conn.execute(
-            select(a.oauth_clients, t.learners.c.participant)
-            .outerjoin(t.learners, t.learners.c.id == c.learner_id)
-            .where(c.client_id == client_id, c.revoked_at.is_(None))
-        ).mappings().one_or_none()
+        row = sql.oauth_client_row(conn, client_id)
     expected = str(row["secret_hash"]) if row is not None else digest("")
     if not hmac.compare_digest(expected, digest(secret)) or row is None:
         raise Unauthenticated("invalid client")
@@ -293,8 +255,4 @@ def purge_expired(store: Store, *, clock: Clock) -> int:
     """Forget expired sessions and OAuth tokens, and used or expired sign-in links."""
     now = clock()
     with store.transaction() as conn:
-        gone = conn.execute(a.api_tokens.delete().where(
-            a.api_tokens.c.kind != "api", a.api_tokens.c.expires_at < now)).rowcount
-        gone += conn.execute(a.sign_in_links.delete().where(or_(
-            a.sign_in_links.c.used_at.is_not(None), a.sign_in_links.c.expires_at < now))).rowcount
-    return int(gone)
+        return sql.purge_expired(conn, now)

@@ -6,14 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from apprenance.clock import Clock
 from apprenance.contracts.territory import TerritoryFile, text_in
 from apprenance.contracts.yaml_input import line_of, load_model_with_node
-from apprenance.db import tables as t
+from apprenance.db import people_sql as sql
 from apprenance.db.store import Store
-from apprenance.db.writes import upsert
 from apprenance.i18n import t as tr
 
 
@@ -73,16 +70,13 @@ def load_territory(store: Store, path: Path, *, clock: Clock, lang: str = "en",
     now = clock()
     src = str(path)
     with store.transaction() as conn:
-        upsert(
+        sql.upsert_territory(
             conn,
-            t.territories,
-            [{"id": doc.id, "name": doc.name, "data": doc.extra_data(), "source_file": src,
-              "source_line": 1, "created_at": now}],
-            ["id"],
+            {"id": doc.id, "name": doc.name, "data": doc.extra_data(), "source_file": src,
+             "source_line": 1, "created_at": now},
         )
-        upsert(
+        sql.upsert_projects(
             conn,
-            t.projects,
             [
                 {
                     "id": p.id,
@@ -97,16 +91,8 @@ def load_territory(store: Store, path: Path, *, clock: Clock, lang: str = "en",
                 }
                 for i, p in enumerate(doc.projects)
             ],
-            ["id"],
         )
-        known: dict[str, str | None] = {
-            participant: home
-            for participant, home in conn.execute(
-                select(t.learners.c.participant, t.learners.c.territory_id).where(
-                    t.learners.c.participant.in_([lr.participant for lr in doc.learners])
-                )
-            ).all()
-        }
+        known = sql.homes_of(conn, [lr.participant for lr in doc.learners])
         moves: list[LearnerMove] = []
         rows = []
         for i, lr in enumerate(doc.learners):
@@ -127,7 +113,7 @@ def load_territory(store: Store, path: Path, *, clock: Clock, lang: str = "en",
                 "source_line": line_of(node, ("learners", i)),
                 "created_at": now,
             })
-        upsert(conn, t.learners, rows, ["participant"])
+        sql.upsert_learners(conn, rows)
     return TerritoryReport(
         territory=doc.id,
         projects=len(doc.projects),

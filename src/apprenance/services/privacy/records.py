@@ -1,6 +1,7 @@
-"""What the store and the home folder hold about one learner, found row by row: the queries
-shared by the export and the erasure (``services.privacy``), the redaction of the documents an
-erasure keeps, and the search of the home folder for files that still name the person.
+"""What the store and the home folder hold about one learner, found row by row: the reads
+shared by the export and the erasure (``services.privacy``; their statements are in
+``db.privacy_sql``), the redaction of the documents an erasure keeps, and the search of the
+home folder for files that still name the person.
 
 Rows are read as plain JSON values (times in ISO 8601). Secrets never leave: token hashes,
 share link tokens and OAuth client secrets are not part of any row returned here.
@@ -16,11 +17,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Text, cast, func, or_, select
-
-from apprenance.db import access_tables as a
-from apprenance.db import tables as t
-from apprenance.db.issuing_tables import credential_issuance
+from apprenance.db import privacy_sql as sql
+from apprenance.db.engine import Connection
 from apprenance.db.store import Store
 from apprenance.errors import FieldError, NotFound
 from apprenance.importers.values import learner_key
@@ -55,33 +53,10 @@ def row_dict(row: Mapping[Any, Any], *, leave: Iterable[str] = ()) -> dict[str, 
 
 def learner_row(conn: Connection, participant: str) -> dict[str, Any]:
     """The learner ``participant`` (an erased one too, by their pseudonym); ``NotFound``."""
-    row = conn.execute(select(t.learners).where(
-        t.learners.c.participant == learner_key(participant))).mappings().one_or_none()
+    row = sql.learner_row(conn, learner_key(participant))
     if row is None:
         raise NotFound(f"no learner {participant!r}")
-    return dict(row)
-
-
-def activity_rows(conn: Connection, learner_id: int) -> list[dict[str, Any]]:
-    a_ = t.activities.c
-    return [dict(r) for r in conn.execute(select(t.activities).where(a_.learner_id == learner_id)
-                                          .order_by(a_.occurred_at, a_.id)).mappings()]
-
-
-def attestations_received(conn: Connection, learner_id: int) -> list[dict[str, Any]]:
-    at = t.attestations.c
-    return [dict(r) for r in conn.execute(
-        select(t.attestations).join(t.activities, t.activities.c.id == at.activity_id)
-        .where(t.activities.c.learner_id == learner_id).order_by(at.id)).mappings()]
-
-
-def attestations_given(conn: Connection, participant: str) -> list[dict[str, Any]]:
-    """The attestations ``participant`` gave as a witness, with the day of the activity."""
-    at = t.attestations.c
-    return [dict(r) for r in conn.execute(
-        select(t.attestations, t.activities.c.occurred_on, t.activities.c.source_ref)
-        .join(t.activities, t.activities.c.id == at.activity_id)
-        .where(at.witness == participant).order_by(at.id)).mappings()]
+    return row
 
 
 def full_name(name: str | None) -> str | None:
@@ -95,17 +70,7 @@ def rejects_naming(conn: Connection, participant: str, name: str | None,
                    statement_ids: Iterable[str]) -> list[dict[str, Any]]:
     """Rejected rows whose raw content or reason names the person (address or full name,
     any case), or that come from one of their xAPI statements."""
-    r = t.rejects.c
-    conditions = [func.lower(r.raw).contains(participant, autoescape=True),
-                  func.lower(r.reason).contains(participant, autoescape=True)]
-    whole = full_name(name)
-    if whole:
-        conditions.append(func.lower(r.raw).contains(whole, autoescape=True))
-    ids = sorted(set(statement_ids))
-    if ids:
-        conditions.append(r.statement_id.in_(ids))
-    return [dict(x) for x in conn.execute(
-        select(t.rejects).where(or_(*conditions)).order_by(r.id)).mappings()]
+    return sql.rejects_naming(conn, participant, full_name(name), statement_ids)
 
 
 def evidence_rows(conn: Connection, learner_id: int) -> list[dict[str, Any]]:
@@ -114,58 +79,13 @@ def evidence_rows(conn: Connection, learner_id: int) -> list[dict[str, Any]]:
 
 
 def award_rows(conn: Connection, learner_id: int) -> list[dict[str, Any]]:
-    w = t.awards.c
-    return [row_dict(x, leave=("learner_id",)) for x in conn.execute(
-        select(t.awards).where(w.learner_id == learner_id).order_by(w.awarded_at, w.id)
-    ).mappings()]
-
-
-def credential_rows(conn: Connection, learner_id: int) -> list[dict[str, Any]]:
-    """Every credential issued to the learner, with what was issued along (VC-JWT, OB 2.0)."""
-    c, ci = t.credentials.c, credential_issuance.c
-    rows = conn.execute(
-        select(t.credentials, ci.issuer_id, ci.badge_id, ci.lang, ci.status_list_id,
-               ci.status_index, ci.jwt, ci.ob2_id, ci.ob2_assertion)
-        .outerjoin(credential_issuance, ci.credential_id == c.id)
-        .where(c.learner_id == learner_id).order_by(c.issued_at, c.id)).mappings()
-    return [dict(x) for x in rows]
-
-
-def issuers_of(conn: Connection, learner_id: int) -> list[str]:
-    """The issuers of the learner's credentials."""
-    c, ci = t.credentials.c, credential_issuance.c
-    return sorted(str(i) for i in conn.execute(
-        select(ci.issuer_id).join(t.credentials, c.id == ci.credential_id)
-        .where(c.learner_id == learner_id).distinct()).scalars())
+    return [row_dict(x, leave=("learner_id",)) for x in sql.award_rows(conn, learner_id)]
 
 
 def access_rows(conn: Connection, learner_id: int) -> dict[str, list[dict[str, Any]]]:
     """Share links, sign-in links, tokens and OAuth clients of the learner, without secrets."""
-    s, i, k, o = a.share_links.c, a.sign_in_links.c, a.api_tokens.c, a.oauth_clients.c
-    return {
-        "share_links": [row_dict(x) for x in conn.execute(
-            select(s.id, s.created_at, s.expires_at, s.revoked_at)
-            .where(s.learner_id == learner_id).order_by(s.id)).mappings()],
-        "sign_in_links": [row_dict(x) for x in conn.execute(
-            select(i.id, i.created_at, i.expires_at, i.used_at)
-            .where(i.learner_id == learner_id).order_by(i.id)).mappings()],
-        "tokens": [row_dict(x) for x in conn.execute(
-            select(k.id, k.kind, k.role, k.label, k.scopes, k.client_id, k.created_at,
-                   k.expires_at, k.revoked_at)
-            .where(k.learner_id == learner_id).order_by(k.id)).mappings()],
-        "oauth_clients": [row_dict(x) for x in conn.execute(
-            select(o.client_id, o.name, o.role, o.scopes, o.created_at, o.revoked_at)
-            .where(o.learner_id == learner_id).order_by(o.client_id)).mappings()],
-    }
-
-
-def statement_rows(conn: Connection, ids: Iterable[str]) -> list[dict[str, Any]]:
-    x = a.xapi_statements.c
-    wanted = sorted({i for i in ids if i})
-    if not wanted:
-        return []
-    return [dict(r) for r in conn.execute(select(a.xapi_statements).where(x.id.in_(wanted))
-                                          .order_by(x.stored_at, x.id)).mappings()]
+    return {kind: [row_dict(x) for x in rows]
+            for kind, rows in sql.access_rows(conn, learner_id).items()}
 
 
 def _ascii_core(needle: str) -> str:
@@ -182,31 +102,20 @@ def mentions_of(conn: Connection, learner_id: int, participant: str,
     descriptions and extra fields of other learners' activities, attestation comments on
     them. Reported by an erasure, never changed (the text belongs to someone else)."""
     needles = [n for n in (participant.lower(), full_name(name)) if n]
-    act, at = t.activities.c, t.attestations.c
-
-    def naming(column: Any) -> Any:
-        text = func.lower(cast(column, Text))
-        return or_(*(text.contains(_ascii_core(n), autoescape=True) for n in needles))
+    cores = [_ascii_core(n) for n in needles]
 
     def names(value: Any) -> bool:
         text = (value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
         return any(n in text.lower() for n in needles)
 
     found: list[dict[str, Any]] = []
-    for column, label in ((act.description, "description"), (act.extra, "extra")):
-        for row_id, value in conn.execute(
-                select(act.id, column).where(act.learner_id != learner_id,
-                                             column.is_not(None), naming(column))
-                .order_by(act.id)):
+    for label in ("description", "extra"):
+        for row_id, value in sql.others_activity_texts(conn, learner_id, label, cores):
             if names(value):
                 found.append({"table": "activities", "id": row_id, "field": label})
-    for row_id, activity, value in conn.execute(
-            select(at.id, at.activity_id, at.comment)
-            .join(t.activities, act.id == at.activity_id)
-            .where(act.learner_id != learner_id, at.comment.is_not(None), naming(at.comment))
-            .order_by(at.id)):
+    for attestation, activity, value in sql.others_comments(conn, learner_id, cores):
         if names(value):
-            found.append({"table": "attestations", "id": row_id, "field": "comment",
+            found.append({"table": "attestations", "id": attestation, "field": "comment",
                           "activity": activity})
     return found
 

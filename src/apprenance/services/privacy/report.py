@@ -37,15 +37,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, func, select, text, update
-from sqlalchemy.exc import OperationalError
-
 from apprenance.clock import Clock
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
-from apprenance.db import access_tables as a
-from apprenance.db import tables as t
-from apprenance.db.issuing_tables import credential_issuance
+from apprenance.db import erasure_sql, privacy_sql
 from apprenance.db.store import Store
 from apprenance.errors import ApprenanceError, ConfigError
 from apprenance.importers.values import learner_key
@@ -66,17 +61,17 @@ def export_learner(store: Store, participant: str, *, clock: Clock,
     with store.transaction() as conn:
         learner = pr.learner_row(conn, participant)
         lid, who = int(learner["id"]), str(learner["participant"])
-        activities = pr.activity_rows(conn, lid)
-        received = pr.attestations_received(conn, lid)
-        given = pr.attestations_given(conn, who)
+        activities = privacy_sql.activity_rows(conn, lid)
+        received = privacy_sql.attestations_received(conn, lid)
+        given = privacy_sql.attestations_given(conn, who)
         own_statements = [str(x["source_ref"]) for x in activities if x["source_ref"]]
         witnessed = [str(x["source_ref"]) for x in given if x["source_ref"]]
         rejects = pr.rejects_naming(conn, who, learner["name"], own_statements)
         evidence = pr.evidence_rows(conn, lid)
         awards = pr.award_rows(conn, lid)
-        credentials = pr.credential_rows(conn, lid)
+        credentials = privacy_sql.credential_rows(conn, lid)
         access = pr.access_rows(conn, lid)
-        statements = pr.statement_rows(conn, own_statements + witnessed)
+        statements = privacy_sql.statement_rows(conn, own_statements + witnessed)
     by_activity: dict[str, list[dict[str, Any]]] = {}
     for att in received:
         by_activity.setdefault(str(att["activity_id"]), []).append(
@@ -141,7 +136,7 @@ def erase_learner(store: Store, keys: KeyStore, participant: str, *, urls: Hoste
     now = clock()
     with store.transaction() as conn:
         learner = pr.learner_row(conn, participant)
-        issuers = pr.issuers_of(conn, int(learner["id"]))
+        issuers = privacy_sql.issuers_of(conn, int(learner["id"]))
     if out is not None:  # the lists are signed at the end: fail before changing anything
         for issuer in issuers:
             keys.current(issuer)
@@ -152,8 +147,7 @@ def erase_learner(store: Store, keys: KeyStore, participant: str, *, urls: Hoste
                                                      str(learner["participant"]), old_name)
         counts = {} if resumed else erase_rows(
             conn, learner, f"erased-{rng.getrandbits(64):016x}", now)
-        learner = dict(conn.execute(select(t.learners).where(
-            t.learners.c.id == learner["id"])).mappings().one())
+        learner = privacy_sql.learner_by_id(conn, int(learner["id"]))
     report = ErasureReport(learner=str(learner["participant"]),
                            erased_at=pr.plain(learner["erased_at"]), resumed=resumed,
                            counts=counts, mentions=mentions)
@@ -184,35 +178,24 @@ def _revoke_all(store: Store, keys: KeyStore, lid: int, *, urls: HostedUrls, clo
                 report: ErasureReport) -> None:
     """Revoke the learner's credentials still valid (endorsements and CLRs, which have no
     status entry, are marked revoked)."""
-    c, ci = t.credentials.c, credential_issuance.c
     with store.transaction() as conn:
-        rows = conn.execute(
-            select(c.id, ci.issuer_id).outerjoin(credential_issuance, ci.credential_id == c.id)
-            .where(c.learner_id == lid, c.revoked_at.is_(None)).order_by(c.issued_at, c.id)
-        ).all()
+        rows = privacy_sql.live_credentials(conn, lid)
     for cid, issuer in rows:
         if issuer is not None:
             revoke(store, keys, str(cid), reason=REASON, urls=urls, clock=clock)
             report.revoked.append(str(cid))
     with store.transaction() as conn:
-        conn.execute(update(t.credentials).where(c.learner_id == lid, c.revoked_at.is_(None))
-                     .values(revoked_at=clock(), revocation_reason=REASON))
+        erasure_sql.mark_credentials_revoked(conn, lid, clock(), REASON)
 
 
 def _redact(store: Store, lid: int) -> None:
     """Redact the stored documents (once: a redacted document has no proof left)."""
-    c, ci = t.credentials.c, credential_issuance.c
     with store.transaction() as conn:
-        rows = conn.execute(
-            select(c.id, c.format, c.document, ci.ob2_assertion)
-            .outerjoin(credential_issuance, ci.credential_id == c.id)
-            .where(c.learner_id == lid)).all()
-        for cid, fmt, document, assertion in rows:
-            conn.execute(update(t.credentials).where(c.id == cid).values(
-                document=pr.redact_credential(document or {}, str(fmt))))
+        for cid, fmt, document, assertion in privacy_sql.stored_documents(conn, lid):
+            erasure_sql.replace_document(conn, cid, pr.redact_credential(document or {},
+                                                                         str(fmt)))
             if assertion is not None:
-                conn.execute(update(credential_issuance).where(ci.credential_id == cid).values(
-                    jwt=None, ob2_assertion=pr.redact_assertion(assertion)))
+                erasure_sql.replace_assertion(conn, cid, pr.redact_assertion(assertion))
 
 
 def _write_out(store: Store, keys: KeyStore, lid: int, urls: HostedUrls, out: Path,
@@ -221,11 +204,8 @@ def _write_out(store: Store, keys: KeyStore, lid: int, urls: HostedUrls, out: Pa
     written: list[Path] = []
     for issuer in sorted(issuers):
         written.extend(write_issuer_status(store, keys, urls, issuer, public))
-    ci, c = credential_issuance.c, t.credentials.c
     with store.transaction() as conn:
-        hosted = conn.execute(select(ci.ob2_assertion).join(t.credentials, c.id == ci.credential_id)
-                              .where(c.learner_id == lid, ci.ob2_assertion.is_not(None))).scalars()
-        for assertion in hosted:
+        for assertion in privacy_sql.hosted_assertions(conn, lid):
             try:
                 target = public / urls.path_of(str(assertion["id"]))
             except ValueError:  # hosted under another public URL than this one
@@ -246,17 +226,10 @@ def _write_out(store: Store, keys: KeyStore, lid: int, urls: HostedUrls, out: Pa
 
 def _kept(store: Store, lid: int) -> dict[str, Any]:
     """What still counts for the territory statistics."""
-    act, w = t.activities.c, t.awards.c
     with store.transaction() as conn:
-        count, hours = conn.execute(
-            select(func.count(), func.coalesce(func.sum(act.duration_hours), 0.0))
-            .where(and_(act.learner_id == lid, act.voided.is_(False)))).one()
-        awards = conn.execute(select(func.count()).where(w.learner_id == lid)).scalar_one()
-        live = conn.execute(select(func.count()).select_from(a.share_links).where(
-            a.share_links.c.learner_id == lid, a.share_links.c.revoked_at.is_(None))
-        ).scalar_one()
-    return {"activities": int(count), "hours": round(float(hours), 4), "awards": int(awards),
-            "live_share_links": int(live)}
+        count, hours, awards, live = privacy_sql.kept_counts(conn, lid)
+    return {"activities": count, "hours": round(hours, 4), "awards": awards,
+            "live_share_links": live}
 
 
 def compact(store: Store) -> bool:
@@ -266,11 +239,4 @@ def compact(store: Store) -> bool:
     docs/operations.md)."""
     if store.dialect != "sqlite":
         return False
-    try:
-        with store.engine.connect() as conn:
-            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            conn.execute(text("VACUUM"))
-            busy = conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)")).first()
-    except OperationalError:
-        return False
-    return busy is not None and int(busy[0]) == 0
+    return erasure_sql.vacuum_sqlite(store.engine)
