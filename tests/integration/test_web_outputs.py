@@ -100,7 +100,7 @@ def test_the_territory_certificates_come_as_one_zip(world: World) -> None:
                           follow_redirects=False).headers["location"]
     assert second != job_url and _wait(browser, second)["state"] == "done"
     folder = world.app.home / "exports" / "certificates"
-    assert [p.name for p in folder.iterdir()] == ["certificats-val-de-serre.zip"]
+    assert [p.name for p in folder.glob("*.zip")] == ["certificats-val-de-serre.zip"]
     # erasing LEA lists the ZIP (shared with others) for review, as for the CLI's shared files
     erased = world.client.post(f"/api/v1/learners/{LEA}/erase", headers=world.headers("admin"),
                                json={"confirm": True})
@@ -264,3 +264,43 @@ def test_the_jobs_of_a_process(world: World, tmp_path: Path) -> None:
     state = failing.to_dict()
     assert state["state"] == "failed", state
     assert state["error"].startswith("cannot write the certificates (")
+
+
+def test_another_worker_process_sees_the_job(world: World) -> None:
+    """With ``serve --workers N`` the browser's next request may land in another process: it
+    reads the job's file (counts only, nobody named); a job whose process stopped is seen as
+    interrupted once its file is old."""
+    import json
+    import os
+
+    from apprenance.errors import NotFound
+    from apprenance.services.certificates.gather import CertificateOptions
+    from apprenance.services.certificates.territory_zip import STALE, CertificateJobs
+
+    folder = world.app.home / "exports" / "certificates"
+    here, there = CertificateJobs(folder), CertificateJobs(folder)
+    job = here.start(world.app.store, world.app.catalog(), "val-de-serre",
+                     options=CertificateOptions(lang="en", public_url="http://testserver"),
+                     clock=world.app.clock)
+    for _ in range(1200):
+        if job.state != "running":
+            break
+        time.sleep(0.05)
+    seen = there.get(job.id, "val-de-serre")
+    assert seen is not job
+    assert {k: v for k, v in seen.to_dict().items() if k != "skipped"} == {
+        k: v for k, v in job.to_dict().items() if k != "skipped"}
+    assert seen.zip_path == folder / "certificats-val-de-serre.zip"
+    written = (folder / ".jobs" / f"{job.id}.json").read_text(encoding="utf-8")
+    assert LEA not in written and "lea" not in written
+    with pytest.raises(NotFound):
+        there.get(job.id, "autre")
+    with pytest.raises(NotFound):
+        there.get("../../../etc/passwd", "val-de-serre")
+    lost = folder / ".jobs" / "lostjob01.json"
+    lost.write_text(json.dumps({**json.loads(written), "id": "lostjob01", "state": "running"}),
+                    encoding="utf-8")
+    old = time.time() - STALE - 60
+    os.utime(lost, (old, old))
+    interrupted = there.get("lostjob01", "val-de-serre").to_dict()
+    assert interrupted["state"] == "failed" and "interrupted" in interrupted["error"]

@@ -7,15 +7,20 @@ folder, packs them into ``{folder}/certificats-{territory}.zip`` (one file per t
 last batch replaces the one before, so no older copy of anyone's certificate lingers) and
 records that file for each learner in it (``written_files``, shared: several people), as the
 command line records the certificates it writes. One batch per territory runs at a time.
-Progress is counted per learner; a job lost with its process (a restart) is simply unknown.
+Progress is counted per learner, in memory and in ``{folder}/.jobs/{id}.json`` (what another
+worker process of the server reads when the browser's next request lands there; no learner is
+named in it). A job whose process stopped is seen as interrupted once its file is STALE old.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import secrets
 import tempfile
 import threading
+import time
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -33,6 +38,10 @@ from apprenance.services.privacy.written_files import record_written
 
 log = logging.getLogger("apprenance.certificates")
 KEPT_JOBS = 50  # per process: the oldest finished ones are forgotten
+JOBS = ".jobs"
+STALE = 15 * 60  # seconds without progress: the process that ran the job is gone
+FORGOTTEN = 7 * 86400  # seconds after which a job's file is removed
+JOB_ID = re.compile(r"^[A-Za-z0-9_-]{8,40}$")
 
 
 @dataclass
@@ -85,6 +94,7 @@ class CertificateJobs:
         self.folder = folder
         self._jobs: dict[str, CertificateJob] = {}
         self._lock = threading.Lock()
+        self._disk = threading.Lock()  # one writer of the job files at a time
 
     def start(self, store: Store, catalog: Catalog, territory: str, *,
               options: CertificateOptions, clock: Clock) -> CertificateJob:
@@ -101,6 +111,7 @@ class CertificateJobs:
                 return running[0]
             self._jobs[job.id] = job
             self._forget_old()
+        self._save(job)
         worker = threading.Thread(target=self._run, name=f"certificates-{job.id}",
                                   args=(job, store, catalog, participants, options, clock),
                                   daemon=True)
@@ -111,6 +122,8 @@ class CertificateJobs:
         """The job ``job_id`` of ``territory`` (NotFound for another territory's too)."""
         with self._lock:
             job = self._jobs.get(job_id)
+        if job is None:
+            job = self._load(job_id)  # started by another worker process, maybe
         if job is None or job.territory != territory:
             raise NotFound(f"no certificate batch {job_id!r} for territory {territory!r}")
         return job
@@ -127,6 +140,57 @@ class CertificateJobs:
         while len(self._jobs) > KEPT_JOBS and finished:
             del self._jobs[finished.pop(0).id]
 
+    def _file(self, job_id: str) -> Path:
+        return self.folder / JOBS / f"{job_id}.json"
+
+    def _save(self, job: CertificateJob) -> None:
+        """The job's state on disk, for the other worker processes (best effort)."""
+        state = {**job.to_dict(), "skipped": len(job.skipped)}  # counts, not people
+        path = self._file(job.id)
+        part = path.with_name(f".{path.name}.part")
+        try:
+            with self._disk:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                part.write_text(json.dumps(state), encoding="utf-8")
+                part.replace(path)
+        except OSError as exc:
+            log.warning("cannot record certificate batch %s: %s", job.id, exc.strerror)
+
+    def _load(self, job_id: str) -> CertificateJob | None:
+        """A job another process recorded, if its file is there and readable."""
+        if not JOB_ID.match(job_id):
+            return None
+        path = self._file(job_id)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            age = time.time() - path.stat().st_mtime
+            job = CertificateJob(
+                id=str(data["id"]), territory=str(data["territory"]), lang=str(data["lang"]),
+                total=int(data["total"]), started_at=datetime.fromisoformat(data["started_at"]),
+                done=int(data["done"]), state=str(data["state"]), written=int(data["written"]),
+                error=data["error"] if isinstance(data["error"], str) else None)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if job.state == "done":
+            job.zip_path = self.folder / zip_name(job.territory)
+        elif job.state == "running" and age > STALE:
+            job.state, job.error = "failed", "interrupted: the server stopped during the batch"
+        return job
+
+    def _prune(self) -> None:
+        """Remove the job files nobody has looked at for FORGOTTEN seconds."""
+        now = time.time()
+        for path in (self.folder / JOBS).glob("*.json"):
+            try:
+                if now - path.stat().st_mtime > FORGOTTEN:
+                    path.unlink()
+            except OSError:
+                continue
+
+    def _advance(self, job: CertificateJob) -> None:
+        job.advance()
+        self._save(job)
+
     def _run(self, job: CertificateJob, store: Store, catalog: Catalog,
              participants: list[str], options: CertificateOptions, clock: Clock) -> None:
         try:
@@ -134,7 +198,7 @@ class CertificateJobs:
             target = self.folder / zip_name(job.territory)
             with tempfile.TemporaryDirectory(dir=self.folder, prefix=".batch-") as tmp:
                 report = write_batch(store, catalog, participants, Path(tmp), options=options,
-                                     clock=clock, workers=1, progress=lambda _: job.advance())
+                                     clock=clock, workers=1, progress=lambda _: self._advance(job))
                 part = target.with_name(f".{target.name}.part")
                 with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED) as archive:
                     for item in report.written:
@@ -146,6 +210,8 @@ class CertificateJobs:
             with job._lock:
                 job.written, job.skipped = len(report.written), list(report.skipped)
                 job.zip_path, job.state = target, "done"
+            self._save(job)
+            self._prune()
         except ApprenanceError as exc:
             self._fail(job, exc.message)
         except OSError as exc:  # the home folder is full or not writable
@@ -155,7 +221,7 @@ class CertificateJobs:
                       exc_info=exc)
             self._fail(job, "internal error")
 
-    @staticmethod
-    def _fail(job: CertificateJob, message: str) -> None:
+    def _fail(self, job: CertificateJob, message: str) -> None:
         with job._lock:
             job.state, job.error = "failed", message
+        self._save(job)
