@@ -264,6 +264,11 @@ def test_the_jobs_of_a_process(world: World, tmp_path: Path) -> None:
     state = failing.to_dict()
     assert state["state"] == "failed", state
     assert state["error"].startswith("cannot write the certificates (")
+    assert state["failure"] == "disk"
+    browser = _session(world, "coordinator")
+    browser.app.state.certificate_jobs = jobs  # type: ignore[attr-defined]
+    page = browser.get(f"{T}/certificats/{failing.id}")
+    assert page.status_code == 200 and "le serveur ne peut pas écrire" in page.text
 
 
 def test_another_worker_process_sees_the_job(world: World) -> None:
@@ -304,3 +309,4 @@ def test_another_worker_process_sees_the_job(world: World) -> None:
     os.utime(lost, (old, old))
     interrupted = there.get("lostjob01", "val-de-serre").to_dict()
     assert interrupted["state"] == "failed" and "interrupted" in interrupted["error"]
+    assert interrupted["failure"] == "interrupted"

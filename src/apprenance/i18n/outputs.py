@@ -39,6 +39,22 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "Ready: {written} certificate in the ZIP file."},
     "outputs.job.failed": {"fr": "La préparation a échoué : {error}. Relancez-la.",
                            "en": "Preparing failed: {error}. Start it again."},
+    "outputs.job.failed.interrupted": {
+        "fr": "La préparation a été interrompue (le service s'est arrêté). Relancez-la.",
+        "en": "Preparing was interrupted (the service stopped). Start it again.",
+    },
+    "outputs.job.failed.disk": {
+        "fr": "La préparation a échoué : le serveur ne peut pas écrire les fichiers (disque "
+              "plein ou dossier protégé). Prévenez la personne qui administre le service.",
+        "en": "Preparing failed: the server cannot write the files (disk full or folder "
+              "protected). Tell the person who runs the service.",
+    },
+    "outputs.job.failed.internal": {
+        "fr": "La préparation a échoué sur une erreur interne. Relancez-la ; si cela se "
+              "reproduit, prévenez la personne qui administre le service.",
+        "en": "Preparing failed on an internal error. Start it again; if it happens again, "
+              "tell the person who runs the service.",
+    },
     "outputs.job.state.running": {"fr": "en cours", "en": "in progress"},
     "outputs.job.state.done": {"fr": "prêt", "en": "ready"},
     "outputs.job.state.failed": {"fr": "échoué", "en": "failed"},

@@ -59,6 +59,7 @@ class CertificateJob:
     skipped: list[dict[str, str]] = field(default_factory=list)
     zip_path: Path | None = None
     error: str | None = None
+    failure: str | None = None  # interrupted, disk, internal: said in the page's language
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def advance(self) -> None:
@@ -70,7 +71,8 @@ class CertificateJob:
             return {"id": self.id, "territory": self.territory, "lang": self.lang,
                     "state": self.state, "total": self.total, "done": self.done,
                     "written": self.written, "skipped": list(self.skipped),
-                    "error": self.error, "started_at": self.started_at.isoformat()}
+                    "error": self.error, "failure": self.failure,
+                    "started_at": self.started_at.isoformat()}
 
 
 def learners_with_awards(store: Store, territory: str) -> list[str]:
@@ -168,13 +170,15 @@ class CertificateJobs:
                 id=str(data["id"]), territory=str(data["territory"]), lang=str(data["lang"]),
                 total=int(data["total"]), started_at=datetime.fromisoformat(data["started_at"]),
                 done=int(data["done"]), state=str(data["state"]), written=int(data["written"]),
-                error=data["error"] if isinstance(data["error"], str) else None)
+                error=data["error"] if isinstance(data["error"], str) else None,
+                failure=data.get("failure") if isinstance(data.get("failure"), str) else None)
         except (OSError, ValueError, KeyError, TypeError):
             return None
         if job.state == "done":
             job.zip_path = self.folder / zip_name(job.territory)
         elif job.state == "running" and age > STALE:
-            job.state, job.error = "failed", "interrupted: the server stopped during the batch"
+            job.state, job.failure = "failed", "interrupted"
+            job.error = "interrupted: the server stopped during the batch"
         return job
 
     def _prune(self) -> None:
@@ -215,13 +219,14 @@ class CertificateJobs:
         except ApprenanceError as exc:
             self._fail(job, exc.message)
         except OSError as exc:  # the home folder is full or not writable
-            self._fail(job, f"cannot write the certificates ({exc.strerror or 'disk error'})")
+            self._fail(job, f"cannot write the certificates ({exc.strerror or 'disk error'})",
+                       "disk")
         except Exception as exc:  # a thread has no caller: say it on the page, log the rest
             log.error("certificate batch %s failed: %s", job.id, exc.__class__.__name__,
                       exc_info=exc)
-            self._fail(job, "internal error")
+            self._fail(job, "internal error", "internal")
 
-    def _fail(self, job: CertificateJob, message: str) -> None:
+    def _fail(self, job: CertificateJob, message: str, failure: str | None = None) -> None:
         with job._lock:
-            job.state, job.error = "failed", message
+            job.state, job.error, job.failure = "failed", message, failure
         self._save(job)
