@@ -26,6 +26,7 @@ from apprenance.services.people import access, invitations
 from apprenance.web.app import create_app
 from conftest import REPO
 from live_server import CHROMIUM, FLAGS, free_port
+from triage_world import SUGGESTED, add_unmapped
 from web_world import LEA, World, build_world
 
 ARTIFACTS = REPO / "test-artifacts" / "accessibility"
@@ -42,6 +43,12 @@ PAGES: dict[str, tuple[str, str]] = {
     "/portfolio": ("learner", "/portfolio"),
     "/apprenants/{learner}": ("coordinator", f"/apprenants/{LEA}"),
     "/territoires/{territory}": ("coordinator", "/territoires/val-de-serre"),
+    "/territoires/{territory}/attente": ("coordinator", "/territoires/val-de-serre/attente"),
+    "/territoires/{territory}/journaux": ("coordinator", "/territoires/val-de-serre/journaux"),
+    "/territoires/{territory}/rejets": ("coordinator", "/territoires/val-de-serre/rejets"),
+    "/territoires/{territory}/attente/confirmer": (
+        "coordinator", f"/territoires/val-de-serre/attente/confirmer?activite={SUGGESTED}"
+                       "&type=mediation"),
     "/admin/coordinateurs": ("admin", "/admin/coordinateurs"),
     "/territoires/{territory}/sorties": ("coordinator", "/territoires/val-de-serre/sorties"),
     "/territoires/{territory}/certificats/{job}": (
@@ -77,6 +84,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         env.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")
         world = build_world(tmp_path_factory.mktemp("a11y"), public_url=url)
     world.client.post("/api/v1/credentials/issue", headers=world.headers("admin"), json={})
+    add_unmapped(world)  # the triage pages with their forms
     store, clock = world.app.store, world.app.clock
     values = {
         "SHARE": access.create_share_link(store, LEA, clock=clock)["token"],

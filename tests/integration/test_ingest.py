@@ -30,7 +30,9 @@ def test_canonical_csv_is_stored_with_learners_attestations_and_evidence(
     ], bom=True)
     report = run(cli, store, "ingest", "--json", log)
     assert report == {"accepted": 3, "duplicates": 0, "rejected": 0, "unmapped": 0,
-                      "rejections": [], "notes": []}
+                      "rejections": [], "notes": [],
+                      "files": [{"file": str(log), "accepted": 3, "duplicates": 0,
+                                 "rejected": 0, "unmapped": 0}]}
     a = t.activities.c
     stored = {r["id"]: r for r in rows_of(db_url, select(t.activities))}
     assert set(stored) - {"r1", "r2"} and len(stored) == 3

@@ -19,7 +19,7 @@ from ingest_cli import write_territories
 
 BAD = Path(__file__).parents[1] / "data" / "bad"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((BAD / "expected.json").read_text("utf-8"))
-KEYS = {"accepted", "duplicates", "rejected", "unmapped", "rejections", "notes"}
+KEYS = {"accepted", "duplicates", "rejected", "unmapped", "rejections", "notes", "files"}
 
 
 
@@ -52,11 +52,12 @@ def fresh_home(template: Path, tmp_path: Path) -> Path:
 
 def ingest(cli: Callable[..., CliResult], home: Path, name: str) -> dict[str, Any]:
     result = cli("--home", home, "ingest", "--json", BAD / name)
-    assert result.code == 0, result.err
     assert "Traceback" not in result.out + result.err
     report = result.json()
     assert isinstance(report, dict)
     assert set(report) == KEYS
+    whole = report["rejected"] and not report["accepted"] and not report["duplicates"]
+    assert result.code == (1 if whole else 0), result.err  # a file rejected whole: exit 1
     return report
 
 

@@ -22,7 +22,10 @@ def test_admin_dismisses_a_reject_with_a_reason(world: World) -> None:
     open_ones = world.client.get("/api/v1/rejects", headers=admin).json()
     first = open_ones[0]["id"]
     url = f"/api/v1/rejects/{first}/dismiss"
-    assert world.client.post(url, headers=world.headers("coordinator"),
+    assert open_ones[0]["territory"] == "val-de-serre"  # the territory its row names
+    assert world.client.post(url, headers=world.headers("other_coordinator"),
+                             json={"reason": "x"}).status_code == 404  # not theirs
+    assert world.client.post(url, headers=world.headers("learner"),
                              json={"reason": "x"}).status_code == 403
     empty = world.client.post(url, headers=admin, json={"reason": ""})
     assert empty.status_code == 422

@@ -37,7 +37,8 @@ def ingest_cmd(state: CliState, files: tuple[Path, ...], fmt: str | None, strict
     """Ingest activity logs: canonical CSV, JSON Lines, or xAPI statements (docs/formats.md).
 
     Valid rows are stored once (ingesting again changes nothing), rejected rows are kept in
-    quarantine (`apprenance rejects list`), unknown activity types are stored as unmapped."""
+    quarantine (`apprenance rejects list`), unknown activity types are stored as unmapped.
+    Exits with code 1 when every row of a file is rejected."""
     from apprenance.services.ingest.pipeline import LogFile, ingest_files
 
     store = state.app.ready_store()
@@ -61,6 +62,10 @@ def ingest_cmd(state: CliState, files: tuple[Path, ...], fmt: str | None, strict
             say(t("ingest.more_rejections", state.lang, count=tally.rejected - SHOWN))
         say(t("ingest.summary", state.lang, accepted=tally.accepted, unmapped=tally.unmapped,
               duplicates=tally.duplicates, rejected=tally.rejected))
+    failed = tally.all_rejected()
+    if failed:
+        raise ProblemsFound(t("ingest.all_rejected", state.lang, files=", ".join(failed[:5]),
+                              count=len(failed)))
     if strict and tally.rejected:
         raise ProblemsFound(t("ingest.strict", state.lang, rejected=tally.rejected))
 

@@ -65,6 +65,7 @@ class Problem:
     values: dict[str, Any]
     raw: str
     statement_id: str | None = None
+    territory: str | None = None  # the territory the row names, when it could be read
 
     def reason(self, lang: str) -> str:
         return t(f"ingest.{self.key}", lang, **self.values)
@@ -72,9 +73,10 @@ class Problem:
     @classmethod
     def of(
         cls, error: FieldError, file: str, line: int | None, raw: str,
-        statement_id: str | None = None,
+        statement_id: str | None = None, territory: str | None = None,
     ) -> Problem:
-        return cls(file, line, error.field, error.key, error.values, raw, statement_id)
+        return cls(file, line, error.field, error.key, error.values, raw, statement_id,
+                   territory)
 
 
 @dataclass(slots=True)

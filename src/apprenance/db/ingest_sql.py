@@ -18,6 +18,7 @@ from sqlalchemy import Connection, func, select, update
 
 from apprenance.contracts.records import ActivityRecord
 from apprenance.db import tables as t
+from apprenance.db.raw_sql import marks
 from apprenance.db.writes import insert_for
 
 COLUMNS = ("id", "learner_id", "occurred_at", "occurred_on", "territory_id", "project_id",
@@ -56,7 +57,7 @@ def existing_ids(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, s
         if is_sqlite(conn):
             cur.execute(
                 "SELECT id, content_hash, source_file, source_line FROM activities "
-                f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+                f"WHERE id IN ({marks(conn, len(chunk))})", chunk)
         else:
             cur.execute("SELECT id, content_hash, source_file, source_line FROM activities "
                         "WHERE id = ANY(%s)", (chunk,))

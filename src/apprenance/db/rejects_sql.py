@@ -18,7 +18,8 @@ from apprenance.db import tables as t
 from apprenance.db.writes import insert_for
 
 CHUNK = 1000  # ids per statement
-REFRESHED = ("line", "statement_id", "field", "reason")  # what the same raw input again sets
+REFRESHED = ("line", "statement_id", "field", "reason", "reason_key", "reason_values",
+             "label")  # what the same raw input again sets
 
 
 def upsert_rejects(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
@@ -74,10 +75,11 @@ def close_numbered(conn: Connection, numbers: Sequence[int], now: datetime) -> N
 
 def select_rejects(
     conn: Connection, *, include_resolved: bool, file: str | None, limit: int | None,
-    ids: Sequence[int] | None,
+    ids: Sequence[int] | None, territory: str | None = None,
 ) -> list[dict[str, Any]]:
     """The rejects' rows (every column), oldest file and line first; open ones only unless
-    ``include_resolved``; ``file`` a part of the source file's name (taken literally)."""
+    ``include_resolved``; ``file`` a part of the source file's name (taken literally);
+    ``territory``: only the rejects of that territory."""
     r = t.rejects.c
     query = select(t.rejects).order_by(r.source_file, r.line, r.id)
     if not include_resolved:
@@ -86,6 +88,8 @@ def select_rejects(
         query = query.where(r.source_file.contains(file, autoescape=True))
     if ids is not None:
         query = query.where(r.id.in_(list(ids)))
+    if territory is not None:
+        query = query.where(r.territory == territory)
     if limit is not None:
         query = query.limit(limit)
     return [dict(row) for row in conn.execute(query).mappings().all()]

@@ -180,7 +180,14 @@ rejects = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column("resolved_at", UtcDateTime),
     Column("dismissed_reason", Text),  # set by `rejects dismiss`: closed by hand, and why
+    # the territory the file was received for (a coordinator's, a territory page's), else
+    # the one the row names (NULL: unknown); the reason as a message key and its values
+    Column("territory", String(100)),
+    Column("reason_key", String(100)),
+    Column("reason_values", Text),  # JSON
+    Column("label", String(300)),  # the file's name as its sender gave it
 )
+Index("ix_rejects_territory", rejects.c.territory, rejects.c.resolved_at)
 
 # A learner's evidence totals, one compact value each (``domain.evidence_codec``): ingest
 # rewrites each learner of a transaction once, evaluation reads whole learners.

@@ -32,6 +32,7 @@ REJECT_NAMES = frozenset({"rejet", "reject", "reject-id", "rejet-id"})
 FIELD_SIZE_LIMIT = 1_000_000  # a longer cell makes its row unreadable, not the file
 SEPARATORS = (",", ";", "\t")
 csv.field_size_limit(FIELD_SIZE_LIMIT)
+TERRITORY = COLUMNS.index("territoire")  # kept with a rejected row: whose reject it is
 
 
 def detect_separator(header_line: str) -> str:
@@ -129,11 +130,12 @@ def _rows(
                     try:
                         append(check(row, line, index, _extra(row, extras) if extras else None))
                     except FieldError as error:
+                        named = row[index[TERRITORY]].strip()[:100] or None
                         del row[-1]
                         if any(cell.strip() for cell in row):
-                            problems.append(
-                                Problem.of(error, label, line, raw_row(row, separator))
-                            )
+                            problems.append(Problem.of(error, label, line,
+                                                       raw_row(row, separator),
+                                                       territory=named))
                 if count >= batch_size:
                     batch.position = getattr(src, "position", 0)
                     yield batch

@@ -96,7 +96,16 @@ def _one(checker: RowChecker, batch: Batch, label: str, line: int, value: Any, r
         row, extra = object_row(value)
         batch.records.append(checker.check(row, line, extra=extra))
     except FieldError as error:
-        batch.problems.append(Problem.of(error, label, line, raw))
+        batch.problems.append(Problem.of(error, label, line, raw,
+                                         territory=_territory_named(value)))
+
+
+def _territory_named(obj: Mapping[str, Any]) -> str | None:
+    """The territory a rejected object names, if any (whose reject it is)."""
+    for key, value in obj.items():
+        if isinstance(key, str) and isinstance(value, str) and column_of(key) == "territoire":
+            return value.strip()[:100] or None
+    return None
 
 
 def iter_lines(text: Iterable[str]) -> Iterator[tuple[int, Any, str]]:

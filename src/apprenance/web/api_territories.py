@@ -16,10 +16,10 @@ from pydantic import BaseModel, Field
 
 from apprenance.bootstrap import App
 from apprenance.domain.catalog import Catalog
-from apprenance.errors import PermissionDenied
+from apprenance.errors import NotFound, PermissionDenied
 from apprenance.i18n import t
 from apprenance.services.ingest import coordination
-from apprenance.services.ingest.recovery import heal_intake, mark_pending, unmark
+from apprenance.services.ingest.coordination import receive
 from apprenance.services.ingest.rejects import REASON_LIMIT, dismiss_reject, list_rejects
 from apprenance.services.ingest.unmapped import assign_type
 from apprenance.services.people import directory
@@ -126,16 +126,8 @@ def _ingest(app: App, catalog: Catalog, grant: Grant, name: str, data: bytes,
             fmt: str | None) -> dict[str, Any]:
     """Kept (once the sender is known to be allowed), then ingested within the sender's
     territories; a crash before the end leaves a marker that the next intake follows."""
-    scope = territories_of(grant)
-    heal_intake(app.store, catalog, app.home, clock=app.clock, lang=app.settings.lang)
-    path, found = coordination.keep_upload(app.home, name, data, fmt)
-    marker = mark_pending(app.home, path, found, name, scope)
-    try:
-        return coordination.ingest_upload(app.store, catalog, path, found, name,
-                                          clock=app.clock, lang=app.settings.lang,
-                                          territories=scope)
-    finally:
-        unmark(marker)
+    return receive(app.store, catalog, app.home, name, data, fmt, clock=app.clock,
+                   lang=app.settings.lang, territories=territories_of(grant)).report
 
 
 LogFormatName = Literal["csv", "jsonl", "xapi"]  # importers.FORMATS (a test checks it)
@@ -179,13 +171,21 @@ def assign(grant: GrantDep, app: AppDep, catalog: CatalogDep,
     return assign_type(app.store, catalog, activity, body.type, clock=app.clock).to_dict()
 
 
-@router.get("/rejects", tags=["activities"], summary="Rejected lines waiting for a fix (admins)")
+def _rejects_of(grant: Grant) -> str | None:
+    """The territory whose rejects the grant may see (None: every reject, admins)."""
+    if require(grant, "admin", "coordinator").role == "admin":
+        return None
+    return grant.territory or "\x00none"  # a coordinator without a territory sees none
+
+
+@router.get("/rejects", tags=["activities"],
+            summary="Rejected lines waiting for a fix (admins: all; coordinators: their "
+                    "territory's)")
 def rejects(grant: GrantDep, app: AppDep,
             limit: Annotated[int, Query(ge=1, le=10_000)] = 500,
             resolved: bool = False) -> list[dict[str, Any]]:
-    require(grant, "admin")
     return [r.to_dict() for r in list_rejects(app.store, include_resolved=resolved,
-                                              limit=limit)]
+                                              limit=limit, territory=_rejects_of(grant))]
 
 
 class DismissBody(BaseModel):
@@ -194,9 +194,13 @@ class DismissBody(BaseModel):
 
 
 @router.post("/rejects/{reject_id}/dismiss", tags=["activities"],
-             summary="Close a rejected line by hand, with a reason (admins)")
+             summary="Close a rejected line by hand, with a reason (admins; coordinators: "
+                     "their territory's)")
 def dismiss(grant: GrantDep, app: AppDep, lang: LangDep,
             reject_id: Annotated[int, PathParam(ge=1)],
             body: Annotated[DismissBody, Body()]) -> dict[str, Any]:
-    require(grant, "admin")
+    territory = _rejects_of(grant)
+    if territory is not None and not list(list_rejects(
+            app.store, include_resolved=True, ids=[reject_id], territory=territory)):
+        raise NotFound(t("rejects.not_found", lang, id=reject_id))
     return dismiss_reject(app.store, reject_id, body.reason, app.clock(), lang).to_dict()

@@ -133,11 +133,13 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         coordinators,
         hosting,
         input_guard,
+        logs,
         ob3_api,
         openapi_doc,
         outputs,
         pages,
         revoke_pages,
+        triage,
         xapi,
     )
 
@@ -167,8 +169,8 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         return response
 
     for module in (api_territories, api_learners, api_credentials, api_catalog,
-                   api_verify, xapi, ob3_api, hosting, pages, coordinators, outputs,
-                   revoke_pages):
+                   api_verify, xapi, ob3_api, hosting, pages, coordinators, triage, logs,
+                   outputs, revoke_pages):
         api.include_router(module.router)
     api.include_router(api_verify.pages)
     openapi_doc.install(api)  # /openapi.json declares every status each operation answers

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,13 +20,14 @@ from fastapi.templating import Jinja2Templates
 
 from apprenance import i18n
 from apprenance.bootstrap import App
+from apprenance.domain.palette import PILLAR_COLOURS, pillar_colour
 from apprenance.errors import Unauthenticated
 from apprenance.i18n import number
 from apprenance.i18n.dates import date_text, short_date
 from apprenance.public_url import check_signing_url
 from apprenance.services.downloads import issue_for
 from apprenance.services.ingest.coordination import territory_overview
-from apprenance.services.ingest.unmapped import assign_type
+from apprenance.services.ingest.triage import assign_and_evaluate
 from apprenance.services.people import access, directory, invitations
 from apprenance.services.people.access import Grant
 from apprenance.services.portfolio import portfolio_for
@@ -39,6 +40,7 @@ from apprenance.web.auth import (
     grant_of,
     learner_for,
 )
+from apprenance.web.dashboard import dashboard_context
 from apprenance.web.deps import (
     LANG_COOKIE,
     AnyGrantDep,
@@ -49,13 +51,18 @@ from apprenance.web.deps import (
 )
 
 router = APIRouter(include_in_schema=False)
-COLOURS = ("#1d5c8c", "#2f7d32", "#a34b00", "#7a3b8f")  # contrast >= 4.5:1 on white
+COLOURS = tuple(PILLAR_COLOURS.values())  # the badges' and the PDF's (domain/palette.py)
 templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
 Secret = Annotated[str, PathParam(min_length=8, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]
 Participant = Annotated[str, PathParam(min_length=1, max_length=320)]
 Csrf = Annotated[str, Form(max_length=64)]
 Territory = Annotated[str, PathParam(min_length=1, max_length=100,
                                      pattern=r"^[A-Za-z0-9._:-]+$")]
+
+
+def as_date(value: date | str) -> date:
+    """A date, or the date an ISO string starts with (templates get both)."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def render(request: Request, name: str, lang: str, *, status: int = 200,
@@ -65,19 +72,13 @@ def render(request: Request, name: str, lang: str, *, status: int = 200,
     other = "en" if lang == "fr" else "fr"
     switch = "/langue?" + urlencode({"lang": other, "next": request.url.path})
     context = {"lang": lang, "t": lambda key, **v: i18n.t(key, lang, **v), "grant": grant,
+               "tp": lambda key, n, **v: i18n.t_plural(key, lang, n, n=n, **v),
                "num": lambda value: number(float(value), lang),
-               "day": lambda value: date_text(_as_date(value), lang),
-               "short_day": lambda value: short_date(_as_date(value), lang),
+               "day": lambda value: date_text(as_date(value), lang),
+               "short_day": lambda value: short_date(as_date(value), lang),
                "csrf": csrf_token(request), "switch_url": switch, **ctx}
     return templates.TemplateResponse(request, name, context, status_code=status,
                                       headers=headers)
-
-
-def _as_date(value: Any) -> date:
-    """A date, from a date, a datetime or ISO 8601 text."""
-    if isinstance(value, str):
-        return date.fromisoformat(value[:10])
-    return value.date() if isinstance(value, datetime) else value
 
 
 def error_page(request: Request, status: int, body: dict[str, Any],
@@ -257,7 +258,7 @@ def pillars_svg(pillars: Sequence[dict[str, Any]], *, title: str, unit: str = "h
         y = top + i * (bar_h + gap)
         hours = float(p["hours"])
         length = max(2.0, span * hours / peak) if hours > 0 else 0.0
-        colour = COLOURS[i % len(COLOURS)]
+        colour = pillar_colour(str(p["id"])) if "id" in p else COLOURS[i % len(COLOURS)]
         label = escape(str(p["label"]))
         out.append(f'<text x="0" y="{y + bar_h * 0.7:.1f}" font-size="13" '
                    f'fill="#1a1a1a">{label[:30]}</text>')
@@ -288,11 +289,10 @@ def territory_page(request: Request, app: AppDep, catalog: CatalogDep, grant: An
                    issued: Annotated[int | None, Query(ge=0, le=10**7)] = None
                    ) -> HTMLResponse:
     check_territory(grant, territory)
-    doc = territory_overview(app.store, catalog, territory, lang,
-                             with_rejects=grant.role == "admin")
-    chart = pillars_svg(doc["pillars"], title=i18n.t("territory.coverage", lang), lang=lang)
-    return render(request, "territory.html", lang, doc=doc, chart=chart, issued=issued,
-                  types=sorted(catalog.activity_types))
+    doc = territory_overview(app.store, catalog, territory, lang, with_rejects=True,
+                             all_rejects=grant.role == "admin")
+    dash = dashboard_context(app, catalog, doc, lang, with_rejects=True)
+    return render(request, "territory.html", lang, doc=doc, dash=dash, issued=issued)
 
 
 @router.post("/territoires/{territory}/delivrer")
@@ -319,5 +319,5 @@ def assign(request: Request, app: AppDep, catalog: CatalogDep, territory: Territ
     check_territory(grant, territory)
     owner, where = directory.activity_owner(app.store, activity)
     check_learner(grant, {"learner": owner, "territory": where})
-    assign_type(app.store, catalog, activity, type, clock=app.clock)
-    return RedirectResponse(f"/territoires/{territory}#attente", status_code=303)
+    assign_and_evaluate(app.store, catalog, [activity], type, clock=app.clock, lang="fr")
+    return RedirectResponse(f"/territoires/{territory}/attente", status_code=303)

@@ -17,6 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph
 
+from apprenance.domain import palette
 from apprenance.domain.evidence import TOLERANCE
 
 INK = colors.HexColor("#17433B")  # deep green: band, headings
@@ -25,14 +26,10 @@ MUTED = colors.HexColor("#5F6B68")
 TINT = colors.HexColor("#EEF4F2")
 RULE = colors.HexColor("#C9D8D3")
 TEXT = colors.HexColor("#1E2624")
-PILLAR_COLOURS = (
-    colors.HexColor("#3B6EA8"),  # connaitre
-    colors.HexColor("#D08C2B"),  # faire
-    colors.HexColor("#4E9A6B"),  # vivre-ensemble
-    colors.HexColor("#8E5EA2"),  # etre
-)
 PILLAR_KEYS = ("connaitre", "faire", "vivre-ensemble", "etre")
-FUNCTION_COLOUR = colors.HexColor("#5B8C85")
+# the badges' and the web pages' colours (one source: domain/palette.py)
+PILLAR_COLOURS = tuple(colors.HexColor(palette.pillar_colour(k)) for k in PILLAR_KEYS)
+FUNCTION_COLOUR = colors.HexColor(palette.FUNCTION_COLOUR)
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "data" / "fonts"
 FONTS = {

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, and_, or_, select
-
 from apprenance.clock import Clock
-from apprenance.db import tables as t
+from apprenance.db import awards_sql as sql
+from apprenance.db.awards_sql import Candidate, Target
+from apprenance.db.raw_sql import Connection
 from apprenance.db.store import Store
 from apprenance.db.workers import stream_forked
 from apprenance.db.writes import read_meta, write_meta
@@ -63,24 +62,11 @@ class EvaluationReport:
 
 def _targets(
     conn: Connection, catalog: Catalog, participants: Sequence[str] | None, everyone: bool
-) -> list[tuple[int, str, datetime | None]]:
-    lc = t.learners.c
-    query = (
-        select(lc.id, lc.participant, lc.evidence_changed_at)
-        .where(lc.erased_at.is_(None))
-        .order_by(lc.id)
-    )
-    if participants:
-        ids = [learner_id(conn, p) for p in participants]
-        query = query.where(lc.id.in_(ids))
-    elif not everyone and read_meta(conn, META_KEY) == catalog.version:
-        query = query.where(
-            and_(
-                lc.evidence_changed_at.is_not(None),
-                or_(lc.evaluated_at.is_(None), lc.evidence_changed_at > lc.evaluated_at),
-            )
-        )
-    return [(int(i), str(p), changed) for i, p, changed in conn.execute(query)]
+) -> list[Target]:
+    ids = [learner_id(conn, p) for p in participants] if participants else None
+    changed_only = (not participants and not everyone
+                    and read_meta(conn, META_KEY) == catalog.version)
+    return sql.evaluation_targets(conn, ids, changed_only)
 
 
 def evaluate(
@@ -137,11 +123,6 @@ def _run(job: _Job, chunks: list[list[Target]], report: EvaluationReport, worker
         report.awards.extend(job.run(chunks))
 
 
-Target = tuple[int, str, datetime | None]  # learner id, participant, evidence changed at
-# learner id, participant, badge, activity ids (JSON), the day the evidence met the rule
-Candidate = tuple[int, str, str, str, date]
-
-
 @dataclass
 class _Job:
     """Evaluating chunks of learners: what a worker process runs (inherited by fork)."""
@@ -170,7 +151,7 @@ class _Job:
             awards: list[NewAward] = []
             for chunk, candidates in found:
                 awards.extend(_record(conn, candidates, self.catalog.version, self.now))
-                _mark_evaluated(conn, chunk)
+                sql.mark_evaluated(conn, chunk)
             return awards
 
         return self.store.retrying(write)
@@ -182,32 +163,8 @@ class _Job:
 
     def _chunk(self, chunk: Sequence[Target], conn: Connection) -> list[NewAward]:
         awards = _record(conn, self._candidates(chunk, conn), self.catalog.version, self.now)
-        _mark_evaluated(conn, chunk)
+        sql.mark_evaluated(conn, chunk)
         return awards
-
-
-def _mark_evaluated(conn: Connection, chunk: Sequence[tuple[int, str, datetime | None]]) -> None:
-    """Mark learners evaluated up to the evidence they were evaluated on: evidence that
-    arrived meanwhile (another process) leaves them to evaluate again."""
-    sqlite = conn.dialect.name == "sqlite"
-    seen: list[tuple[object, int, object]] = []
-    for i, _, changed in chunk:
-        if changed is not None:  # on SQLite, as SQLAlchemy stores times there
-            when = t.sqlite_time(changed) if sqlite else changed
-            seen.append((when, i, when))
-    if not seen:
-        return
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    if sqlite:
-        cursor.executemany("UPDATE learners SET evaluated_at = ? WHERE id = ? "
-                           "AND evidence_changed_at = ?", seen)
-    else:  # one statement, not a round trip per learner
-        cursor.execute(
-            "UPDATE learners l SET evaluated_at = v.seen "
-            "FROM unnest(%s::integer[], %s::timestamptz[]) AS v(id, seen) "
-            "WHERE l.id = v.id AND l.evidence_changed_at = v.seen",
-            ([i for _, i, _ in seen], [w for w, _, _ in seen]))
-    cursor.close()
 
 
 def _evaluate_chunk(
@@ -219,7 +176,7 @@ def _evaluate_chunk(
 ) -> list[Candidate]:
     ids = [i for i, _, _ in chunk]
     totals = load_totals(conn, ids)
-    held = _held(conn, ids)
+    held = sql.held_badges(conn, ids)
     chunk_facts: dict[int, list[ActivityFacts]] = {}
 
     def facts_of(lid: int) -> list[ActivityFacts]:
@@ -230,10 +187,9 @@ def _evaluate_chunk(
         return chunk_facts.get(lid, [])
 
     plan = [(badge.id, checks[badge.id], badge.rule) for badge in catalog.badges.values()]
-    candidates: list[Candidate] = []
+    earning: list[tuple[int, str, LearnerEvidence, list[tuple[str, Rule]]]] = []
     for lid, participant, _ in chunk:
-        held_on = held[lid]
-        owned = set(held_on)
+        owned = set(held[lid])
         ev = LearnerEvidence(totals=totals[lid], load_facts=partial(facts_of, lid), held=owned)
         new: list[tuple[str, Rule]] = []
         for badge_id, check, rule in plan:
@@ -241,8 +197,15 @@ def _evaluate_chunk(
                 continue
             new.append((badge_id, rule))
             owned.add(badge_id)
-        if not new:
-            continue
+        if new:
+            earning.append((lid, participant, ev, new))
+    # the days of the badges held, for the learners who earn new ones only (what the replay
+    # needs: a badge held counts from the day it was earned)
+    holders = [lid for lid, _, _, _ in earning if held[lid]]
+    held_days = sql.held_days(conn, holders) if holders else {}
+    candidates: list[Candidate] = []
+    for lid, participant, ev, new in earning:
+        held_on = {b: on for b, on in held_days.get(lid, {}).items() if b in held[lid]}
         facts = ev.facts()
         # the day each rule held (replayed on the activities), not the evaluation's day;
         # should the replay disagree with the stored totals: the last activity's day
@@ -255,95 +218,21 @@ def _evaluate_chunk(
     return candidates
 
 
-def _held(conn: Connection, ids: Sequence[int]) -> dict[int, dict[str, date | None]]:
-    """The badges each learner holds already, with the day each was earned (plain driver SQL:
-    a million rows at times)."""
-    held: dict[int, dict[str, date | None]] = defaultdict(dict)
-    mark = "?" if conn.dialect.name == "sqlite" else "%s"
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    cursor.execute("SELECT learner_id, badge_id, awarded_on FROM awards "
-                   f"WHERE learner_id IN ({', '.join([mark] * len(ids))})", tuple(ids))
-    for lid, badge, on in cursor:  # SQLite answers the day as text
-        held[lid][badge] = date.fromisoformat(on) if isinstance(on, str) else on
-    cursor.close()
-    return held
-
-
 def _record(
     conn: Connection, candidates: list[Candidate], version: str, now: datetime
 ) -> list[NewAward]:
-    """Insert the awards that do not exist yet and return those actually inserted.
-
-    The unique key (learner, badge) makes concurrent evaluations safe: a row another process
-    inserted first is skipped, and is not reported as new here."""
-    if not candidates:
-        return []
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    if conn.dialect.name != "sqlite":
-        written = _pg_insert(cursor, candidates, version, now)
-    else:
-        cursor.executemany(
-            "INSERT INTO awards (learner_id, badge_id, awarded_at, awarded_on, catalog_version, "
-            "activity_ids) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (learner_id, badge_id) DO NOTHING",
-            [(lid, badge, t.sqlite_time(now), on.isoformat(), version, used)
-             for lid, _, badge, used, on in candidates])
-        written = candidates
-        if cursor.rowcount != len(candidates):
-            # some were there already (another evaluation): report only the rows written now
-            a = t.awards.c
-            mine = {
-                (int(lid), str(b))
-                for lid, b in conn.execute(
-                    select(a.learner_id, a.badge_id).where(
-                        a.learner_id.in_({c[0] for c in candidates}), a.awarded_at == now
-                    )
-                )
-            }
-            written = [c for c in candidates if (c[0], c[2]) in mine]
-    cursor.close()
+    """Insert the awards that do not exist yet and return those actually inserted (a row
+    another process inserted first is not reported as new here)."""
+    written = sql.record_awards(conn, candidates, version, now)
     return [NewAward(participant, badge, now, json.loads(used) if used != "[]" else [], on)
             for _, participant, badge, used, on in written]
 
 
-def _pg_insert(
-    cursor: Any, candidates: list[Candidate], version: str, now: datetime
-) -> list[Candidate]:
-    """PostgreSQL: the candidates copied into a temporary table, then inserted in one
-    statement, in their order (learners in id order, badges in catalog order), that returns
-    the rows it wrote (those another evaluation wrote first are not)."""
-    cursor.execute("CREATE TEMP TABLE IF NOT EXISTS award_days_stage (n integer, "
-                   "learner_id integer, badge_id text, activity_ids text, awarded_on date) "
-                   "ON COMMIT DELETE ROWS")
-    with cursor.copy("COPY award_days_stage (n, learner_id, badge_id, activity_ids, awarded_on) "
-                     "FROM STDIN") as copy:
-        for n, (lid, _, badge, used, on) in enumerate(candidates):
-            copy.write_row((n, lid, badge, used, on))
-    cursor.execute(
-        "INSERT INTO awards (learner_id, badge_id, awarded_at, catalog_version, activity_ids, "
-        "awarded_on) "
-        "SELECT learner_id, badge_id, %s, %s, activity_ids::json, awarded_on "
-        "FROM award_days_stage "
-        "ORDER BY n ON CONFLICT (learner_id, badge_id) DO NOTHING "
-        "RETURNING learner_id, badge_id", (now, version))
-    inserted = {(int(lid), str(badge)) for lid, badge in cursor.fetchall()}
-    cursor.execute("DELETE FROM award_days_stage")
-    return [c for c in candidates if (c[0], c[2]) in inserted]
-
-
 def list_awards(store: Store, *, participant: str | None = None) -> list[dict[str, Any]]:
     """Every award (of one learner, when given), oldest first."""
-    a, lc = t.awards.c, t.learners.c
-    query = (
-        select(lc.participant, lc.name, a.badge_id, a.awarded_at, a.awarded_on,
-               a.catalog_version, a.activity_ids, a.issued_at)
-        .join(t.learners, lc.id == a.learner_id)
-        .order_by(a.awarded_at, a.id)
-    )
     with store.transaction() as conn:
-        if participant is not None:
-            query = query.where(a.learner_id == learner_id(conn, participant))
-        rows = conn.execute(query).all()
+        lid = learner_id(conn, participant) if participant is not None else None
+        rows = sql.awards_listing(conn, lid)
     return [
         {
             "learner": r.participant,

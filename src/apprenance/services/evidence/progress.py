@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
-from apprenance.db import tables as t
+from apprenance.db import awards_sql, evidence_sql
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog, Measure, text
 from apprenance.domain.evidence import ANY_ROLE, ATTESTATION, DIMENSIONS, TOTAL
@@ -30,7 +28,7 @@ def evidence_for(store: Store, catalog: Catalog, participant: str) -> dict[str, 
         ensure_current(conn, catalog)
         lid = learner_id(conn, participant)
         totals = load_totals(conn, [lid])[lid]
-        row = conn.execute(select(t.learners).where(t.learners.c.id == lid)).mappings().one()
+        row = evidence_sql.learner_row(conn, lid)
     out: dict[str, Any] = {
         "learner": row["participant"],
         "name": row["name"],
@@ -93,9 +91,7 @@ def progress_for(store: Store, catalog: Catalog, participant: str, lang: str) ->
         ensure_current(conn, catalog)
         lid = learner_id(conn, participant)
         totals = load_totals(conn, [lid])[lid]
-        held = set(
-            conn.execute(select(t.awards.c.badge_id).where(t.awards.c.learner_id == lid)).scalars()
-        )
+        held = awards_sql.badges_of(conn, lid)
         facts = learner_facts(conn, catalog, lid)
     ev = LearnerEvidence(totals=totals, load_facts=lambda: facts, held=held)
     badges: list[dict[str, Any]] = []
@@ -127,23 +123,12 @@ def progress_for(store: Store, catalog: Catalog, participant: str, lang: str) ->
 def explain_activity(store: Store, catalog: Catalog, activity_id: str) -> dict[str, Any]:
     """Which mapping entry gave which weights, and which awards the activity counts for."""
     with store.transaction() as conn:
-        row = conn.execute(
-            select(t.activities, t.learners.c.participant)
-            .join(t.learners, t.learners.c.id == t.activities.c.learner_id)
-            .where(t.activities.c.id == activity_id)
-        ).mappings().one_or_none()
+        row = evidence_sql.activity_row(conn, activity_id)
         if row is None:
             raise NotFound(f"no activity {activity_id!r}")
-        awards = [
-            b for b, ids in conn.execute(
-                select(t.awards.c.badge_id, t.awards.c.activity_ids)
-                .where(t.awards.c.learner_id == row["learner_id"])
-            ) if activity_id in (ids or [])
-        ]
-        witnesses = conn.execute(
-            select(t.attestations.c.witness, t.attestations.c.witness_role)
-            .where(t.attestations.c.activity_id == activity_id)
-        ).all()
+        awards = [b for b, ids in awards_sql.award_activities(conn, row["learner_id"])
+                  if activity_id in (ids or [])]
+        witnesses = evidence_sql.witnesses_of(conn, activity_id)
     kind_id = effective_type(row)
     kind = catalog.activity_types.get(kind_id)
     hours = float(row["duration_hours"])

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
-
-from apprenance.db import tables as t
+from apprenance.db import evidence_sql as sql
+from apprenance.db.evidence_sql import CHUNK, day_of
+from apprenance.db.raw_sql import Connection, chunked
 from apprenance.db.writes import EVIDENCE_LOCK, lock, read_meta, write_meta
 from apprenance.domain import evidence_codec as codec
 from apprenance.domain.catalog import Catalog
@@ -34,21 +34,11 @@ from apprenance.domain.evidence import (
 )
 
 META_KEY = "evidence_catalog_version"
-CHUNK = 500
-EMPTY = codec.encode(Totals())
 TOTAL_KEY: Key = (TOTAL, "")
 
 
 def effective_type(row: Mapping[Any, Any]) -> str:
     return str(row.get("assigned_type") or row["activity_type"])
-
-
-def _day(value: Any) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
 
 
 def row_facts(
@@ -62,7 +52,7 @@ def row_facts(
         return None
     return facts_for(
         activity_id=str(row["id"]),
-        day=_day(row["occurred_on"]),
+        day=day_of(row["occurred_on"]),
         hours=float(row["duration_hours"]),
         kind=kind,
         function=row.get("function"),
@@ -92,7 +82,7 @@ def add_sums(
     if stored_version(conn) != catalog.version:  # read again: another process may have rebuilt
         rebuild_evidence(conn, catalog)  # counts the new rows too: they are in this transaction
         return
-    _write_deltas(conn, sums.totals(), changed_at)
+    sql.add_to_stored(conn, sums.totals(), changed_at)
 
 
 def totals_of_rows(catalog: Catalog, rows: Sequence[Mapping[str, Any]]) -> dict[int, Totals]:
@@ -131,7 +121,7 @@ class GroupSums:
             learner = int(row["learner_id"])
             hours = float(row["duration_hours"])
             on = row["occurred_on"]
-            day = _day(on)
+            day = day_of(on)
             month = months.get(on)
             if month is None:
                 month = months[on] = f"{day.year:04d}-{day.month:02d}"
@@ -214,13 +204,7 @@ def remove_from_evidence(conn: Connection, catalog: Catalog, activity_ids: Itera
     ids = list(activity_ids)
     if not ids:
         return
-    learners: set[int] = set()
-    for chunk in _chunks(ids, CHUNK):
-        learners.update(
-            conn.execute(
-                select(t.activities.c.learner_id).where(t.activities.c.id.in_(chunk))
-            ).scalars()
-        )
+    learners = sql.learners_of_activities(conn, ids)
     rebuild_evidence(conn, catalog, learner_ids=sorted(learners))
 
 
@@ -229,20 +213,12 @@ def rebuild_evidence(
 ) -> int:
     """Recompute totals from the stored activities (all learners, or the given ones)."""
     lock(conn, EVIDENCE_LOCK)
-    ids = list(learner_ids) if learner_ids is not None else list(
-        conn.execute(select(t.learners.c.id)).scalars()
-    )
-    for chunk in _chunks(ids, CHUNK):
-        conn.execute(delete(t.learner_evidence).where(
-            t.learner_evidence.c.learner_id.in_(chunk)))
-        conn.execute(
-            update(t.learners)
-            .where(t.learners.c.id.in_(chunk))
-            .values(first_activity=None, last_activity=None)
-        )
+    ids = list(learner_ids) if learner_ids is not None else sql.all_learner_ids(conn)
+    for chunk in chunked(ids, CHUNK):
+        sql.clear_evidence(conn, chunk)
         sums = GroupSums(catalog)
-        sums.add(_stored_rows(conn, chunk))
-        _write_deltas(conn, sums.totals(), None)
+        sums.add(sql.stored_activity_rows(conn, chunk))
+        sql.add_to_stored(conn, sums.totals(), None)
     if learner_ids is None:
         write_meta(conn, META_KEY, catalog.version)
     return len(ids)
@@ -263,101 +239,12 @@ def stored_version(conn: Connection) -> str | None:
     return read_meta(conn, META_KEY)
 
 
-def _write_deltas(
-    conn: Connection, per_learner: Mapping[int, Totals], changed_at: datetime | None
-) -> None:
-    """Add the totals to each learner's stored ones and widen their first/last days, through
-    the driver (this runs for every transaction of an ingest): each learner's value is read,
-    added to and written back once."""
-    if not per_learner:
-        return
-    sqlite = conn.dialect.name == "sqlite"
-    mark = "?" if sqlite else "%s"
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    # learners in id order: two ingests adding to the same learners lock their rows in the
-    # same order, and so never wait for each other in a circle (deadlock). Every learner gets
-    # a row first, so that the rows read next exist and are locked (PostgreSQL).
-    ids = sorted(per_learner)
-    cursor.executemany(
-        f"INSERT INTO learner_evidence (learner_id, totals) VALUES ({mark}, {mark}) "
-        "ON CONFLICT (learner_id) DO NOTHING", [(i, EMPTY) for i in ids])
-    stored: dict[int, bytes] = {}
-    lock_rows = "" if sqlite else " ORDER BY learner_id FOR UPDATE"
-    for chunk in _chunks(ids, CHUNK):
-        cursor.execute(
-            "SELECT learner_id, totals FROM learner_evidence "
-            f"WHERE learner_id IN ({','.join([mark] * len(chunk))}){lock_rows}", tuple(chunk))
-        stored.update(cursor.fetchall())
-    cursor.executemany(
-        f"UPDATE learner_evidence SET totals = {mark} WHERE learner_id = {mark}",
-        [(codec.encode(codec.merge(codec.decode(stored[i]), per_learner[i])), i) for i in ids])
-    least, greatest = ("min", "max") if sqlite else ("least", "greatest")
-    spans = []
-    for learner in ids:
-        totals = per_learner[learner]
-        if totals.first is None or totals.last is None:
-            continue
-        first = datetime.combine(totals.first, time(), UTC)
-        last = datetime.combine(totals.last, time(), UTC)
-        spans.append((_stamp(first, sqlite), _stamp(last, sqlite), _stamp(changed_at, sqlite),
-                      learner))
-    cursor.executemany(
-        f"UPDATE learners SET first_activity = coalesce({least}(first_activity, {mark}), "
-        f"{mark}) , last_activity = coalesce({greatest}(last_activity, {mark}), {mark}), "
-        f"evidence_changed_at = coalesce({mark}, evidence_changed_at) WHERE id = {mark}",
-        [(f, f, la, la, ch, lid) for f, la, ch, lid in spans],
-    )
-    cursor.close()
-
-
-def _stamp(value: datetime | None, sqlite: bool) -> object:
-    """A timestamp as the driver stores it (SQLite keeps SQLAlchemy's text format)."""
-    if value is None or not sqlite:
-        return value
-    return t.sqlite_time(value)
-
-
-_STORED_COLUMNS = ("id", "learner_id", "occurred_on", "activity_type", "assigned_type",
-                   "function", "project_id", "territory_id", "duration_hours", "voided")
-
-
-def _stored_rows(conn: Connection, learner_ids: Sequence[int]) -> list[dict[str, Any]]:
-    """The stored activities of the learners, with their witnesses' roles, as ``GroupSums``
-    takes them (plain driver SQL: a rebuild reads every activity)."""
-    mark = "?" if conn.dialect.name == "sqlite" else "%s"
-    marks = ",".join([mark] * len(learner_ids))
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    roles: dict[str, list[str]] = defaultdict(list)
-    cursor.execute(
-        "SELECT t.activity_id, t.witness_role FROM attestations t JOIN activities a "
-        f"ON a.id = t.activity_id WHERE a.learner_id IN ({marks})", tuple(learner_ids))
-    for activity_id, role in cursor:
-        roles[activity_id].append(role or "")
-    cursor.execute(f"SELECT {', '.join(_STORED_COLUMNS)} FROM activities "
-                   f"WHERE learner_id IN ({marks})", tuple(learner_ids))
-    rows = [dict(zip(_STORED_COLUMNS, values, strict=True)) for values in cursor]
-    cursor.close()
-    for row in rows:
-        row["witness_roles"] = roles.get(row["id"], ())
-    return rows
-
-
 def facts_by_learner(
     conn: Connection, catalog: Catalog, learner_ids: Sequence[int]
 ) -> list[tuple[list[ActivityFacts], int]]:
-    roles: dict[str, list[str]] = defaultdict(list)
-    a, at = t.activities.c, t.attestations.c
-    for activity_id, role in conn.execute(
-        select(at.activity_id, at.witness_role)
-        .join(t.activities, a.id == at.activity_id)
-        .where(a.learner_id.in_(learner_ids))
-    ):
-        roles[activity_id].append(role or "")
     per: dict[int, list[ActivityFacts]] = defaultdict(list)
-    for row in conn.execute(
-        select(t.activities).where(a.learner_id.in_(learner_ids)).order_by(a.occurred_at)
-    ).mappings():
-        facts = row_facts(catalog, row, tuple(roles.get(row["id"], ())))
+    for row, roles in sql.activity_rows(conn, learner_ids):
+        facts = row_facts(catalog, row, roles)
         if facts is not None:
             per[int(row["learner_id"])].append(facts)
     return [(facts, learner) for learner, facts in per.items()]
@@ -370,36 +257,11 @@ def learner_facts(conn: Connection, catalog: Catalog, learner_id: int) -> list[A
 
 
 def load_totals(conn: Connection, learner_ids: Sequence[int]) -> dict[int, Totals]:
-    """The stored totals of the given learners (empty totals for those without evidence).
-
-    This is the hot path of mass evaluation: one value per learner, plain driver SQL."""
-    out: dict[int, Totals] = {}
-    mark = "?" if conn.dialect.name == "sqlite" else "%s"
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    decode, day = codec.decode, _day
-    for chunk in _chunks(list(learner_ids), CHUNK):
-        marks = ",".join([mark] * len(chunk))
-        cursor.execute(
-            "SELECT l.id, e.totals, l.first_activity, l.last_activity FROM learners l "
-            f"LEFT JOIN learner_evidence e ON e.learner_id = l.id WHERE l.id IN ({marks})",
-            tuple(chunk))
-        for learner, value, first, last in cursor:
-            totals = out[learner] = decode(value)
-            totals.first = day(first) if first else None
-            totals.last = day(last) if last else None
-    cursor.close()
-    for learner in learner_ids:
-        out.setdefault(learner, Totals())
-    return out
+    """The stored totals of the given learners (empty totals for those without evidence)."""
+    return sql.stored_totals(conn, learner_ids)
 
 
 def stored_rows(conn: Connection, learner_id: int) -> list[tuple[str, str, float, int]]:
     """(dimension, key, hours, count) of a learner's stored totals, in key order."""
-    value = conn.execute(select(t.learner_evidence.c.totals).where(
-        t.learner_evidence.c.learner_id == learner_id)).scalar_one_or_none()
-    return codec.decode(value).rows()
+    return codec.decode(sql.stored_value(conn, learner_id)).rows()
 
-
-def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

@@ -3,8 +3,8 @@ Lines or xAPI files, or JSON records) — kept under the home folder by their co
 sending the same file again is recognised (same source, duplicates and rejects as ``apprenance
 ingest``), checked to stay within the sender's territory, then ingested by ``services.ingest``
 — and the territory's overview: learners with their badges, the coverage of the four pillars
-and six vital functions, the activities waiting for a decision (unmapped types; rejected lines
-for the instance's admins) and the awards waiting to be issued."""
+and six vital functions, the activities waiting for a decision (unmapped types; rejected lines)
+and the awards waiting to be issued."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from apprenance.errors import FieldError, InputError, PermissionDenied
 from apprenance.importers import FORMATS, detect_format, read_log
 from apprenance.services.files import write_bytes
 from apprenance.services.ingest.pipeline import LogFile, ingest_files, load_lookups
+from apprenance.services.ingest.recovery import heal_intake, mark_pending, unmark
 from apprenance.services.ingest.rejects import list_rejects
 from apprenance.services.ingest.unmapped import list_unmapped
 from apprenance.services.people.directory import coverage, get_territory, list_learners
@@ -55,7 +57,9 @@ def pending_awards(store: Store, territory: str) -> dict[str, int]:
 
 
 def territory_overview(store: Store, catalog: Catalog, territory: str, lang: str, *,
-                       with_rejects: bool) -> dict[str, Any]:
+                       with_rejects: bool, all_rejects: bool = False) -> dict[str, Any]:
+    """The territory page's content; its rejects (``with_rejects``) are the territory's, or
+    every one (``all_rejects``: the instance's admins)."""
     info = get_territory(store, territory)
     with store.transaction() as conn:
         held = dict(sql.awards_per_learner(conn, territory, pending_only=False))
@@ -71,7 +75,8 @@ def territory_overview(store: Store, catalog: Catalog, territory: str, lang: str
         "functions": [{"id": k, "label": label.get(k, k), **v}
                       for k, v in cover["functions"].items()],
         "unmapped": unmapped_in(store, catalog, [territory]),
-        "rejects": [r.to_dict() for r in list_rejects(store, limit=MAX_LISTED)]
+        "rejects": [{**r.to_dict(), "reason": r.reason_in(lang)} for r in list_rejects(
+            store, limit=MAX_LISTED, territory=None if all_rejects else territory)]
         if with_rejects else [],
         "pending": sum(pending.values()),
     }
@@ -150,3 +155,42 @@ def ingest_upload(store: Store, catalog: Catalog, path: Path, fmt: str, label: s
     tally = ingest_files(store, catalog, [LogFile(path, label, fmt)], clock=clock, lang=lang,
                          territories=territories)
     return tally.to_dict()
+
+
+# --- a file received: kept, marked pending while it is ingested, with its own counts -----
+# (the API's upload, the territory's logs page, a corrected reject). A crash leaves the
+# marker that the next intake follows; the same bytes again find the same kept file.
+
+MAX_FILES = 20  # files in one upload of the logs page
+
+
+@dataclass(frozen=True)
+class Received:
+    """One file received and ingested: its name as sent, where it is kept (the ``source`` of
+    its rejects), its format, and the report of ``apprenance ingest --json`` for it alone."""
+
+    label: str
+    source: str
+    fmt: str
+    report: dict[str, Any]
+
+    @property
+    def all_rejected(self) -> bool:
+        """Every row of the file was rejected: nothing of it is stored."""
+        r = self.report
+        return bool(r["rejected"]) and not r["accepted"] and not r["duplicates"]
+
+
+def receive(store: Store, catalog: Catalog, home: Path, name: str, data: bytes,
+            fmt: str | None, *, clock: Clock, lang: str,
+            territories: Collection[str] | None) -> Received:
+    """Keep ``data`` (the file ``name``), then ingest it within ``territories`` (None: all)."""
+    heal_intake(store, catalog, home, clock=clock, lang=lang)
+    path, found = keep_upload(home, name, data, fmt)
+    marker = mark_pending(home, path, found, name, territories)
+    try:
+        report = ingest_upload(store, catalog, path, found, name, clock=clock, lang=lang,
+                               territories=territories)
+    finally:
+        unmark(marker)
+    return Received(name, str(path.resolve()), found, report)

@@ -82,6 +82,7 @@ def _ingest_one(
 ) -> None:
     source = str(log.path.resolve())
     writer.begin_file(log.label, source)
+    before = writer.tally.counts()
     fmt = log.fmt or detect_format(log.path)
     size = _size(log.path)
     if fmt == "csv" and text_encoding(log.path, legacy=True) == LEGACY:
@@ -97,6 +98,7 @@ def _ingest_one(
     with store.transaction() as conn:
         resolve_file(conn, source, writer.rejected_in_file(), clock())
         close_numbered(conn, numbers, clock())
+    writer.tally.count_file(log.label, before)
 
 
 

@@ -44,10 +44,12 @@ def clean_raw(raw: str) -> str:
 
 
 def quarantine(
-    conn: Connection, problems: Sequence[tuple[Problem, str]], now: datetime, lang: str
+    conn: Connection, problems: Sequence[tuple[Problem, str]], now: datetime, lang: str,
+    territory: str | None = None,
 ) -> list[str]:
-    """Store ``(problem, source file)`` pairs; the same raw input again refreshes its row and
-    makes it unresolved. Returns the raw hashes."""
+    """Store ``(problem, source file)`` pairs, as rejects of ``territory`` (the one the file
+    was received for; None: unscoped, each of the territory its row names, if any); the same
+    raw input again refreshes its row and makes it unresolved. Returns the raw hashes."""
     if not problems:
         return []
     rows: dict[str, dict[str, Any]] = {}
@@ -58,6 +60,9 @@ def quarantine(
             "source_file": source, "line": problem.line, "statement_id": problem.statement_id,
             "field": problem.field[:100], "reason": problem.reason(lang), "raw": raw,
             "raw_hash": digest, "created_at": now, "resolved_at": None,
+            "territory": territory or problem.territory, "reason_key": problem.key[:100],
+            "reason_values": json.dumps(problem.values, ensure_ascii=False, default=str),
+            "label": problem.file[:300],
         }
     # in key order: two ingests rejecting the same rows never wait for each other in a circle
     sql.upsert_rejects(conn, [rows[digest] for digest in sorted(rows)])
@@ -89,6 +94,22 @@ class RejectRow:
     created_at: datetime
     resolved_at: datetime | None
     dismissed_reason: str | None = None
+    territory: str | None = None
+    reason_key: str | None = None
+    reason_values: str | None = None  # JSON
+    label: str | None = None  # the file's name as sent (``source_file``: where it is kept)
+
+    def reason_in(self, lang: str) -> str:
+        """The reason worded in ``lang`` (as stored when its message is not known)."""
+        if not self.reason_key:
+            return self.reason
+        try:
+            values = json.loads(self.reason_values or "{}")
+        except ValueError:
+            values = {}
+        worded = msg(f"ingest.{self.reason_key}", lang, **(values if isinstance(values, dict)
+                                                           else {}))
+        return self.reason if worded == f"ingest.{self.reason_key}" else worded
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,24 +117,29 @@ class RejectRow:
             "statement_id": self.statement_id, "field": self.field, "reason": self.reason,
             "raw": self.raw, "created_at": self.created_at.isoformat(),
             "resolved_at": self.resolved_at.isoformat() if self.resolved_at else None,
-            "dismissed_reason": self.dismissed_reason,
+            "dismissed_reason": self.dismissed_reason, "territory": self.territory,
+            "label": self.label,
         }
 
 
 def list_rejects(
     store: Store, *, include_resolved: bool = False, file: str | None = None,
     limit: int | None = None, ids: Sequence[int] | None = None,
+    territory: str | None = None,
 ) -> Iterator[RejectRow]:
-    """The rejects, oldest file and line first; open ones only unless ``include_resolved``."""
+    """The rejects, oldest file and line first; open ones only unless ``include_resolved``;
+    only those of ``territory`` when given."""
     with store.transaction() as conn:
         rows = sql.select_rejects(conn, include_resolved=include_resolved, file=file,
-                                  limit=limit, ids=ids)
+                                  limit=limit, ids=ids, territory=territory)
     for row in rows:
         yield RejectRow(
             id=row["id"], source_file=row["source_file"], line=row["line"],
             statement_id=row["statement_id"], field=row["field"], reason=row["reason"],
             raw=row["raw"], created_at=row["created_at"], resolved_at=row["resolved_at"],
-            dismissed_reason=row["dismissed_reason"],
+            dismissed_reason=row["dismissed_reason"], territory=row["territory"],
+            reason_key=row["reason_key"], reason_values=row["reason_values"],
+            label=row["label"],
         )
 
 

@@ -43,11 +43,27 @@ class Tally:
     unmapped: int = 0
     rejections: list[dict[str, Any]] = field(default_factory=list)
     notes: list[dict[str, Any]] = field(default_factory=list)  # {"file", "note", "reason"}
+    # per file: {"file", "accepted", "duplicates", "rejected", "unmapped"}
+    files: list[dict[str, Any]] = field(default_factory=list)
+
+    def counts(self) -> tuple[int, int, int, int]:
+        return self.accepted, self.duplicates, self.rejected, self.unmapped
+
+    def count_file(self, label: str, before: tuple[int, int, int, int]) -> None:
+        """Record what the file ``label`` did: the counts since ``before``."""
+        done = [now - then for now, then in zip(self.counts(), before, strict=True)]
+        self.files.append(dict(zip(("file", "accepted", "duplicates", "rejected", "unmapped"),
+                                   [label, *done], strict=True)))
+
+    def all_rejected(self) -> list[str]:
+        """The files of which every row was rejected (nothing stored, nothing known)."""
+        return [f["file"] for f in self.files
+                if f["rejected"] and not f["accepted"] and not f["duplicates"]]
 
     def to_dict(self) -> dict[str, Any]:
         return {"accepted": self.accepted, "duplicates": self.duplicates,
                 "rejected": self.rejected, "unmapped": self.unmapped,
-                "rejections": self.rejections, "notes": self.notes}
+                "rejections": self.rejections, "notes": self.notes, "files": self.files}
 
 
 class BatchWriter:
@@ -296,7 +312,7 @@ class BatchWriter:
                     self._label, rec["source_line"], "duree", "duration.day_total",
                     {"day": rec["occurred_on"].isoformat(), "before": _h(before),
                      "total": _h(total), "participant": rec["participant"]},
-                    _record_raw(rec), rec["source_ref"]))
+                    _record_raw(rec), rec["source_ref"], rec["territory_id"]))
                 continue
             kept.append(rec)
             if rec["activity_type"] not in types:
@@ -341,7 +357,9 @@ class BatchWriter:
             if p.statement_id is not None:
                 item["statement_id"] = p.statement_id
             self.tally.rejections.append(item)
-        digests = quarantine(conn, [(p, self._source) for p in problems], now, self.lang)
+        owner = next(iter(self._scope)) if self._scope and len(self._scope) == 1 else None
+        digests = quarantine(conn, [(p, self._source) for p in problems], now, self.lang,
+                             owner)
         self._rejected_hashes.update(digests)
 
 
@@ -350,7 +368,7 @@ def _conflict(
 ) -> Problem:
     values = {"id": rec["id"], "line": line, **values}
     return Problem(label, rec["source_line"], "id", key, values, _record_raw(rec),
-                   rec["source_ref"])
+                   rec["source_ref"], rec["territory_id"])
 
 
 def _record_raw(rec: ActivityRecord) -> str:

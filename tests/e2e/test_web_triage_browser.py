@@ -1,0 +1,175 @@
+"""A coordinator sorts unmapped activities and reads the dashboard in a real browser (Debian's
+headless Chromium, Playwright) against a real ``apprenance serve``: signed in with an API
+token, the territory page opens on its dashboard (French and English, 1280 and 390 px, no
+sideways scroll), then the triage: no type preselected without a suggestion, a confirmation
+that says what will change, the award shown at once, and the undo. Screenshots go to
+test-artifacts/ (``triage-*``, ``dashboard-*``)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
+
+from conftest import FIXED_NOW, REPO
+from live_server import CHROMIUM, FLAGS, free_port, wait_until_up
+from triage_world import PLAIN, SUGGESTED, add_unmapped
+from web_world import build_world
+
+ARTIFACTS = REPO / "test-artifacts"
+TERRITORY = "/territoires/val-de-serre"
+
+pytestmark = pytest.mark.slow
+
+
+@dataclass
+class Served:
+    url: str
+    token: str
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: `make test` installs it (system-deps)",
+                    pytrace=False)
+    tmp = tmp_path_factory.mktemp("triage")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with pytest.MonkeyPatch.context() as env_patch:
+        env_patch.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")  # a loopback URL, on purpose
+        world = build_world(tmp, public_url=url)
+    add_unmapped(world)
+    world.app.close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("APPRENANCE_")}
+    env.update({"APPRENANCE_FAKE_NOW": FIXED_NOW.isoformat(), "APPRENANCE_LANG": "fr"})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "apprenance", "--home", str(tmp / "home"), "serve",
+         "--host", "127.0.0.1", "--port", str(port), "--public-url", url,
+         "--allow-local-url"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_until_up(url, process)
+        yield Served(url, world.tokens["coordinator"])
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def context(served: Served, tmp_path_factory: pytest.TempPathFactory
+            ) -> Iterator[BrowserContext]:
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS,
+            locale="fr-FR", viewport={"width": 1280, "height": 900})
+        try:
+            page = ctx.new_page()
+            page.goto(f"{served.url}/connexion")
+            page.fill("#token", served.token)
+            page.click("form[action='/connexion'] button[type=submit]")
+            expect(page).to_have_url(f"{served.url}{TERRITORY}")
+            page.close()
+            yield ctx
+        finally:
+            ctx.close()
+
+
+def _shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def _no_sideways_scroll(page: Page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"{page.url} scrolls sideways on a phone ({width}px)"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_dashboard_on_a_desktop_and_a_phone(served: Served, context: BrowserContext,
+                                                lang: str) -> None:
+    page = context.new_page()
+    page.goto(f"{served.url}{TERRITORY}?lang={lang}")
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    chart = page.locator("#chart-pillars")
+    expect(chart).to_be_visible()
+    expect(chart).to_have_attribute("role", "img")
+    label = chart.get_attribute("aria-label") or ""
+    assert ("9,8 h" if lang == "fr" else "9.8 h") in label
+    expect(page.locator("#chart-projects")).to_be_visible()
+    expect(page.locator("#recent li").first).to_be_visible()
+    assert page.locator("h1").count() == 1
+    _shot(page, f"dashboard-{lang}-1280")
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(page.locator("h1")).to_be_visible()
+    _no_sideways_scroll(page)
+    box = chart.bounding_box()
+    assert box and box["width"] >= 300, "the chart stays wide enough to read on a phone"
+    _shot(page, f"dashboard-{lang}-390")
+    page.close()
+
+
+def test_assign_with_confirmation_then_undo(served: Served, context: BrowserContext) -> None:
+    page = context.new_page()
+    page.goto(f"{served.url}{TERRITORY}")
+    page.click("#triage-open")
+    expect(page).to_have_url(f"{served.url}{TERRITORY}/attente")
+    suggested = page.locator(f"form:has(input[value='{SUGGESTED}']) select")
+    plain = page.locator(f"form:has(input[value='{PLAIN[0]}']) select")
+    expect(suggested).to_have_value("mediation")
+    expect(plain).to_have_value("")  # no suggestion: nothing chosen for the coordinator
+    page.keyboard.press("Tab")
+    expect(page.locator(".skip")).to_be_focused()
+    _shot(page, "triage-fr-1280")
+    page.set_viewport_size({"width": 390, "height": 844})
+    _no_sideways_scroll(page)
+    _shot(page, "triage-fr-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    page.locator(f"form:has(input[value='{SUGGESTED}']) button[type=submit]").click()
+    expect(page.locator("h1")).to_contain_text("Confirmer le classement")
+    expect(page.locator("#confirm-summary")).to_contain_text("Médiation")
+    expect(page.locator("#adds-pillars")).to_contain_text("+7 h")
+    expect(page.locator("#may-complete")).to_contain_text("Médiation")
+    _shot(page, "triage-confirm-fr-1280")
+    page.set_viewport_size({"width": 390, "height": 844})
+    _no_sideways_scroll(page)
+    _shot(page, "triage-confirm-fr-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    page.click("#confirm-go")
+    expect(page.locator("h1")).to_contain_text("Classement enregistré")
+    expect(page.locator("#awarded")).to_contain_text("Médiation")
+    _shot(page, "triage-done-fr-1280")
+    page.locator("button.undo").first.click()
+    expect(page.locator("h1")).to_contain_text("Classement annulé")
+    expect(page.locator("#triage-result")).to_contain_text("de nouveau à classer")
+    expect(page.locator("#withdrawn")).to_contain_text("Médiation")  # never issued
+    _shot(page, "triage-undone-fr-1280")
+    page.click(f"a[href='{TERRITORY}/attente']")
+    expect(page.locator(f"form:has(input[value='{SUGGESTED}']) select")).to_have_value(
+        "mediation")  # waiting again, with its suggestion
+    page.close()
+
+
+def test_the_triage_in_english_on_a_phone(served: Served, context: BrowserContext) -> None:
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{served.url}/langue?lang=en&next={TERRITORY}/attente")  # remembered
+    expect(page.locator("h1")).to_contain_text("Activities to sort")
+    _no_sideways_scroll(page)
+    _shot(page, "triage-en-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    _shot(page, "triage-en-1280")
+    page.locator("form:has(input[name='groupe']) select").select_option("animation")
+    page.locator("form:has(input[name='groupe']) button[type=submit]").click()
+    expect(page.locator("#confirm-summary")).to_contain_text("2 activities (3 h) will count")
+    _shot(page, "triage-confirm-en-1280")
+    page.close()
