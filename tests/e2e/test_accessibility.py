@@ -54,6 +54,11 @@ PAGES: dict[str, tuple[str, str]] = {
     "/territoires/{territory}/description": ("coordinator",
                                              "/territoires/val-de-serre/description"),
     "/admin/territoires/nouveau": ("admin", "/admin/territoires/nouveau"),
+    "/territoires/{territory}/sorties": ("coordinator", "/territoires/val-de-serre/sorties"),
+    "/territoires/{territory}/certificats/{job}": (
+        "coordinator", "/territoires/val-de-serre/certificats/{JOB}"),
+    "/apprenants/{learner}/titres/{credential}/revoquer": (
+        "coordinator", f"/apprenants/{LEA}/titres/{{CID}}/revoquer"),
 }
 EXTRA = [  # pages that are not a GET route of their own: an error page
     ("coordinator", "/territoires/autre"),
@@ -91,8 +96,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         "INVITE": invitations.invite(store, "marie@val.example.org", "val-de-serre",
                                      clock=clock).token,
     }
-    server = uvicorn.Server(uvicorn.Config(create_app(world.app.settings, app=world.app),
-                                           host="127.0.0.1", port=port, log_level="warning"))
+    api = create_app(world.app.settings, app=world.app)
+    values["CID"] = next(str(c["id"]).removeprefix("urn:uuid:") for c in world.client.get(
+        f"/api/v1/learners/{LEA}/credentials", headers=world.headers("admin")).json()
+        if c["format"] == "ob3")
+    values["JOB"] = start_certificates(api, world)
+    server = uvicorn.Server(uvicorn.Config(api, host="127.0.0.1", port=port,
+                                           log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:
@@ -103,6 +113,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         server.should_exit = True
         thread.join(timeout=10)
         world.app.close()
+
+
+def start_certificates(api: FastAPI, world: World) -> str:
+    """A certificates batch of the territory in ``api``'s process, finished: its page's id."""
+    from apprenance.services.certificates.gather import CertificateOptions
+    from apprenance.services.certificates.territory_zip import CertificateJobs
+
+    jobs = CertificateJobs(world.app.home / "exports" / "certificates")
+    api.state.certificate_jobs = jobs
+    job = jobs.start(world.app.store, world.app.catalog(), "val-de-serre",
+                     options=CertificateOptions(lang="fr", public_url=world.app.settings
+                                                .public_url), clock=world.app.clock)
+    while job.state == "running":
+        time.sleep(0.05)
+    return job.id
 
 
 @pytest.fixture(scope="module")

@@ -75,6 +75,16 @@ def participants(conn: Connection, *, territory: str | None,
     return [str(p) for p in conn.execute(query).scalars()]
 
 
+def awarded_participants(conn: Connection, territory: str) -> list[str]:
+    """The participants, in order, of the learners of ``territory`` not erased who hold at
+    least one award (what a territory's certificates cover)."""
+    lc, a = t.learners.c, t.awards.c
+    return [str(p) for p in conn.execute(
+        select(lc.participant).where(lc.erased_at.is_(None), lc.territory_id == territory,
+                                     lc.id.in_(select(a.learner_id)))
+        .order_by(lc.participant)).scalars()]
+
+
 def territory_exists(conn: Connection, territory: str) -> bool:
     return conn.execute(select(t.territories.c.id)
                         .where(t.territories.c.id == territory)).first() is not None

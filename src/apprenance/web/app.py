@@ -137,7 +137,9 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         logs,
         ob3_api,
         openapi_doc,
+        outputs,
         pages,
+        revoke_pages,
         territory_editor,
         triage,
         xapi,
@@ -170,7 +172,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
 
     for module in (api_territories, api_learners, api_credentials, api_catalog,
                    api_verify, xapi, ob3_api, hosting, pages, coordinators, triage, logs,
-                   awards, territory_editor):
+                   awards, territory_editor, outputs, revoke_pages):
         api.include_router(module.router)
     api.include_router(api_verify.pages)
     openapi_doc.install(api)  # /openapi.json declares every status each operation answers

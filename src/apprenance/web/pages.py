@@ -171,7 +171,8 @@ def signout(request: Request, app: AppDep, csrf: Csrf) -> RedirectResponse:
 
 
 def _portfolio_page(request: Request, app: App, catalog: Any, lang: str, participant: str,
-                    *, public: bool, own: bool, share: str | None = None) -> HTMLResponse:
+                    *, public: bool, own: bool, share: str | None = None,
+                    revoked_now: str | None = None) -> HTMLResponse:
     doc = portfolio_for(app.store, catalog, participant, lang, public=public)
     links = []
     if own:
@@ -181,7 +182,8 @@ def _portfolio_page(request: Request, app: App, catalog: Any, lang: str, partici
                           "qr": qr_svg(url, title=i18n.t("portfolio.qr", lang))})
     chart = pillars_svg(doc["pillars"], title=i18n.t("portfolio.pillars_chart", lang), lang=lang)
     return render(request, "portfolio.html", lang, doc=doc, chart=chart, public=public,
-                  own=own, share_links=links, share_query=f"?share={share}" if share else "")
+                  own=own, share_links=links, share_query=f"?share={share}" if share else "",
+                  revoked_now=revoked_now)
 
 
 @router.get("/portfolio", response_class=HTMLResponse)
@@ -196,10 +198,13 @@ def my_portfolio(request: Request, app: AppDep, catalog: CatalogDep, grant: AnyG
 
 @router.get("/apprenants/{learner}", response_class=HTMLResponse)
 def learner_page(request: Request, app: AppDep, catalog: CatalogDep, grant: AnyGrantDep,
-                 lang: LangDep, learner: Participant) -> HTMLResponse:
+                 lang: LangDep, learner: Participant,
+                 revoque: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    """The learner's page for staff (``?revoque=ID``: the credential just revoked, said)."""
     found = learner_for(grant, app.store, learner)
     own = grant.role == "learner"
-    return _portfolio_page(request, app, catalog, lang, found["learner"], public=False, own=own)
+    return _portfolio_page(request, app, catalog, lang, found["learner"], public=False, own=own,
+                           revoked_now=revoque)
 
 
 @router.get("/p/{token}", response_class=HTMLResponse)
