@@ -1,16 +1,20 @@
 """A coordinator's whole day in a real Chromium, on SQLite and on PostgreSQL: the admin invites
-them, they open the single-use sign-in link, land on their territory's dashboard, send the
-week's logs (a French Excel CSV with a mistake and an activity the catalog does not know), read
-what was accepted and rejected, correct the rejected row, sort the unknown activity (with its
-confirmation), review the awards with the evidence of each criterion, hold one back with a
-reason and issue the others. Each step's screenshot goes to
-test-artifacts/walk/ (docs/coordinators.md shows them)."""
+them, they open the single-use sign-in link, land on their territory's dashboard, add a
+newcomer to the territory's description, send the week's logs (a French Excel CSV with a
+mistake and an activity the catalog does not know), read what was accepted and rejected,
+correct the rejected row, sort the unknown activity (with its confirmation), review the awards
+with the evidence of each criterion, hold one back with a reason and issue the others, revoke
+one credential with a reason, and download the territory's certificates as one ZIP. Each
+step's screenshot goes to test-artifacts/walk/; docs/coordinators.md shows them
+(``APPRENANCE_UPDATE_REFERENCES=1`` writes them again into docs/images/coordinators/)."""
 
 from __future__ import annotations
 
+import io
 import os
 import threading
 import time
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +32,7 @@ ARTIFACTS = REPO / "test-artifacts" / "walk"
 GUIDE = REPO / "docs" / "images" / "coordinators"  # the pictures of docs/coordinators.md
 UPDATE = os.environ.get("APPRENANCE_UPDATE_REFERENCES") == "1"  # read before conftest clears it
 T = "val-de-serre"
+NEWCOMER = "nina.roux@example.org"
 HEADER = ("id;date;participant;nom;role;territoire;projet;fonction;activite;description;duree;"
           "temoin;preuve")
 ROWS = [
@@ -89,7 +94,9 @@ def test_a_coordinator_walks_from_the_invitation_to_issued_badges(
     thread.start()
     while not server.started:
         time.sleep(0.02)
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900},
+                                  accept_downloads=True)
+    pdfs: list[str] = []
     page = context.new_page()
     try:
         # 1. the invitation link: a page with one button (mail scanners do not spend it)
@@ -101,6 +108,20 @@ def test_a_coordinator_walks_from_the_invitation_to_issued_badges(
         # 2. the dashboard of the territory
         expect(page.locator("#chart-pillars")).to_be_visible()
         _shot(page, db, "2-tableau-de-bord")
+        # 2b. a newcomer joins the territory: added in the description's form, previewed
+        page.click("#edit-description")
+        blank = page.locator("input[name^=learners-][name$=-participant][value='']").first
+        row = str(blank.get_attribute("name")).split("-")[1]
+        blank.fill(NEWCOMER)
+        page.fill(f"#learners-{row}-name", "Nina Roux")
+        page.select_option(f"#learners-{row}-role", "habitant")
+        page.select_option(f"#learners-{row}-lang", "fr")
+        page.get_by_role("button", name="Voir les changements").click()
+        expect(page.locator("#changes")).to_contain_text(NEWCOMER)
+        _shot(page, db, "2b-territoire")
+        page.click("#confirm-go")
+        expect(page.locator("h1")).to_contain_text("Description enregistrée")
+        page.goto(f"{url}/territoires/{T}")
         # 3. the week's logs, with a mistake and an unknown activity
         page.click("#logs-link")
         page.set_input_files("#files", [logs])
@@ -144,6 +165,25 @@ def test_a_coordinator_walks_from_the_invitation_to_issued_badges(
         page.click("#issue-all")
         expect(page.locator("section.verdict.ok h2")).to_contain_text("délivré")
         _shot(page, db, "9-badges-delivres")
+        # 7. a credential issued by mistake is revoked from the learner's page, with a reason
+        page.goto(f"{url}/apprenants/{LEA}")
+        page.locator("a.revoke-open").first.click()
+        page.fill("#reason", "Délivré par erreur : atelier compté deux fois")
+        page.check("#confirm")
+        _shot(page, db, "10-revocation")
+        page.click("#revoke-go")
+        expect(page.locator("#revoked-now")).to_be_visible()
+        # 8. the territory's certificates as one ZIP, prepared in the background
+        page.goto(f"{url}/territoires/{T}")
+        page.click("#outputs-link")
+        page.click("#certs-start")
+        expect(page.locator("#job-download")).to_be_visible(timeout=90_000)
+        _shot(page, db, "11-certificats")
+        with page.expect_download() as got:
+            page.click("#job-download")
+        saved = got.value.path()
+        with zipfile.ZipFile(io.BytesIO(Path(str(saved)).read_bytes())) as archive:
+            pdfs = [n for n in archive.namelist() if n.endswith(".pdf")]
     finally:
         context.close()
         server.should_exit = True
@@ -158,5 +198,10 @@ def test_a_coordinator_walks_from_the_invitation_to_issued_badges(
                                           .where(t.activities.c.id.like("semaine-%")))}
         issued = conn.execute(select(func.count()).select_from(t.credentials)).scalar_one()
         held = conn.execute(select(func.count()).select_from(award_holds)).scalar_one()
+        revoked = conn.execute(select(func.count()).select_from(t.credentials)
+                               .where(t.credentials.c.revoked_at.is_not(None))).scalar_one()
+        newcomer = conn.execute(select(t.learners.c.territory_id)
+                                .where(t.learners.c.participant == NEWCOMER)).scalar_one()
     assert ids == {"semaine-1", "semaine-2", "semaine-3"}  # the corrected row stored once
-    assert issued > 0 and held == 1
+    assert issued > 0 and held == 1 and revoked == 1 and newcomer == T
+    assert pdfs and all(n.endswith(".pdf") for n in pdfs)

@@ -39,3 +39,15 @@ def test_the_readme_tour_commands_exist_with_their_options() -> None:
         command, rest = command_named(words)
         known = {o for p in command.params for o in getattr(p, "opts", [])}
         assert {w for w in rest if w.startswith("--")} <= known, words
+
+
+def test_the_coordinators_guide_shows_every_step_of_the_walk() -> None:
+    """docs/coordinators.md shows the pictures the walk test takes, and each exists."""
+    import re
+
+    guide = (REPO / "docs" / "coordinators.md").read_text(encoding="utf-8")
+    shown = set(re.findall(r"\(images/coordinators/([\w-]+\.png)\)", guide))
+    walk = (REPO / "tests" / "e2e" / "test_coordinator_walk.py").read_text(encoding="utf-8")
+    taken = {f"{step}.png" for step in re.findall(r'_shot\(page, db, "([\w-]+)"\)', walk)}
+    assert taken and shown == taken
+    assert all((REPO / "docs" / "images" / "coordinators" / name).is_file() for name in shown)
