@@ -81,7 +81,10 @@ def _change(document: Any, path: tuple[Any, ...]) -> None:
     for step in path[:-1]:
         target = target[step]
     value = target[path[-1]]
-    target[path[-1]] = value + 1 if isinstance(value, int | float) else str(value) + "x"
+    if isinstance(value, int | float):  # past 2**53 a float + 1 is the same float: double it
+        target[path[-1]] = value + 1 if abs(value) < 2**52 else value * 2
+    else:
+        target[path[-1]] = str(value) + "x"
 
 
 def test_signing_refuses_undefined_terms_and_names_their_path() -> None:
