@@ -226,3 +226,25 @@ def test_cli_ingest_exits_1_on_a_file_rejected_whole(
     # ingested unscoped, each reject is the territory's its row names: its coordinator's
     listed = cli("--home", home, "rejects", "list", "--json").json()["rejects"]
     assert {r["territory"] for r in listed} == {T} and len(listed) == 2
+
+
+def test_the_learners_are_evaluated_after_each_upload(world: World) -> None:
+    """Evaluation runs after the ingest: nobody is left with evidence not yet evaluated, and
+    a badge the new activities complete waits on the review page."""
+    from apprenance.services.evaluation.evaluate import evaluate, list_awards
+
+    coordinator = session(world, "coordinator")
+    before = {a["badge"] for a in list_awards(world.app.store)
+              if a["learner"] == "lea.marchand@example.org"}
+    hours = "\r\n".join(
+        [EXCEL_CSV.decode("cp1252").splitlines()[0]]
+        + [f"soir-{i};2026-05-{10 + i};lea.marchand@example.org;Léa Marchand;etudiant;{T};"
+           "legumerie-cantines;alimentation;atelier-participatif;Atelier du soir;6;;"
+           for i in range(8)] + [""]).encode("cp1252")
+    page = upload(coordinator, T, csrf_of(coordinator, LOGS), ("soirs.csv", hours))
+    assert page.status_code == 200, page.text
+    assert evaluate(world.app.store, world.app.catalog(), clock=world.app.clock).evaluated == 0
+    after = {a["badge"] for a in list_awards(world.app.store)
+             if a["learner"] == "lea.marchand@example.org"}
+    assert after - before  # 48 more hours of workshops complete at least one badge
+    assert 'id="new-awards"' in page.text and f"/territoires/{T}/badges" in page.text

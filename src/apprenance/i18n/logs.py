@@ -51,6 +51,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "logs.back": {"fr": "Retour au territoire : {name}", "en": "Back to the territory: {name}"},
     "logs.link": {"fr": "Envoyer des journaux", "en": "Send logs"},
     "logs.result.title": {"fr": "Résultat de l'envoi", "en": "Upload result"},
+    "logs.new_awards": {"fr": "{n} nouveaux badges obtenus avec ces activités, à relire avant de "
+                              "les délivrer :",
+                        "en": "{n} new badges earned with these activities, to review before "
+                              "issuing them:"},
+    "logs.new_awards.one": {"fr": "{n} nouveau badge obtenu avec ces activités, à relire avant "
+                                  "de le délivrer :",
+                            "en": "{n} new badge earned with these activities, to review before "
+                                  "issuing it:"},
     "logs.col.file": {"fr": "Fichier", "en": "File"},
     "logs.col.accepted": {"fr": "Enregistrées", "en": "Accepted"},
     "logs.col.duplicates": {"fr": "Doublons", "en": "Duplicates"},

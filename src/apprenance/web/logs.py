@@ -18,6 +18,7 @@ from apprenance.bootstrap import App
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import InputError
 from apprenance.i18n import t
+from apprenance.services.evaluation.evaluate import evaluate
 from apprenance.services.ingest.coordination import MAX_FILES, Received, receive
 from apprenance.services.ingest.corrections import MAX_TEXT, correct, form_for, open_reject
 from apprenance.services.ingest.rejects import REASON_LIMIT, RejectRow, dismiss_reject, list_rejects
@@ -106,8 +107,11 @@ async def logs_upload(request: Request, app: AppDep, catalog: CatalogDep, lang: 
                        run_in_threadpool(_ingest_one, app, catalog, territory, lang, fmt,
                                          name, data))
     failed = any(r.get("error") or r.get("failed") for r in results)
+    # the learners with new evidence are evaluated at once: awards wait for the review page
+    evaluated = await run_in_threadpool(lambda: evaluate(app.store, catalog, clock=app.clock))
     return render(request, "logs_result.html", lang, status=422 if failed else 200,
-                  territory=info, results=results, shown=SHOWN)
+                  territory=info, results=results, shown=SHOWN,
+                  new_awards=len(evaluated.awards))
 
 
 @router.get("/territoires/{territory}/rejets", response_class=HTMLResponse)
@@ -150,6 +154,7 @@ def correct_reject(request: Request, app: AppDep, catalog: CatalogDep, lang: Lan
         return _rejects_page(request, app, territory, lang, error={
             "id": reject, "kind": "fix", "message": str(exc), "cells": list(cell or []),
             "text": text})
+    evaluate(app.store, catalog, clock=app.clock)  # the corrected row may complete a badge
     return _back(territory, "again" if got.report["rejected"] else "fixed")
 
 
