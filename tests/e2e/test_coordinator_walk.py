@@ -1,11 +1,11 @@
 """A coordinator's whole day in a real Chromium, on SQLite and on PostgreSQL: the admin invites
 them, they open the single-use sign-in link, land on their territory's dashboard, add a
-newcomer to the territory's description, send the week's logs (a French Excel CSV with a
-mistake and an activity the catalog does not know), read what was accepted and rejected,
-correct the rejected row, sort the unknown activity (with its confirmation), review the awards
-with the evidence of each criterion, hold one back with a reason and issue the others, revoke
-one credential with a reason, and download the territory's certificates as one ZIP. Each
-step's screenshot goes to test-artifacts/walk/; docs/coordinators.md shows them
+newcomer by uploading the territory's description (YAML), send the week's logs (a French Excel
+CSV with a mistake and an activity the catalog does not know), read what was accepted and
+rejected, correct the rejected row, sort the unknown activity (with its confirmation), review
+the awards with the evidence of each criterion, hold one back with a reason and issue the
+others, revoke one credential with a reason, and download the territory's certificates as one
+ZIP. Each step's screenshot goes to test-artifacts/walk/; docs/coordinators.md shows them
 (``APPRENANCE_UPDATE_REFERENCES=1`` writes them again into docs/images/coordinators/)."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from apprenance.bootstrap import bundled
 from apprenance.services.people import invitations
 from apprenance.web.app import create_app
 from conftest import REPO
@@ -60,6 +61,13 @@ def browser() -> Iterator[Browser]:
             launched.close()
 
 
+def _with_newcomer(description: str) -> str:
+    """The example territory's description with one more learner (before the witnesses)."""
+    head, witnesses = description.split("\nwitnesses:", 1)
+    return (f"{head.rstrip()}\n  - participant: \"{NEWCOMER}\"\n    name: \"Nina Roux\"\n"
+            f"    role: \"habitant\"\n    lang: \"fr\"\n\nwitnesses:{witnesses}")
+
+
 def _shot(page: Page, db: str, step: str) -> None:
     """The step at 1280 px (for the guide) and 390 px (a phone: nothing scrolls sideways).
     ``APPRENANCE_UPDATE_REFERENCES=1`` also writes the guide's pictures (docs/images/)."""
@@ -86,6 +94,9 @@ def test_a_coordinator_walks_from_the_invitation_to_issued_badges(
     store, clock = world.app.store, world.app.clock
     invited = invitations.invite(store, "marie.dupont@val.example.org", T, clock=clock,
                                  invited_by="admin", lang="fr")
+    territory = tmp_path / "territoire.yaml"
+    territory.write_text(_with_newcomer(
+        (bundled("examples") / "territory.yaml").read_text(encoding="utf-8")), encoding="utf-8")
     logs = tmp_path / "semaine-du-4-mai.csv"
     logs.write_bytes(EXCEL_CSV)
     server = uvicorn.Server(uvicorn.Config(create_app(world.app.settings, app=world.app),
@@ -108,15 +119,10 @@ def test_a_coordinator_walks_from_the_invitation_to_issued_badges(
         # 2. the dashboard of the territory
         expect(page.locator("#chart-pillars")).to_be_visible()
         _shot(page, db, "2-tableau-de-bord")
-        # 2b. a newcomer joins the territory: added in the description's form, previewed
+        # 2b. a newcomer joins the territory: the description's YAML file uploaded, previewed
         page.click("#edit-description")
-        blank = page.locator("input[name^=learners-][name$=-participant][value='']").first
-        row = str(blank.get_attribute("name")).split("-")[1]
-        blank.fill(NEWCOMER)
-        page.fill(f"#learners-{row}-name", "Nina Roux")
-        page.select_option(f"#learners-{row}-role", "habitant")
-        page.select_option(f"#learners-{row}-lang", "fr")
-        page.get_by_role("button", name="Voir les changements").click()
+        page.set_input_files("#file", str(territory))
+        page.click("#upload-go")
         expect(page.locator("#changes")).to_contain_text(NEWCOMER)
         _shot(page, db, "2b-territoire")
         page.click("#confirm-go")
