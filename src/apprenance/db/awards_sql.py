@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, or_, select
+from sqlalchemy import Connection, Row, and_, or_, select
 
 from apprenance.db import tables as t
-from apprenance.db.raw_sql import Connection, RawCursor, driver_time, is_sqlite, marks, raw_cursor
+from apprenance.db.raw_sql import RawCursor, driver_time, is_sqlite, marks, raw_cursor
 
 Target = tuple[int, str, datetime | None]  # learner id, participant, evidence changed at
 # learner id, participant, badge, activity ids (JSON), the day the evidence met the rule

@@ -13,10 +13,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import RowMapping, delete, select, update
+from sqlalchemy import Connection, RowMapping, delete, select, update
 
 from apprenance.db import tables as t
-from apprenance.db.raw_sql import Connection, chunked, driver_time, is_sqlite, marks, raw_cursor
+from apprenance.db.raw_sql import chunked, driver_time, is_sqlite, marks, raw_cursor
 from apprenance.domain import evidence_codec as codec
 from apprenance.domain.evidence import Totals
 

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, func, select, update
 
 from apprenance.contracts.records import ActivityRecord
 from apprenance.db import tables as t
-from apprenance.db.raw_sql import marks
+from apprenance.db.raw_sql import is_sqlite, marks
 from apprenance.db.writes import insert_for
 
 COLUMNS = ("id", "learner_id", "occurred_at", "occurred_on", "territory_id", "project_id",
@@ -37,8 +37,6 @@ _SQLITE_ATTEST = (
     f"INSERT INTO attestations ({', '.join(ATTESTATION_COLUMNS)}) VALUES "
     f"({', '.join('?' * len(ATTESTATION_COLUMNS))}) ON CONFLICT DO NOTHING"
 )
-def is_sqlite(conn: Connection) -> bool:
-    return conn.dialect.name == "sqlite"
 
 
 def lock_for_writing(conn: Connection) -> None:

@@ -3,9 +3,8 @@
 The hot paths (evidence totals, evaluation, ingest) skip SQLAlchemy's per-row work and talk
 to the driver's own connection: ``sqlite3`` (qmark placeholders, ``?``) or ``psycopg``
 (format placeholders, ``%s``). This module is the one place that opens such a cursor
-(``raw_cursor``) and writes placeholders (``marks``), and the place services take the type of
-the connection they hold from (``Connection``), so that they name it without importing
-SQLAlchemy.
+(``raw_cursor``) and writes placeholders (``marks``). Services name the connection they hold
+with ``apprenance.db.engine.Connection``.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from sqlalchemy import Connection
 from apprenance.db.tables import sqlite_time
 from apprenance.errors import StoreError
 
-__all__ = ["Connection", "RawCursor", "chunked", "driver_time", "is_sqlite", "marks",
+__all__ = ["RawCursor", "chunked", "driver_time", "is_sqlite", "marks",
            "raw_cursor"]
 
 

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from apprenance.clock import Clock
 from apprenance.db import awards_sql as sql
 from apprenance.db.awards_sql import Candidate, Target
-from apprenance.db.raw_sql import Connection
+from apprenance.db.engine import Connection
 from apprenance.db.store import Store
 from apprenance.db.workers import stream_forked
 from apprenance.db.writes import read_meta, write_meta

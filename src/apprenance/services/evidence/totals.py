@@ -18,8 +18,9 @@ from datetime import date, datetime
 from typing import Any
 
 from apprenance.db import evidence_sql as sql
+from apprenance.db.engine import Connection
 from apprenance.db.evidence_sql import CHUNK, day_of
-from apprenance.db.raw_sql import Connection, chunked
+from apprenance.db.raw_sql import chunked
 from apprenance.db.writes import EVIDENCE_LOCK, lock, read_meta, write_meta
 from apprenance.domain import evidence_codec as codec
 from apprenance.domain.catalog import Catalog
