@@ -7,20 +7,22 @@ test-artifacts/ (``triage-*``, ``dashboard-*``)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import FIXED_NOW, REPO
-from live_server import CHROMIUM, FLAGS, free_port, wait_until_up
+from browser_site import (
+    chromium_profile,
+    loopback,
+    loopback_world,
+    require_chromium,
+    serve_process,
+    sign_in,
+)
+from conftest import REPO
 from triage_world import PLAIN, SUGGESTED, add_unmapped
-from web_world import build_world
 
 ARTIFACTS = REPO / "test-artifacts"
 TERRITORY = "/territoires/val-de-serre"
@@ -36,50 +38,26 @@ class Served:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: `make test` installs it (system-deps)",
-                    pytrace=False)
+    require_chromium()
     tmp = tmp_path_factory.mktemp("triage")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    with pytest.MonkeyPatch.context() as env_patch:
-        env_patch.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")  # a loopback URL, on purpose
-        world = build_world(tmp, public_url=url)
+    port, url = loopback()
+    world = loopback_world(tmp, url)
     add_unmapped(world)
     world.app.close()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("APPRENANCE_")}
-    env.update({"APPRENANCE_FAKE_NOW": FIXED_NOW.isoformat(), "APPRENANCE_LANG": "fr"})
-    process = subprocess.Popen(
-        [sys.executable, "-m", "apprenance", "--home", str(tmp / "home"), "serve",
-         "--host", "127.0.0.1", "--port", str(port), "--public-url", url,
-         "--allow-local-url"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        wait_until_up(url, process)
+    with serve_process(tmp / "home", port):
         yield Served(url, world.tokens["coordinator"])
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
 def context(served: Served, tmp_path_factory: pytest.TempPathFactory
             ) -> Iterator[BrowserContext]:
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS,
-            locale="fr-FR", viewport={"width": 1280, "height": 900})
-        try:
-            page = ctx.new_page()
-            page.goto(f"{served.url}/connexion")
-            page.fill("#token", served.token)
-            page.click("form[action='/connexion'] button[type=submit]")
-            expect(page).to_have_url(f"{served.url}{TERRITORY}")
-            page.close()
-            yield ctx
-        finally:
-            ctx.close()
+    with chromium_profile(tmp_path_factory.mktemp("chromium-profile"), locale="fr-FR",
+                          viewport={"width": 1280, "height": 900}) as ctx:
+        page = ctx.new_page()
+        sign_in(page, served.url, served.token)
+        expect(page).to_have_url(f"{served.url}{TERRITORY}")
+        page.close()
+        yield ctx
 
 
 def _shot(page: Page, name: str) -> None:
