@@ -18,7 +18,14 @@ from playwright.sync_api import Browser, Page, expect
 from accessibility import AXE, axe_violations
 from apprenance.services.people import directory
 from apprenance.web.app import create_app
-from browser_site import chromium, loopback, loopback_world, require_chromium, serve_thread
+from browser_site import (
+    chromium,
+    loopback,
+    loopback_world,
+    no_sideways_scroll,
+    require_chromium,
+    serve_thread,
+)
 from conftest import REPO
 from web_world import World
 
@@ -52,8 +59,7 @@ def _check(page: Page, name: str, width: int) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     if width <= 390:
-        scroll = page.evaluate("document.documentElement.scrollWidth")
-        assert scroll <= 390, f"{name}: the page scrolls sideways ({scroll}px)"
+        no_sideways_scroll(page, f"{name}: the page")
     assert axe_violations(page) == [], name
 
 

@@ -18,6 +18,7 @@ from browser_site import (
     chromium,
     loopback,
     loopback_world,
+    no_sideways_scroll,
     require_chromium,
     serve_process,
     sign_in,
@@ -65,8 +66,7 @@ def _check(page: Page, name: str, lang: str) -> None:
         assert small_targets(page) == [], (name, lang, width)
         assert not overflows(page), (name, lang, width)
         if width == 390:
-            scroll = page.evaluate("document.documentElement.scrollWidth")
-            assert scroll <= 390, f"{name} {lang}: the page scrolls sideways ({scroll}px)"
+            no_sideways_scroll(page, f"{name} {lang}: the page")
     page.set_viewport_size({"width": 1280, "height": 900})
 
 

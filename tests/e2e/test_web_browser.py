@@ -12,7 +12,14 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from apprenance.services.people import access
-from browser_site import chromium_profile, loopback, loopback_world, require_chromium, serve_process
+from browser_site import (
+    chromium_profile,
+    loopback,
+    loopback_world,
+    no_sideways_scroll,
+    require_chromium,
+    serve_process,
+)
 from conftest import REPO
 from web_world import LEA
 
@@ -75,8 +82,7 @@ def test_sign_in_then_portfolio(served: Served, context: BrowserContext) -> None
     _shot(page, "portfolio")
     page.set_viewport_size({"width": 375, "height": 812})
     expect(page.locator("h1")).to_be_visible()
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 380, f"the page scrolls sideways on a phone ({width}px)"
+    no_sideways_scroll(page, "the page", limit=380)
     _shot(page, "portfolio-phone")
     page.close()
 
@@ -157,7 +163,6 @@ def test_a_tampered_credential_names_the_signature(served: Served, context: Brow
     expect(page.locator("html")).to_have_attribute("lang", lang)
     _shot(page, f"verify-tampered-{lang}-1280")
     page.set_viewport_size({"width": 390, "height": 844})
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 395, f"the verification page scrolls sideways on a phone ({width}px)"
+    no_sideways_scroll(page, "the verification page", limit=395)
     _shot(page, f"verify-tampered-{lang}-390")
     page.close()

@@ -19,6 +19,7 @@ from browser_site import (
     chromium,
     loopback,
     loopback_world,
+    no_sideways_scroll,
     require_chromium,
     serve_process,
     sign_in,
@@ -68,8 +69,7 @@ def _shots(page: Page, name: str, lang: str) -> None:
         page.set_viewport_size({"width": width, "height": 900})
         expect(page.locator("h1")).to_be_visible()
         if width == 390:
-            scroll = page.evaluate("document.documentElement.scrollWidth")
-            assert scroll <= 390, f"{name} ({lang}) scrolls sideways on a phone: {scroll}px"
+            no_sideways_scroll(page, f"{name} ({lang})")
         page.screenshot(path=str(ARTIFACTS / f"logs-{name}-{lang}-{width}.png"), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
 

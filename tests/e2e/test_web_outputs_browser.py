@@ -19,8 +19,16 @@ from playwright.sync_api import BrowserContext, Page, expect
 from accessibility import axe_violations, small_targets
 from apprenance.services.certificates.territory_zip import learners_with_awards
 from authz_world import DB_PARAMS, db_url_for
-from browser_site import chromium_profile, loopback, require_chromium, serve_process, sign_in
+from browser_site import (
+    chromium_profile,
+    loopback,
+    no_sideways_scroll,
+    require_chromium,
+    serve_process,
+    sign_in,
+)
 from conftest import REPO
+from live_server import server_env
 from web_world import LEA, build_world
 
 ARTIFACTS = REPO / "test-artifacts"
@@ -55,7 +63,8 @@ def served(request: pytest.FixtureRequest,
         if c["format"] == "ob3"]
     certified = len(learners_with_awards(world.app.store, "val-de-serre"))
     world.app.close()
-    with serve_process(tmp / "home", port, APPRENANCE_DATABASE_URL=db_url):
+    with serve_process(tmp / "home", port, server_env(APPRENANCE_LANG="fr",
+                                                      APPRENANCE_DATABASE_URL=db_url)):
         yield Served(url, world.tokens["coordinator"], certified, creds)
 
 
@@ -74,8 +83,7 @@ def _shots(page: Page, name: str) -> None:
     for width in (1280, 390):
         page.set_viewport_size({"width": width, "height": 900})
         if width == 390:
-            scroll = page.evaluate("document.documentElement.scrollWidth")
-            assert scroll <= 390, f"{name}: the page scrolls sideways on a phone ({scroll}px)"
+            no_sideways_scroll(page, f"{name}: the page")
         assert axe_violations(page) == [], name
         assert small_targets(page) == [], name
         page.screenshot(path=str(ARTIFACTS / f"outputs-{name}-{width}.png"), full_page=True)

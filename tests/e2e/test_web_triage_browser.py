@@ -17,6 +17,7 @@ from browser_site import (
     chromium_profile,
     loopback,
     loopback_world,
+    no_sideways_scroll,
     require_chromium,
     serve_process,
     sign_in,
@@ -65,11 +66,6 @@ def _shot(page: Page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-def _no_sideways_scroll(page: Page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, f"{page.url} scrolls sideways on a phone ({width}px)"
-
-
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_dashboard_on_a_desktop_and_a_phone(served: Served, context: BrowserContext,
                                                 lang: str) -> None:
@@ -87,7 +83,7 @@ def test_the_dashboard_on_a_desktop_and_a_phone(served: Served, context: Browser
     _shot(page, f"dashboard-{lang}-1280")
     page.set_viewport_size({"width": 390, "height": 844})
     expect(page.locator("h1")).to_be_visible()
-    _no_sideways_scroll(page)
+    no_sideways_scroll(page, page.url)
     box = chart.bounding_box()
     assert box and box["width"] >= 300, "the chart stays wide enough to read on a phone"
     _shot(page, f"dashboard-{lang}-390")
@@ -107,7 +103,7 @@ def test_assign_with_confirmation_then_undo(served: Served, context: BrowserCont
     expect(page.locator(".skip")).to_be_focused()
     _shot(page, "triage-fr-1280")
     page.set_viewport_size({"width": 390, "height": 844})
-    _no_sideways_scroll(page)
+    no_sideways_scroll(page, page.url)
     _shot(page, "triage-fr-390")
     page.set_viewport_size({"width": 1280, "height": 900})
 
@@ -118,7 +114,7 @@ def test_assign_with_confirmation_then_undo(served: Served, context: BrowserCont
     expect(page.locator("#may-complete")).to_contain_text("Médiation")
     _shot(page, "triage-confirm-fr-1280")
     page.set_viewport_size({"width": 390, "height": 844})
-    _no_sideways_scroll(page)
+    no_sideways_scroll(page, page.url)
     _shot(page, "triage-confirm-fr-390")
     page.set_viewport_size({"width": 1280, "height": 900})
 
@@ -142,7 +138,7 @@ def test_the_triage_in_english_on_a_phone(served: Served, context: BrowserContex
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{served.url}/langue?lang=en&next={TERRITORY}/attente")  # remembered
     expect(page.locator("h1")).to_contain_text("Activities to sort")
-    _no_sideways_scroll(page)
+    no_sideways_scroll(page, page.url)
     _shot(page, "triage-en-390")
     page.set_viewport_size({"width": 1280, "height": 900})
     _shot(page, "triage-en-1280")

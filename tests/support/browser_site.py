@@ -68,16 +68,18 @@ def loopback_world(tmp: Path, url: str, **options: Any) -> World:
 
 
 @contextmanager
-def serve_process(home: Path, port: int, **env: str) -> Iterator[str]:
-    """``apprenance serve`` on ``home`` at 127.0.0.1:``port`` in a clean process (in French
-    unless ``env`` says otherwise), up until the block ends; yields its URL."""
+def serve_process(home: Path, port: int, env: dict[str, str] | None = None,
+                  local: bool = True) -> Iterator[str]:
+    """``apprenance serve`` on ``home`` at 127.0.0.1:``port`` in the environment ``env``
+    (by default a clean one in French), with ``--allow-local-url`` when ``local``, up until
+    the block ends; yields its URL."""
     url = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
         [sys.executable, "-m", "apprenance", "--home", str(home), "serve",
          "--host", "127.0.0.1", "--port", str(port), "--public-url", url,
-         "--allow-local-url"],
-        env=server_env(**{"APPRENANCE_LANG": "fr", **env}), stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE)
+         *(["--allow-local-url"] if local else [])],
+        env=server_env(APPRENANCE_LANG="fr") if env is None else env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         wait_until_up(url, process)
         yield url
@@ -107,3 +109,9 @@ def sign_in(page: Page, url: str, token: str) -> None:
     page.goto(f"{url}/connexion")
     page.fill("#token", token)
     page.click("form.stack button[type=submit]")
+
+
+def no_sideways_scroll(page: Page, what: str, limit: int = 390) -> None:
+    """Fail when the page is wider than ``limit`` px: on a phone it would scroll sideways."""
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll <= limit, f"{what} scrolls sideways on a phone ({scroll}px)"
