@@ -14,15 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from accessibility import axe_violations, overflows, small_targets
-from browser_site import (
-    chromium,
-    loopback,
-    loopback_world,
-    no_sideways_scroll,
-    require_chromium,
-    serve_process,
-    sign_in,
-)
+from browser_site import chromium, no_sideways_scroll, served_world, sign_in
 from conftest import REPO
 
 ARTIFACTS = REPO / "test-artifacts"
@@ -38,12 +30,7 @@ class Served:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    require_chromium()
-    tmp = tmp_path_factory.mktemp("awards-browser")
-    port, url = loopback()
-    world = loopback_world(tmp, url)
-    world.app.close()
-    with serve_process(tmp / "home", port):
+    with served_world(tmp_path_factory.mktemp("awards-browser")) as (url, world):
         yield Served(url, world.tokens["coordinator"])
 
 

@@ -15,15 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from browser_site import (
-    chromium,
-    loopback,
-    loopback_world,
-    no_sideways_scroll,
-    require_chromium,
-    serve_process,
-    sign_in,
-)
+from browser_site import chromium, no_sideways_scroll, served_world, sign_in
 from conftest import REPO
 from logs_world import ALL_BAD_CSV, EXCEL_CSV, JSONL_MIXED
 
@@ -42,17 +34,13 @@ class Served:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    require_chromium()
     tmp = tmp_path_factory.mktemp("logs-browser")
-    port, url = loopback()
-    world = loopback_world(tmp, url)
-    world.app.close()
     files = tmp / "envoi"
     files.mkdir()
     (files / "activités-excel.csv").write_bytes(EXCEL_CSV)
     (files / "journal.jsonl").write_bytes(JSONL_MIXED)
     (files / "tout-faux.csv").write_bytes(ALL_BAD_CSV)
-    with serve_process(tmp / "home", port):
+    with served_world(tmp) as (url, world):
         yield Served(url, world.tokens["coordinator"], files)
 
 

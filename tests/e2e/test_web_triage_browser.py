@@ -13,15 +13,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from browser_site import (
-    chromium_profile,
-    loopback,
-    loopback_world,
-    no_sideways_scroll,
-    require_chromium,
-    serve_process,
-    sign_in,
-)
+from browser_site import chromium_profile, no_sideways_scroll, served_world, sign_in
 from conftest import REPO
 from triage_world import PLAIN, SUGGESTED, add_unmapped
 
@@ -39,13 +31,7 @@ class Served:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    require_chromium()
-    tmp = tmp_path_factory.mktemp("triage")
-    port, url = loopback()
-    world = loopback_world(tmp, url)
-    add_unmapped(world)
-    world.app.close()
-    with serve_process(tmp / "home", port):
+    with served_world(tmp_path_factory.mktemp("triage"), add_unmapped) as (url, world):
         yield Served(url, world.tokens["coordinator"])
 
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -86,6 +86,22 @@ def serve_process(home: Path, port: int, env: dict[str, str] | None = None,
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@contextmanager
+def served_world(tmp: Path, prepare: Callable[[World], object] | None = None
+                 ) -> Iterator[tuple[str, World]]:
+    """A web world in ``tmp`` on a loopback URL (``prepare`` then done to it), closed, then
+    served by ``apprenance serve`` in French: yields its URL and the (closed) world, whose
+    tokens still sign in. Fails first when Chromium is missing."""
+    require_chromium()
+    port, url = loopback()
+    world = loopback_world(tmp, url)
+    if prepare is not None:
+        prepare(world)
+    world.app.close()
+    with serve_process(tmp / "home", port):
+        yield url, world
 
 
 @contextmanager
