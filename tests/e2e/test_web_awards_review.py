@@ -8,24 +8,17 @@ axe-core finds no serious violation, no control is under 44 px and nothing scrol
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from accessibility import axe_violations, overflows, small_targets
-from browser_site import chromium, no_sideways_scroll, served_world, sign_in
+from browser_site import Served, chromium, no_sideways_scroll, served_world, sign_in
 from conftest import REPO
 
 ARTIFACTS = REPO / "test-artifacts"
 PAGE = "/territoires/val-de-serre/badges"
 pytestmark = pytest.mark.slow
-
-
-@dataclass
-class Served:
-    url: str
-    token: str
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,11 @@ test-artifacts/ (``triage-*``, ``dashboard-*``)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from browser_site import chromium_profile, no_sideways_scroll, served_world, sign_in
+from browser_site import Served, chromium_profile, no_sideways_scroll, served_world, sign_in
 from conftest import REPO
 from triage_world import PLAIN, SUGGESTED, add_unmapped
 
@@ -21,12 +20,6 @@ ARTIFACTS = REPO / "test-artifacts"
 TERRITORY = "/territoires/val-de-serre"
 
 pytestmark = pytest.mark.slow
-
-
-@dataclass
-class Served:
-    url: str
-    token: str
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,14 @@ from live_server import CHROMIUM, FLAGS, free_port, server_env, wait_until_up
 from web_world import World, build_world
 
 MISSING = "Debian's chromium is missing: `make test` installs it (system-deps)"
+
+
+@dataclass
+class Served:
+    """A served site and the token its coordinator signs in with."""
+
+    url: str
+    token: str
 
 
 def require_chromium(message: str = MISSING, *also: Path) -> None:
