@@ -8,26 +8,24 @@ without an entry in ``PAGES`` fails ``test_every_page_is_audited``."""
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-import uvicorn
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from fastapi.routing import iter_route_contexts
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from accessibility import AXE, axe_violations, overflows, small_targets
 from apprenance.services.people import access, invitations
 from apprenance.web.app import create_app
+from browser_site import chromium, loopback, loopback_world, require_chromium, serve_thread, sign_in
 from conftest import REPO
-from live_server import CHROMIUM, FLAGS, free_port
 from triage_world import SUGGESTED, add_unmapped
-from web_world import LEA, World, build_world
+from web_world import LEA, World
 
 ARTIFACTS = REPO / "test-artifacts" / "accessibility"
 pytestmark = pytest.mark.slow
@@ -80,13 +78,9 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    if not Path(CHROMIUM).exists() or not AXE.exists():
-        pytest.fail("chromium or axe-core is missing: `make test` installs both", pytrace=False)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")
-        world = build_world(tmp_path_factory.mktemp("a11y"), public_url=url)
+    require_chromium("chromium or axe-core is missing: `make test` installs both", AXE)
+    port, url = loopback()
+    world = loopback_world(tmp_path_factory.mktemp("a11y"), url)
     world.client.post("/api/v1/credentials/issue", headers=world.headers("admin"), json={})
     add_unmapped(world)  # the triage pages with their forms
     store, clock = world.app.store, world.app.clock
@@ -101,18 +95,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         f"/api/v1/learners/{LEA}/credentials", headers=world.headers("admin")).json()
         if c["format"] == "ob3")
     values["JOB"] = start_certificates(api, world)
-    server = uvicorn.Server(uvicorn.Config(api, host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.02)
-    try:
+    with closing(world.app), serve_thread(api, port):
         yield Site(url, world, values)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        world.app.close()
 
 
 def start_certificates(api: FastAPI, world: World) -> str:
@@ -132,12 +116,8 @@ def start_certificates(api: FastAPI, world: World) -> str:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _open(browser: Browser, site: Site, role: str, lang: str, width: int) -> Page:
@@ -150,9 +130,7 @@ def _open(browser: Browser, site: Site, role: str, lang: str, width: int) -> Pag
         page.goto(f"{site.url}/connexion/{link}")
         page.click("#signin-go")
     elif role != "public":
-        page.goto(f"{site.url}/connexion")
-        page.fill("#token", site.world.tokens[role])
-        page.click("form.stack button[type=submit]")
+        sign_in(page, site.url, site.world.tokens[role])
     return page
 
 

@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Route, expect, sync_playwright
+from playwright.sync_api import Route, expect
 
 from apprenance.web import api_docs
+from browser_site import chromium_profile, loopback, serve_process
 from conftest import FIXED_NOW
-from live_server import CHROMIUM, FLAGS, free_port, wait_until_up
 from web_world import World, build_world
 
 LINKS = re.compile(r'(?:src|href)="([^"]*)"')
@@ -67,21 +65,12 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if api_docs.swagger_assets() is None:
         pytest.skip("Swagger UI's files are not on this machine (web/static/swagger/README.md)")
     tmp = tmp_path_factory.mktemp("api-docs")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
+    port, url = loopback()
     build_world(tmp, public_url=url).app.close()
     env = {k: v for k, v in os.environ.items() if not k.startswith("APPRENANCE_")}
     env["APPRENANCE_FAKE_NOW"] = FIXED_NOW.isoformat()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "apprenance", "--home", str(tmp / "home"), "serve",
-         "--host", "127.0.0.1", "--port", str(port), "--public-url", url],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        wait_until_up(url, process)
+    with serve_process(tmp / "home", port, env, local=False):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.mark.slow
@@ -97,16 +86,10 @@ def test_operations_render_offline_in_chromium(
             blocked.append(route.request.url)
             route.abort()
 
-    with sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-docs")), executable_path=CHROMIUM,
-            headless=True, args=FLAGS)
-        try:
-            ctx.route("**/*", only_loopback)
-            page = ctx.new_page()
-            page.goto(f"{served}/api/docs")
-            expect(page.locator(".opblock").first).to_be_visible(timeout=30_000)
-            assert page.locator(".opblock").count() > 20
-        finally:
-            ctx.close()
+    with chromium_profile(tmp_path_factory.mktemp("chromium-docs")) as ctx:
+        ctx.route("**/*", only_loopback)
+        page = ctx.new_page()
+        page.goto(f"{served}/api/docs")
+        expect(page.locator(".opblock").first).to_be_visible(timeout=30_000)
+        assert page.locator(".opblock").count() > 20
     assert blocked == []

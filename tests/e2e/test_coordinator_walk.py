@@ -12,21 +12,19 @@ from __future__ import annotations
 
 import io
 import os
-import threading
-import time
 import zipfile
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
-import uvicorn
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from apprenance.bootstrap import bundled
 from apprenance.services.people import invitations
 from apprenance.web.app import create_app
+from browser_site import chromium, loopback, no_sideways_scroll, require_chromium, serve_thread
 from conftest import REPO
-from live_server import CHROMIUM, FLAGS, free_port
 from web_world import LEA, build_world
 
 ARTIFACTS = REPO / "test-artifacts" / "walk"
@@ -51,14 +49,9 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: `make test` installs it", pytrace=False)
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    require_chromium("Debian's chromium is missing: `make test` installs it")
+    with chromium() as launched:
+        yield launched
 
 
 def _with_newcomer(description: str) -> str:
@@ -79,8 +72,7 @@ def _shot(page: Page, db: str, step: str) -> None:
         page.set_viewport_size({"width": 1024, "height": 768})
         page.screenshot(path=str(GUIDE / f"{step}.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, f"{step} scrolls sideways on a phone ({width} px)"
+    no_sideways_scroll(page, step)
     page.screenshot(path=str(ARTIFACTS / f"{db}-{step}-phone.png"), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
 
@@ -88,8 +80,7 @@ def _shot(page: Page, db: str, step: str) -> None:
 def test_a_coordinator_walks_from_the_invitation_to_issued_badges(
         db_url: str, browser: Browser, tmp_path: Path) -> None:
     db = "postgresql" if db_url.startswith("postgresql") else "sqlite"
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
+    port, url = loopback()
     world = build_world(tmp_path, public_url=url, db_url=db_url)
     store, clock = world.app.store, world.app.clock
     invited = invitations.invite(store, "marie.dupont@val.example.org", T, clock=clock,
@@ -99,17 +90,11 @@ def test_a_coordinator_walks_from_the_invitation_to_issued_badges(
         (bundled("examples") / "territory.yaml").read_text(encoding="utf-8")), encoding="utf-8")
     logs = tmp_path / "semaine-du-4-mai.csv"
     logs.write_bytes(EXCEL_CSV)
-    server = uvicorn.Server(uvicorn.Config(create_app(world.app.settings, app=world.app),
-                                           host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.02)
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900},
-                                  accept_downloads=True)
     pdfs: list[str] = []
-    page = context.new_page()
-    try:
+    with closing(world.app), serve_thread(create_app(world.app.settings, app=world.app), port), \
+            closing(browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900},
+                                        accept_downloads=True)) as context:
+        page = context.new_page()
         # 1. the invitation link: a page with one button (mail scanners do not spend it)
         page.goto(f"{url}/connexion/{invited.token}")
         _shot(page, db, "1-invitation")
@@ -190,11 +175,6 @@ def test_a_coordinator_walks_from_the_invitation_to_issued_badges(
         saved = got.value.path()
         with zipfile.ZipFile(io.BytesIO(Path(str(saved)).read_bytes())) as archive:
             pdfs = [n for n in archive.namelist() if n.endswith(".pdf")]
-    finally:
-        context.close()
-        server.should_exit = True
-        thread.join(timeout=10)
-        world.app.close()
     with store.transaction() as conn:
         from sqlalchemy import func, select
 

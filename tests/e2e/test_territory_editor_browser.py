@@ -7,22 +7,27 @@ page. Screenshots go to test-artifacts/territory/."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import uvicorn
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from accessibility import AXE, axe_violations
 from apprenance.services.people import directory
 from apprenance.web.app import create_app
+from browser_site import (
+    chromium,
+    loopback,
+    loopback_world,
+    no_sideways_scroll,
+    require_chromium,
+    serve_thread,
+)
 from conftest import REPO
-from live_server import CHROMIUM, FLAGS, free_port
-from web_world import World, build_world
+from web_world import World
 
 ARTIFACTS = REPO / "test-artifacts" / "territory"
 pytestmark = pytest.mark.slow
@@ -36,35 +41,17 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    if not Path(CHROMIUM).exists() or not AXE.exists():
-        pytest.fail("chromium or axe-core is missing: `make test` installs both", pytrace=False)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")
-        world = build_world(tmp_path_factory.mktemp("territory"), public_url=url)
-    server = uvicorn.Server(uvicorn.Config(create_app(world.app.settings, app=world.app),
-                                           host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.02)
-    try:
+    require_chromium("chromium or axe-core is missing: `make test` installs both", AXE)
+    port, url = loopback()
+    world = loopback_world(tmp_path_factory.mktemp("territory"), url)
+    with closing(world.app), serve_thread(create_app(world.app.settings, app=world.app), port):
         yield Site(url, world)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        world.app.close()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _check(page: Page, name: str, width: int) -> None:
@@ -72,8 +59,7 @@ def _check(page: Page, name: str, width: int) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     if width <= 390:
-        scroll = page.evaluate("document.documentElement.scrollWidth")
-        assert scroll <= 390, f"{name}: the page scrolls sideways ({scroll}px)"
+        no_sideways_scroll(page, f"{name}: the page")
     assert axe_violations(page) == [], name
 
 

@@ -7,66 +7,30 @@ axe-core finds no serious violation, no control is under 44 px and nothing scrol
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from accessibility import axe_violations, overflows, small_targets
+from browser_site import Served, chromium, no_sideways_scroll, served_world, sign_in
 from conftest import REPO
-from live_server import CHROMIUM, FLAGS, free_port, server_env, wait_until_up
-from web_world import build_world
 
 ARTIFACTS = REPO / "test-artifacts"
 PAGE = "/territoires/val-de-serre/badges"
 pytestmark = pytest.mark.slow
 
 
-@dataclass
-class Served:
-    url: str
-    token: str
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: `make test` installs it (system-deps)",
-                    pytrace=False)
-    tmp = tmp_path_factory.mktemp("awards-browser")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    with pytest.MonkeyPatch.context() as env_patch:  # module scope: before conftest's env
-        env_patch.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")  # a loopback URL, on purpose
-        world = build_world(tmp, public_url=url)
-    token = world.tokens["coordinator"]
-    world.app.close()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "apprenance", "--home", str(tmp / "home"), "serve",
-         "--host", "127.0.0.1", "--port", str(port), "--public-url", url,
-         "--allow-local-url"],
-        env=server_env(APPRENANCE_LANG="fr"), stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE)
-    try:
-        wait_until_up(url, process)
-        yield Served(url, token)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with served_world(tmp_path_factory.mktemp("awards-browser")) as (url, world):
+        yield Served(url, world.tokens["coordinator"])
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _check(page: Page, name: str, lang: str) -> None:
@@ -82,8 +46,7 @@ def _check(page: Page, name: str, lang: str) -> None:
         assert small_targets(page) == [], (name, lang, width)
         assert not overflows(page), (name, lang, width)
         if width == 390:
-            scroll = page.evaluate("document.documentElement.scrollWidth")
-            assert scroll <= 390, f"{name} {lang}: the page scrolls sideways ({scroll}px)"
+            no_sideways_scroll(page, f"{name} {lang}: the page")
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
@@ -91,9 +54,7 @@ def test_a_coordinator_reviews_holds_issues_and_releases(served: Served,
                                                         browser: Browser) -> None:
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(f"{served.url}/connexion")
-    page.fill("#token", served.token)
-    page.click("form.stack button[type=submit]")
+    sign_in(page, served.url, served.token)
     expect(page).to_have_url(f"{served.url}/territoires/val-de-serre")
     page.click("#review-awards")
     expect(page).to_have_url(f"{served.url}{PAGE}")

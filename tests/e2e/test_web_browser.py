@@ -4,20 +4,24 @@ and its QR code, the verification page. Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import BrowserContext, Page, expect
 
 from apprenance.services.people import access
-from conftest import FIXED_NOW, REPO
-from live_server import CHROMIUM, FLAGS, free_port, wait_until_up
-from web_world import LEA, build_world
+from browser_site import (
+    chromium_profile,
+    loopback,
+    loopback_world,
+    no_sideways_scroll,
+    require_chromium,
+    serve_process,
+)
+from conftest import REPO
+from web_world import LEA
 
 ARTIFACTS = REPO / "test-artifacts"
 
@@ -35,15 +39,10 @@ class Served:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: `make test` installs it (system-deps)",
-                    pytrace=False)
+    require_chromium()
     tmp = tmp_path_factory.mktemp("browser")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    with pytest.MonkeyPatch.context() as env_patch:  # module scope: before conftest's env
-        env_patch.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")  # a loopback URL, on purpose
-        world = build_world(tmp, public_url=url)
+    port, url = loopback()
+    world = loopback_world(tmp, url)
     assert world.client.post("/api/v1/credentials/issue", headers=world.headers("admin"),
                              json={}).json()["issued"] >= 1
     cred = next(c for c in world.client.get(f"/api/v1/learners/{LEA}/credentials",
@@ -53,32 +52,15 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
                              headers=world.headers("admin")).content
     signin = access.create_sign_in_link(world.app.store, LEA, clock=world.app.clock)
     world.app.close()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("APPRENANCE_")}
-    env.update({"APPRENANCE_FAKE_NOW": FIXED_NOW.isoformat(), "APPRENANCE_LANG": "fr"})
-    process = subprocess.Popen(
-        [sys.executable, "-m", "apprenance", "--home", str(tmp / "home"), "serve",
-         "--host", "127.0.0.1", "--port", str(port), "--public-url", url,
-         "--allow-local-url"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        wait_until_up(url, process)
+    with serve_process(tmp / "home", port):
         yield Served(url, tmp / "home", world.tokens, f"{url}/connexion/{signin}", baked)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
 def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS,
-            locale="fr-FR", viewport={"width": 1200, "height": 900})
-        try:
-            yield ctx
-        finally:
-            ctx.close()
+    with chromium_profile(tmp_path_factory.mktemp("chromium-profile"), locale="fr-FR",
+                          viewport={"width": 1200, "height": 900}) as ctx:
+        yield ctx
 
 
 def _shot(page: Page, name: str) -> None:
@@ -100,8 +82,7 @@ def test_sign_in_then_portfolio(served: Served, context: BrowserContext) -> None
     _shot(page, "portfolio")
     page.set_viewport_size({"width": 375, "height": 812})
     expect(page.locator("h1")).to_be_visible()
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 380, f"the page scrolls sideways on a phone ({width}px)"
+    no_sideways_scroll(page, "the page", limit=380)
     _shot(page, "portfolio-phone")
     page.close()
 
@@ -182,7 +163,6 @@ def test_a_tampered_credential_names_the_signature(served: Served, context: Brow
     expect(page.locator("html")).to_have_attribute("lang", lang)
     _shot(page, f"verify-tampered-{lang}-1280")
     page.set_viewport_size({"width": 390, "height": 844})
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 395, f"the verification page scrolls sideways on a phone ({width}px)"
+    no_sideways_scroll(page, "the verification page", limit=395)
     _shot(page, f"verify-tampered-{lang}-390")
     page.close()

@@ -8,20 +8,16 @@ sideways on a phone."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from conftest import FIXED_NOW, REPO
-from live_server import CHROMIUM, FLAGS, free_port, wait_until_up
+from browser_site import chromium, no_sideways_scroll, served_world, sign_in
+from conftest import REPO
 from logs_world import ALL_BAD_CSV, EXCEL_CSV, JSONL_MIXED
-from web_world import build_world
 
 ARTIFACTS = REPO / "test-artifacts"
 T = "val-de-serre"
@@ -38,44 +34,20 @@ class Served:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: `make test` installs it (system-deps)",
-                    pytrace=False)
     tmp = tmp_path_factory.mktemp("logs-browser")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    with pytest.MonkeyPatch.context() as env_patch:
-        env_patch.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")
-        world = build_world(tmp, public_url=url)
-    world.app.close()
     files = tmp / "envoi"
     files.mkdir()
     (files / "activités-excel.csv").write_bytes(EXCEL_CSV)
     (files / "journal.jsonl").write_bytes(JSONL_MIXED)
     (files / "tout-faux.csv").write_bytes(ALL_BAD_CSV)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("APPRENANCE_")}
-    env.update({"APPRENANCE_FAKE_NOW": FIXED_NOW.isoformat(), "APPRENANCE_LANG": "fr"})
-    process = subprocess.Popen(
-        [sys.executable, "-m", "apprenance", "--home", str(tmp / "home"), "serve",
-         "--host", "127.0.0.1", "--port", str(port), "--public-url", url,
-         "--allow-local-url"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        wait_until_up(url, process)
+    with served_world(tmp) as (url, world):
         yield Served(url, world.tokens["coordinator"], files)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _shots(page: Page, name: str, lang: str) -> None:
@@ -85,16 +57,13 @@ def _shots(page: Page, name: str, lang: str) -> None:
         page.set_viewport_size({"width": width, "height": 900})
         expect(page.locator("h1")).to_be_visible()
         if width == 390:
-            scroll = page.evaluate("document.documentElement.scrollWidth")
-            assert scroll <= 390, f"{name} ({lang}) scrolls sideways on a phone: {scroll}px"
+            no_sideways_scroll(page, f"{name} ({lang})")
         page.screenshot(path=str(ARTIFACTS / f"logs-{name}-{lang}-{width}.png"), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def _sign_in(page: Page, served: Served) -> None:
-    page.goto(f"{served.url}/connexion")
-    page.fill("#token", served.token)
-    page.locator("form[action='/connexion'] button").click()
+    sign_in(page, served.url, served.token)
     expect(page).to_have_url(f"{served.url}/territoires/{T}")
 
 

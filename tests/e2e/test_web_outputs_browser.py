@@ -8,21 +8,27 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-import sys
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import BrowserContext, Page, expect
 
 from accessibility import axe_violations, small_targets
 from apprenance.services.certificates.territory_zip import learners_with_awards
 from authz_world import DB_PARAMS, db_url_for
+from browser_site import (
+    chromium_profile,
+    loopback,
+    no_sideways_scroll,
+    require_chromium,
+    serve_process,
+    sign_in,
+)
 from conftest import REPO
-from live_server import CHROMIUM, FLAGS, free_port, server_env, wait_until_up
+from live_server import server_env
 from web_world import LEA, build_world
 
 ARTIFACTS = REPO / "test-artifacts"
@@ -42,12 +48,9 @@ class Served:
 @pytest.fixture(scope="module", params=DB_PARAMS)
 def served(request: pytest.FixtureRequest,
            tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: `make test` installs it (system-deps)",
-                    pytrace=False)
+    require_chromium()
     tmp = tmp_path_factory.mktemp("outputs-browser")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
+    port, url = loopback()
     db_url = db_url_for(request, tmp)
     with pytest.MonkeyPatch.context() as env_patch:  # module scope: before conftest's env
         env_patch.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")  # a loopback URL, on purpose
@@ -60,31 +63,16 @@ def served(request: pytest.FixtureRequest,
         if c["format"] == "ob3"]
     certified = len(learners_with_awards(world.app.store, "val-de-serre"))
     world.app.close()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "apprenance", "--home", str(tmp / "home"), "serve",
-         "--host", "127.0.0.1", "--port", str(port), "--public-url", url,
-         "--allow-local-url"],
-        env=server_env(APPRENANCE_LANG="fr", APPRENANCE_DATABASE_URL=db_url),
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        wait_until_up(url, process)
+    with serve_process(tmp / "home", port, server_env(APPRENANCE_LANG="fr",
+                                                      APPRENANCE_DATABASE_URL=db_url)):
         yield Served(url, world.tokens["coordinator"], certified, creds)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
 def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS,
-            locale="fr-FR", viewport={"width": 1280, "height": 900}, accept_downloads=True)
-        try:
-            yield ctx
-        finally:
-            ctx.close()
+    with chromium_profile(tmp_path_factory.mktemp("chromium-profile"), locale="fr-FR",
+                          viewport={"width": 1280, "height": 900}, accept_downloads=True) as ctx:
+        yield ctx
 
 
 def _shots(page: Page, name: str) -> None:
@@ -95,8 +83,7 @@ def _shots(page: Page, name: str) -> None:
     for width in (1280, 390):
         page.set_viewport_size({"width": width, "height": 900})
         if width == 390:
-            scroll = page.evaluate("document.documentElement.scrollWidth")
-            assert scroll <= 390, f"{name}: the page scrolls sideways on a phone ({scroll}px)"
+            no_sideways_scroll(page, f"{name}: the page")
         assert axe_violations(page) == [], name
         assert small_targets(page) == [], name
         page.screenshot(path=str(ARTIFACTS / f"outputs-{name}-{width}.png"), full_page=True)
@@ -112,9 +99,7 @@ def _shots(page: Page, name: str) -> None:
 def test_certificates_zip_then_revoke(served: Served, context: BrowserContext, lang: str,
                                       words: dict[str, str]) -> None:
     page = context.new_page()
-    page.goto(f"{served.url}/connexion")
-    page.fill("#token", served.token)
-    page.click("form.stack button[type=submit]")
+    sign_in(page, served.url, served.token)
     expect(page).to_have_url(f"{served.url}{T}")
     page.goto(f"{served.url}/langue?lang={lang}&next={T}")
     expect(page.locator("html")).to_have_attribute("lang", lang)

@@ -7,20 +7,14 @@ test-artifacts/ (``triage-*``, ``dashboard-*``)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import FIXED_NOW, REPO
-from live_server import CHROMIUM, FLAGS, free_port, wait_until_up
+from browser_site import Served, chromium_profile, no_sideways_scroll, served_world, sign_in
+from conftest import REPO
 from triage_world import PLAIN, SUGGESTED, add_unmapped
-from web_world import build_world
 
 ARTIFACTS = REPO / "test-artifacts"
 TERRITORY = "/territoires/val-de-serre"
@@ -28,68 +22,27 @@ TERRITORY = "/territoires/val-de-serre"
 pytestmark = pytest.mark.slow
 
 
-@dataclass
-class Served:
-    url: str
-    token: str
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: `make test` installs it (system-deps)",
-                    pytrace=False)
-    tmp = tmp_path_factory.mktemp("triage")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    with pytest.MonkeyPatch.context() as env_patch:
-        env_patch.setenv("APPRENANCE_ALLOW_LOCAL_URL", "1")  # a loopback URL, on purpose
-        world = build_world(tmp, public_url=url)
-    add_unmapped(world)
-    world.app.close()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("APPRENANCE_")}
-    env.update({"APPRENANCE_FAKE_NOW": FIXED_NOW.isoformat(), "APPRENANCE_LANG": "fr"})
-    process = subprocess.Popen(
-        [sys.executable, "-m", "apprenance", "--home", str(tmp / "home"), "serve",
-         "--host", "127.0.0.1", "--port", str(port), "--public-url", url,
-         "--allow-local-url"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        wait_until_up(url, process)
+    with served_world(tmp_path_factory.mktemp("triage"), add_unmapped) as (url, world):
         yield Served(url, world.tokens["coordinator"])
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
 def context(served: Served, tmp_path_factory: pytest.TempPathFactory
             ) -> Iterator[BrowserContext]:
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS,
-            locale="fr-FR", viewport={"width": 1280, "height": 900})
-        try:
-            page = ctx.new_page()
-            page.goto(f"{served.url}/connexion")
-            page.fill("#token", served.token)
-            page.click("form[action='/connexion'] button[type=submit]")
-            expect(page).to_have_url(f"{served.url}{TERRITORY}")
-            page.close()
-            yield ctx
-        finally:
-            ctx.close()
+    with chromium_profile(tmp_path_factory.mktemp("chromium-profile"), locale="fr-FR",
+                          viewport={"width": 1280, "height": 900}) as ctx:
+        page = ctx.new_page()
+        sign_in(page, served.url, served.token)
+        expect(page).to_have_url(f"{served.url}{TERRITORY}")
+        page.close()
+        yield ctx
 
 
 def _shot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
-def _no_sideways_scroll(page: Page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, f"{page.url} scrolls sideways on a phone ({width}px)"
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -109,7 +62,7 @@ def test_the_dashboard_on_a_desktop_and_a_phone(served: Served, context: Browser
     _shot(page, f"dashboard-{lang}-1280")
     page.set_viewport_size({"width": 390, "height": 844})
     expect(page.locator("h1")).to_be_visible()
-    _no_sideways_scroll(page)
+    no_sideways_scroll(page, page.url)
     box = chart.bounding_box()
     assert box and box["width"] >= 300, "the chart stays wide enough to read on a phone"
     _shot(page, f"dashboard-{lang}-390")
@@ -129,7 +82,7 @@ def test_assign_with_confirmation_then_undo(served: Served, context: BrowserCont
     expect(page.locator(".skip")).to_be_focused()
     _shot(page, "triage-fr-1280")
     page.set_viewport_size({"width": 390, "height": 844})
-    _no_sideways_scroll(page)
+    no_sideways_scroll(page, page.url)
     _shot(page, "triage-fr-390")
     page.set_viewport_size({"width": 1280, "height": 900})
 
@@ -140,7 +93,7 @@ def test_assign_with_confirmation_then_undo(served: Served, context: BrowserCont
     expect(page.locator("#may-complete")).to_contain_text("Médiation")
     _shot(page, "triage-confirm-fr-1280")
     page.set_viewport_size({"width": 390, "height": 844})
-    _no_sideways_scroll(page)
+    no_sideways_scroll(page, page.url)
     _shot(page, "triage-confirm-fr-390")
     page.set_viewport_size({"width": 1280, "height": 900})
 
@@ -164,7 +117,7 @@ def test_the_triage_in_english_on_a_phone(served: Served, context: BrowserContex
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{served.url}/langue?lang=en&next={TERRITORY}/attente")  # remembered
     expect(page.locator("h1")).to_contain_text("Activities to sort")
-    _no_sideways_scroll(page)
+    no_sideways_scroll(page, page.url)
     _shot(page, "triage-en-390")
     page.set_viewport_size({"width": 1280, "height": 900})
     _shot(page, "triage-en-1280")
