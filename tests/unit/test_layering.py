@@ -108,6 +108,8 @@ def test_every_test_module_says_what_it_needs_by_its_folder() -> None:
     assert sorted(path.name for path in tests.glob("*.py")) == ["conftest.py"]
     assert [path.name for path in (tests / "support").glob("test_*.py")] == []
     assert all(any((tests / kind).glob("test_*.py")) for kind in KINDS)
+    names = [path.name for kind in KINDS for path in (tests / kind).glob("test_*.py")]
+    assert sorted({n for n in names if names.count(n) > 1}) == [], "one name per test module"
 
 
 def test_a_unit_test_cannot_open_a_database_or_a_subprocess() -> None:
