@@ -86,3 +86,13 @@ def test_admins_see_the_rejects_waiting_and_english_reads(world: World) -> None:
 def test_who_sees_the_dashboard(world: World) -> None:
     assert TestClient(browser(world).app).get(PAGE).status_code == 401
     assert browser(world, "other_coordinator").get(PAGE).status_code == 403
+
+
+def test_roles_are_written_in_the_page_language(world: World) -> None:
+    coordinator = browser(world)
+    english = coordinator.get(PAGE, params={"lang": "en"}).text
+    progress = re.search(r'id="learners-h".*?</table>', english, re.S)
+    assert progress and "student-facilitator" in progress.group(0)
+    assert ">etudiant<" not in progress.group(0)
+    french = coordinator.get(PAGE, params={"lang": "fr"}).text
+    assert "étudiant·e-facilitateur·rice" in french

@@ -21,6 +21,7 @@ from fastapi.templating import Jinja2Templates
 from apprenance import i18n
 from apprenance.bootstrap import App
 from apprenance.domain.palette import PILLAR_COLOURS, pillar_colour
+from apprenance.domain.roles import role_label
 from apprenance.errors import Unauthenticated
 from apprenance.i18n import number
 from apprenance.i18n.dates import date_text, short_date
@@ -74,6 +75,7 @@ def render(request: Request, name: str, lang: str, *, status: int = 200,
     context = {"lang": lang, "t": lambda key, **v: i18n.t(key, lang, **v), "grant": grant,
                "tp": lambda key, n, **v: i18n.t_plural(key, lang, n, n=n, **v),
                "num": lambda value: number(float(value), lang),
+               "role_label": lambda role: role_label(role, lang),
                "day": lambda value: date_text(as_date(value), lang),
                "short_day": lambda value: short_date(as_date(value), lang),
                "csrf": csrf_token(request), "switch_url": switch, **ctx}
