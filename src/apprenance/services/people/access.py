@@ -12,10 +12,10 @@ import hmac
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-from apprenance.clock import Clock
+from apprenance.clock import Clock, has_passed
 from apprenance.db import access_sql as sql
 from apprenance.db import people_sql
 from apprenance.db.engine import Connection
@@ -112,7 +112,7 @@ def resolve_token(store: Store, token: str, *, clock: Clock) -> Grant:
         row = sql.token_row(conn, wanted)
     if row is None or not hmac.compare_digest(str(row["token_hash"]), wanted):
         raise Unauthenticated("unknown or expired token")
-    if row["revoked_at"] is not None or _expired(row["expires_at"], clock()):
+    if row["revoked_at"] is not None or has_passed(row["expires_at"], clock()):
         raise Unauthenticated("unknown or expired token")
     return Grant(
         role=row["role"], kind=row["kind"], territory=row["territory_id"],
@@ -126,14 +126,6 @@ def revoke_token(store: Store, token: str, *, clock: Clock) -> None:
     """End a token or session now (sign-out)."""
     with store.transaction() as conn:
         sql.revoke_token(conn, digest(token), clock())
-
-
-def _expired(when: datetime | None, now: datetime) -> bool:
-    if when is None:
-        return False
-    if when.tzinfo is None:  # SQLite gives naive datetimes back
-        when = when.replace(tzinfo=now.tzinfo)
-    return when <= now
 
 
 def create_sign_in_link(store: Store, participant: str, *, clock: Clock,
@@ -153,7 +145,7 @@ def use_sign_in_link(store: Store, token: str, *, clock: Clock) -> str:
     now = clock()
     with store.transaction() as conn:
         row = sql.sign_in_link(conn, digest(token))
-        if row is None or row.used_at is not None or _expired(row.expires_at, now):
+        if row is None or row.used_at is not None or has_passed(row.expires_at, now):
             raise Unauthenticated("this sign-in link is unknown, used or expired")
         if not sql.spend_sign_in_link(conn, row.id, now):  # another request spent it first
             raise Unauthenticated("this sign-in link is unknown, used or expired")
@@ -188,7 +180,7 @@ def share_links_of(store: Store, participant: str, *, clock: Clock) -> list[dict
     return [
         {"id": r["id"], "token": r["token"], "created_at": r["created_at"].isoformat(),
          "expires_at": r["expires_at"].isoformat() if r["expires_at"] else None}
-        for r in rows if not _expired(r["expires_at"], now)
+        for r in rows if not has_passed(r["expires_at"], now)
     ]
 
 
@@ -205,7 +197,7 @@ def resolve_share_link(store: Store, token: str, *, clock: Clock) -> str:
     """The participant whose portfolio a share link opens; ``NotFound`` once revoked/expired."""
     with store.transaction() as conn:
         row = sql.share_link_target(conn, token)
-    if row is None or _expired(row[1], clock()):
+    if row is None or has_passed(row[1], clock()):
         raise NotFound("this share link is unknown, revoked or expired")
     return row[0]
 
