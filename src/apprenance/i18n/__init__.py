@@ -80,8 +80,10 @@ def number(value: float, lang: str) -> str:
 
 
 def t_plural(key: str, lang: str, count: float, **values: Any) -> str:
-    """``key`` (or ``key.one`` when ``count`` < 2, as French counts) formatted with values."""
-    if count < 2 and f"{key}.one" in MESSAGES:
+    """``key``, or ``key.one`` for a singular count — below 2 in French (0 badge, 1,5 heure),
+    exactly 1 in English (0 badges, 1.5 hours) — formatted with values."""
+    singular = count < 2 if lang == "fr" else count == 1
+    if singular and f"{key}.one" in MESSAGES:
         key = f"{key}.one"
     return t(key, lang, **values)
 
