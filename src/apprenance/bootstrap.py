@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # imported when used: the command line's --help stays fast
     from apprenance.credentials.verify.inputs import HostedUrls
     from apprenance.domain.catalog import Catalog
     from apprenance.services.catalog import Sources
+    from apprenance.services.mail.transport import SmtpConfig
     from apprenance.services.store import Instance
 
 BUNDLED_DATA = Path(__file__).with_name("data")
@@ -98,6 +99,23 @@ class App:
         from apprenance.credentials.verify.inputs import HostedUrls
 
         return HostedUrls(self.settings.public_url)
+
+    def smtp(self) -> SmtpConfig | None:
+        """How mail is sent (``APPRENANCE_SMTP_*``), or None when no SMTP host is set."""
+        from urllib.parse import urlsplit
+
+        from apprenance.services.mail.transport import SmtpConfig
+
+        s = self.settings
+        if not s.smtp_host:
+            return None
+        host = urlsplit(s.public_url).hostname or "localhost"
+        return SmtpConfig(
+            host=s.smtp_host, port=s.smtp_port, username=s.smtp_username,
+            password=s.smtp_password.get_secret_value() if s.smtp_password else None,
+            security=s.smtp_security, sender=s.smtp_from or f"apprenance <noreply@{host}>",
+            reply_to=s.smtp_reply_to, bounce_address=s.smtp_bounce_address,
+            timeout=s.smtp_timeout, max_attempts=s.mail_max_attempts)
 
     def instance(self) -> Instance:
         """The parts handed whole to a use case that needs most of them (the demo)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import locale
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -58,6 +59,29 @@ class Settings(BaseSettings):
         default=None, description="Passphrase that encrypts the issuer's private keys at rest."
     )
     debug: bool = Field(default=False, description="Show tracebacks and debug logs.")
+    smtp_host: str | None = Field(
+        default=None, description="SMTP server that sends the mail (badges issued, sign-in "
+        "links, invitations); unset: mail is queued, never sent.")
+    smtp_port: int | None = Field(
+        default=None, ge=1, le=65535,
+        description="SMTP port; default 25 (none), 587 (starttls) or 465 (tls).")
+    smtp_username: str | None = Field(default=None, description="SMTP login, if any.")
+    smtp_password: SecretStr | None = Field(
+        default=None, description="SMTP password (never logged nor shown).")
+    smtp_security: Literal["none", "starttls", "tls"] = Field(
+        default="starttls", description="none (plain, local relays), starttls or tls.")
+    smtp_from: str | None = Field(
+        default=None, description="Sender address of the mail, e.g. "
+        "'Apprenance <badges@example.org>'; default: noreply@ the public URL's host.")
+    smtp_reply_to: str | None = Field(default=None, description="Reply-To address, if any.")
+    smtp_bounce_address: str | None = Field(
+        default=None, description="Envelope sender (Return-Path) receiving delivery reports; "
+        "'bounces+{id}@example.org' puts the job's id in it (VERP); default: the From "
+        "address.")
+    smtp_timeout: float = Field(default=30.0, gt=0, le=600,
+                                description="Seconds to wait for the SMTP server.")
+    mail_max_attempts: int = Field(default=8, ge=1, le=50,
+                                   description="Tries of one mail before it is marked failed.")
 
     @field_validator("public_url")
     @classmethod
@@ -65,6 +89,11 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
+
+    @property
+    def smtp_configured(self) -> bool:
+        """Whether mail can be sent (an SMTP host is set)."""
+        return bool(self.smtp_host)
 
     @property
     def sqlite_path(self) -> Path:

@@ -17,7 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, MetaData, Table, func, inspect, select
 
-from apprenance.db import access_tables, issuing_tables  # noqa: F401 - on the metadata
+from apprenance.db import access_tables, issuing_tables, mail_tables  # noqa: F401 - on it
 from apprenance.db.schema import MIGRATIONS, current_revision, head_revision, upgrade
 from apprenance.db.store import Store
 from apprenance.db.tables import metadata

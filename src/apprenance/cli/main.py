@@ -43,6 +43,7 @@ COMMANDS: dict[str, str] = {
     "unmapped": "apprenance.cli.ingest_cmds:unmapped_cmd",
     "assign": "apprenance.cli.ingest_cmds:assign_cmd",
     "learner": "apprenance.cli.learner_cmds:learner_group",
+    "mail": "apprenance.cli.mail_cmds:mail_group",
 }
 
 COMMAND_HELP: dict[str, str] = {
@@ -74,6 +75,7 @@ COMMAND_HELP: dict[str, str] = {
     "unmapped": "Activities whose type the mapping does not know, with a suggested type.",
     "assign": "Assign a known activity type to an unmapped activity (coordinators).",
     "learner": "A learner's personal data (GDPR): export as JSON, erase (credentials revoked).",
+    "mail": "Mail: send the queue once (send) or keep sending (worker), status, bounces.",
 }
 
 

@@ -33,11 +33,12 @@ from apprenance.db import issuing_sql as sql
 from apprenance.db import learner_records_sql as records
 from apprenance.db.engine import Connection
 from apprenance.db.store import Store, retrying
-from apprenance.domain.catalog import Catalog
+from apprenance.domain.catalog import Catalog, text
 from apprenance.errors import ApprenanceError, Conflict, NotFound
 from apprenance.services.files import check_out_dir, flush_to_disk, public_root, relative
 from apprenance.services.issuing.batch import Batch, Built, PendingAward
 from apprenance.services.issuing.revocation import write_issuer_status
+from apprenance.services.mail.queue import queue_badge_issued
 from apprenance.services.people.directory import learner_id
 
 CHUNK = 50  # awards per transaction: what concurrent issuers claim at a time
@@ -202,6 +203,21 @@ def _record(conn: Connection, built: list[Built], batch: Batch) -> None:
     for b in built:
         if not sql.mark_award_issued(conn, b.award.award_id, now):  # never two for one award
             raise Conflict(f"award {b.award.award_id} was issued meanwhile")
+    _queue_mail(conn, built, batch)
+
+
+def _queue_mail(conn: Connection, built: list[Built], batch: Batch) -> None:
+    """Tell each learner, in the transaction that records their credential: the mail is
+    queued exactly when the credential exists, once (its dedupe key is the credential's id),
+    and a chunk rolled back leaves no mail behind (services/mail/queue.py)."""
+    for b in built:
+        badge = batch.catalog.badges[b.award.badge]
+        queue_badge_issued(
+            conn, credential_id=b.credential_id, learner_id=b.award.learner_id,
+            participant=b.award.participant, name=b.award.name, lang=b.award.lang,
+            badge_name=text(badge.name, b.award.lang),
+            issuer_name=batch.signer_for(b.issuer).profile.name, territory=b.award.territory,
+            image=batch.images(badge)[0], public_url=batch.urls.base, now=batch.now)
 
 
 def issue_award(store: Store, catalog: Catalog, keys: KeyStore, award: int, *,
