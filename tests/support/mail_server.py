@@ -9,6 +9,7 @@ a refusing server would.
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,11 +65,13 @@ class MailServer:
 @contextmanager
 def smtp_server() -> Iterator[MailServer]:
     """A running server (plain SMTP, no TLS, no login), stopped on exit."""
-    server = MailServer()
-    controller = Controller(server, hostname="127.0.0.1", port=0)
+    with socket.socket() as probe:  # a free port (aiosmtpd's start-up check needs a real one)
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    server = MailServer(port=port)
+    controller = Controller(server, hostname="127.0.0.1", port=port)
     controller.start()
     try:
-        server.port = int(controller.server.sockets[0].getsockname()[1])
         yield server
     finally:
         controller.stop()

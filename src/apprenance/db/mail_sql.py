@@ -72,7 +72,7 @@ def enqueue(conn: Connection, values: dict[str, Any], now: datetime) -> bool:
             index_elements=["dedupe_key"])
     else:  # pragma: no cover - the two databases apprenance runs on
         raise NotImplementedError(dialect)
-    return bool(conn.execute(statement).rowcount == 1)
+    return conn.execute(statement.returning(J.id)).first() is not None
 
 
 def claim(conn: Connection, now: datetime, lease_until: datetime, limit: int) -> list[MailJob]:

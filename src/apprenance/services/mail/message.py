@@ -42,7 +42,6 @@ def build(job: MailJob, config: SmtpConfig, *, link: str | None, now: datetime) 
     msg["Subject"] = job.subject
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = message_id(job, config)
-    msg["Content-Language"] = job.lang
     msg["Auto-Submitted"] = "auto-generated"
     msg.set_content(text, subtype="plain", charset="utf-8")
     msg.add_alternative(html, subtype="html", charset="utf-8")
@@ -54,4 +53,5 @@ def build(job: MailJob, config: SmtpConfig, *, link: str | None, now: datetime) 
         html_part.add_related(job.image, maintype="image", subtype="png",
                               cid=f"<{IMAGE_CID}>", filename="badge.png",
                               disposition="inline")
+    msg["Content-Language"] = job.lang  # after the parts: set_content drops Content-*
     return msg
