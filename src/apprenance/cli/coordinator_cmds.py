@@ -11,6 +11,7 @@ import click
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
 from apprenance.i18n import LANGS, t
 from apprenance.i18n.dates import date_text, short_date
+from apprenance.services.mail.queue import mail_invitation
 from apprenance.services.people import invitations
 from apprenance.services.people.invitations import Invitation
 
@@ -43,12 +44,16 @@ def invite_cmd(state: CliState, email: str, territory: str, days: int,
     new = invitations.invite(app.ready_store(), email, territory, clock=app.clock,
                              invited_by="cli", lang=invite_lang, ttl=timedelta(days=days))
     url = f"{state.settings.public_url}/connexion/{new.token}"
+    mailed = app.smtp() is not None and mail_invitation(
+        app.store, new, public_url=state.settings.public_url, clock=app.clock)
     if as_json:
-        emit_json({**_doc(new.invitation), "url": url})
+        emit_json({**_doc(new.invitation), "url": url, "mailed": mailed})
         return
     say(t("coordinator.invited", state.lang, email=new.invitation.email, territory=territory,
           date=date_text(new.invitation.expires_at.date(), state.lang)))
     say(url)
+    if mailed:
+        say(t("coordinator.mailed", state.lang, email=new.invitation.email))
 
 
 @coordinator_group.command("list")

@@ -5,9 +5,9 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     "coordinator.invited": {
         "fr": "Invitation pour {email} (territoire {territory}) : lien de connexion à usage "
-              "unique, valable jusqu'au {date}. Transmettez-le à la personne :",
+              "unique, valable jusqu'au {date} :",
         "en": "Invitation for {email} (territory {territory}): a single-use sign-in link, "
-              "valid until {date}. Pass it on to the person:",
+              "valid until {date}:",
     },
     "coordinator.none": {"fr": "Aucune invitation.", "en": "No invitations."},
     "coordinator.withdrawn": {
@@ -44,11 +44,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "coordinators.link_title": {"fr": "Lien d'invitation de {email} ({territory})",
                                 "en": "Invitation link for {email} ({territory})"},
     "coordinators.link_help": {
-        "fr": "Copiez ce lien et transmettez-le à la personne. Il n'est affiché qu'une fois, "
-              "sert une seule fois et expire le {date}.",
-        "en": "Copy this link and pass it on to the person. It is shown once, works once and "
-              "expires on {date}.",
+        "fr": "L'envoi de courriels n'est pas configuré : copiez ce lien et transmettez-le à "
+              "la personne. Il n'est affiché qu'une fois, sert une seule fois et expire le "
+              "{date}.",
+        "en": "Sending mail is not set up: copy this link and pass it on to the person. It is "
+              "shown once, works once and expires on {date}.",
     },
+    "coordinators.link_mailed": {
+        "fr": "Le lien part par courriel à {email}. Il est aussi affiché ici, une seule fois, "
+              "au cas où le courriel n'arriverait pas ; il sert une seule fois et expire le "
+              "{date}.",
+        "en": "The link is on its way by mail to {email}. It is also shown here, once, in "
+              "case the mail does not arrive; it works once and expires on {date}.",
+    },
+    "coordinator.mailed": {"fr": "Le lien part par courriel à {email}.",
+                           "en": "The link is on its way by mail to {email}."},
     "coordinators.link_label": {"fr": "Lien de connexion", "en": "Sign-in link"},
     "coordinators.list": {"fr": "Invitations", "en": "Invitations"},
     "coordinators.state": {"fr": "État", "en": "State"},

@@ -92,14 +92,24 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "People's sign-in links"},
     "outputs.links_help": {
         "fr": "Chaque lien est à usage unique et ouvre le portfolio de la personne, sans mot "
-              "de passe. L'envoi par e-mail n'existe pas encore : transmettez vous-même chaque "
-              "lien à sa personne (en main propre ou par un message qui lui est adressé). Les "
-              "liens donnés auparavant restent valables jusqu'à leur échéance.",
+              "de passe. Les liens donnés auparavant restent valables jusqu'à leur échéance.",
         "en": "Each link works once and opens the person's portfolio, with no password. "
-              "Sending by e-mail does not exist yet: pass each link on to its person yourself "
-              "(by hand or in a message to them). Links given before stay valid until they "
-              "expire.",
+              "Links given before stay valid until they expire.",
     },
+    "outputs.links_mail_help": {
+        "fr": "« Envoyer par courriel » envoie à chaque personne son lien à son adresse ; les "
+              "autres boutons les affichent ou les téléchargent, pour les transmettre vous-même.",
+        "en": "“Send by mail” sends each person their link at their address; the other "
+              "buttons show or download them, for you to pass on.",
+    },
+    "outputs.links_no_mail": {
+        "fr": "L'envoi de courriels n'est pas configuré sur ce service : transmettez vous-même "
+              "chaque lien à sa personne (en main propre ou par un message qui lui est "
+              "adressé).",
+        "en": "Sending mail is not set up on this service: pass each link on to its person "
+              "yourself (by hand or in a message to them).",
+    },
+    "outputs.links_mail": {"fr": "Envoyer par courriel", "en": "Send by mail"},
     "outputs.links_who": {"fr": "Pour qui ?", "en": "For whom?"},
     "outputs.links_all": {"fr": "Toutes les personnes du territoire ({count})",
                           "en": "Every person of the territory ({count})"},

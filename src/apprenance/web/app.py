@@ -135,6 +135,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         hosting,
         input_guard,
         logs,
+        mail_pages,
         ob3_api,
         openapi_doc,
         outputs,
@@ -171,8 +172,8 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         return response
 
     for module in (api_territories, api_learners, api_credentials, api_catalog,
-                   api_verify, xapi, ob3_api, hosting, pages, coordinators, triage, logs,
-                   awards, territory_editor, outputs, revoke_pages):
+                   api_verify, xapi, ob3_api, hosting, mail_pages, pages, coordinators,
+                   triage, logs, awards, territory_editor, outputs, revoke_pages):
         api.include_router(module.router)
     api.include_router(api_verify.pages)
     openapi_doc.install(api)  # /openapi.json declares every status each operation answers
@@ -191,7 +192,35 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
 
 
 def from_environment() -> FastAPI:
-    """The application for ``uvicorn --factory``: settings from the environment."""
+    """The application for ``uvicorn --factory`` (``apprenance serve``): settings from the
+    environment; when an SMTP host is set, a thread of each server process sends the mail
+    queue (workers share it: each job is claimed by one, services/mail/worker.py)."""
     from apprenance.config import load_settings
 
-    return create_app(load_settings())
+    api = create_app(load_settings())
+    install_mail_worker(api)
+    return api
+
+
+def install_mail_worker(api: FastAPI) -> None:
+    """Start the mail worker with the server and stop it with it (SMTP set only)."""
+    core: App = api.state.apprenance
+    config = core.smtp()
+    if config is None:
+        return
+    from apprenance.services.mail.worker import start_thread
+
+    stops: list[Any] = []
+
+    def start() -> None:
+        _, stop = start_thread(core.store, config, public_url=core.settings.public_url,
+                               clock=core.clock)
+        stops.append(stop)
+        log.info("mail worker started (SMTP %s)", config.host)
+
+    def stop() -> None:
+        for event in stops:
+            event.set()
+
+    api.router.on_startup.append(start)
+    api.router.on_shutdown.append(stop)

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from apprenance.services.mail import queue
 from apprenance.services.people import directory, invitations
 from apprenance.web.auth import check_csrf, grant_of, require
 from apprenance.web.deps import AnyGrantDep, AppDep, LangDep
@@ -20,11 +21,12 @@ PAGE = "/admin/coordinateurs"
 
 
 def _page(request: Request, app: AppDep, lang: str, *, link: str | None = None,
-          invited: invitations.Invitation | None = None, status: int = 200) -> HTMLResponse:
+          invited: invitations.Invitation | None = None, status: int = 200,
+          mailed: bool = False) -> HTMLResponse:
     return render(request, "coordinators.html", lang, status=status,
                   territories=directory.list_territories(app.store),
                   invitations=invitations.invitations(app.store, clock=app.clock),
-                  link=link, invited=invited)
+                  link=link, invited=invited, mailed=mailed)
 
 
 @router.get(PAGE, response_class=HTMLResponse)
@@ -48,7 +50,10 @@ def invite(request: Request, app: AppDep, lang: LangDep, csrf: Csrf,
                              invited_by=grant.learner or f"admin token {grant.token_id}",
                              lang=invite_lang or None)
     link = f"{app.settings.public_url}/connexion/{new.token}"
-    return _page(request, app, lang, link=link, invited=new.invitation, status=201)
+    mailed = app.smtp() is not None and queue.mail_invitation(
+        app.store, new, public_url=app.settings.public_url, clock=app.clock)
+    return _page(request, app, lang, link=link, invited=new.invitation, status=201,
+                 mailed=mailed)
 
 
 @router.post(PAGE + "/{invitation}/retirer")

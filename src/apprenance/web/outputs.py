@@ -1,10 +1,11 @@
 """The coordinator's outputs for a territory: every certificate as one ZIP (a background job
 with its progress, a JSON status the page polls, the download), the credits export as CSV,
-and learners' single-use sign-in links in bulk (a page or a CSV, to pass on by hand).
+and learners' single-use sign-in links in bulk (a page or a CSV to pass on, or mailed).
 Pages read with any grant of the territory; forms need a session and its CSRF token."""
 
 from __future__ import annotations
 
+import secrets
 import threading
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -24,6 +25,7 @@ from apprenance.services.certificates.territory_zip import (
     CertificateJobs,
     learners_with_awards,
 )
+from apprenance.services.mail import queue as mail_queue
 from apprenance.services.people import directory, sign_in_batch
 from apprenance.web.auth import check_csrf, check_territory, grant_of
 from apprenance.web.deps import AnyGrantDep, AppDep, CatalogDep, LangDep
@@ -57,7 +59,8 @@ def _outputs_page(request: Request, app: App, lang: str, territory: str, *,
                   place=found["name"] or territory, error=error, days=DAYS,
                   certified=len(learners_with_awards(app.store, territory)),
                   learners=sign_in_batch.territory_learners(app.store, territory),
-                  latest=jobs_of(request, app).latest(territory))
+                  latest=jobs_of(request, app).latest(territory),
+                  mail_ready=app.smtp() is not None, sending=secrets.token_urlsafe(8))
 
 
 @router.get("/territoires/{territory}/sorties", response_class=HTMLResponse)
@@ -145,12 +148,25 @@ def sign_in_links(
     learners: Annotated[list[str] | None, Form()] = None,
     everyone: Annotated[bool, Form(alias="all")] = False,
     days: Annotated[int, Form(ge=1, le=sign_in_batch.MAX_DAYS)] = 7,
-    output: Annotated[Literal["page", "csv"], Form(alias="format")] = "page",
+    output: Annotated[Literal["page", "csv", "mail"], Form(alias="format")] = "page",
+    sending: Annotated[str, Form(alias="envoi", max_length=40)] = "",
 ) -> Response:
-    """Make one single-use link per chosen learner and show them once (or as a CSV)."""
+    """Make one single-use link per chosen learner and show them once (or as a CSV), or
+    mail each learner theirs (``envoi``: the form's mark, so a second click sends none)."""
     check_csrf(request, csrf)
     check_territory(grant_of(request), territory)
     chosen = None if everyone else [p[:320] for p in (learners or [])[:10_000]]
+    if output == "mail":
+        try:
+            wanted = sign_in_batch.chosen_learners(app.store, territory, chosen)
+        except InputError as exc:
+            message = i18n.t("outputs.links_none", lang) if not learners else exc.message
+            return _outputs_page(request, app, lang, territory, error=message, status=422)
+        sent = mail_queue.queue_sign_in_links(
+            app.store, wanted, public_url=app.settings.public_url, days=days, clock=app.clock,
+            batch=sending or secrets.token_urlsafe(8))
+        return RedirectResponse(f"{_base(territory)}/courriels?envoyes={sent.queued}",
+                                status_code=303)
     try:
         links = sign_in_batch.links_for(app.store, territory, chosen,
                                         public_url=app.settings.public_url, days=days,

@@ -10,7 +10,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import segno
 from fastapi import APIRouter, Form, Query, Request
@@ -29,6 +29,7 @@ from apprenance.public_url import check_signing_url
 from apprenance.services.downloads import issue_for
 from apprenance.services.ingest.coordination import territory_overview
 from apprenance.services.ingest.triage import assign_and_evaluate
+from apprenance.services.mail import queue as mail_queue
 from apprenance.services.people import access, directory, invitations
 from apprenance.services.people.access import Grant
 from apprenance.services.portfolio import portfolio_for
@@ -139,16 +140,34 @@ def signin_with_token(app: AppDep, token: Annotated[str, Form(min_length=8, max_
     return response
 
 
+Next = Annotated[str | None, Query(max_length=500)]
+
+
+def local_path(value: str | None) -> str | None:
+    """``value`` when it is a path of this site (``/credentials/...``), else None: never a
+    URL elsewhere (``//host``, ``/\\host``, ``https:``), no control character."""
+    if not value or not value.startswith("/") or value.startswith(("//", "/\\")):
+        return None
+    if "\\" in value or any(ord(c) < 32 or ord(c) == 127 for c in value):
+        return None
+    parts = urlsplit(value)
+    return value if not parts.scheme and not parts.netloc else None
+
+
 @router.get("/connexion/{token}", response_class=HTMLResponse)
-def signin_link(request: Request, lang: LangDep, token: Secret) -> HTMLResponse:
-    """A page with one button: mail scanners that open links do not spend them."""
-    return render(request, "signin.html", lang, link=f"/connexion/{token}")
+def signin_link(request: Request, lang: LangDep, token: Secret,
+                suite: Next = None) -> HTMLResponse:
+    """A page with one button: mail scanners that open links do not spend them. ``suite``:
+    the page of this site the button leads to once signed in (a badge's page)."""
+    target = local_path(suite)
+    query = "?" + urlencode({"suite": target}) if target else ""
+    return render(request, "signin.html", lang, link=f"/connexion/{token}{query}")
 
 
 @router.post("/connexion/{token}")
-def use_signin_link(app: AppDep, token: Secret) -> RedirectResponse:
-    """A learner's link opens their portfolio; a coordinator's invitation their territory
-    (in the language the admin chose for them, if any)."""
+def use_signin_link(app: AppDep, token: Secret, suite: Next = None) -> RedirectResponse:
+    """A learner's link opens their portfolio (or ``suite``, a page of this site); a
+    coordinator's invitation their territory (in the language the admin chose for them)."""
     if invitations.is_invitation(token):
         accepted = invitations.accept(app.store, token, clock=app.clock)
         response = RedirectResponse(f"/territoires/{accepted.territory}", status_code=303)
@@ -158,7 +177,7 @@ def use_signin_link(app: AppDep, token: Secret) -> RedirectResponse:
                                 samesite="lax")
         return response
     session = access.use_sign_in_link(app.store, token, clock=app.clock)
-    response = RedirectResponse("/portfolio", status_code=303)
+    response = RedirectResponse(local_path(suite) or "/portfolio", status_code=303)
     _session_cookie(response, app, session)
     return response
 
@@ -295,8 +314,9 @@ def territory_page(request: Request, app: AppDep, catalog: CatalogDep, grant: An
     doc = territory_overview(app.store, catalog, territory, lang, with_rejects=True,
                              all_rejects=grant.role == "admin")
     dash = dashboard_context(app, catalog, doc, lang, with_rejects=True)
+    mail = mail_queue.counts(app.store, territory)
     return render(request, "territory.html", lang, doc=doc, dash=dash, issued=issued,
-                  held=held)
+                  held=held, mail_failed=mail.get("failed", 0) + mail.get("bounced", 0))
 
 
 @router.post("/territoires/{territory}/delivrer")

@@ -21,7 +21,7 @@ from apprenance.db.mail_sql import MailJob
 from apprenance.db.store import Store
 from apprenance.errors import InputError, NotFound
 from apprenance.services.mail import content
-from apprenance.services.people.invitations import check_email
+from apprenance.services.people.invitations import NewInvitation, check_email
 
 CLAIM_DAYS = 7  # the claim link of a "badge received" mail, from when it is sent
 SIGN_IN_HOURS = 24  # a sign-in link asked for on /connexion
@@ -135,6 +135,15 @@ def queue_invitation(store: Store, *, invitation_id: int, email: str, territory:
             "image": None, "territory_id": territory, "learner_id": None,
             "dedupe_key": f"invitation:{invitation_id}", "link_kind": "token",
             "link_token": token, "link_next": None, "link_days": None}, clock())
+
+
+def mail_invitation(store: Store, new: NewInvitation, *, public_url: str,
+                    clock: Clock) -> bool:
+    """Queue the mail of an invitation just made (``invitations.invite``)."""
+    inv = new.invitation
+    return queue_invitation(store, invitation_id=inv.id, email=inv.email,
+                            territory=inv.territory, lang=inv.lang, token=new.token,
+                            expires=inv.expires_at.date(), public_url=public_url, clock=clock)
 
 
 def territory_mail(store: Store, territory: str | None, *, status: str | None = None,

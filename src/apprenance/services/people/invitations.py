@@ -2,7 +2,7 @@
 invitation is a single-use sign-in link (shown once, stored as its hash) that opens a session
 scoped to that territory. Withdrawing an invitation ends the session it opened.
 
-Sending the link by e-mail comes with the mail queue; until then the admin passes it on."""
+The link is mailed when SMTP is set (services/mail/queue.py), and shown once to the admin."""
 
 from __future__ import annotations
 

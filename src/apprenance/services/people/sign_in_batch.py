@@ -1,5 +1,5 @@
 """Sign-in links for several learners of a territory at once, for a coordinator to pass on
-(e-mail sending comes later): one single-use link per learner, and the same as a CSV for a
+(or to mail: services/mail/queue.py): one single-use link per learner, and the same as a CSV for a
 French spreadsheet (``;``, UTF-8 with a byte order mark, CRLF, no cell that runs as a formula).
 """
 
@@ -34,14 +34,12 @@ def territory_learners(store: Store, territory: str) -> list[dict[str, str]]:
             for x in directory.list_learners(store, territories=[territory], limit=10**7)]
 
 
-def links_for(store: Store, territory: str, chosen: Sequence[str] | None, *, public_url: str,
-              days: int, clock: Clock) -> list[SignInLink]:
-    """One new sign-in link for each chosen learner (``None``: every learner of the
-    territory), valid ``days`` days. A learner of another territory is refused (403), before
-    any link is made."""
-    if not 1 <= days <= MAX_DAYS:
-        raise InputError(f"days: from 1 to {MAX_DAYS}, not {days}")
-    known = {x["learner"]: x["name"] for x in territory_learners(store, territory)}
+def chosen_learners(store: Store, territory: str, chosen: Sequence[str] | None, *,
+                    known: dict[str, str] | None = None) -> list[str]:
+    """The chosen learners (``None``: every learner of the territory), each once; one of
+    another territory is refused (403), none chosen is an input error."""
+    if known is None:
+        known = {x["learner"]: x["name"] for x in territory_learners(store, territory)}
     if chosen is None:
         wanted = list(known)
     else:
@@ -51,6 +49,18 @@ def links_for(store: Store, territory: str, chosen: Sequence[str] | None, *, pub
             raise PermissionDenied(f"not a learner of territory {territory!r}: {strangers[0]}")
     if not wanted:
         raise InputError("learners: choose at least one learner")
+    return wanted
+
+
+def links_for(store: Store, territory: str, chosen: Sequence[str] | None, *, public_url: str,
+              days: int, clock: Clock) -> list[SignInLink]:
+    """One new sign-in link for each chosen learner (``None``: every learner of the
+    territory), valid ``days`` days. A learner of another territory is refused (403), before
+    any link is made."""
+    if not 1 <= days <= MAX_DAYS:
+        raise InputError(f"days: from 1 to {MAX_DAYS}, not {days}")
+    known = {x["learner"]: x["name"] for x in territory_learners(store, territory)}
+    wanted = chosen_learners(store, territory, chosen, known=known)
     ttl = timedelta(days=days)
     base = public_url.rstrip("/")
     out = []
