@@ -47,6 +47,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Here is your personal sign-in link to your portfolio. It works once and stays "
               "valid for {hours} hours.",
     },
+    "mail.signin.body_days": {
+        "fr": "Voici votre lien personnel de connexion à votre portfolio. Il sert une seule "
+              "fois et reste valable {days} jours.",
+        "en": "Here is your personal sign-in link to your portfolio. It works once and stays "
+              "valid for {days} days.",
+    },
     "mail.signin.button": {"fr": "Ouvrir mon portfolio", "en": "Open my portfolio"},
     "mail.invite.subject": {"fr": "Invitation à coordonner {territory} sur apprenance",
                             "en": "Invitation to coordinate {territory} on apprenance"},
@@ -79,10 +85,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- the coordinator's mail page -----------------------------------------------------
     "mailpage.title": {"fr": "Courriels envoyés — {name}", "en": "Mail sent — {name}"},
     "mailpage.link": {"fr": "Courriels envoyés", "en": "Mail sent"},
-    "mailpage.failed_link": {"fr": "{count} courriels non distribués : voir les courriels",
-                             "en": "{count} undelivered mails: see the mail"},
-    "mailpage.failed_link.one": {"fr": "{count} courriel non distribué : voir les courriels",
-                                 "en": "{count} undelivered mail: see the mail"},
+    "mailpage.failed_link": {"fr": "{n} courriels non distribués : voir les courriels",
+                             "en": "{n} undelivered mails: see the mail"},
+    "mailpage.failed_link.one": {"fr": "{n} courriel non distribué : voir les courriels",
+                                 "en": "{n} undelivered mail: see the mail"},
     "mailpage.help": {
         "fr": "Les courriels envoyés aux personnes du territoire : badges reçus, liens de "
               "connexion. Ceux qui n'ont pas pu être distribués sont en tête ; « Réessayer » "
@@ -99,10 +105,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "mailpage.none": {"fr": "Aucun courriel pour ce territoire.",
                       "en": "No mail for this territory."},
-    "mailpage.queued_now": {"fr": "{count} courriels mis en file d'envoi.",
-                            "en": "{count} mails queued for sending."},
-    "mailpage.queued_now.one": {"fr": "{count} courriel mis en file d'envoi.",
-                                "en": "{count} mail queued for sending."},
+    "mailpage.queued_now": {"fr": "{n} courriels mis en file d'envoi.",
+                            "en": "{n} mails queued for sending."},
+    "mailpage.queued_now.one": {"fr": "{n} courriel mis en file d'envoi.",
+                                "en": "{n} mail queued for sending."},
     "mailpage.retried": {"fr": "Le courriel à {recipient} est remis en file d'envoi.",
                          "en": "The mail to {recipient} is queued again."},
     "mailpage.col.recipient": {"fr": "Destinataire", "en": "Recipient"},

@@ -10,7 +10,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import segno
 from fastapi import APIRouter, Form, Query, Request
@@ -160,7 +160,7 @@ def signin_link(request: Request, lang: LangDep, token: Secret,
     """A page with one button: mail scanners that open links do not spend them. ``suite``:
     the page of this site the button leads to once signed in (a badge's page)."""
     target = local_path(suite)
-    query = "?" + urlencode({"suite": target}) if target else ""
+    query = "?suite=" + quote(target, safe="/") if target else ""
     return render(request, "signin.html", lang, link=f"/connexion/{token}{query}")
 
 

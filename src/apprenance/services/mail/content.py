@@ -94,7 +94,9 @@ def badge_issued(*, lang: str, name: str | None, badge: str, issuer: str,
 def sign_in(*, lang: str, name: str | None, public_url: str, hours: int) -> Content:
     """A learner's sign-in link (asked for on /connexion, or sent by a coordinator)."""
     subject = t("mail.signin.subject", lang)
-    paragraphs = [_hello(name, lang), t("mail.signin.body", lang, hours=hours)]
+    said = (t("mail.signin.body_days", lang, days=hours // 24) if hours >= 48 and hours % 24 == 0
+            else t("mail.signin.body", lang, hours=hours))
+    paragraphs = [_hello(name, lang), said]
     button = t("mail.signin.button", lang)
     site = _site(public_url)
     return Content(subject, _text(paragraphs, button, lang, site),

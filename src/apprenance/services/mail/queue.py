@@ -51,8 +51,11 @@ def queue_badge_issued(conn: Connection, *, credential_id: str, learner_id: int,
     if address is None:
         return False
     lang = _lang(lang)
+    place = sql.territory_name(conn, territory)
+    if place and place.casefold() in issuer_name.casefold():
+        place = None  # "Communauté de communes du Val de Serre (…)" says it already
     said = content.badge_issued(lang=lang, name=name, badge=badge_name, issuer=issuer_name,
-                                territory=sql.territory_name(conn, territory),
+                                territory=place,
                                 public_url=public_url, days=CLAIM_DAYS)
     uuid = credential_id.removeprefix("urn:uuid:")
     return sql.enqueue(conn, {
