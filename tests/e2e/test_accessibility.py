@@ -53,6 +53,8 @@ PAGES: dict[str, tuple[str, str]] = {
                                              "/territoires/val-de-serre/description"),
     "/admin/territoires/nouveau": ("admin", "/admin/territoires/nouveau"),
     "/territoires/{territory}/sorties": ("coordinator", "/territoires/val-de-serre/sorties"),
+    "/territoires/{territory}/courriels": ("coordinator",
+                                           "/territoires/val-de-serre/courriels"),
     "/territoires/{territory}/certificats/{job}": (
         "coordinator", "/territoires/val-de-serre/certificats/{JOB}"),
     "/apprenants/{learner}/titres/{credential}/revoquer": (

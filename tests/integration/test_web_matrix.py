@@ -212,6 +212,9 @@ MATRIX: list[Rule] = [
          data={"token": "not-a-token"}),
     Rule("GET", "/connexion/{token}", "/connexion/aps_not-a-link", EVERYONE),
     Rule("POST", "/connexion/{token}", "/connexion/aps_not-a-link", dict.fromkeys(ROLES, 401)),
+    # a lost link asked for by address: the same answer for everyone (no enumeration)
+    Rule("POST", "/connexion/lien", "/connexion/lien", EVERYONE,
+         data={"email": "nobody@example.org"}),
     Rule("POST", "/deconnexion", "/deconnexion", SESSION_FORM, data={"csrf": "x"}),
     Rule("GET", "/portfolio", "/portfolio",
          only(SIGNED_IN, admin=303, coordinator=303, other_coordinator=303)),
@@ -266,6 +269,11 @@ MATRIX: list[Rule] = [
          TERRITORY),
     Rule("POST", "/territoires/{territory}/liens", "/territoires/val-de-serre/liens",
          SESSION_FORM, data={"csrf": "x", "all": "true"}),
+    # --- the territory's mail: the list, retry a failed one ------------------------------
+    Rule("GET", "/territoires/{territory}/courriels", "/territoires/val-de-serre/courriels",
+         TERRITORY),
+    Rule("POST", "/territoires/{territory}/courriels/{job}/reessayer",
+         "/territoires/val-de-serre/courriels/1/reessayer", SESSION_FORM, data={"csrf": "x"}),
     Rule("GET", "/apprenants/{learner}/titres/{credential}/revoquer",
          f"/apprenants/{LEA}/titres/{{CID}}/revoquer", TERRITORY),
     Rule("POST", "/apprenants/{learner}/titres/{credential}/revoquer",
