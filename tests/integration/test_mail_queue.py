@@ -87,7 +87,8 @@ def test_issuing_queues_one_mail_per_badge_and_the_worker_sends_them(
     got = _issued(db_store, tmp_path)
     total = sum(got.values())
     jobs = _jobs(db_store)
-    assert sorted(j.recipient for j in jobs) == ["ana@x.org"] * got["ana@x.org"] + ["bob@x.org"] * got["bob@x.org"]
+    assert sorted(j.recipient for j in jobs) == (["ana@x.org"] * got["ana@x.org"]
+                                                 + ["bob@x.org"] * got["bob@x.org"])
     assert {j.status for j in jobs} == {"queued"} and all(j.kind == "badge-issued" for j in jobs)
     assert all("{{link}}" in j.text_body and j.image for j in jobs)  # no secret stored
     # issuing again issues nothing and queues nothing
@@ -114,7 +115,8 @@ def test_issuing_queues_one_mail_per_badge_and_the_worker_sends_them(
                      _text(bob))
     assert link is not None and f'href="{link.group(0)}"' in html
     ana = server.to("ana@x.org")
-    assert len(ana) == got["ana@x.org"] and all(m["Subject"].startswith("Vous avez reçu le badge") for m in ana)
+    assert len(ana) == got["ana@x.org"]
+    assert all(m["Subject"].startswith("Vous avez reçu le badge") for m in ana)
     assert all("Bonjour" in _text(m) for m in ana)
     # the envelope sender names the job (VERP), the Message-ID was recorded
     assert all(r.envelope_from.startswith("bounces+") for r in server.received)
