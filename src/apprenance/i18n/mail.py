@@ -18,14 +18,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Si le bouton ne marche pas, copiez cette adresse dans votre navigateur :",
         "en": "If the button does not work, copy this address into your browser:",
     },
-    "mail.badge.subject": {"fr": "Vous avez reçu le badge « {badge} »",
+    "mail.badge.subject": {"fr": "Vous avez reçu le badge «\u00a0{badge}\u00a0»",
                            "en": "You received the badge “{badge}”"},
     "mail.badge.body": {
-        "fr": "{issuer} ({territory}) vous a délivré le badge « {badge} ».",
+        "fr": "{issuer} ({territory}) vous a délivré le badge «\u00a0{badge}\u00a0».",
         "en": "{issuer} ({territory}) issued you the badge “{badge}”.",
     },
     "mail.badge.body_no_territory": {
-        "fr": "{issuer} vous a délivré le badge « {badge} ».",
+        "fr": "{issuer} vous a délivré le badge «\u00a0{badge}\u00a0».",
         "en": "{issuer} issued you the badge “{badge}”.",
     },
     "mail.badge.claim": {
@@ -37,7 +37,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "for a new link on {signin}.",
     },
     "mail.badge.button": {"fr": "Voir mon badge", "en": "See my badge"},
-    "mail.badge.image_alt": {"fr": "Image du badge « {badge} »",
+    "mail.badge.image_alt": {"fr": "Image du badge «\u00a0{badge}\u00a0»",
                              "en": "Image of the badge “{badge}”"},
     "mail.signin.subject": {"fr": "Votre lien de connexion à apprenance",
                             "en": "Your sign-in link to apprenance"},
@@ -71,6 +71,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "envoyé.",
         "en": "Enter your email address: if it is known, a new link is sent to it.",
     },
+    "signin.staff_title": {"fr": "Équipe d'un territoire", "en": "Territory staff"},
     "signin.request_email": {"fr": "Adresse électronique", "en": "Email address"},
     "signin.request_submit": {"fr": "Recevoir un nouveau lien", "en": "Send me a new link"},
     "signin.request_sent": {
@@ -91,8 +92,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "en": "{n} undelivered mail: see the mail"},
     "mailpage.help": {
         "fr": "Les courriels envoyés aux personnes du territoire : badges reçus, liens de "
-              "connexion. Ceux qui n'ont pas pu être distribués sont en tête ; « Réessayer » "
-              "les renvoie (corrigez d'abord l'adresse si elle est fausse).",
+              "connexion. Ceux qui n'ont pas pu être distribués sont en tête ; "
+              "«\u00a0Réessayer\u00a0» les renvoie (corrigez d'abord l'adresse si elle est "
+              "fausse).",
         "en": "The mail sent to the territory's people: badges received, sign-in links. "
               "Those that could not be delivered come first; “Retry” sends them again (first "
               "fix the address if it is wrong).",
