@@ -22,8 +22,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cred.revoked_on": {"fr": "Révoqué le", "en": "Revoked on"},
     "cred.identifier": {"fr": "Identifiant", "en": "Identifier"},
     # the live verification
-    "cred.verif.title_ok": {"fr": "Vérifié", "en": "Verified"},
-    "cred.verif.title_bad": {"fr": "Attention", "en": "Warning"},
+    "cred.verif.title_ok": {"fr": "Vérification en direct", "en": "Live verification"},
+    "cred.verif.title_bad": {"fr": "Vérification en direct : attention",
+                             "en": "Live verification: warning"},
     "cred.verdict.valid": {"fr": "Vérifié : signé par {signer}, non révoqué.",
                            "en": "Verified: signed by {signer}, not revoked."},
     "cred.verdict.revoked": {"fr": "Révoqué le {date} ({reason}) : ce badge ne vaut plus.",
