@@ -60,6 +60,16 @@ MESSAGES: dict[str, dict[str, str]] = {
               "vérifiable par tous.",
         "en": "This page is private: it says “a learner of {territory}” and shows only the "
               "totals of your activities. The badge can still be verified by anyone."},
+    "cred.staff.public": {
+        "fr": "Cette page est publique depuis le {date} : la personne qui détient ce badge a "
+              "choisi d'y montrer son nom et ses activités une à une.",
+        "en": "This page has been public since {date}: the person holding this badge chose to "
+              "show their name and their activities one by one."},
+    "cred.staff.private": {
+        "fr": "Cette page est privée : pour le public, elle dit « une personne apprenante du "
+              "territoire {territory} » et ne montre que les totaux des activités.",
+        "en": "This page is private: to the public it says “a learner of {territory}” and "
+              "shows only the totals of the activities."},
     "cred.mine.erased": {"fr": "Les données de cette personne ont été effacées : la page ne "
                          "nomme personne.",
                          "en": "This person's data was erased: the page names no one."},
