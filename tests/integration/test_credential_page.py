@@ -229,3 +229,16 @@ def test_an_expired_badge_says_until_when_it_was_valid(expiring: World) -> None:
     until = date_text(date(2027, 9, 15), "fr")
     assert f"Expiré : ce badge était valable jusqu&#39;au {until}." in html
     assert 'class="verdict bad"' in html
+
+
+def test_an_erased_learner_is_named_nowhere_even_on_a_page_made_public(world: World) -> None:
+    uid = credential_uuid(world)
+    _make_public(world, uid)
+    assert NAME in _page(world, uid)
+    erased = world.client.post(f"/api/v1/learners/{LEA}/erase", headers=world.headers("admin"),
+                               json={"confirm": True})
+    assert erased.status_code == 200, erased.text
+    html = _page(world, uid)
+    assert NAME not in html and LEA not in html and 'id="preuve-1"' not in html
+    assert 'class="verdict bad"' in html  # erasure revokes the learner's credentials
+    assert world.client.get(f"/credentials/{uid}.json").status_code == 404
