@@ -16,8 +16,10 @@ import pytest
 
 from apprenance.bootstrap import bundled
 from apprenance.clock import fixed_clock
+from apprenance.db import learner_records_sql
 from apprenance.i18n.dates import date_text
 from apprenance.services.people import access
+from apprenance.services.people.directory import learner_id
 from conftest import FIXED_NOW
 from credential_page_world import (
     credential_uuid,
@@ -242,3 +244,13 @@ def test_an_erased_learner_is_named_nowhere_even_on_a_page_made_public(world: Wo
     assert NAME not in html and LEA not in html and 'id="preuve-1"' not in html
     assert 'class="verdict bad"' in html  # erasure revokes the learner's credentials
     assert world.client.get(f"/credentials/{uid}.json").status_code == 404
+
+
+def test_a_learner_without_a_name_is_not_shown_by_their_address(world: World) -> None:
+    with world.app.store.transaction() as conn:
+        learner_records_sql.set_learner_name(conn, learner_id(conn, LEA), None)
+    uid = credential_uuid(world)
+    _make_public(world, uid)
+    html = _page(world, uid)
+    assert LEA not in html and ANONYMOUS in html
+    assert LEA in _page(world, uid, "coordinator")

@@ -211,7 +211,9 @@ def credential_page(store: Store, catalog: Catalog, credential: str, lang: str, 
         "summary": evidence_summary(store, catalog, list(row["activity_ids"] or []), lang),
         "evidence": evidence_entries(document, urls) if shows_learner else [],
         "evidence_count": len(document.get("evidence") or []),
-        "holder": (row["name"] or row["participant"]) if shows_learner else None,
+        # a learner without a name is never shown by their address, but to insiders
+        "holder": (row["name"] or (row["participant"] if viewer.insider else None))
+        if shows_learner else None,
         "learner": row["participant"] if viewer.insider else None,
         "public": public, "public_since": row["public_at"], "erased": erased,
         "viewer": viewer,
