@@ -20,6 +20,7 @@ from fastapi.routing import iter_route_contexts
 from playwright.sync_api import Browser, Page
 
 from accessibility import AXE, axe_violations, overflows, small_targets
+from apprenance.services.credential_page import set_public
 from apprenance.services.people import access, invitations
 from apprenance.web.app import create_app
 from browser_site import chromium, loopback, loopback_world, require_chromium, serve_thread, sign_in
@@ -59,8 +60,12 @@ PAGES: dict[str, tuple[str, str]] = {
         "coordinator", "/territoires/val-de-serre/certificats/{JOB}"),
     "/apprenants/{learner}/titres/{credential}/revoquer": (
         "coordinator", f"/apprenants/{LEA}/titres/{{CID}}/revoquer"),
+    "/credentials/{credential}": ("public", "/credentials/{CID}"),
 }
-EXTRA = [  # pages that are not a GET route of their own: an error page
+EXTRA = [  # pages that are not a GET route of their own: an error page; the same page as
+    ("learner", "/credentials/{CID}"),  # its owner sees it (switch, LinkedIn, downloads)
+    ("public", "/credentials/{PUBLIC_CID}"),  # a public one: name, evidence, share links
+    ("learner", "/credentials/{PUBLIC_CID}"),
     ("coordinator", "/territoires/autre"),
 ]
 
@@ -96,6 +101,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     values["CID"] = next(str(c["id"]).removeprefix("urn:uuid:") for c in world.client.get(
         f"/api/v1/learners/{LEA}/credentials", headers=world.headers("admin")).json()
         if c["format"] == "ob3")
+    values["PUBLIC_CID"] = next(str(c["id"]).removeprefix("urn:uuid:") for c in world.client.get(
+        f"/api/v1/learners/{LEA}/credentials", headers=world.headers("admin")).json()
+        if c["format"] == "ob3" and c["id"].removeprefix("urn:uuid:") != values["CID"])
+    set_public(store, values["PUBLIC_CID"], access.Grant(role="learner", learner=LEA), True,
+               clock=clock)  # its page shows the share links
     values["JOB"] = start_certificates(api, world)
     with closing(world.app), serve_thread(api, port):
         yield Site(url, world, values)

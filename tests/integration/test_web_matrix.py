@@ -313,6 +313,14 @@ MATRIX: list[Rule] = [
     Rule("POST", "/admin/territoires/nouveau/enregistrer",
          "/admin/territoires/nouveau/enregistrer", SESSION_FORM,
          data={"csrf": "x", "document": "id: neuf"}),
+    # a credential's public page (issue 15): anyone; its signed JSON to whom the page names
+    # the learner (the page is private here: LEA and her staff); the switch: LEA's session
+    Rule("GET", "/credentials/{credential}", "/credentials/{CID}", EVERYONE),
+    Rule("GET", "/credentials/{credential}.json", "/credentials/{CID}.json",
+         {"public": 404, "admin": 200, "coordinator": 200, "other_coordinator": 404,
+          "learner": 200, "other_learner": 404}),
+    Rule("POST", "/credentials/{credential}/visibilite", "/credentials/{CID}/visibilite",
+         SESSION_FORM, data={"csrf": "x", "public": "oui"}),
     Rule("GET", "/verify", "/verify", EVERYONE),
     Rule("GET", "/verifier", "/verifier", EVERYONE),
     Rule("POST", "/verify", "/verify", EVERYONE, file=("file", "credential")),

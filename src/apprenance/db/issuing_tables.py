@@ -11,7 +11,9 @@ are never stored here: they stay in the home folder (``credentials.keys.KeyStore
   released (``released_at``) no longer stops issuing (the rows stay: who held what, and why).
 - ``credential_issuance``: for every issued credential (a ``credentials`` row holding the
   signed OB 3.0 document), its issuer, badge, status list index (unique per list: an index is
-  never handed out twice, even to concurrent runs), its VC-JWT and its OB 2.0 assertion.
+  never handed out twice, even to concurrent runs), its VC-JWT and its OB 2.0 assertion;
+  ``public_at``: since when the learner shows their name and evidence on the credential's
+  public page (``/credentials/{uuid}``; NULL: the page names no one, the default).
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ credential_issuance = Table(
     Column("jwt", Text),
     Column("ob2_id", Text),
     Column("ob2_assertion", JSON),
+    Column("public_at", UtcDateTime),
     UniqueConstraint("status_list_id", "status_index", name="uq_credential_issuance_status"),
 )
 

@@ -132,6 +132,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         api_verify,
         awards,
         coordinators,
+        credential_pages,
         hosting,
         input_guard,
         logs,
@@ -173,7 +174,8 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
 
     for module in (api_territories, api_learners, api_credentials, api_catalog,
                    api_verify, xapi, ob3_api, hosting, mail_pages, pages, coordinators,
-                   triage, logs, awards, territory_editor, outputs, revoke_pages):
+                   triage, logs, awards, territory_editor, outputs, revoke_pages,
+                   credential_pages):
         api.include_router(module.router)
     api.include_router(api_verify.pages)
     openapi_doc.install(api)  # /openapi.json declares every status each operation answers

@@ -89,11 +89,14 @@ def badge_class(badge: Badge, catalog: Catalog, issuer: IssuerProfile, urls: Hos
     return doc
 
 
-def _evidence(items: tuple[EvidenceItem, ...], urls: HostedUrls, lang: str) -> list[Any]:
+def _evidence(items: tuple[EvidenceItem, ...], urls: HostedUrls, lang: str,
+              uid: str) -> list[Any]:
+    """The evidence as the OB 3.0 credential of the same award names it (same ids: the
+    entries of the credential's public page)."""
     ordered = sorted(items, key=lambda e: (e.day, e.activity_id), reverse=True)[:MAX_EVIDENCE]
     out = []
-    for item in ordered:
-        entry = evidence_entry(item, urls, lang)
+    for n, item in enumerate(ordered, start=1):
+        entry = evidence_entry(item, urls, lang, credential_id=uid, n=n)
         ob2: dict[str, Any] = {"id": entry["id"], "name": entry["name"],
                                "narrative": entry["narrative"], "genre": entry["genre"]}
         if "description" in entry:
@@ -129,7 +132,7 @@ def assertion(
     }
     if badge.valid_for:
         doc["expires"] = iso(add_period(issued_at, badge.valid_for))
-    items = _evidence(facts.evidence, urls, recipient.lang)
+    items = _evidence(facts.evidence, urls, recipient.lang, uid)
     if items:
         doc["evidence"] = items
     return doc

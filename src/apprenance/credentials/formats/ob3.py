@@ -164,7 +164,11 @@ def identity_object(identity: str, identity_type: str, salt: str) -> dict[str, A
     }
 
 
-def evidence_entry(item: EvidenceItem, urls: HostedUrls, lang: str) -> dict[str, Any]:
+def evidence_entry(item: EvidenceItem, urls: HostedUrls, lang: str, *, credential_id: str,
+                   n: int) -> dict[str, Any]:
+    """The ``n``-th evidence (from 1). Its id is the activity's own public link when it has
+    one, else its entry on the credential's public page (never an API URL that needs a
+    token: issue 15, item 5)."""
     parts = [item.day.isoformat(), item.label, f"{number(item.hours, lang)} h"]
     if item.project:
         parts.append(t("ob3.project", lang, project=item.project))
@@ -172,7 +176,7 @@ def evidence_entry(item: EvidenceItem, urls: HostedUrls, lang: str) -> dict[str,
         roles = ", ".join(r or t("ob3.witness", lang) for r in item.witness_roles)
         parts.append(t("ob3.attested", lang, roles=roles))
     entry: dict[str, Any] = {
-        "id": item.url or urls.activity(item.activity_id),
+        "id": item.url or urls.evidence(credential_id, n),
         "type": ["Evidence"],
         "name": item.label,
         "narrative": " · ".join(parts),
@@ -183,10 +187,12 @@ def evidence_entry(item: EvidenceItem, urls: HostedUrls, lang: str) -> dict[str,
     return entry
 
 
-def evidence(items: tuple[EvidenceItem, ...], urls: HostedUrls, lang: str) -> list[dict[str, Any]]:
+def evidence(items: tuple[EvidenceItem, ...], urls: HostedUrls, lang: str, *,
+             credential_id: str) -> list[dict[str, Any]]:
     """The activities as Evidence, newest first; past ``MAX_EVIDENCE``, one summary entry."""
     ordered = sorted(items, key=lambda e: (e.day, e.activity_id), reverse=True)
-    out = [evidence_entry(e, urls, lang) for e in ordered[:MAX_EVIDENCE]]
+    out = [evidence_entry(e, urls, lang, credential_id=credential_id, n=i)
+           for i, e in enumerate(ordered[:MAX_EVIDENCE], start=1)]
     rest = ordered[MAX_EVIDENCE:]
     if rest:
         hours = sum(e.hours for e in rest)
@@ -270,7 +276,7 @@ def credential(
         doc["validUntil"] = iso(add_period(issued_at, badge.valid_for))
     doc["awardedDate"] = iso(facts.awarded_at)
     doc["credentialSubject"] = subject
-    items = evidence(facts.evidence, urls, lang)
+    items = evidence(facts.evidence, urls, lang, credential_id=credential_id)
     if items:
         doc["evidence"] = items
     if status is not None:

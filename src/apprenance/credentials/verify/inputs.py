@@ -17,7 +17,10 @@ mirrors them file for file, so any static web server can host it, and so does th
     /issuers/{issuer}/ob2/badges/{badge}.png   its image
     /ob2/assertions/{uuid}.json                OB 2.0 hosted Assertion
     /api/v1/concepts/{prefix}/{notation}       a framework concept (served by the API)
-    /api/v1/activities/{id}                    an activity (served by the API, access checked)
+    /credentials/{uuid}                        the public page of an OB 3.0 credential (its
+                                               evidence section: ``#preuve-{n}``, the ids of
+                                               the evidence; public, what it shows the
+                                               learner decides)
     /images/badges/{badge}.svg (or .png)       the artwork of a badge (OB 3.0 achievement image)
     /issuers/{issuer}/image.png (or .svg)      the issuer's image, when given as a data: URI
 """
@@ -46,7 +49,18 @@ class HostedUrls:
         return f"{self.base}/api/v1/concepts/{quote(prefix)}/{quote(notation, safe='')}"
 
     def activity(self, activity_id: str) -> str:
+        """An activity in the API (access checked: never named in a credential)."""
         return f"{self.base}/api/v1/activities/{quote(activity_id, safe='')}"
+
+    def credential_page(self, credential_id: str) -> str:
+        """The public page of a credential (``urn:uuid:`` or not), answered to anyone."""
+        uid = credential_id.removeprefix("urn:uuid:")
+        return f"{self.base}/credentials/{quote(uid, safe='')}"
+
+    def evidence(self, credential_id: str, n: int) -> str:
+        """The id of the ``n``-th evidence (from 1) of a credential: its entry in the
+        evidence section of the credential's public page."""
+        return f"{self.credential_page(credential_id)}#preuve-{n}"
 
     def issuer_root(self, issuer: str) -> str:
         return f"{self.base}/issuers/{quote(issuer)}"
