@@ -26,6 +26,7 @@ from apprenance.i18n import (
     verify,
     verify_ob2,
     verify_page,
+    wallet,
     web,
 )
 
@@ -67,6 +68,7 @@ MESSAGES: dict[str, dict[str, str]] = _merge(
     verify.MESSAGES,
     verify_ob2.MESSAGES,
     verify_page.MESSAGES,
+    wallet.MESSAGES,
     web.MESSAGES,
 )
 
