@@ -2,8 +2,9 @@
 OpenID4VCI 1.0 wallet written from the spec (tests/support/wallet_client.py) and the
 Learner Credential Wallet's VC-API exchange run with the DCC libraries it signs with; each
 delivered credential verified by the DCC verifier (signature, issuer key, status list), its
-subject the holder's DID; the refusals the specs name (replayed or expired code, wrong transaction code,
-wrong nonce, wrong audience, bad signature, another learner's badge, a revoked badge)."""
+subject the holder's DID; the refusals the specs name (replayed or expired code, wrong
+transaction code, wrong nonce, wrong audience, bad signature, another learner's badge, a
+revoked badge)."""
 
 from __future__ import annotations
 
