@@ -57,6 +57,7 @@ PAGES: dict[str, tuple[str, str]] = {
         "coordinator", "/territoires/val-de-serre/certificats/{JOB}"),
     "/apprenants/{learner}/titres/{credential}/revoquer": (
         "coordinator", f"/apprenants/{LEA}/titres/{{CID}}/revoquer"),
+    "/credentials/{credential}/portefeuille": ("learner", "/credentials/{CID}/portefeuille"),
 }
 EXTRA = [  # pages that are not a GET route of their own: an error page
     ("coordinator", "/territoires/autre"),

@@ -13,7 +13,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from apprenance.contracts.wallet_protocols import credential_request, exchange_step
+from apprenance.contracts.wallet_protocols import exchange_step
 from apprenance.errors import WalletRefused
 from apprenance.services.wallets import oid4vci, vcapi
 from apprenance.web.auth import bearer
@@ -80,11 +80,10 @@ async def credential(request: Request, app: AppDep) -> JSONResponse:
     access = bearer(request)
     if access is None:
         raise WalletRefused("invalid_token", "an access token is needed", status=401)
-    wanted = credential_request(await _body(request, "invalid_credential_request"))
-    answer = await run_in_threadpool(
-        oid4vci.credential, app.store, app.keys, base=app.urls.base, access=access,
-        configuration=wanted.credential_configuration_id,
-        identifier=wanted.credential_identifier, proofs=wanted.proofs.jwt, clock=app.clock)
+    body = await _body(request, "invalid_credential_request")
+    answer = await run_in_threadpool(oid4vci.credential, app.store, app.keys,
+                                     base=app.urls.base, access=access, body=body,
+                                     clock=app.clock)
     return _json(answer)
 
 

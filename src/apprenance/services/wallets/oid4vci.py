@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from apprenance.clock import Clock, has_passed
+from apprenance.contracts.wallet_protocols import credential_request
 from apprenance.credentials.formats.ob3 import OB3_CONTEXTS
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.db import wallet_sql as sql
@@ -158,14 +159,17 @@ def _offer_of_token(store: Store, access: str | None, *, clock: Clock) -> dict[s
     return row
 
 
-def credential(store: Store, keys: KeyStore, *, base: str, access: str | None,
-               configuration: str | None, identifier: str | None, proofs: list[str],
+def credential(store: Store, keys: KeyStore, *, base: str, access: str | None, body: Any,
                clock: Clock) -> dict[str, Any]:
-    """The credential endpoint: the badge re-issued to the DID of the proof's key."""
+    """The credential endpoint: the badge re-issued to the DID of the proof's key (the
+    access token is checked first, then the request ``body``)."""
     offer = _offer_of_token(store, access, clock=clock)
-    if identifier is not None or configuration != CONFIGURATION:
+    wanted = credential_request(body)
+    if wanted.credential_identifier is not None \
+            or wanted.credential_configuration_id != CONFIGURATION:
         raise WalletRefused("unknown_credential_configuration",
                             f"credential_configuration_id must be {CONFIGURATION}")
+    proofs = wanted.proofs.jwt
     if len(proofs) != 1:
         raise WalletRefused("invalid_proof", "send exactly one proof in proofs.jwt")
     now = clock()
