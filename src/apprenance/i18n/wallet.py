@@ -81,6 +81,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "wallet.protocol.oid4vci": {"fr": "OpenID4VCI", "en": "OpenID4VCI"},
     "wallet.back_credential": {"fr": "Voir la page du badge", "en": "See the badge's page"},
     "wallet.back_portfolio": {"fr": "Retour au portfolio", "en": "Back to the portfolio"},
+    "learner.erase.wallet_offers_deleted": {
+        "fr": "offres et envois vers des portefeuilles supprimés",
+        "en": "wallet offers and deliveries deleted"},
     "wallet.link": {"fr": "Mettre dans un portefeuille sur téléphone",
                     "en": "Put in a phone wallet"},
 }
