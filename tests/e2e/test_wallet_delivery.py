@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from apprenance.services.issuing.revocation import revoke
-from apprenance.web.pages import qr_svg
+from apprenance.web.wallet_pages import wallet_qr_svg
 from external_verifiers import judge
 from wallet_client import HolderKey, Oid4vciWallet, lcw_exchange
 from wallet_world import WalletSite, csrf_of, open_offer, wallet_site
@@ -74,7 +74,7 @@ def _qr_url(opened: Any, which: str) -> str:
     svg = opened.lcw_qr if which == "lcw" else opened.oid_qr
     candidates = _candidate_urls(opened)
     for url in candidates:
-        if _same_matrix(svg, qr_svg(url, title="x")):
+        if _same_matrix(svg, wallet_qr_svg(url, title="x")):
             return url
     raise AssertionError(f"the {which} QR code encodes none of {candidates}")
 

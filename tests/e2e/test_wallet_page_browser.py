@@ -1,6 +1,7 @@
 """The wallet page as its learner sees it in Chromium, French and English, 1280 and 390 px
 wide: sign in with the link, open the page, press "show the QR codes", and find the two QR
-codes, the deep links and the transaction code; no serious axe-core violation, no target
+codes, the deep links and the transaction code, then, once a wallet took it, the delivery
+with the wallet's DID; no serious axe-core violation, no target
 under 44 px, no sideways scroll, before and after. Screenshots go to
 test-artifacts/wallet/."""
 
@@ -10,6 +11,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from playwright.sync_api import Browser
 
@@ -17,6 +19,7 @@ from accessibility import AXE, axe_violations, overflows, small_targets
 from apprenance.services.people import access
 from browser_site import chromium, require_chromium
 from conftest import REPO
+from wallet_client import Oid4vciWallet
 from wallet_world import WalletSite, wallet_site
 from web_world import LEA
 
@@ -71,4 +74,17 @@ def test_the_wallet_page_shows_both_ways_in_the_learners_language(
         "openid-credential-offer://?credential_offer=")
     assert len((page.text_content("#tx-code") or "").strip()) == 6
     assert page.locator(".qr.big svg title").count() == 2
+    with httpx.Client(timeout=60) as phone:  # a wallet takes it: the page says so
+        wallet = Oid4vciWallet(phone)
+        wallet.receive(page.get_attribute("#link-oid", "href") or "",
+                       (page.text_content("#tx-code") or "").strip(),
+                       iat=site.clock().timestamp())
+    page.goto(f"{site.url}/credentials/{site.credentials[0]}/portefeuille")
+    delivered = page.text_content("ul.deliveries") or ""
+    assert wallet.key.did in delivered
+    assert ("Envoyé vers un portefeuille le 15\u00a0septembre 2026" if lang == "fr"
+            else "Delivered to a wallet on 15\u00a0September 2026") in delivered
+    page.screenshot(path=str(ARTIFACTS / f"wallet-delivered-{lang}-{width}.png"),
+                    full_page=True)
+    assert not overflows(page) and not small_targets(page)
     context.close()

@@ -151,3 +151,14 @@ def test_a_malformed_credential_request_is_refused(body: Any, code: str) -> None
     with pytest.raises(WalletRefused) as refused:
         credential_request(body)
     assert refused.value.protocol_code == code
+
+
+@pytest.mark.parametrize("path", ["/wallet/interactions/{s}?iuv=1", "/wallet/exchanges/{s}",
+                                  "/wallet/oid4vci/offers/{s}"])
+def test_wallet_offer_secrets_never_reach_the_access_log(path: str) -> None:
+    from apprenance.web.app import redact
+
+    secret = "Zx9-secret-of-the-offer_01"
+    line = f'127.0.0.1 - "GET {path.format(s=secret)} HTTP/1.1" 200'
+    assert secret not in redact(line)
+    assert path.split("{s}")[0] in redact(line)

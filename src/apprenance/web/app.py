@@ -22,7 +22,10 @@ from apprenance.web.auth import oauth_stays_in_ob_api
 
 log = logging.getLogger("apprenance.web")
 STATIC = Path(__file__).with_name("static")
-SECRET_PATHS = re.compile(r"(/(?:connexion|p|xapi-token)/)[^/?\s\"]+")
+# secrets in paths: sign-in and share links, and wallet offers (interaction, exchange and
+# credential-offer URLs)
+SECRET_PATHS = re.compile(r"(/(?:connexion|p|xapi-token|wallet/interactions|wallet/exchanges"
+                          r"|wallet/oid4vci/offers)/)[^/?\s\"]+")
 # query parameters that carry a secret (share links, tokens, OAuth codes and secrets)
 SECRET_QUERY = re.compile(r"([?&](?:share|token|code|access_token|refresh_token|client_secret"
                           r"|password|secret|key)=)[^&\s\"#]+", re.IGNORECASE)

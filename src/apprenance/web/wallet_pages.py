@@ -5,9 +5,11 @@ Only the signed-in owner sees it. ``wallet_page_path`` gives other pages its URL
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
 from typing import Annotated, Any
 
+import segno
 from fastapi import APIRouter, Form, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
@@ -18,7 +20,7 @@ from apprenance.errors import NotFound, PermissionDenied, Unauthenticated
 from apprenance.services.wallets import offers, oid4vci, vcapi
 from apprenance.web.auth import check_csrf, grant_of
 from apprenance.web.deps import AppDep, LangDep
-from apprenance.web.pages import qr_svg, render
+from apprenance.web.pages import render
 
 router = APIRouter(include_in_schema=False)
 CredentialUuid = Annotated[str, PathParam(
@@ -30,6 +32,16 @@ def wallet_page_path(credential_id: str) -> str:
     """The wallet page of a credential (``urn:uuid:X`` or ``X``):
     ``/credentials/X/portefeuille``."""
     return f"/credentials/{credential_id.removeprefix('urn:uuid:')}/portefeuille"
+
+
+def wallet_qr_svg(text: str, *, title: str) -> str:
+    """A QR code of ``text`` as inline SVG that scales to its box (a ``viewBox``, no fixed
+    size): both codes of the page show at one size, whatever their number of modules."""
+    qr = segno.make(text, error="m", micro=False)
+    buffer = io.BytesIO()
+    qr.save(buffer, kind="svg", scale=4, border=4, xmldecl=False, svgns=True, omitsize=True,
+            title=title, svgclass="qr", lineclass=None, dark="#000", light="#fff")
+    return buffer.getvalue().decode("utf-8")
 
 
 def _owner(request: Request, app: App, credential: str) -> tuple[str, dict[str, Any]]:
@@ -61,9 +73,9 @@ def _page(request: Request, app: App, lang: str, credential: str, row: dict[str,
         ways = {
             "interaction": interaction,
             "lcw_link": vcapi.lcw_deep_link(base, opened.offer),
-            "lcw_qr": qr_svg(interaction, title=i18n.t("wallet.qr_lcw", lang)),
+            "lcw_qr": wallet_qr_svg(interaction, title=i18n.t("wallet.qr_lcw", lang)),
             "oid_link": links["by_value"],
-            "oid_qr": qr_svg(links["by_reference"], title=i18n.t("wallet.qr_oid", lang)),
+            "oid_qr": wallet_qr_svg(links["by_reference"], title=i18n.t("wallet.qr_oid", lang)),
             "oid_offer": links["by_reference"],
             "tx_code": opened.tx_code, "expires_at": opened.expires_at,
             "expires_time": _time(opened.expires_at),
