@@ -101,3 +101,20 @@ def test_an_erasure_deletes_the_learners_offers_and_deliveries(world: tuple[Worl
     report = erase_learner(app.store, app.keys, LEA, urls=app.urls, clock=app.clock)
     assert report.to_dict()["wallet_offers_deleted"] == 1
     assert offers.deliveries_of(app.store, uuid) == []
+
+
+def test_five_wrong_transaction_codes_spend_the_code(world: tuple[World, str]) -> None:
+    w, uuid = world
+    app = w.app
+    opened = offers.open_offer(app.store, LEA, uuid, clock=app.clock)
+    wrong = str((int(opened.tx_code) + 1) % 1_000_000).zfill(6)
+    for left in (4, 3, 2, 1, 0):
+        with pytest.raises(WalletRefused) as refused:
+            oid4vci.token(app.store, grant_type=oid4vci.PRE_AUTHORIZED, code=opened.code,
+                          tx_code=wrong, clock=app.clock)
+        assert f"({left} tries left)" in refused.value.message
+    with pytest.raises(WalletRefused) as late:
+        oid4vci.token(app.store, grant_type=oid4vci.PRE_AUTHORIZED, code=opened.code,
+                      tx_code=opened.tx_code, clock=app.clock)
+    assert late.value.protocol_code == "invalid_grant"
+    assert "already used" in late.value.message

@@ -101,6 +101,7 @@ wallet_offers = Table(
     Column("offer_hash", String(64), nullable=False, unique=True),
     Column("code_hash", String(64), nullable=False, unique=True),
     Column("tx_code_hash", String(64)),
+    Column("tx_failures", Integer, nullable=False, server_default="0"),
     Column("challenge", String(100), nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
     Column("expires_at", UtcDateTime, nullable=False),

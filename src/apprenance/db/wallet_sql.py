@@ -58,6 +58,18 @@ def redeem_code(conn: Connection, offer_id: int, now: datetime, token_hash: str,
     return bool(done.rowcount == 1)
 
 
+def count_tx_failure(conn: Connection, offer_id: int, now: datetime, limit: int) -> int:
+    """Count one wrong transaction code; at ``limit`` the code is spent (no more guesses).
+    Returns the failures so far."""
+    conn.execute(update(wallet_offers).where(_o.id == offer_id).values(
+        tx_failures=_o.tx_failures + 1))
+    failures = int(conn.execute(select(_o.tx_failures).where(_o.id == offer_id)).scalar_one())
+    if failures >= limit:
+        conn.execute(update(wallet_offers).where(_o.id == offer_id, _o.code_used_at.is_(None))
+                     .values(code_used_at=now))
+    return failures
+
+
 def mark_delivered(conn: Connection, offer_id: int, now: datetime, *, protocol: str,
                    holder_did: str, delivered_id: str) -> bool:
     """Record the delivery; False if the offer delivered already (it delivers once)."""

@@ -37,6 +37,7 @@ PRE_AUTHORIZED = "urn:ietf:params:oauth:grant-type:pre-authorized_code"
 CONFIGURATION = "OpenBadgeCredential"
 TOKEN_TTL = timedelta(minutes=5)
 NONCE_TTL = timedelta(minutes=5)
+TX_CODE_TRIES = 5  # wrong transaction codes before the pre-authorized code is spent
 OFFER_SCHEME = "openid-credential-offer://"
 
 
@@ -127,7 +128,11 @@ def token(store: Store, *, grant_type: str | None, code: str | None, tx_code: st
     if row["code_used_at"] is not None or row["delivered_at"] is not None:
         raise WalletRefused("invalid_grant", "the pre-authorized code was already used")
     if row["tx_code_hash"] is not None and (not tx_code or digest(tx_code) != row["tx_code_hash"]):
-        raise WalletRefused("invalid_grant", "the transaction code is wrong or missing")
+        with store.transaction() as conn:
+            failures = sql.count_tx_failure(conn, row["id"], now, TX_CODE_TRIES)
+        left = max(TX_CODE_TRIES - failures, 0)
+        raise WalletRefused("invalid_grant", f"the transaction code is wrong or missing "
+                            f"({left} tries left)")
     access = secrets.token_urlsafe(32)
     with store.transaction() as conn:
         if not sql.redeem_code(conn, row["id"], now, digest(access), now + TOKEN_TTL):

@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column("offer_hash", sa.String(length=64), nullable=False),
         sa.Column("code_hash", sa.String(length=64), nullable=False),
         sa.Column("tx_code_hash", sa.String(length=64), nullable=True),
+        sa.Column("tx_failures", sa.Integer(), server_default="0", nullable=False),
         sa.Column("challenge", sa.String(length=100), nullable=False),
         sa.Column("created_at", UTC_TIME, nullable=False),
         sa.Column("expires_at", UTC_TIME, nullable=False),
