@@ -28,6 +28,7 @@
     ├── SigningError                exit 2, HTTP 500  a credential cannot be signed
     ├── Unauthenticated             exit 2, HTTP 401
     ├── PermissionDenied            exit 2, HTTP 403
+    ├── WalletRefused               exit 2, HTTP 400/401  a wallet's request refused (OID4VCI code)
     └── ProblemsFound               exit 1, HTTP 422  the job ran and found a problem
 
 Every error has a stable ``code`` (documented in docs/errors.md) and a message meant for people;
@@ -224,6 +225,20 @@ class PermissionDenied(ApprenanceError):
     http_status = 403
 
 
+class WalletRefused(ApprenanceError):
+    """A phone wallet's request refused, with the error code its protocol defines
+    (OpenID4VCI 1.0 / RFC 6749: ``invalid_grant``, ``invalid_proof``, ``invalid_nonce``,
+    ``invalid_token`` ...) in ``protocol_code``; the web handler answers it as that protocol
+    says (``{"error": ..., "error_description": ...}``)."""
+
+    code = "wallet-refused"
+
+    def __init__(self, protocol_code: str, message: str, *, status: int = 400) -> None:
+        super().__init__(message)
+        self.protocol_code = protocol_code
+        self.status = status  # 400, or 401 for a missing or bad access token
+
+
 class ProblemsFound(ApprenanceError):
     code = "problems-found"
     exit_code = 1
@@ -257,6 +272,7 @@ ALL_ERRORS: tuple[type[ApprenanceError], ...] = (
     SigningError,
     Unauthenticated,
     PermissionDenied,
+    WalletRefused,
     ProblemsFound,
 )
 

@@ -61,6 +61,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "/apprenants/{learner}/titres/{credential}/revoquer": (
         "coordinator", f"/apprenants/{LEA}/titres/{{CID}}/revoquer"),
     "/credentials/{credential}": ("public", "/credentials/{CID}"),
+    "/credentials/{credential}/portefeuille": ("learner", "/credentials/{CID}/portefeuille"),
 }
 EXTRA = [  # pages that are not a GET route of their own: an error page; the same page as
     ("learner", "/credentials/{CID}"),  # its owner sees it (switch, LinkedIn, downloads)

@@ -34,6 +34,7 @@ TD = "/territoires/val-de-serre/description"
 OB = "/ims/ob/v3p0"
 XAPI = {"X-Experience-API-Version": "1.0.3"}
 STATEMENT = "0f7a3c1e-2a4b-4c5d-8e6f-7a8b9c0d1e2f"
+NO_OFFER = "no-such-offer-0123456789"
 
 OWN = {"public": 401, "admin": 200, "coordinator": 200, "other_coordinator": 403,
        "learner": 200, "other_learner": 403}
@@ -204,6 +205,28 @@ MATRIX: list[Rule] = [
          oauth=200, optional=True),  # only where Swagger UI's files are installed
     Rule("GET", "/api/docs", "/api/docs", EVERYONE),
     Rule("GET", "/healthz", "/healthz", EVERYONE),
+    # --- phone wallets: public protocol routes, the secrets in their URLs, codes, tokens --
+    Rule("GET", "/.well-known/openid-credential-issuer", "/.well-known/openid-credential-issuer",
+         EVERYONE),
+    Rule("GET", "/.well-known/oauth-authorization-server",
+         "/.well-known/oauth-authorization-server", EVERYONE),
+    Rule("GET", "/wallet/oid4vci/offers/{offer}", f"/wallet/oid4vci/offers/{NO_OFFER}",
+         dict.fromkeys(ROLES, 404)),
+    Rule("POST", "/wallet/oid4vci/token", "/wallet/oid4vci/token", dict.fromkeys(ROLES, 400),
+         data={"grant_type": "client_credentials"}),  # unsupported_grant_type
+    Rule("POST", "/wallet/oid4vci/nonce", "/wallet/oid4vci/nonce", EVERYONE),
+    # API tokens are not wallet access tokens: invalid_token
+    Rule("POST", "/wallet/oid4vci/credential", "/wallet/oid4vci/credential",
+         dict.fromkeys(ROLES, 401), json={}),
+    Rule("GET", "/wallet/interactions/{offer}", f"/wallet/interactions/{NO_OFFER}?iuv=1",
+         dict.fromkeys(ROLES, 404)),
+    Rule("POST", "/wallet/exchanges/{offer}", f"/wallet/exchanges/{NO_OFFER}",
+         dict.fromkeys(ROLES, 404), json={}),
+    # the learner's wallet page of their credential (the holder only; its form: a session)
+    Rule("GET", "/credentials/{credential}/portefeuille", "/credentials/{CID}/portefeuille",
+         only(ADMIN, admin=403, learner=200)),
+    Rule("POST", "/credentials/{credential}/portefeuille", "/credentials/{CID}/portefeuille",
+         SESSION_FORM, data={"csrf": "x"}),
     # --- pages --------------------------------------------------------------------------
     Rule("GET", "/", "/", EVERYONE),
     Rule("GET", "/langue", "/langue?lang=en&next=/", dict.fromkeys(ROLES, 303)),

@@ -89,3 +89,40 @@ award_holds = Table(
     Column("released_by", Text),
 )
 Index("ix_award_holds_award", award_holds.c.award_id)
+
+# Handing a credential to a phone wallet (VC-API exchange or OpenID4VCI pre-authorized code):
+# one row per offer the learner opened. Every secret is stored as its SHA-256 only: the
+# offer's (the interaction, exchange and credential-offer URLs), the pre-authorized code, the
+# transaction code and the access token. An offer delivers once (``delivered_at``), to the
+# holder DID its wallet proved, as a re-issued credential (``delivered_id``).
+wallet_offers = Table(
+    "wallet_offers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("credential_id", String(200), ForeignKey("credentials.id"), nullable=False),
+    Column("learner_id", Integer, ForeignKey("learners.id"), nullable=False),
+    Column("offer_hash", String(64), nullable=False, unique=True),
+    Column("code_hash", String(64), nullable=False, unique=True),
+    Column("tx_code_hash", String(64)),
+    Column("tx_failures", Integer, nullable=False, server_default="0"),
+    Column("challenge", String(100), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("code_used_at", UtcDateTime),
+    Column("token_hash", String(64), unique=True),
+    Column("token_expires_at", UtcDateTime),
+    Column("delivered_at", UtcDateTime),
+    Column("protocol", String(10)),
+    Column("holder_did", Text),
+    Column("delivered_id", String(200)),
+)
+Index("ix_wallet_offers_credential", wallet_offers.c.credential_id)
+
+# The nonces of the OpenID4VCI nonce endpoint (``c_nonce``), hashed, each good once.
+wallet_nonces = Table(
+    "wallet_nonces",
+    metadata,
+    Column("nonce_hash", String(64), primary_key=True),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("used_at", UtcDateTime),
+)

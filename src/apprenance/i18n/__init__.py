@@ -28,6 +28,7 @@ from apprenance.i18n import (
     verify,
     verify_ob2,
     verify_page,
+    wallet,
     web,
 )
 
@@ -71,6 +72,7 @@ MESSAGES: dict[str, dict[str, str]] = _merge(
     verify.MESSAGES,
     verify_ob2.MESSAGES,
     verify_page.MESSAGES,
+    wallet.MESSAGES,
     web.MESSAGES,
 )
 

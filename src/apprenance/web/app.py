@@ -17,12 +17,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from apprenance import __version__
 from apprenance.bootstrap import App
 from apprenance.config import Settings
-from apprenance.errors import ApprenanceError
+from apprenance.errors import ApprenanceError, WalletRefused
 from apprenance.web.auth import oauth_stays_in_ob_api
 
 log = logging.getLogger("apprenance.web")
 STATIC = Path(__file__).with_name("static")
-SECRET_PATHS = re.compile(r"(/(?:connexion|p|xapi-token)/)[^/?\s\"]+")
+# secrets in paths: sign-in and share links, and wallet offers (interaction, exchange and
+# credential-offer URLs)
+SECRET_PATHS = re.compile(r"(/(?:connexion|p|xapi-token|wallet/interactions|wallet/exchanges"
+                          r"|wallet/oid4vci/offers)/)[^/?\s\"]+")
 # query parameters that carry a secret (share links, tokens, OAuth codes and secrets)
 SECRET_QUERY = re.compile(r"([?&](?:share|token|code|access_token|refresh_token|client_secret"
                           r"|password|secret|key)=)[^&\s\"#]+", re.IGNORECASE)
@@ -97,6 +100,12 @@ def install_error_handler(api: FastAPI, settings: Settings) -> None:
     elsewhere. Server errors never show internals."""
 
     async def on_error(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, WalletRefused):  # a wallet protocol's own error form
+            headers = {"Cache-Control": "no-store"}
+            if exc.status == 401:
+                headers["WWW-Authenticate"] = f'Bearer error="{exc.protocol_code}"'
+            return JSONResponse({"error": exc.protocol_code, "error_description": exc.message},
+                                status_code=exc.status, headers=headers)
         status, body = _status_and_body(exc, settings.debug)
         if status == 422 and request.url.path.startswith("/xapi"):
             status = 400  # an LRS answers 400 to an invalid statement
@@ -144,6 +153,8 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         revoke_pages,
         territory_editor,
         triage,
+        wallet_pages,
+        wallet_protocols,
         xapi,
     )
 
@@ -175,7 +186,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
     for module in (api_territories, api_learners, api_credentials, api_catalog,
                    api_verify, xapi, ob3_api, hosting, mail_pages, pages, coordinators,
                    triage, logs, awards, territory_editor, outputs, revoke_pages,
-                   credential_pages):
+                   credential_pages, wallet_pages, wallet_protocols):
         api.include_router(module.router)
     api.include_router(api_verify.pages)
     openapi_doc.install(api)  # /openapi.json declares every status each operation answers

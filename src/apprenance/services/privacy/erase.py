@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from apprenance.db import erasure_sql as sql
-from apprenance.db import holds_sql, mail_sql, privacy_sql
+from apprenance.db import holds_sql, mail_sql, privacy_sql, wallet_sql
 from apprenance.db.engine import Connection
 from apprenance.services.ingest.xapi_intake import content_hash
 from apprenance.services.privacy import records as pr
@@ -39,6 +39,8 @@ def erase_rows(conn: Connection, learner: dict[str, Any], pseudonym: str,
         "hold_reasons_cleared": holds_sql.clear_reasons(conn, lid),
         # the mail sent or waiting for them: their address, name and badges
         "mail_deleted": mail_sql.forget_learner(conn, lid),
+        # wallet offers and deliveries (they name the holder's DID)
+        "wallet_offers_deleted": wallet_sql.forget_learner_offers(conn, lid),
         "rejects_purged": sql.purge_rejects(conn, [int(r["id"]) for r in rejects]),
         # the learner's own xAPI statements (their activities keep the statement id)
         "statements_deleted": sql.delete_statements(conn, own),
