@@ -49,6 +49,10 @@ REFUSED: list[tuple[str, Any, str, str]] = [
     ("object.id", "https://example.org/a b", "object.id", "xapi.iri"),
     ("object.id", "https://example.org/%zz", "object.id", "xapi.iri"),
     ("object.objectType", "Thing", "object.objectType", "xapi.object_kind"),
+    # a list where a name is expected: once a TypeError (unhashable), found by Hypothesis
+    ("object.objectType", ["Activity"], "object.objectType", "xapi.object_kind"),
+    ("object.definition.interactionType", {"a": 1}, "object.definition.interactionType",
+     "xapi.interaction"),
     ("object.definition.name", {"fr_FR": "Atelier"}, "object.definition.name", "xapi.language"),
     ("object.definition.moreInfo", "pas un IRI", "object.definition.moreInfo", "xapi.iri"),
     ("object.definition.interactionType", "essay", "object.definition.interactionType",

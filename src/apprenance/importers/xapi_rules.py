@@ -197,7 +197,7 @@ def _authority(value: Any) -> None:
 
 def _object(obj: dict[str, Any], where: str, *, sub: bool) -> str:
     kind = obj.get("objectType", "Activity")
-    if kind not in OBJECT_TYPES:
+    if not isinstance(kind, str) or kind not in OBJECT_TYPES:
         raise FieldError(f"{where}.objectType", "xapi.object_kind", value=_short(kind))
     if kind == "Activity":
         _activity(obj, where)
@@ -238,7 +238,7 @@ def _activity(activity: Any, where: str) -> None:
     if "extensions" in definition:
         _extensions(definition["extensions"], at + "extensions")
     kind = definition.get("interactionType")
-    if kind is not None and kind not in INTERACTION_TYPES:
+    if kind is not None and (not isinstance(kind, str) or kind not in INTERACTION_TYPES):
         raise FieldError(at + "interactionType", "xapi.interaction", value=_short(kind))
     if "correctResponsesPattern" in definition:
         pattern = definition["correctResponsesPattern"]
