@@ -60,14 +60,4 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{learner} n'a obtenu aucun parcours{which} : rien à exporter",
         "en": "{learner} has earned no pathway{which}: nothing to export",
     },
-    "elm.several": {
-        "fr": "{learner} a obtenu plusieurs parcours ({ids}) : choisissez-en un avec --pathway",
-        "en": "{learner} has earned several pathways ({ids}): choose one with --pathway",
-    },
-    "elm.help": {
-        "fr": "Exporter l'attestation Europass (ELM 3, EuropeanDigitalCredential) d'un parcours "
-              "obtenu par LEARNER.",
-        "en": "Export the Europass credential (ELM 3, EuropeanDigitalCredential) of a pathway "
-              "earned by LEARNER.",
-    },
 }
