@@ -5,6 +5,7 @@ with the shipped contexts, offline)."""
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,9 @@ def credential_graph(document: dict[str, Any]) -> Graph:
     nquads = jsonld.to_rdf(json.loads(json.dumps(document)),
                            {"format": "application/n-quads", "documentLoader": document_loader})
     graph = Graph()
-    graph.parse(data=nquads, format="nquads")
+    with warnings.catch_warnings():  # rdflib's N-Quads parser warns about its own API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        graph.parse(data=nquads, format="nquads")
     return graph
 
 

@@ -41,7 +41,7 @@ def elm_cmd(state: CliState, learner: str, pathway: str | None, signed: bool,
     store = state.app.ready_store()
     export = build_elm(store, state.app.catalog(), keys_for(state), learner, pathway=pathway,
                        clock=state.app.clock, lang=doc_lang, signed=signed, legal_id=legal_id,
-                       out=out)
+                       out=out, message_lang=state.lang)
     if out is not None:
         record_written(store, [learner], out, "elm", clock=state.app.clock, shared=True)
     if as_json:

@@ -96,7 +96,7 @@ def _map(value: dict[str, str] | str, lang: str = "fr") -> dict[str, str]:
     """An ELM language map: every language the text has (both, for catalog texts)."""
     if isinstance(value, str):
         return {lang: value}
-    out = {x: value[x] for x in LANGS if value.get(x)}
+    out: dict[str, str] = {x: value[x] for x in LANGS if value.get(x)}
     return out or {lang: text(value, lang)}
 
 
@@ -325,23 +325,21 @@ class _Builder:
     def display(self) -> dict[str, Any]:
         data = self.data
         png = data.image_png
-        details = []
-        for lang in LANGS:
-            detail: dict[str, Any] = {"id": self.node("individualDisplay"),
-                                      "type": "IndividualDisplay", "language": language(lang)}
-            if png:
-                detail["displayDetail"] = {
-                    "id": self.node("displayDetail"), "type": "DisplayDetail", "page": 1,
-                    "image": {
-                        "id": self.node("mediaObject"), "type": "MediaObject",
-                        "content": base64.b64encode(png).decode("ascii"),
-                        "contentEncoding": snb("encoding", "6146cde7dd", "base64"),
-                        "contentType": concept(f"{AUTHORITY}/file-type/PNG",
-                                               f"{AUTHORITY}/file-type", {"en": "PNG"},
-                                               notation="file-type"),
-                    },
-                }
-            details.append(detail)
+        # one display, in the learner's language (the image is the same in every language)
+        detail: dict[str, Any] = {"id": self.node("individualDisplay"),
+                                  "type": "IndividualDisplay", "language": language(data.lang)}
+        if png:
+            detail["displayDetail"] = {
+                "id": self.node("displayDetail"), "type": "DisplayDetail", "page": 1,
+                "image": {
+                    "id": self.node("mediaObject"), "type": "MediaObject",
+                    "content": base64.b64encode(png).decode("ascii"),
+                    "contentEncoding": snb("encoding", "6146cde7dd", "base64"),
+                    "contentType": concept(f"{AUTHORITY}/file-type/PNG",
+                                           f"{AUTHORITY}/file-type", {"en": "PNG"},
+                                           notation="file-type"),
+                },
+            }
         return {
             "id": self.node("displayParameter"),
             "type": "DisplayParameter",
@@ -349,7 +347,7 @@ class _Builder:
             "description": _map(data.pathway.name),
             "language": [language(x) for x in LANGS],
             "primaryLanguage": language(data.lang),
-            "individualDisplay": details,
+            "individualDisplay": detail,
         }
 
 

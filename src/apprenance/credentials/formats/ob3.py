@@ -20,6 +20,7 @@ import hashlib
 from typing import Any
 
 from apprenance.credentials.jsonld.contexts import OB_V3, VC_V2
+from apprenance.credentials.micro_credential_facts import eqf_uri, has_elements, narrative
 from apprenance.credentials.verify.inputs import (
     AwardFacts,
     EvidenceItem,
@@ -29,7 +30,6 @@ from apprenance.credentials.verify.inputs import (
     add_period,
     iso,
 )
-from apprenance.credentials.micro_credential_facts import eqf_uri, has_elements, narrative
 from apprenance.domain.catalog import PILLARS, Badge, Catalog, text
 from apprenance.i18n import LANGS, number, t
 

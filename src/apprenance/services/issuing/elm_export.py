@@ -50,15 +50,17 @@ class ElmExport:
 def build_elm(store: Store, catalog: Catalog, keys: KeyStore, participant: str, *,
               pathway: str | None, clock: Clock, lang: str | None = None,
               signed: bool = False, legal_id: str | None = None, out: Path | None = None,
-              rng: random.Random | None = None) -> ElmExport:
-    """The ELM credential of ``participant``'s ``pathway`` (default: the one earned last)."""
+              rng: random.Random | None = None, message_lang: str = "en") -> ElmExport:
+    """The ELM credential of ``participant``'s ``pathway`` (default: the one earned last);
+    ``lang``: of the texts that have one language only (default: the learner's);
+    ``message_lang``: of the error saying there is no pathway."""
     rng = rng or random.SystemRandom()
     data = gather_certificate(store, catalog, participant, pathway=pathway,
                               options=CertificateOptions(lang=lang), clock=clock)
     lang = data.lang
     if data.pathway is None:
         which = f" {pathway}" if pathway else ""
-        raise NotFound(t("elm.no_pathway", lang, learner=participant, which=which))
+        raise NotFound(t("elm.no_pathway", message_lang, learner=participant, which=which))
     badge = catalog.badges[data.pathway.id]
     with store.transaction() as conn:
         slug = issuer_for(conn, data.territory_id)
