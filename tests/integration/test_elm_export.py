@@ -1,11 +1,13 @@
-"""``apprenance export elm`` on the example territory: Karim's one-year pathway as a Europass
-(ELM 3) credential, checked with the European Commission's SHACL shapes of the EDC generic
-profile (pySHACL); signed, it verifies and an altered copy does not; the command in French
-and English, and its refusals."""
+"""What a registrar receives for the example territory's pathway: ``apprenance export elm``
+writes Karim's one-year pathway as a Europass (ELM 3) credential, checked with the European
+Commission's SHACL shapes of the EDC generic profile (pySHACL); signed, it verifies and an
+altered copy does not; the command in French and English, and its refusals; the PDF
+certificate's micro-credential block in both languages."""
 
 from __future__ import annotations
 
 import copy
+import io
 import json
 import random
 from collections.abc import Callable
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from apprenance.clock import fixed_clock
 from apprenance.credentials.trust.keys import KeyStore
@@ -173,3 +176,24 @@ def test_the_command_speaks_french_and_english_and_refuses_clearly(
     unknown = run(cli, world, "export", "elm", KARIM, "--pathway", "nope")
     assert unknown.code == 2 and "nope" in unknown.err
     assert "Traceback" not in unknown.err + other.err + none_en.err
+
+
+def test_the_certificate_has_a_micro_credential_block_in_both_languages(
+    cli: Cli, world: dict[str, Path | str]
+) -> None:
+    for lang, words in (
+        ("fr", ("Micro-certification", "Pays de l'émetteur", "France", "Type d'évaluation",
+                "Forme de participation", "sur place", "15 ECTS (recommandation), 400 heures",
+                "Assurance qualité", "Prérequis", "Se compose de")),
+        ("en", ("Micro-credential", "Country of the issuer", "France", "Type of assessment",
+                "Form of participation", "on site", "15 ECTS (recommendation), 400 hours",
+                "Quality assurance", "Prerequisites", "Made of")),
+    ):
+        out = Path(world["tmp"]) / f"karim-{lang}.pdf"
+        done = run(cli, world, "certificate", KARIM, "--lang", lang, "--out", out)
+        assert done.code == 0, done.err
+        reader = PdfReader(io.BytesIO(out.read_bytes()))
+        content = " ".join((page.extract_text() or "") for page in reader.pages)
+        content = " ".join(content.split())
+        for word in words:
+            assert word in content, (lang, word)
