@@ -165,6 +165,9 @@ def test_the_command_speaks_french_and_english_and_refuses_clearly(
     assert en.code == 0 and "Europass credential (ELM 3)" in en.out and "eIDAS seal" in en.out
     printed = run(cli, world, "export", "elm", KARIM)  # no --out: the document on stdout
     assert json.loads(printed.out)["type"][1] == "EuropeanDigitalCredential"
+    wrapped = run(cli, world, "export", "elm", KARIM, "--uploadable", "--out", out)
+    assert wrapped.code == 0
+    assert json.loads(out.read_text())["credential"]["type"][1] == "EuropeanDigitalCredential"
     as_json = run(cli, world, "export", "elm", KARIM, "--json").json()
     assert as_json["pathway"] == "immersion-1an" and as_json["signed"] is False
     none_fr = run(cli, world, "--lang", "fr", "export", "elm", LEA)

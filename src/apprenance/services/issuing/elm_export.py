@@ -50,10 +50,13 @@ class ElmExport:
 def build_elm(store: Store, catalog: Catalog, keys: KeyStore, participant: str, *,
               pathway: str | None, clock: Clock, lang: str | None = None,
               signed: bool = False, legal_id: str | None = None, out: Path | None = None,
-              rng: random.Random | None = None, message_lang: str = "en") -> ElmExport:
+              rng: random.Random | None = None, message_lang: str = "en",
+              uploadable: bool = False) -> ElmExport:
     """The ELM credential of ``participant``'s ``pathway`` (default: the one earned last);
     ``lang``: of the texts that have one language only (default: the learner's);
-    ``message_lang``: of the error saying there is no pathway."""
+    ``message_lang``: of the error saying there is no pathway; ``uploadable``: the file holds
+    ``{"credential": ...}``, the form of the EC's "unsigned-uploadable" samples that the EDC
+    tools take in for sealing."""
     rng = rng or random.SystemRandom()
     data = gather_certificate(store, catalog, participant, pathway=pathway,
                               options=CertificateOptions(lang=lang), clock=clock)
@@ -87,5 +90,5 @@ def build_elm(store: Store, catalog: Catalog, keys: KeyStore, participant: str, 
     export = ElmExport(credential_id, data.learner, badge.id, text(badge.name, lang),
                        who is not None, profile.name, document)
     if out is not None:
-        export.file = str(write_json(out, document))
+        export.file = str(write_json(out, {"credential": document} if uploadable else document))
     return export
