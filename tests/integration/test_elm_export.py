@@ -200,3 +200,24 @@ def test_the_certificate_has_a_micro_credential_block_in_both_languages(
         content = " ".join(content.split())
         for word in words:
             assert word in content, (lang, word)
+
+
+def test_the_issuer_country_is_kept_and_checked(cli: Cli, world: dict[str, Path | str]) -> None:
+    from apprenance.db.store import Store
+    from apprenance.services.issuing.issuers import issuer_profile
+
+    bad = run(cli, world, "--lang", "en", "issuer", "init", "--id", "wallonie", "--name",
+              "Collectif wallon", "--country", "BEL", "--no-passphrase")
+    assert bad.code == 2 and "ISO 3166-1" in bad.err and "Traceback" not in bad.err
+    done = run(cli, world, "issuer", "init", "--id", "wallonie", "--name", "Collectif wallon",
+               "--country", "be", "--no-passphrase")
+    assert done.code == 0, done.err
+    store = Store.open(str(world["db"]))
+    try:
+        profile = issuer_profile(store, "wallonie")
+        assert profile.country == "BE"
+        assert profile.ob3()["address"] == {"type": ["Address"], "addressCountryCode": "BE",
+                                            "addressCountry": "Belgique"}
+        assert issuer_profile(store, "val-de-serre").country == "FR"  # the default
+    finally:
+        store.dispose()
