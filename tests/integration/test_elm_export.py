@@ -221,3 +221,27 @@ def test_the_issuer_country_is_kept_and_checked(cli: Cli, world: dict[str, Path 
         assert issuer_profile(store, "val-de-serre").country == "FR"  # the default
     finally:
         store.dispose()
+
+
+def test_the_clr_carries_the_elements_and_the_stacking(
+    cli: Cli, world: dict[str, Path | str]
+) -> None:
+    issued = run(cli, world, "issue", "--learner", KARIM, "--badge", "faire-2", "--out",
+                 Path(world["tmp"]) / "all")
+    assert issued.code == 0, issued.err  # one of the badges the pathway is made of
+    out = Path(world["tmp"]) / "karim.clr.json"
+    done = run(cli, world, "clr", KARIM, "--pathway", "immersion-1an", "--out", out)
+    assert done.code == 0, done.err
+    clr = json.loads(out.read_text(encoding="utf-8"))
+    assert clr["issuer"]["address"]["addressCountryCode"] == "FR"
+    pathway = next(a for a in clr["credentialSubject"]["achievement"]
+                   if a["id"].endswith("/achievements/immersion-1an.fr.json"))
+    assert pathway["tag"] == ["micro-credential"]
+    assert "Type d'évaluation" in pathway["criteria"]["narrative"]
+    assert next(a["targetName"] for a in pathway["alignment"]
+            if a["targetType"] == "ext:LearningOutcome").startswith("Conduire avec")
+    children = {a["targetId"] for a in clr["credentialSubject"].get("association", [])
+                if a["associationType"] == "isParentOf" and a["sourceId"] == pathway["id"]}
+    faire_2 = next(a["id"] for a in clr["credentialSubject"]["achievement"]
+                   if a["id"].endswith("/achievements/faire-2.fr.json"))
+    assert children == {faire_2}  # the badge it stacks, held by Karim and issued
