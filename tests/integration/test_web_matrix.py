@@ -143,6 +143,9 @@ MATRIX: list[Rule] = [
     Rule("POST", "/api/v1/learners/{learner}/clr", f"{L}/clr", OWN),
     Rule("GET", "/api/v1/learners/{learner}/certificate.pdf", f"{L}/certificate.pdf", OWN,
          share=SHARED),
+    # the world's Léa earned no pathway: those who may see her are told there is none (404)
+    Rule("GET", "/api/v1/learners/{learner}/europass.jsonld", f"{L}/europass.jsonld",
+         only(OWN, admin=404, coordinator=404, learner=404)),
     # the admin revokes it first; the coordinator of its territory is then told it is done
     Rule("POST", "/api/v1/credentials/{credential}/revoke", "/api/v1/credentials/{CID2}/revoke",
          only(TERRITORY, coordinator=409), json={"reason": "matrix"}),

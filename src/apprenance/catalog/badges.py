@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from apprenance.catalog.mapping import check_concepts, check_texts
+from apprenance.catalog.micro_credentials import missing_problems, read_micro_credential
 from apprenance.catalog.problems import Problem, YamlDoc, line_at, read_yaml_doc, split_source
 from apprenance.contracts.catalog import BadgeIn
 from apprenance.credentials.images.image_safety import MAX_IMAGE_BYTES, check_image
@@ -92,6 +93,10 @@ def read_badge_doc(
     for name in ("name", "description", "criteria"):
         out.problems += check_texts(doc, (name,), getattr(entry, name))
     out.problems += check_concepts(doc, ("alignments",), entry.alignments, concepts)
+    micro = None
+    if entry.micro_credential is not None:
+        micro, more = read_micro_credential(doc, entry.micro_credential, concepts)
+        out.problems += more
     image = None
     if entry.image:
         resolved = (doc.path.parent / entry.image).resolve()
@@ -117,7 +122,9 @@ def read_badge_doc(
         valid_for=entry.valid_for,
         credits=dict(entry.credits),
         source=f"{file}:{start}" if start else file,
+        micro_credential=micro,
     )
+    out.problems += missing_problems(doc, out.badge)
     return out
 
 

@@ -102,10 +102,12 @@ def _field_problems(doc: YamlDoc, exc: ValidationError, at: tuple[str, ...]) -> 
     return out
 
 
-def check_texts(doc: YamlDoc, at: tuple[str, ...], value: dict[str, str]) -> list[Problem]:
+def check_texts(
+    doc: YamlDoc, at: tuple[str | int, ...], value: dict[str, str]
+) -> list[Problem]:
     """A problem for each of French and English missing from a ``{fr:, en:}`` text."""
     return [
-        Problem("missing-text", str(doc.path), line_at(doc, at), key=".".join(at),
+        Problem("missing-text", str(doc.path), line_at(doc, at), key=".".join(map(str, at)),
                 params={"language": lang})
         for lang in LANGS
         if not (value.get(lang) or "").strip()
@@ -113,12 +115,12 @@ def check_texts(doc: YamlDoc, at: tuple[str, ...], value: dict[str, str]) -> lis
 
 
 def check_concepts(
-    doc: YamlDoc, at: tuple[str, ...], refs: Iterable[str], concepts: Container[str]
+    doc: YamlDoc, at: tuple[str | int, ...], refs: Iterable[str], concepts: Container[str]
 ) -> list[Problem]:
     """A problem for each reference in ``refs`` that names no known concept."""
     return [
         Problem("unknown-concept", str(doc.path), line_at(doc, (*at, ref)) or line_at(doc, at),
-                key=".".join(at), params={"ref": ref})
+                key=".".join(map(str, at)), params={"ref": ref})
         for ref in refs
         if ref not in concepts
     ]

@@ -109,7 +109,7 @@ def _record_batch(state: CliState, written: list[dict[str, str]]) -> None:
 
 @click.group("export")
 def export_group() -> None:
-    """Exports for partners: ``export credits`` for universities."""
+    """Exports for partners: ``export credits`` and ``export elm`` (Europass) for universities."""
 
 
 @export_group.command("credits")
@@ -147,3 +147,12 @@ def export_credits_cmd(state: CliState, pathway: str | None, territory: str | No
         emit_json({**export.to_dict(), "file": str(out)})
     else:
         say(t("cert.export.done", state.lang, rows=len(export.rows), fmt=fmt, path=out))
+
+
+def _add_elm() -> None:
+    from apprenance.cli.elm_cmds import elm_cmd
+
+    export_group.add_command(elm_cmd)
+
+
+_add_elm()

@@ -55,6 +55,8 @@ def issuer_group() -> None:
               "in the credentials; checked, scripts and external references refused).")
 @click.option("--description", help="One sentence about the issuer.")
 @click.option("--territory", help="The territory this issuer signs for.")
+@click.option("--country", default="FR", show_default=True,
+              help="The issuer's country, ISO 3166-1 alpha-2 (shown in the credentials).")
 @click.option("--did", "did_method", type=click.Choice(["key", "web"]),
               help="Identifier method (default: web when APPRENANCE_PUBLIC_URL is set, else key).")
 @no_passphrase_option
@@ -62,7 +64,8 @@ def issuer_group() -> None:
 @pass_state
 def issuer_init_cmd(state: CliState, slug: str, name: str, url: str | None, email: str | None,
                     image: str | None, description: str | None, territory: str | None,
-                    did_method: str | None, no_passphrase: bool, as_json: bool) -> None:
+                    country: str, did_method: str | None, no_passphrase: bool,
+                    as_json: bool) -> None:
     """Create an issuer profile and its first Ed25519 key (private file mode 0600, encrypted
     with APPRENANCE_KEY_PASSPHRASE or a passphrase asked on the terminal)."""
     from apprenance.services.issuing.issuers import init_issuer
@@ -72,7 +75,8 @@ def issuer_init_cmd(state: CliState, slug: str, name: str, url: str | None, emai
     info = init_issuer(
         store, keys, slug=slug, name=name, urls=_urls(state),
         clock=state.app.clock, did_method=did_method or default_did_method(state), url=url,
-        email=email, image=image, description=description, territory=territory)
+        email=email, image=image, description=description, territory=territory,
+        country=country)
     warn_plain(state, keys, info.id)
     if not email:
         click.echo(t("issuer.no_email", state.lang, id=info.id), err=True)

@@ -58,7 +58,8 @@ COMMAND_HELP: dict[str, str] = {
     "frameworks": "Skills frameworks: import (SKOS, ESCO CSV), validate, list, show, search.",
     "verify": "Verify credentials (OB 3.0, VC 1.1/2.0, VC-JWT, baked images), check by check.",
     "certificate": "Write PDF certificates (hours, competences, ECTS recommendation, QR code).",
-    "export": "Exports for partners: credits (one row per learner) for universities.",
+    "export": "Exports for partners: credits (one row per learner) and Europass (ELM) "
+              "credentials for universities.",
     "issuer": "Issuers and their keys: init (did:key or did:web), rotate, list.",
     "issue": "Issue awarded badges: OB 3.0 (JSON, VC-JWT, baked PNG/SVG) and OB 2.0, in --out.",
     "revoke": "Revoke an issued credential (status list bit, re-signed list, OB 2.0 list).",

@@ -72,6 +72,39 @@ class MappingFile(_Strict):
         return str(value) if isinstance(value, int | float) else value
 
 
+PARTICIPATION: tuple[str, ...] = ("on-site", "online", "blended")
+NOT_APPLICABLE = "not-applicable"
+
+
+class LearningOutcomeIn(_Strict):
+    """One learning outcome: a statement, and the framework concepts it is aligned to."""
+
+    text: TextIn
+    alignments: list[str] = Field(default_factory=list)
+
+
+class MicroCredentialIn(_Strict):
+    """The elements of a micro-credential (EU Council Recommendation 2022/C 243/02, Annex I)
+    a badge or pathway declares; learner, title, awarding body and its country, date of issue
+    and workload (``credits``) come from elsewhere, stackability from the pathways' rules."""
+
+    learning_outcomes: list[LearningOutcomeIn] = Field(default_factory=list)
+    eqf_level: int | Literal["not-applicable"] | None = None
+    nqf_level: str | None = None
+    assessment: TextIn = Field(default_factory=dict)
+    participation: Literal["on-site", "online", "blended"] | None = None
+    quality_assurance: TextIn = Field(default_factory=dict)
+    prerequisites: TextIn = Field(default_factory=dict)
+    volume_hours: float | None = Field(default=None, gt=0)
+
+    @field_validator("eqf_level")
+    @classmethod
+    def _eqf(cls, value: int | str | None) -> int | str | None:
+        if isinstance(value, int) and not 1 <= value <= 8:
+            raise ValueError(f"the EQF level is 1 to 8 (or {NOT_APPLICABLE}), not {value}")
+        return value
+
+
 class BadgeIn(_Strict):
     """One badge or pathway (``badges/*.yaml``); ``rule`` is read by ``catalog.badges``."""
 
@@ -85,6 +118,7 @@ class BadgeIn(_Strict):
     alignments: list[str] = Field(default_factory=list)
     valid_for: str | None = None  # an ISO 8601 period: P2Y, P6M, P1Y6M ...
     credits: dict[str, float] = Field(default_factory=dict)
+    micro_credential: MicroCredentialIn | None = None
     rule: dict[str, Any]
 
     @field_validator("achievement_type")

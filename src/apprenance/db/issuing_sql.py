@@ -33,6 +33,7 @@ class IssuerRow:
     did: str
     created_at: datetime
     rotated_at: datetime | None
+    country: str = "FR"
 
 
 def _issuer(row: Any) -> IssuerRow:
@@ -49,10 +50,12 @@ def any_issuer(conn: Connection) -> bool:
 
 def insert_issuer(conn: Connection, *, slug: str, name: str, url: str | None,
                   email: str | None, description: str | None, image: str | None,
-                  territory: str | None, did_method: str, did: str, now: datetime) -> None:
+                  territory: str | None, did_method: str, did: str, now: datetime,
+                  country: str = "FR") -> None:
     conn.execute(issuers.insert().values(
         id=slug, name=name, url=url, email=email, description=description, image=image,
         territory_id=territory, did_method=did_method, did=did, created_at=now,
+        country=country,
     ))
 
 

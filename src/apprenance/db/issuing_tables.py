@@ -47,6 +47,7 @@ issuers = Table(
     Column("did", Text, nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
     Column("rotated_at", UtcDateTime),
+    Column("country", String(2), nullable=False, server_default="FR"),  # ISO 3166-1 alpha-2
 )
 
 status_lists = Table(

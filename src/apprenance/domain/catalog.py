@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, get_args
 
+from apprenance.domain.micro_credential import MicroCredential
+
 PILLARS: tuple[str, ...] = ("connaitre", "faire", "vivre-ensemble", "etre")
 FUNCTIONS: tuple[str, ...] = (
     "alimentation",
@@ -138,6 +140,7 @@ class Badge:
     valid_for: str | None = None  # ISO 8601 period
     credits: dict[str, float] = field(default_factory=dict)  # {"ects": 1}
     source: str = ""
+    micro_credential: MicroCredential | None = None  # Annex I elements (EU 2022)
 
 
 @dataclass

@@ -141,6 +141,8 @@ class CertificateData:
     credential_id: str | None = None
     verify_url: str | None = None
     credential: dict[str, Any] | None = field(default=None, repr=False)
+    # the pathway's micro-credential elements (EU 2022, Annex I) as (label, text), in ``lang``
+    micro_credential: tuple[tuple[str, str], ...] = ()
 
     @property
     def days(self) -> int:

@@ -87,6 +87,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "type d'activité inconnu : {activity}",
         "en": "unknown activity type: {activity}",
     },
+    "catalog.problem.micro-credential-missing": {
+        "fr": "{id} porte des crédits ECTS mais ne dit pas « {element} », un élément obligatoire "
+              "d'une micro-certification (Recommandation du Conseil de l'UE 2022, annexe I ; "
+              "eqf_level: not-applicable quand aucun niveau ne s'applique)",
+        "en": "{id} carries ECTS credits but does not give '{element}', a mandatory element "
+              "of a micro-credential (EU Council Recommendation 2022, Annex I; "
+              "eqf_level: not-applicable when no level applies)",
+    },
     "catalog.problem.missing-text": {
         "fr": "texte manquant dans la langue « {language} »",
         "en": "missing text in language '{language}'",

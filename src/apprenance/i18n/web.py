@@ -85,6 +85,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Attestation PDF (avec crédits ECTS recommandés)",
         "en": "PDF certificate (with recommended ECTS credits)",
     },
+    "portfolio.europass": {
+        "fr": "Attestation Europass du parcours (ELM 3, JSON-LD)",
+        "en": "Europass credential of the pathway (ELM 3, JSON-LD)",
+    },
+    "portfolio.europass_help": {
+        "fr": "Pour l'établissement qui valide les crédits : il y appose son cachet eIDAS.",
+        "en": "For the institution that awards the credits: it adds its eIDAS seal.",
+    },
     "portfolio.share": {"fr": "Partager mon portfolio", "en": "Share my portfolio"},
     "portfolio.share_help": {
         "fr": "Un lien public, que vous pouvez publier puis révoquer.",

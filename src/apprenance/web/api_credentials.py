@@ -22,6 +22,7 @@ from apprenance.public_url import check_signing_url
 from apprenance.services import downloads
 from apprenance.services.certificates.gather import CertificateOptions, gather_certificate
 from apprenance.services.issuing.clr_records import build_clr
+from apprenance.services.issuing.elm_export import build_elm
 from apprenance.services.issuing.issue import credentials_of, get_credential
 from apprenance.services.issuing.revocation import revoke
 from apprenance.services.people import access, directory
@@ -37,7 +38,7 @@ Share = Annotated[str | None, Query(max_length=100, description="A live share li
 FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {
     FORMATS[name].media_type: {} for name in DOWNLOADS}}}
 DownloadName = Literal["json", "jwt", "png", "svg", "ob2"]  # DOWNLOADS (a test checks it)
-CLR, PDF = FORMATS["clr"], FORMATS["pdf"]
+CLR, PDF, ELM = FORMATS["clr"], FORMATS["pdf"], FORMATS["elm"]
 
 
 class IssueBody(BaseModel):
@@ -183,3 +184,25 @@ def certificate(grant: GrantDep, app: AppDep, catalog: CatalogDep, learner: Part
                               options=options, clock=app.clock)
     pdf = render_certificate(data, created=app.clock())
     return _file(downloads.Download(pdf, PDF.media_type, f"certificat{PDF.suffix}"))
+
+
+@router.get("/learners/{learner}/europass.jsonld",
+            summary="The learner's pathway as a Europass credential (ELM 3, JSON-LD)",
+            responses={200: {"content": {ELM.media_type: {}}}}, response_class=Response)
+def europass(grant: GrantDep, app: AppDep, catalog: CatalogDep, keys: KeysDep,
+             learner: Participant,
+             pathway: Annotated[str | None, Query(max_length=100)] = None,
+             lang: Annotated[Lang | None, Query()] = None,
+             sign: Annotated[bool, Query(description="Add the issuer's Data Integrity proof "
+                                         "(default: unsigned, for the institution's eIDAS "
+                                         "seal).")] = False) -> Response:
+    """For the learner and their coordinators: the EuropeanDigitalCredential of the pathway
+    (default: the one earned last), for a registrar or the Europass wallet once sealed."""
+    found = learner_for(grant, app.store, learner)
+    if sign:
+        check_signing_url(app.settings)
+    export = build_elm(app.store, catalog, keys, found["learner"], pathway=pathway,
+                       clock=app.clock, lang=lang, signed=sign)
+    body = json.dumps(export.document, ensure_ascii=False, indent=2).encode("utf-8")
+    return _file(downloads.Download(body, ELM.media_type,
+                                    f"europass-{export.pathway}{ELM.suffix}"))

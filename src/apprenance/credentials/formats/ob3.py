@@ -20,6 +20,7 @@ import hashlib
 from typing import Any
 
 from apprenance.credentials.jsonld.contexts import OB_V3, VC_V2
+from apprenance.credentials.micro_credential_facts import eqf_uri, has_elements, narrative
 from apprenance.credentials.verify.inputs import (
     AwardFacts,
     EvidenceItem,
@@ -120,7 +121,7 @@ def achievement(
         "achievementType": achievement_type(badge),
         "name": name,
         "description": text(badge.description, lang) or name,
-        "criteria": {"narrative": text(badge.criteria, lang) or t("ob3.criteria", lang)},
+        "criteria": {"narrative": _criteria(badge, catalog, lang)},
         "inLanguage": lang,
         "related": [
             {"id": urls.achievement(badge.id, other), "type": ["Related"], "inLanguage": other}
@@ -138,12 +139,61 @@ def achievement(
     }
     if image:
         out["image"] = {"id": image, "type": "Image", "caption": name}
-    if badge.alignments:
-        out["alignment"] = [alignment(c, catalog, urls, lang) for c in badge.alignments]
+    aligned = [alignment(c, catalog, urls, lang) for c in _aligned_curies(badge)]
+    aligned += micro_alignments(badge, urls, lang)
+    if aligned:
+        out["alignment"] = aligned
+    if has_elements(badge):
+        out["tag"] = ["micro-credential"]
     ects = badge.credits.get("ects")
     if ects:
         out["creditsAvailable"] = float(ects)
     out["version"] = catalog.version[:12] if catalog.version else "1"
+    return out
+
+
+def _criteria(badge: Badge, catalog: Catalog, lang: str) -> str:
+    criteria = text(badge.criteria, lang) or t("ob3.criteria", lang)
+    elements = narrative(badge, catalog, lang) if has_elements(badge) else ""
+    return f"{criteria}\n\n{elements}" if elements else criteria
+
+
+def _aligned_curies(badge: Badge) -> list[str]:
+    """The badge's alignments, then the competences its learning outcomes are aligned to."""
+    curies = list(badge.alignments)
+    mc = badge.micro_credential
+    for outcome in mc.learning_outcomes if mc else ():
+        curies += [c for c in outcome.alignments if c not in curies]
+    return curies
+
+
+def micro_alignments(badge: Badge, urls: HostedUrls, lang: str) -> list[dict[str, Any]]:
+    """The learning-outcome statements and the EQF level as OB 3.0 Alignments (OB 3.0 has no
+    property of its own for them)."""
+    mc = badge.micro_credential
+    if mc is None:
+        return []
+    name = text(badge.name, lang) or badge.id
+    out: list[dict[str, Any]] = [
+        {
+            "type": ["Alignment"],
+            "targetName": text(outcome.text, lang),
+            "targetUrl": f"{urls.achievement(badge.id, lang)}#outcome-{i}",
+            "targetCode": f"outcome-{i}",
+            "targetFramework": t("mc.outcome_framework", lang, name=name),
+            "targetType": "ext:LearningOutcome",
+        }
+        for i, outcome in enumerate(mc.learning_outcomes, start=1)
+    ]
+    if mc.eqf is not None:
+        out.append({
+            "type": ["Alignment"],
+            "targetName": t("mc.eqf_value", lang, level=mc.eqf),
+            "targetUrl": eqf_uri(mc.eqf),
+            "targetCode": str(mc.eqf),
+            "targetFramework": t("mc.eqf_framework", lang),
+            "targetType": "ext:EQFLevel",
+        })
     return out
 
 

@@ -3,9 +3,9 @@
 A credential issued once is written in several forms (``apprenance issue --out``) and can be
 downloaded in most of them (``GET /api/v1/credentials/{id}/{name}``): the OB 3.0 credential
 as JSON-LD and as a VC-JWT, baked into the badge PNG and SVG; the OB 2.0 assertion as JSON,
-baked into the PNG and SVG. The CLR record and the PDF certificate are documents of their
-own (built by ``formats.clr`` and ``pdf.certificate``): they are here for their suffix and
-media type.
+baked into the PNG and SVG. The CLR record, the PDF certificate and the Europass (ELM 3)
+credential are documents of their own (built by ``formats.clr``, ``pdf.certificate`` and
+``formats.elm``): they are here for their suffix and media type.
 
 Adding a format: its module in ``credentials/formats/`` builds the document; an entry in
 ``FORMATS`` says how it is named, served and turned into bytes (``OutputFormat.build``).
@@ -24,7 +24,7 @@ from typing import Any, Literal
 from apprenance.credentials.images.baking import SvgTemplate, bake_ob2, bake_ob3, credential_text
 from apprenance.errors import NotFound, UnknownFormat
 
-Carries = Literal["ob3", "ob2", "clr", "certificate"]
+Carries = Literal["ob3", "ob2", "clr", "certificate", "elm"]
 Form = Literal["json", "jwt", "png", "svg", "pdf"]
 
 
@@ -124,6 +124,7 @@ FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
                  _ob2_baked(lambda i: i.svg())),
     OutputFormat("clr", ".json", "application/ld+json", "clr", "json"),  # formats.clr
     OutputFormat("pdf", ".pdf", "application/pdf", "certificate", "pdf"),  # pdf.certificate
+    OutputFormat("elm", ".elm.jsonld", "application/ld+json", "elm", "json"),  # formats.elm
 )}
 DOWNLOADS: tuple[str, ...] = tuple(name for name, f in FORMATS.items() if f.download)
 

@@ -210,6 +210,7 @@ def _story(data: CertificateData) -> list[Flowable]:
     story += _projects(data)
     story += _competences(data)
     story += _badges(data)
+    story += _micro_credential(data)
     story.append(KeepTogether(_ects(data) + _closing(data)))
     return story
 
@@ -335,6 +336,26 @@ def _badges(data: CertificateData) -> list[Flowable]:
     table.setStyle([*table_style(1), ("ALIGN", (3, 0), (4, -1), "LEFT"),
                     ("LINEBELOW", (3, 0), (3, -1), 0, colors.white)])
     return [Heading(t("cert.sec.badges", lang)), table, Spacer(1, 3 * mm)]
+
+
+def _micro_credential(data: CertificateData) -> list[Flowable]:
+    """The pathway's micro-credential elements (EU Council Recommendation 2022, Annex I), one
+    line each; learning outcomes under one label."""
+    if not data.micro_credential:
+        return []
+    lang = data.lang
+    widths = [WIDTH * 0.27, WIDTH * 0.73]
+    rows: list[list[Any]] = []
+    previous = ""
+    for label, value in data.micro_credential:
+        rows.append([_p(label if label != previous else "", "cellmuted"), _p(value, "cell")])
+        previous = label
+    table = Table(rows, colWidths=widths)
+    table.setStyle([*PLAIN, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, TINT),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)])
+    return [Heading(t("mc.title", lang)), _p(t("mc.reference", lang), "note"), table,
+            Spacer(1, 4 * mm)]
 
 
 def _ects(data: CertificateData) -> list[Flowable]:

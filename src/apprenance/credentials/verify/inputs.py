@@ -100,6 +100,9 @@ class HostedUrls:
         return url[len(self.base) + 1 :]
 
 
+COUNTRY_NAMES = {"FR": "France", "BE": "Belgique", "CH": "Suisse", "LU": "Luxembourg"}
+
+
 @dataclass(frozen=True)
 class IssuerProfile:
     """The issuer as credentials show it."""
@@ -111,6 +114,7 @@ class IssuerProfile:
     email: str | None = None
     description: str | None = None
     image: str | None = None  # an https URL or a data: URI
+    country: str = "FR"  # ISO 3166-1 alpha-2 (the micro-credential's "country of the issuer")
 
     def ob3(self) -> dict[str, object]:
         profile: dict[str, object] = {"id": self.did, "type": ["Profile"], "name": self.name}
@@ -122,6 +126,10 @@ class IssuerProfile:
             profile["description"] = self.description
         if self.image:
             profile["image"] = {"id": self.image, "type": "Image"}
+        if self.country:
+            profile["address"] = {"type": ["Address"], "addressCountryCode": self.country,
+                                  "addressCountry": COUNTRY_NAMES.get(self.country,
+                                                                      self.country)}
         return profile
 
 

@@ -18,7 +18,7 @@ OB3_CONTEXT_PREFIX = "https://purl.imsglobal.org/spec/ob/v3p0/"
 OB_CREDENTIAL_TYPES = ("OpenBadgeCredential", "AchievementCredential")
 NOT_BADGE_TYPES = (
     "ClrCredential", "EndorsementCredential", "BitstringStatusListCredential",
-    "StatusList2021Credential",
+    "StatusList2021Credential", "EuropeanDigitalCredential",  # ELM 3: checked by its shapes
 )
 """Credentials that are not badges: the Open Badges 3.0 structure checks do not apply."""
 

@@ -11,6 +11,8 @@ from typing import Any
 from urllib.parse import quote
 
 from apprenance.clock import Clock
+from apprenance.credentials.micro_credential_facts import element_lines
+from apprenance.credentials.verify.inputs import COUNTRY_NAMES
 from apprenance.db import learner_records_sql as sql
 from apprenance.db.credentials_sql import certificate_credentials
 from apprenance.db.engine import Connection
@@ -31,6 +33,7 @@ from apprenance.domain.certificate import (
 )
 from apprenance.domain.evidence import TOTAL, Totals
 from apprenance.errors import Conflict, InputError, NotFound
+from apprenance.i18n import t
 from apprenance.services.evidence.totals import learner_facts
 from apprenance.services.people.directory import learner_id
 
@@ -97,6 +100,15 @@ def _gather(
     credential_id, credential = _credential(conn, lid, chosen[1] if chosen else None)
     total = totals.hours.get((TOTAL, ""), 0.0)
     pathway_badge = catalog.badges.get(chosen[0].id) if chosen else None
+    issuer = options.issuer or issuer_of(credential) \
+        or Issuer(name=territory_name or "apprenance", url=options.public_url)
+    micro: tuple[tuple[str, str], ...] = ()
+    if pathway_badge is not None and pathway_badge.micro_credential is not None:
+        micro = (
+            (t("mc.awarding_body", lang), issuer.name),
+            (t("mc.country", lang), country_of(credential)),
+            *element_lines(pathway_badge, catalog, lang),
+        )
     return CertificateData(
         lang=lang,
         learner=str(learner["participant"]),
@@ -115,14 +127,14 @@ def _gather(
         badges=tuple(line for line, _ in awards),
         hours_per_credit=options.hours_per_credit,
         ects=recommended_ects(total, options.hours_per_credit),
-        issuer=options.issuer or issuer_of(credential)
-        or Issuer(name=territory_name or "apprenance", url=options.public_url),
+        issuer=issuer,
         issued_on=clock().date(),
         pathway=chosen[0] if chosen else None,
         pathway_ects=(pathway_badge.credits.get("ects") if pathway_badge else None),
         credential_id=credential_id,
         verify_url=verify_url(options.public_url, credential_id) if credential_id else None,
         credential=credential,
+        micro_credential=micro,
     )
 
 
@@ -241,6 +253,15 @@ def _credential(
         if isinstance(document, dict):
             return cid, dict(document)
     return None, None
+
+
+def country_of(credential: dict[str, Any] | None) -> str:
+    """The issuer's country a credential names (OB 3.0 ``Profile.address``), else France."""
+    issuer = credential.get("issuer") if credential else None
+    address = issuer.get("address") if isinstance(issuer, dict) else None
+    if isinstance(address, dict) and address.get("addressCountry"):
+        return str(address["addressCountry"])
+    return COUNTRY_NAMES["FR"]
 
 
 def issuer_of(credential: dict[str, Any] | None) -> Issuer | None:

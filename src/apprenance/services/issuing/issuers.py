@@ -12,6 +12,7 @@ that earlier credentials still verify after a rotation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,10 +84,15 @@ def init_issuer(
     description: str | None = None,
     image: str | None = None,
     territory: str | None = None,
+    country: str = "FR",
 ) -> IssuerInfo:
-    """Create an issuer and its first key; ``Conflict`` when the id is taken."""
+    """Create an issuer and its first key; ``Conflict`` when the id is taken. ``country``:
+    ISO 3166-1 alpha-2 (FR, BE ...), shown in the credentials' issuer address."""
     if did_method not in DID_METHODS:
         raise InputError(f"unknown DID method {did_method!r} (key or web)")
+    if not re.fullmatch(r"[A-Za-z]{2}", country):
+        raise InputError(f"--country {country!r}: a two-letter ISO 3166-1 code such as FR or BE")
+    country = country.upper()
     if image is not None:  # shown by every wallet: an https URL, or a safe PNG/SVG data: URI
         image = check_image_uri(image, where="the issuer's --image")
     with store.transaction() as conn:
@@ -100,7 +106,7 @@ def init_issuer(
         sql.insert_issuer(conn, slug=slug, name=name, url=url, email=email,
                           description=description, image=image, territory=territory,
                           did_method=did_method, did=_did_for(did_method, slug, key, urls),
-                          now=now)
+                          now=now, country=country)
         row = sql.issuer_row(conn, slug)
     assert row is not None
     return _info(row, keys)
@@ -134,9 +140,14 @@ def _row(store: Store, slug: str) -> sql.IssuerRow:
     return row
 
 
+def issuer_profile(store: Store, slug: str) -> IssuerProfile:
+    """The issuer as credentials show it (no key needed)."""
+    return profile_of(_row(store, slug))
+
+
 def profile_of(row: sql.IssuerRow) -> IssuerProfile:
     return IssuerProfile(slug=row.id, did=row.did, name=row.name, url=row.url, email=row.email,
-                         description=row.description, image=row.image)
+                         description=row.description, image=row.image, country=row.country)
 
 
 def signer(store: Store, keys: KeyStore, slug: str) -> Signer:
