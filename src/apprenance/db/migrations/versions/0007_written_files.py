@@ -1,8 +1,8 @@
 """written_files: the files the command line wrote for a learner, so that an erasure finds
 them (certificate --out, learner export --out, clr --out, certificate batches, credit exports)
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-03 08:00:00
 """
 

@@ -2,7 +2,7 @@
 OpenID4VCI pre-authorized code), every secret hashed, each offer delivered once
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-03 14:30:00
 """
 

@@ -2,7 +2,7 @@
 credential's public page (NULL: private, the default)
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0012
 Create Date: 2026-12-03 14:00:00
 """
 
