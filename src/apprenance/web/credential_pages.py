@@ -107,7 +107,8 @@ def credential_view(request: Request, app: AppDep, catalog: CatalogDep, grant: A
     return render(request, "credential.html", lang, doc=doc, viewer=viewer,
                   verdict_class=kind, verdict=sentence,
                   checks=checks_for_people(doc["report"], lang),
-                  sharing=_sharing(doc, lang) if doc["public"] else None,
+                  sharing=_sharing(doc, lang) if doc["public"] and doc["verdict"] == "valid"
+                  else None,
                   og=_og(doc, lang), downloads=downloads,
                   share_query=f"?share={share}" if share and viewer.shared else "",
                   show_json=doc["public"] or viewer.shared or viewer.insider)
