@@ -7,6 +7,7 @@ computed live by the verifier."""
 from __future__ import annotations
 
 import shutil
+import struct
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -93,6 +94,8 @@ def test_open_graph_tags_name_the_badge_and_an_image_that_answers(world: World) 
     fetched = world.client.get(image.path)
     assert fetched.status_code == 200 and fetched.headers["content-type"] == "image/png"
     assert fetched.content.startswith(b"\x89PNG")
+    width, height = struct.unpack(">II", fetched.content[16:24])  # the IHDR chunk
+    assert (str(width), str(height)) == (meta["og:image:width"], meta["og:image:height"])
 
 
 def test_the_owner_makes_the_page_public_and_the_public_then_sees_name_and_evidence(

@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from apprenance import i18n
 from apprenance.credentials.formats.registry import DOWNLOADS, FORMATS
+from apprenance.credentials.images.badge_png import SIZE
 from apprenance.i18n.dates import date_text
 from apprenance.services import credential_page as service
 from apprenance.services.credential_share import (
@@ -88,7 +89,7 @@ def _og(doc: dict[str, Any], lang: str) -> dict[str, str]:
         title = doc["name"]
     description = i18n.t("cred.og.description", lang, issuer=doc["issuer"]["name"] or "",
                          territory=doc["territory"]["name"] or "", text=doc["description"])
-    return {"title": title, "description": description[:300]}
+    return {"title": title, "description": description[:300], "size": str(SIZE)}
 
 
 @router.get("/credentials/{credential}", response_class=HTMLResponse)
