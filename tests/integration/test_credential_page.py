@@ -7,6 +7,7 @@ computed live by the verifier."""
 from __future__ import annotations
 
 import shutil
+import struct
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -93,6 +94,8 @@ def test_open_graph_tags_name_the_badge_and_an_image_that_answers(world: World) 
     fetched = world.client.get(image.path)
     assert fetched.status_code == 200 and fetched.headers["content-type"] == "image/png"
     assert fetched.content.startswith(b"\x89PNG")
+    width, height = struct.unpack(">II", fetched.content[16:24])  # the IHDR chunk
+    assert (str(width), str(height)) == (meta["og:image:width"], meta["og:image:height"])
 
 
 def test_the_owner_makes_the_page_public_and_the_public_then_sees_name_and_evidence(
@@ -182,11 +185,15 @@ def test_a_share_link_of_the_learner_shows_the_name(world: World) -> None:
     lea = access.create_share_link(world.app.store, LEA, clock=world.app.clock)["token"]
     olga = access.create_share_link(world.app.store, OTHER, clock=world.app.clock)["token"]
     assert NAME in _page(world, uid, query=f"?share={lea}")
+    shared = world.client.get(f"/p/{lea}").text  # the shared portfolio links to the page
+    assert f'href="/credentials/{uid}?share={lea}"' in shared
     assert NAME not in _page(world, uid, query=f"?share={olga}")
 
 
 def test_a_revoked_badge_says_so_with_the_day_and_reason(world: World) -> None:
     uid = credential_uuid(world)
+    _make_public(world, uid)
+    assert 'id="linkedin-share"' in _page(world, uid)
     done = world.client.post(f"/api/v1/credentials/{uid}/revoke",
                              headers=world.headers("coordinator"),
                              json={"reason": "activité déclarée deux fois"})
@@ -195,6 +202,9 @@ def test_a_revoked_badge_says_so_with_the_day_and_reason(world: World) -> None:
     today = date(2026, 9, 15)
     assert f"Révoqué le {date_text(today, 'fr')} (activité déclarée deux fois)" in html
     assert 'class="verdict bad"' in html and "non révoqué" not in html
+    assert 'id="linkedin-share"' not in html
+    owner = session_client(world).get(f"/credentials/{uid}").text
+    assert 'id="linkedin-add"' not in owner and 'id="linkedin-why"' in owner
     english = _page(world, uid, query="?lang=en")
     assert f"Revoked on {date_text(today, 'en')} (activité déclarée deux fois)" in english
 
@@ -230,7 +240,7 @@ def test_an_expired_badge_says_until_when_it_was_valid(expiring: World) -> None:
     html = _page(expiring, uid)
     until = date_text(date(2027, 9, 15), "fr")
     assert f"Expiré : ce badge était valable jusqu&#39;au {until}." in html
-    assert 'class="verdict bad"' in html
+    assert 'class="verdict bad"' in html and 'id="linkedin-share"' not in html
 
 
 def test_an_erased_learner_is_named_nowhere_even_on_a_page_made_public(world: World) -> None:

@@ -43,6 +43,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Checked just now ({date}) by apprenance: signature, issuer, validity dates and "
               "revocation."},
     "cred.verif.what": {"fr": "Ce qui a été vérifié", "en": "What was checked"},
+    "cred.verif.report": {"fr": "Le rapport de vérification complet",
+                           "en": "The full verification report"},
     "cred.verif.own": {"fr": "Vérifier vous-même un fichier de badge",
                        "en": "Verify a badge file yourself"},
     # the learner's controls
@@ -94,6 +96,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "publique : LinkedIn renvoie vers cette page, qui doit alors montrer votre nom.",
         "en": "To add this badge to LinkedIn or share it, first make the page public: LinkedIn "
               "links to this page, which must then show your name."},
+    "cred.linkedin.not_valid": {
+        "fr": "Ce badge n'est plus valable (révoqué ou expiré) : il n'est plus proposé pour "
+              "LinkedIn ni au partage.",
+        "en": "This badge no longer holds (revoked or expired): it is no longer offered for "
+              "LinkedIn or sharing."},
     "cred.download.title": {"fr": "Télécharger le badge", "en": "Download the badge"},
     "cred.download.json": {"fr": "Open Badges 3.0 (JSON)", "en": "Open Badges 3.0 (JSON)"},
     "cred.download.jwt": {"fr": "Open Badges 3.0 (VC-JWT)", "en": "Open Badges 3.0 (VC-JWT)"},

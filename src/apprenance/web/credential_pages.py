@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from apprenance import i18n
 from apprenance.credentials.formats.registry import DOWNLOADS, FORMATS
+from apprenance.credentials.images.badge_png import SIZE
 from apprenance.i18n.dates import date_text
 from apprenance.services import credential_page as service
 from apprenance.services.credential_share import (
@@ -88,7 +89,7 @@ def _og(doc: dict[str, Any], lang: str) -> dict[str, str]:
         title = doc["name"]
     description = i18n.t("cred.og.description", lang, issuer=doc["issuer"]["name"] or "",
                          territory=doc["territory"]["name"] or "", text=doc["description"])
-    return {"title": title, "description": description[:300]}
+    return {"title": title, "description": description[:300], "size": str(SIZE)}
 
 
 @router.get("/credentials/{credential}", response_class=HTMLResponse)
@@ -107,7 +108,8 @@ def credential_view(request: Request, app: AppDep, catalog: CatalogDep, grant: A
     return render(request, "credential.html", lang, doc=doc, viewer=viewer,
                   verdict_class=kind, verdict=sentence,
                   checks=checks_for_people(doc["report"], lang),
-                  sharing=_sharing(doc, lang) if doc["public"] else None,
+                  sharing=_sharing(doc, lang) if doc["public"] and doc["verdict"] == "valid"
+                  else None,
                   og=_og(doc, lang), downloads=downloads,
                   share_query=f"?share={share}" if share and viewer.shared else "",
                   show_json=doc["public"] or viewer.shared or viewer.insider)
