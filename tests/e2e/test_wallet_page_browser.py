@@ -1,7 +1,7 @@
 """The wallet page as its learner sees it in Chromium, French and English, 1280 and 390 px
-wide: sign in with the link, go from the badge's page to its wallet page, press "show the QR codes", and find the two QR
-codes, the deep links and the transaction code, then, once a wallet took it, the delivery
-with the wallet's DID; no serious axe-core violation, no target
+wide: sign in with the link, go from the badge's page to its wallet page, press "show the
+QR codes", and find the two QR codes, the deep links and the transaction code, then, once a
+wallet took it, the delivery with the wallet's DID; no serious axe-core violation, no target
 under 44 px, no sideways scroll, before and after. Screenshots go to
 test-artifacts/wallet/."""
 
