@@ -1,7 +1,7 @@
 """The wallet page as its learner sees it in Chromium, French and English, 1280 and 390 px
-wide: sign in with the link, open the page, press "show the QR codes", and find the two QR
-codes, the deep links and the transaction code, then, once a wallet took it, the delivery
-with the wallet's DID; no serious axe-core violation, no target
+wide: sign in with the link, go from the badge's page to its wallet page, press "show the
+QR codes", and find the two QR codes, the deep links and the transaction code, then, once a
+wallet took it, the delivery with the wallet's DID; no serious axe-core violation, no target
 under 44 px, no sideways scroll, before and after. Screenshots go to
 test-artifacts/wallet/."""
 
@@ -52,7 +52,9 @@ def test_the_wallet_page_shows_both_ways_in_the_learners_language(
     link = access.create_sign_in_link(site.world.app.store, LEA, clock=site.clock)
     page.goto(f"{site.url}/connexion/{link}")
     page.click("#signin-go")
-    page.goto(f"{site.url}/credentials/{site.credentials[0]}/portefeuille")
+    page.goto(f"{site.url}/credentials/{site.credentials[0]}")  # the badge's own page
+    page.click("#wallet-open")
+    assert page.url.endswith(f"/credentials/{site.credentials[0]}/portefeuille")
     problems: dict[str, object] = {}
     for state in ("before", "after"):
         if state == "after":

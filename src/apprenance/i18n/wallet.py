@@ -84,6 +84,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "learner.erase.wallet_offers_deleted": {
         "fr": "offres et envois vers des portefeuilles supprimés",
         "en": "wallet offers and deliveries deleted"},
+    "wallet.on_credential": {"fr": "Dans un portefeuille sur téléphone",
+                              "en": "In a phone wallet"},
     "wallet.link": {"fr": "Mettre dans un portefeuille sur téléphone",
                     "en": "Put in a phone wallet"},
 }

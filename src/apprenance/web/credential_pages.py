@@ -33,6 +33,7 @@ from apprenance.web.auth import check_csrf, grant_of
 from apprenance.web.deps import AnyGrantDep, AppDep, CatalogDep, LangDep
 from apprenance.web.pages import render
 from apprenance.web.verify_explain import checks_for_people, headline
+from apprenance.web.wallet_pages import wallet_page_path
 
 router = APIRouter(include_in_schema=False)
 Uid = Annotated[str, PathParam(min_length=8, max_length=100, pattern=r"^[A-Za-z0-9-]+$")]
@@ -111,6 +112,7 @@ def credential_view(request: Request, app: AppDep, catalog: CatalogDep, grant: A
                   sharing=_sharing(doc, lang) if doc["public"] and doc["verdict"] == "valid"
                   else None,
                   og=_og(doc, lang), downloads=downloads,
+                  wallet_url=wallet_page_path(str(doc["id"])),
                   share_query=f"?share={share}" if share and viewer.shared else "",
                   show_json=doc["public"] or viewer.shared or viewer.insider)
 
