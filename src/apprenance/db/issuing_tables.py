@@ -12,6 +12,12 @@ are never stored here: they stay in the home folder (``credentials.keys.KeyStore
 - ``credential_issuance``: for every issued credential (a ``credentials`` row holding the
   signed OB 3.0 document), its issuer, badge, status list index (unique per list: an index is
   never handed out twice, even to concurrent runs), its VC-JWT and its OB 2.0 assertion.
+- ``endorsers``: third parties (a university, a partner territory) who endorse a badge or a
+  pathway with their own key: their profile, their did:key, and whether the instance keeps
+  the private key (``key_held``: ``instance``) or the endorser does (``external``).
+- ``endorsements``: each signed ``EndorsementCredential`` of an endorser about the hosted
+  achievement of a badge in one language (one row per language of one ``endorse``, sharing
+  ``batch``); ``withdrawn_at`` set: no longer attached to what is issued after.
 """
 
 from __future__ import annotations
@@ -86,3 +92,33 @@ award_holds = Table(
     Column("released_by", Text),
 )
 Index("ix_award_holds_award", award_holds.c.award_id)
+
+endorsers = Table(
+    "endorsers",
+    metadata,
+    Column("id", String(100), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("url", Text),
+    Column("email", Text),
+    Column("country", String(2)),
+    Column("did", Text, nullable=False),
+    Column("public_multibase", Text, nullable=False),
+    Column("key_held", String(10), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+endorsements = Table(
+    "endorsements",
+    metadata,
+    Column("id", String(200), primary_key=True),  # the EndorsementCredential's id (urn:uuid)
+    Column("batch", String(64), nullable=False),  # one ``endorse``: one row per language
+    Column("endorser_id", String(100), ForeignKey("endorsers.id"), nullable=False),
+    Column("badge_id", String(100), nullable=False),
+    Column("lang", String(5), nullable=False),
+    Column("comment", Text),
+    Column("document", JSON, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("withdrawn_at", UtcDateTime),
+    Column("withdrawn_reason", Text),
+)
+Index("ix_endorsements_badge", endorsements.c.badge_id, endorsements.c.lang)

@@ -127,6 +127,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         api_catalog,
         api_credentials,
         api_docs,
+        api_endorsements,
         api_learners,
         api_territories,
         api_verify,
@@ -170,7 +171,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         h.setdefault("Cache-Control", "no-store")
         return response
 
-    for module in (api_territories, api_learners, api_credentials, api_catalog,
+    for module in (api_territories, api_learners, api_credentials, api_catalog, api_endorsements,
                    api_verify, xapi, ob3_api, hosting, pages, coordinators, triage, logs,
                    awards, territory_editor, outputs, revoke_pages):
         api.include_router(module.router)

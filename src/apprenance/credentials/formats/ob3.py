@@ -147,6 +147,15 @@ def achievement(
     return out
 
 
+def with_endorsements(achievement_: dict[str, Any],
+                      endorsements: list[dict[str, Any]]) -> dict[str, Any]:
+    """The achievement with the signed ``EndorsementCredential``s of third parties about it
+    (``Achievement.endorsement``: ``formats.institution_endorsement``); unchanged without."""
+    if not endorsements:
+        return achievement_
+    return {**achievement_, "endorsement": list(endorsements)}
+
+
 def achievement_document(achievement_: dict[str, Any]) -> dict[str, Any]:
     """A hosted Achievement: the same object with its own ``@context``."""
     return {"@context": list(OB3_CONTEXTS), **achievement_}
