@@ -69,7 +69,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{endorser} recommandait déjà {badge} dans ces termes : rien de nouveau signé.",
         "en": "{endorser} already endorsed {badge} in these words: nothing new signed.",
     },
-    "verify.check.endorser": {"fr": "recommand.", "en": "endorser"},
+    "verify.check.endorser": {"fr": "signataire", "en": "endorser"},
     "verify.msg.endorser_valid": {
         "fr": "recommandation de {name} : signature valide ({did})",
         "en": "endorsement by {name}: signature valid ({did})",
