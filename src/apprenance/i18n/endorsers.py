@@ -84,6 +84,14 @@ MESSAGES: dict[str, dict[str, str]] = {
             "({did})",
         "en": "endorsement by {name}: unknown key, the signature cannot be checked ({did})",
     },
+    "verify.plain.endorser.ok": {
+        "fr": "La recommandation est bien signée par celui qu'elle nomme.",
+        "en": "The endorsement is signed by whom it names.",
+    },
+    "verify.plain.endorser.failed": {
+        "fr": "La recommandation n'est pas signée par celui qu'elle nomme : ne vous y fiez pas.",
+        "en": "The endorsement is not signed by whom it names: do not rely on it.",
+    },
     "cert.endorsed_by": {"fr": "Recommandé par {names}", "en": "Endorsed by {names}"},
     "portfolio.endorsed_by": {"fr": "Recommandé par", "en": "Endorsed by"},
 }
