@@ -31,6 +31,10 @@ def _on_terminal() -> bool:
 ENDORSER_KEYS = "endorser-keys"  # the endorsers' key pairs, beside the issuers' ``keys``
 
 
+def _role(folder: str) -> str:
+    return "endorser" if folder == ENDORSER_KEYS else "issuer"
+
+
 def keys_for(state: CliState, folder: str = "keys") -> KeyStore:
     """The issuer keys (or, ``folder``, the endorsers'), with ``APPRENANCE_KEY_PASSPHRASE``;
     without it, on a terminal, the passphrase is asked (once) when an encrypted key must be
@@ -42,7 +46,7 @@ def keys_for(state: CliState, folder: str = "keys") -> KeyStore:
         return str(click.prompt(t("key.prompt", lang), hide_input=True, err=True))
 
     return KeyStore(state.app.home / folder, secret.get_secret_value() if secret else None,
-                    ask=ask if secret is None and _on_terminal() else None)
+                    ask=ask if secret is None and _on_terminal() else None, role=_role(folder))
 
 
 no_passphrase_option = click.option(
@@ -59,17 +63,18 @@ def keys_for_writing(state: CliState, *, no_passphrase: bool,
     secret = state.settings.key_passphrase
     where = state.app.home / folder
     if secret is not None and secret.get_secret_value():
-        return KeyStore(where, secret.get_secret_value())
+        return KeyStore(where, secret.get_secret_value(), role=_role(folder))
     lang = state.lang
     if no_passphrase:
-        return KeyStore(where)  # the caller warns once the key is written (``warn_plain``)
+        # the caller warns once the key is written (``warn_plain``)
+        return KeyStore(where, role=_role(folder))
     if not _on_terminal():
         raise ConfigError(t("key.passphrase_required", lang))
     value = str(click.prompt(t("key.prompt.new", lang), hide_input=True, err=True,
                              confirmation_prompt=t("key.prompt.again", lang)))
     if not value.strip():
         raise ConfigError(t("key.passphrase_required", lang))
-    return KeyStore(where, value)
+    return KeyStore(where, value, role=_role(folder))
 
 
 def warn_plain(state: CliState, keys: KeyStore, slug: str) -> None:
