@@ -105,6 +105,8 @@ def test_an_endorsement_signed_by_a_second_key_verifies_inside_an_issued_credent
     assert endorsement["proof"]["verificationMethod"].startswith(endorser["did"] + "#")
     assert endorsement["credentialSubject"]["id"] == achievement["id"]
     assert endorsement["credentialSubject"]["type"] == ["EndorsementSubject"]
+    profile = json.loads((out / "public" / "endorsers" / "uga" / "profile.json").read_text())
+    assert profile["id"] == endorser["did"] and profile["name"] == UGA  # written beside
 
     checked = cli("--home", home, "verify", path, "--resolve", _resolve(out), "--json")
     assert checked.code == 0, checked.out

@@ -54,7 +54,7 @@ from apprenance.services.files import (
     write_bytes,
     write_json,
 )
-from apprenance.services.issuing.endorsers import attached
+from apprenance.services.issuing.endorsers import attached, hosted_documents
 from apprenance.services.issuing.issuers import Signer, did_document, issuer_for, signer
 from apprenance.services.issuing.revocation import (
     Allocator,
@@ -162,6 +162,9 @@ class Batch:
         (``Achievement.endorsement``)."""
         if self._endorsed is None:
             self._endorsed = attached(self.store)
+            if self._endorsed:  # the endorsers' profiles, beside the achievements
+                for url, document in hosted_documents(self.store, self.urls):
+                    self._publish(url, document)
         return ob3.with_endorsements(
             ob3.achievement(badge, self.catalog, self.urls, lang, image=image),
             self._endorsed.get((badge.id, lang), []))

@@ -221,6 +221,20 @@ def attached(store: Store) -> dict[tuple[str, str], list[dict[str, Any]]]:
         return sql.active_documents(conn)
 
 
+def hosted_documents(store: Store, urls: HostedUrls) -> list[tuple[str, dict[str, Any]]]:
+    """(URL, document) of the profile and DID document of every endorser with an active
+    endorsement: what an issuing run writes in its ``public/`` tree beside the achievements."""
+    with store.transaction() as conn:
+        active = {r.endorser_id for r in sql.endorsements_of(conn, active_only=True)}
+        rows = [r for r in sql.all_endorsers(conn) if r.id in active]
+    out: list[tuple[str, dict[str, Any]]] = []
+    for row in rows:
+        root = root_url(urls, row.id)
+        out += [(f"{root}/profile.json", profile_of(row).document()),
+                (f"{root}/did.json", did_key_document(row.did))]
+    return out
+
+
 def with_endorsements_of(store: Store, badge: str, lang: str,
                          achievement: dict[str, Any]) -> dict[str, Any]:
     """``achievement`` with the active endorsements of ``badge`` in ``lang`` attached."""
