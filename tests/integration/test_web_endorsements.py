@@ -5,7 +5,9 @@ and the certificate's "Endorsed by" line."""
 
 from __future__ import annotations
 
+import copy
 import io
+import json
 import random
 from pathlib import Path
 from urllib.parse import quote
@@ -62,6 +64,21 @@ def test_profile_did_listing_hosted_achievement_and_portfolio(tmp_path: Path,
         french = client.get(f"/apprenants/{quote(LEA)}?lang=fr", headers=world.headers("admin"))
         assert f"Recommandé par {UGA}" in french.text
         assert french.text.count(UGA) == 1  # faire-1 only: the other badges are not endorsed
+
+        mine = client.get(f"/api/v1/learners/{quote(LEA)}/credentials",
+                          headers=world.headers("admin")).json()
+        [cid] = [c["id"] for c in mine if c["badge"] == "faire-1" and c["format"] == "ob3"]
+        credential = client.get(f"/api/v1/credentials/{cid.removeprefix('urn:uuid:')}/json",
+                                headers=world.headers("admin")).json()
+        checked = client.post("/verifier?lang=en", files={
+            "file": ("c.json", json.dumps(credential).encode(), "application/json")})
+        assert f"{UGA} — signature valid" in checked.text
+        forged = copy.deepcopy(credential)
+        forged["credentialSubject"]["achievement"]["endorsement"][0]["credentialSubject"][
+            "endorsementComment"] = "30 ECTS"
+        caught = client.post("/verifier?lang=fr", files={
+            "file": ("c.json", json.dumps(forged).encode(), "application/json")})
+        assert f"{UGA} — signature NON valide" in caught.text
 
         withdraw(app.store, endorser="uga", badge="faire-1", clock=app.clock)
         assert "endorsement" not in client.get("/achievements/faire-1.en.json").json()

@@ -92,6 +92,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "La recommandation n'est pas signée par celui qu'elle nomme : ne vous y fiez pas.",
         "en": "The endorsement is not signed by whom it names: do not rely on it.",
     },
+    "verify.page.endorser.ok": {
+        "fr": "{name} — signature valide",
+        "en": "{name} — signature valid",
+    },
+    "verify.page.endorser.bad": {
+        "fr": "{name} — signature NON valide : ne vous fiez pas à cette recommandation",
+        "en": "{name} — signature NOT valid: do not rely on this endorsement",
+    },
     "cert.endorsed_by": {"fr": "Recommandé par {names}", "en": "Endorsed by {names}"},
     "portfolio.endorsed_by": {"fr": "Recommandé par", "en": "Endorsed by"},
 }
