@@ -202,6 +202,10 @@ MATRIX: list[Rule] = [
          dict.fromkeys(ROLES, 404)),  # the bundled badges have SVG artwork only
     Rule("GET", "/issuers/{issuer}/image.{ext}", "/issuers/val-de-serre/image.png",
          dict.fromkeys(ROLES, 404)),  # the test issuer has no image of its own
+    Rule("GET", "/endorsers/{endorser}/profile.json", "/endorsers/uga/profile.json", EVERYONE),
+    Rule("GET", "/endorsers/{endorser}/did.json", "/endorsers/uga/did.json", EVERYONE),
+    Rule("GET", "/api/v1/badges/{badge}/endorsements", "/api/v1/badges/faire-1/endorsements",
+         EVERYONE),  # an endorsement is a public statement
     Rule("GET", "/openapi.json", "/openapi.json", EVERYONE, oauth=200),  # not an API route
     Rule("GET", "/static/{path}", "/static/app.css", EVERYONE, oauth=200),
     Rule("GET", "/static/swagger/{path}", "/static/swagger/swagger-ui.css", EVERYONE,

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from apprenance.clock import fixed_clock
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.services.issuing.endorsers import init_endorser
 from apprenance.services.people import access
 from conftest import FIXED_NOW, _reset_pg
 from web_world import LEA, OTHER, World, build_world
@@ -51,6 +53,8 @@ def build_authz_world(tmp_path: Path, db_url: str | None, *,
     issued = world.client.post("/api/v1/credentials/issue", headers=world.headers("admin"),
                                json={"learners": [LEA]})
     assert issued.status_code == 200 and issued.json()["issued"], issued.text
+    init_endorser(store, KeyStore(app.home / "endorser-keys"), slug="uga",
+                  name="Université Grenoble Alpes", urls=app.urls, clock=app.clock)
     mine = world.client.get(f"/api/v1/learners/{LEA}/credentials",
                             headers=world.headers("learner")).json()
     client = access.create_oauth_client(store, name="plateforme", role="learner", learner=LEA,

@@ -28,17 +28,25 @@ def _on_terminal() -> bool:
     return sys.stdin.isatty() and sys.stderr.isatty()
 
 
-def keys_for(state: CliState) -> KeyStore:
-    """The issuer keys, with ``APPRENANCE_KEY_PASSPHRASE``; without it, on a terminal, the
-    passphrase is asked (once) when an encrypted key must be opened."""
+ENDORSER_KEYS = "endorser-keys"  # the endorsers' key pairs, beside the issuers' ``keys``
+
+
+def _role(folder: str) -> str:
+    return "endorser" if folder == ENDORSER_KEYS else "issuer"
+
+
+def keys_for(state: CliState, folder: str = "keys") -> KeyStore:
+    """The issuer keys (or, ``folder``, the endorsers'), with ``APPRENANCE_KEY_PASSPHRASE``;
+    without it, on a terminal, the passphrase is asked (once) when an encrypted key must be
+    opened."""
     secret = state.settings.key_passphrase
     lang = state.lang
 
     def ask() -> str:
         return str(click.prompt(t("key.prompt", lang), hide_input=True, err=True))
 
-    return KeyStore(state.app.home / "keys", secret.get_secret_value() if secret else None,
-                    ask=ask if secret is None and _on_terminal() else None)
+    return KeyStore(state.app.home / folder, secret.get_secret_value() if secret else None,
+                    ask=ask if secret is None and _on_terminal() else None, role=_role(folder))
 
 
 no_passphrase_option = click.option(
@@ -47,24 +55,26 @@ no_passphrase_option = click.option(
     "sign as the issuer. Default: encrypted with APPRENANCE_KEY_PASSPHRASE, else asked.")
 
 
-def keys_for_writing(state: CliState, *, no_passphrase: bool) -> KeyStore:
+def keys_for_writing(state: CliState, *, no_passphrase: bool,
+                     folder: str = "keys") -> KeyStore:
     """The keys a new private key is written with: encrypted with APPRENANCE_KEY_PASSPHRASE,
     else with a passphrase asked twice on a terminal; unencrypted only with --no-passphrase
     (then ``warn_plain``); refused otherwise (``ConfigError``)."""
     secret = state.settings.key_passphrase
-    folder = state.app.home / "keys"
+    where = state.app.home / folder
     if secret is not None and secret.get_secret_value():
-        return KeyStore(folder, secret.get_secret_value())
+        return KeyStore(where, secret.get_secret_value(), role=_role(folder))
     lang = state.lang
     if no_passphrase:
-        return KeyStore(folder)  # the caller warns once the key is written (``warn_plain``)
+        # the caller warns once the key is written (``warn_plain``)
+        return KeyStore(where, role=_role(folder))
     if not _on_terminal():
         raise ConfigError(t("key.passphrase_required", lang))
     value = str(click.prompt(t("key.prompt.new", lang), hide_input=True, err=True,
                              confirmation_prompt=t("key.prompt.again", lang)))
     if not value.strip():
         raise ConfigError(t("key.passphrase_required", lang))
-    return KeyStore(folder, value)
+    return KeyStore(where, value, role=_role(folder))
 
 
 def warn_plain(state: CliState, keys: KeyStore, slug: str) -> None:

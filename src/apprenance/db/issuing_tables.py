@@ -14,6 +14,12 @@ are never stored here: they stay in the home folder (``credentials.keys.KeyStore
   never handed out twice, even to concurrent runs), its VC-JWT and its OB 2.0 assertion;
   ``public_at``: since when the learner shows their name and evidence on the credential's
   public page (``/credentials/{uuid}``; NULL: the page names no one, the default).
+- ``endorsers``: third parties (a university, a partner territory) who endorse a badge or a
+  pathway with their own key: their profile, their did:key, and whether the instance keeps
+  the private key (``key_held``: ``instance``) or the endorser does (``external``).
+- ``endorsements``: each signed ``EndorsementCredential`` of an endorser about the hosted
+  achievement of a badge in one language (one row per language of one ``endorse``, sharing
+  ``batch``); ``withdrawn_at`` set: no longer attached to what is issued after.
 """
 
 from __future__ import annotations
@@ -127,3 +133,33 @@ wallet_nonces = Table(
     Column("expires_at", UtcDateTime, nullable=False),
     Column("used_at", UtcDateTime),
 )
+
+endorsers = Table(
+    "endorsers",
+    metadata,
+    Column("id", String(100), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("url", Text),
+    Column("email", Text),
+    Column("country", String(2)),
+    Column("did", Text, nullable=False),
+    Column("public_multibase", Text, nullable=False),
+    Column("key_held", String(10), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+endorsements = Table(
+    "endorsements",
+    metadata,
+    Column("id", String(200), primary_key=True),  # the EndorsementCredential's id (urn:uuid)
+    Column("batch", String(64), nullable=False),  # one ``endorse``: one row per language
+    Column("endorser_id", String(100), ForeignKey("endorsers.id"), nullable=False),
+    Column("badge_id", String(100), nullable=False),
+    Column("lang", String(5), nullable=False),
+    Column("comment", Text),
+    Column("document", JSON, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("withdrawn_at", UtcDateTime),
+    Column("withdrawn_reason", Text),
+)
+Index("ix_endorsements_badge", endorsements.c.badge_id, endorsements.c.lang)

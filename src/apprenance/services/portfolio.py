@@ -11,6 +11,7 @@ from apprenance.db.store import Store
 from apprenance.domain.catalog import FUNCTIONS, PILLARS, Catalog, text
 from apprenance.services.evaluation.evaluate import list_awards
 from apprenance.services.evidence.progress import evidence_for, progress_for
+from apprenance.services.issuing.endorsers import endorsers_of_credentials
 from apprenance.services.issuing.issue import credentials_of
 from apprenance.services.people.directory import activities_of, get_learner
 
@@ -35,7 +36,9 @@ def _credentials_of(store: Store, catalog: Catalog, participant: str,
                     lang: str) -> list[dict[str, Any]]:
     """The learner's issued badges, with the formats they can be downloaded in."""
     out = []
-    for cred in credentials_of(store, participant):
+    held = credentials_of(store, participant)
+    endorsed = endorsers_of_credentials(store, [str(c["id"]) for c in held])
+    for cred in held:
         if cred["format"] not in ("ob3", "clr"):
             continue
         badge = catalog.badges.get(str(cred["badge"]))
@@ -43,7 +46,8 @@ def _credentials_of(store: Store, catalog: Catalog, participant: str,
             else cred["badge"]
         out.append({**cred, "name": name,
                     "id_path": str(cred["id"]).removeprefix("urn:uuid:"),
-                    "formats": list(DOWNLOADS) if cred["format"] == "ob3" else ["json"]})
+                    "formats": list(DOWNLOADS) if cred["format"] == "ob3" else ["json"],
+                    "endorsers": endorsed.get(str(cred["id"]), [])})
     return out
 
 

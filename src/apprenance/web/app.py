@@ -136,6 +136,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         api_catalog,
         api_credentials,
         api_docs,
+        api_endorsements,
         api_learners,
         api_territories,
         api_verify,
@@ -183,7 +184,7 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         h.setdefault("Cache-Control", "no-store")
         return response
 
-    for module in (api_territories, api_learners, api_credentials, api_catalog,
+    for module in (api_territories, api_learners, api_credentials, api_catalog, api_endorsements,
                    api_verify, xapi, ob3_api, hosting, mail_pages, pages, coordinators,
                    triage, logs, awards, territory_editor, outputs, revoke_pages,
                    credential_pages, wallet_pages, wallet_protocols):

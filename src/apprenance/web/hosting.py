@@ -123,3 +123,15 @@ def badge_image_png(src: SourcesDep, badge: Slug) -> Response:
             responses={200: {"content": {"image/png": {}, "image/svg+xml": {}}}})
 def issuer_image(src: SourcesDep, issuer: Slug, ext: Literal["png", "svg"]) -> Response:
     return respond(hosted.issuer_image(src, issuer, f".{ext}"))
+
+
+@router.get("/endorsers/{endorser}/profile.json", summary="An endorser's OB 3.0 Profile",
+            responses=JSON_DOC)
+def endorser_profile(src: SourcesDep, endorser: Slug) -> Response:
+    return respond(hosted.endorser_profile(src, endorser))
+
+
+@router.get("/endorsers/{endorser}/did.json",
+            summary="An endorser's DID document (derived from its did:key)", responses=DID_DOC)
+def endorser_did(src: SourcesDep, endorser: Slug) -> Response:
+    return respond(hosted.endorser_did(src, endorser))

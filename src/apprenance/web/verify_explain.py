@@ -151,6 +151,21 @@ def _holder(holder: dict[str, Any], lang: str, recipient: str | None) -> list[Fa
     return out
 
 
+def _endorsers(report: Report, lang: str) -> list[Fact]:
+    """Who endorses the achievement (third parties, with their own keys), and whether their
+    signature holds."""
+    out = []
+    for nested in report.nested:
+        if not (nested.role or "").startswith("achievement.endorsement"):
+            continue
+        issuer = (nested.vouches or {}).get("issuer") or {}
+        name = str(issuer.get("name") or nested.issuer or "-")
+        key = "verify.page.endorser.ok" if nested.verified else "verify.page.endorser.bad"
+        out.append(Fact("endorsed_by", t("portfolio.endorsed_by", lang),
+                        t(key, lang, name=name), warn=not nested.verified))
+    return out
+
+
 def facts(report: Report, lang: str, recipient: str | None = None) -> list[Fact]:
     """What the credential vouches for (empty when the report has nothing to say)."""
     found = report.vouches
@@ -167,6 +182,7 @@ def facts(report: Report, lang: str, recipient: str | None = None) -> list[Fact]
     if issuer.get("name") or issuer.get("id"):
         shown = " — ".join(str(v) for v in (issuer.get("name"), issuer.get("id")) if v)
         out.append(Fact("issuer", t("verify.page.issuer", lang), shown))
+    out += _endorsers(report, lang)
     out.append(Fact("issued", t("verify.page.issued", lang), day(found.get("issued"), lang)))
     if found.get("valid_from") and found.get("valid_from") != found.get("issued"):
         out.append(Fact("valid_from", t("verify.page.valid_from", lang),

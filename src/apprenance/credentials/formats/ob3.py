@@ -195,6 +195,13 @@ def micro_alignments(badge: Badge, urls: HostedUrls, lang: str) -> list[dict[str
             "targetType": "ext:EQFLevel",
         })
     return out
+def with_endorsements(achievement_: dict[str, Any],
+                      endorsements: list[dict[str, Any]]) -> dict[str, Any]:
+    """The achievement with the signed ``EndorsementCredential``s of third parties about it
+    (``Achievement.endorsement``: ``formats.institution_endorsement``); unchanged without."""
+    if not endorsements:
+        return achievement_
+    return {**achievement_, "endorsement": list(endorsements)}
 
 
 def achievement_document(achievement_: dict[str, Any]) -> dict[str, Any]:

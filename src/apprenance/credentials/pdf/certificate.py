@@ -33,6 +33,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from apprenance.credentials.formats.institution_endorsement import endorser_names
 from apprenance.credentials.pdf.attach import attach_files, credential_attachment
 from apprenance.credentials.pdf.style import (
     ACCENT,
@@ -386,6 +387,9 @@ def _closing(data: CertificateData) -> list[Flowable]:
                             _p(issuer.name, "bodybold")]
     if issuer.url:
         left.append(_p(issuer.url, "note"))
+    endorsers = endorser_names(data.credential)  # the achievement's third-party endorsements
+    if endorsers:
+        left.append(_p(t("cert.endorsed_by", lang, names=", ".join(endorsers)), "body"))
     left += [_p(t("cert.issued_on", lang, date=date_text(data.issued_on, lang)), "body"),
              Spacer(1, 12 * mm), SignatureLine(62 * mm),
              _p(" — ".join(x for x in (issuer.signatory, issuer.role) if x)

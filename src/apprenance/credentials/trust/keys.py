@@ -141,8 +141,9 @@ class KeyStore:
     """Issuer keys under ``folder`` (normally ``HOME/keys``)."""
 
     def __init__(self, folder: Path, passphrase: str | None = None, *,
-                 ask: Callable[[], str] | None = None) -> None:
+                 ask: Callable[[], str] | None = None, role: str = "issuer") -> None:
         self.folder = folder
+        self.role = role  # whose keys, in messages: "issuer", or "endorser" (endorser-keys)
         self._passphrase = passphrase.encode("utf-8") if passphrase else None
         self._ask = ask  # asked once, when an encrypted key is opened without a passphrase
 
@@ -210,7 +211,7 @@ class KeyStore:
         )
         index["current"] = key.kid
         self._write_index(issuer, index)
-        log.debug("issuer %s: key %s stored in %s (%s)", issuer, key.kid, folder,
+        log.debug("%s %s: key %s stored in %s (%s)", self.role, issuer, key.kid, folder,
                   "encrypted" if self._passphrase else "not encrypted: no passphrase set")
         return PublicKeyInfo(key.kid, key.public_multibase, stamp, None)
 
@@ -244,14 +245,15 @@ class KeyStore:
         try:
             data = path.read_bytes()
         except FileNotFoundError:
-            raise NotFound(f"no private key {kid} for issuer {issuer!r}") from None
+            raise NotFound(f"no private key {kid} for {self.role} {issuer!r}") from None
         encrypted = b"ENCRYPTED" in data.split(b"\n", 1)[0]
         if encrypted and self._passphrase is None and self._ask is not None:
             asked, self._ask = self._ask(), None
             self._passphrase = asked.encode("utf-8") if asked else None
         if encrypted and self._passphrase is None:
             raise SigningError(
-                f"the private key of issuer {issuer!r} is encrypted: set APPRENANCE_KEY_PASSPHRASE"
+                f"the private key of {self.role} {issuer!r} is encrypted: set "
+                "APPRENANCE_KEY_PASSPHRASE"
                 " (or run the command on a terminal to be asked for it)"
             )
         try:
@@ -260,15 +262,15 @@ class KeyStore:
             )
         except (ValueError, TypeError, UnsupportedAlgorithm):
             raise SigningError(
-                f"cannot open the private key of issuer {issuer!r}: wrong passphrase "
+                f"cannot open the private key of {self.role} {issuer!r}: wrong passphrase "
                 "or damaged file"
             ) from None
         if not isinstance(private, Ed25519PrivateKey):
-            raise SigningError(f"the key {kid} of issuer {issuer!r} is not an Ed25519 key")
+            raise SigningError(f"the key {kid} of {self.role} {issuer!r} is not an Ed25519 key")
         key = SigningKey(private)
         if key.kid != kid:
             raise SigningError(f"the key file {path.name} does not hold key {kid}")
-        log.debug("issuer %s: key %s loaded from %s", issuer, kid, path.parent)
+        log.debug("%s %s: key %s loaded from %s", self.role, issuer, kid, path.parent)
         return key
 
     def check_current(self) -> list[str]:

@@ -27,6 +27,7 @@ from apprenance.credentials.verify.verifier import (
     parse_text,
     verify_document,
 )
+from apprenance.i18n.phrases import Phrase
 
 MAX_DEPTH = 3
 
@@ -99,6 +100,7 @@ def check_nested(
                         status_issuers=status_issuers, _depth=depth + 1)
         if endorsed is not None:
             _check_endorsed(document, endorsed, nested)
+            _name_endorser(document, nested)
     failed = [n for n in report.nested if not n.verified]
     if failed:
         status: CheckStatus = "failed" if any(n.decisive for n in failed) else "warning"
@@ -106,6 +108,26 @@ def check_nested(
                    roles=", ".join(n.role or n.source for n in failed))
     else:
         report.say("nested", "ok", "verify.msg.nested_ok", count=len(report.nested))
+
+
+def _name_endorser(endorsement: dict[str, Any], report: Report) -> None:
+    """The ``endorser`` check: who endorses, by name, and whether their signature holds
+    (valid; not valid; or their key could not be found)."""
+    issuer = endorsement.get("issuer")
+    did = report.issuer or "-"
+    name = issuer.get("name") if isinstance(issuer, dict) else None
+    name = name if isinstance(name, str) and name.strip() else did
+    if report.signature == "valid":
+        report.say("endorser", "ok", "verify.msg.endorser_valid", name=name, did=did)
+        return
+    unknown = any(
+        c.name == "signature" and c.status == "failed"
+        and isinstance(c.params.get("reason"), Phrase)
+        and c.params["reason"].key.startswith("verify.did.")
+        for c in report.checks)
+    report.say("endorser", "failed",
+               "verify.msg.endorser_unknown" if unknown else "verify.msg.endorser_invalid",
+               name=name, did=did)
 
 
 def _check_endorsed(endorsement: dict[str, Any], target: str, report: Report) -> None:

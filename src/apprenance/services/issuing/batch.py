@@ -54,6 +54,7 @@ from apprenance.services.files import (
     write_bytes,
     write_json,
 )
+from apprenance.services.issuing.endorsers import attached, hosted_documents
 from apprenance.services.issuing.issuers import Signer, did_document, issuer_for, signer
 from apprenance.services.issuing.revocation import (
     Allocator,
@@ -125,6 +126,7 @@ class Batch:
     _achievements: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     _images: dict[str, tuple[bytes, bytes, SvgTemplate]] = field(default_factory=dict)
     _hosted: set[str] = field(default_factory=set)
+    _endorsed: dict[tuple[str, str], list[dict[str, Any]]] | None = None
 
     # --- shared, once per batch ------------------------------------------------------------
 
@@ -148,13 +150,24 @@ class Batch:
             image = self.urls.badge_image(badge.id, found[0]) if found else None
             if found is not None and image is not None:
                 self._publish(image, found[1])
-            self._achievements[key] = ob3.achievement(badge, self.catalog, self.urls, lang,
-                                                      image=image)
+            self._achievements[key] = self._endorsed_achievement(badge, lang, image)
             for other in LANGS:
                 self._publish(self.urls.achievement(badge.id, other), lambda o=other: (
-                    ob3.achievement_document(ob3.achievement(
-                        badge, self.catalog, self.urls, o, image=image))))
+                    ob3.achievement_document(self._endorsed_achievement(badge, o, image))))
         return self._achievements[key]
+
+    def _endorsed_achievement(self, badge: Badge, lang: str,
+                              image: str | None) -> dict[str, Any]:
+        """The achievement, with the third parties' endorsements active when the batch began
+        (``Achievement.endorsement``)."""
+        if self._endorsed is None:
+            self._endorsed = attached(self.store)
+            if self._endorsed:  # the endorsers' profiles, beside the achievements
+                for url, document in hosted_documents(self.store, self.urls):
+                    self._publish(url, document)
+        return ob3.with_endorsements(
+            ob3.achievement(badge, self.catalog, self.urls, lang, image=image),
+            self._endorsed.get((badge.id, lang), []))
 
     def images(self, badge: Badge) -> tuple[bytes, bytes, SvgTemplate]:
         """(PNG, SVG, SVG ready to bake) of the badge artwork."""

@@ -28,6 +28,8 @@ from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import NotFound
 from apprenance.i18n import LANG_CHOICE, LANGS
+from apprenance.services.issuing import endorsers
+from apprenance.services.issuing.endorsers import with_endorsements_of
 from apprenance.services.issuing.issuers import did_document, profile_of
 from apprenance.services.issuing.revocation import ob2_revocations, status_list_document
 
@@ -74,8 +76,9 @@ def _badge(src: Sources, badge: str) -> Any:
 def achievement(src: Sources, badge: str, lang: str) -> Hosted:
     b = _badge(src, badge)
     image = artwork_url(b, src.urls)
-    doc = ob3.achievement_document(ob3.achievement(b, src.catalog, src.urls, lang, image=image))
-    return Hosted(doc, JSONLD, LONG)
+    found = ob3.achievement(b, src.catalog, src.urls, lang, image=image)
+    doc = ob3.achievement_document(with_endorsements_of(src.store, badge, lang, found))
+    return Hosted(doc, JSONLD, SHORT)  # an endorsement withdrawn shows within minutes
 
 
 def badge_artwork(src: Sources, badge: str, suffix: str) -> Hosted:
@@ -113,6 +116,16 @@ def instance_did(src: Sources) -> Hosted:
 def status_list(src: Sources, slug: str, list_id: int) -> Hosted:
     doc = status_list_document(src.store, src.keys, src.urls, slug, list_id)
     return Hosted(doc, "application/vc+ld+json", SHORT)
+
+
+def endorser_profile(src: Sources, slug: str) -> Hosted:
+    """An endorser's OB 3.0 Profile (``/endorsers/{id}/profile.json``)."""
+    return Hosted(endorsers.profile_document(src.store, slug), JSONLD, LONG)
+
+
+def endorser_did(src: Sources, slug: str) -> Hosted:
+    """An endorser's DID document (its did:key's, derived: ``/endorsers/{id}/did.json``)."""
+    return Hosted(endorsers.did_document(src.store, slug), "application/did+ld+json", LONG)
 
 
 def ob2_issuer(src: Sources, slug: str) -> Hosted:
@@ -162,6 +175,8 @@ ROUTES: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(rf"images/badges/({_SLUG})(\.svg|\.png)"), badge_artwork),
     (re.compile(rf"issuers/({_SLUG})/image(\.svg|\.png)"), issuer_image),
     (re.compile(r"\.well-known/did\.json"), instance_did),
+    (re.compile(rf"endorsers/({_SLUG})/profile\.json"), endorser_profile),
+    (re.compile(rf"endorsers/({_SLUG})/did\.json"), endorser_did),
 ]
 
 

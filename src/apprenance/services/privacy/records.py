@@ -190,7 +190,7 @@ def files_naming(home: Path, participant: str, name: str | None,
     if not home.is_dir():
         return []
     in_names, in_content = _needles(participant, name)
-    skipped = {p.resolve() for p in (home / "keys", *skip)}
+    skipped = {p.resolve() for p in (home / "keys", home / "endorser-keys", *skip)}
     found = []
     for folder, dirs, files in os.walk(home):
         here = Path(folder)
