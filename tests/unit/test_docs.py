@@ -51,3 +51,15 @@ def test_the_coordinators_guide_shows_every_step_of_the_walk() -> None:
     taken = {f"{step}.png" for step in re.findall(r'_shot\(page, db, "([\w-]+)"\)', walk)}
     assert taken and shown == taken
     assert all((REPO / "docs" / "images" / "coordinators" / name).is_file() for name in shown)
+
+
+def test_the_learners_guide_shows_every_step_of_the_walk() -> None:
+    """docs/learners.md shows the pictures the learner's walk test takes, and each exists."""
+    import re
+
+    guide = (REPO / "docs" / "learners.md").read_text(encoding="utf-8")
+    shown = set(re.findall(r"\(images/learners/([\w-]+\.png)\)", guide))
+    walk = (REPO / "tests" / "e2e" / "test_learner_walk.py").read_text(encoding="utf-8")
+    taken = {f"{step}.png" for step in re.findall(r'_shot\(\w+, db, "([\w-]+)"\)', walk)}
+    assert len(taken) == 7 and shown == taken
+    assert all((REPO / "docs" / "images" / "learners" / name).is_file() for name in shown)
