@@ -98,7 +98,7 @@ def test_a_badge_issued_in_the_back_office_is_mailed_and_its_link_opens_the_badg
     target = found.group(3).removeprefix("?suite=")
     learner = _client(world)
     page = learner.get(found.group(1))  # opening the link spends nothing
-    assert page.status_code == 200
+    assert page.status_code == 200 and "Voir mon badge" in page.text
     action = re.search(r'<form method="post" action="([^"]+)"', page.text)
     assert action and action.group(1).replace("&amp;", "&") == found.group(1)
     signed = learner.post(found.group(1), follow_redirects=False)
