@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 
 from apprenance.services.mail import bounces, queue, worker
 from apprenance.services.people import access
+from apprenance.services.privacy.report import erase_learner, export_learner
 from apprenance.web.app import create_app
 from mail_server import MailServer, smtp_server
 from web_world import LEA, World, build_world
@@ -98,7 +99,7 @@ def test_a_badge_issued_in_the_back_office_is_mailed_and_its_link_opens_the_badg
     target = found.group(3).removeprefix("?suite=")
     learner = _client(world)
     page = learner.get(found.group(1))  # opening the link spends nothing
-    assert page.status_code == 200
+    assert page.status_code == 200 and "Voir mon badge" in page.text
     action = re.search(r'<form method="post" action="([^"]+)"', page.text)
     assert action and action.group(1).replace("&amp;", "&") == found.group(1)
     signed = learner.post(found.group(1), follow_redirects=False)
@@ -225,3 +226,17 @@ def test_a_bounce_is_shown_to_the_coordinator_who_retries_it(
     assert 'id="mail-retried"' in client.get(retried.headers["location"]).text
     assert len(_send(world).sent) == 1
     assert 'id="mail-failed-link"' not in client.get(TERRITORY).text
+
+
+def test_a_learner_s_mail_is_in_their_export_and_gone_with_their_erasure(
+        world: World, server: MailServer) -> None:
+    client, csrf = _session(world, "coordinator")
+    client.post(f"{TERRITORY}/delivrer", data={"csrf": csrf})
+    _send(world)
+    exported = export_learner(world.app.store, LEA, clock=world.app.clock)
+    assert exported["mail"] and {m["status"] for m in exported["mail"]} == {"sent"}
+    assert all(m["recipient"] == LEA and "text_body" not in m for m in exported["mail"])
+    report = erase_learner(world.app.store, world.app.keys, LEA, urls=world.app.urls,
+                           clock=world.app.clock)
+    assert report.to_dict()["mail_deleted"] == len(exported["mail"])
+    assert all(j.recipient != LEA for j in queue.territory_mail(world.app.store, None))

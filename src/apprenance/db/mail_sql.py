@@ -202,3 +202,12 @@ def territory_name(conn: Connection, territory: str | None) -> str | None:
     found = conn.execute(select(t.territories.c.name)
                          .where(t.territories.c.id == territory)).scalar_one_or_none()
     return str(found or territory)
+
+
+def learner_mail(conn: Connection, learner_id: int) -> list[dict[str, Any]]:
+    """A learner's mail for their export: to whom, what, when, how it went (no body)."""
+    rows = conn.execute(select(J.kind, J.recipient, J.lang, J.subject, J.status, J.attempts,
+                               J.last_error, J.created_at, J.sent_at)
+                        .where(J.learner_id == learner_id).order_by(J.created_at, J.id))
+    return [{k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in r.items()}
+            for r in rows.mappings()]

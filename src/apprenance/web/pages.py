@@ -161,7 +161,8 @@ def signin_link(request: Request, lang: LangDep, token: Secret,
     the page of this site the button leads to once signed in (a badge's page)."""
     target = local_path(suite)
     query = "?suite=" + quote(target, safe="/") if target else ""
-    return render(request, "signin.html", lang, link=f"/connexion/{token}{query}")
+    return render(request, "signin.html", lang, link=f"/connexion/{token}{query}",
+                  to_badge=bool(target and target.startswith("/credentials/")))
 
 
 @router.post("/connexion/{token}")

@@ -40,7 +40,7 @@ from typing import Any
 from apprenance.clock import Clock
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
-from apprenance.db import erasure_sql, holds_sql, privacy_sql
+from apprenance.db import erasure_sql, holds_sql, mail_sql, privacy_sql
 from apprenance.db.store import Store
 from apprenance.errors import ApprenanceError, ConfigError
 from apprenance.importers.values import learner_key
@@ -73,6 +73,7 @@ def export_learner(store: Store, participant: str, *, clock: Clock,
         credentials = privacy_sql.credential_rows(conn, lid)
         access = pr.access_rows(conn, lid)
         statements = privacy_sql.statement_rows(conn, own_statements + witnessed)
+        mail = mail_sql.learner_mail(conn, lid)
     by_activity: dict[str, list[dict[str, Any]]] = {}
     for att in received:
         by_activity.setdefault(str(att["activity_id"]), []).append(
@@ -95,6 +96,7 @@ def export_learner(store: Store, participant: str, *, clock: Clock,
         "credentials": [pr.row_dict(x, leave=("learner_id",)) for x in credentials],
         **access,
         "xapi_statements": [pr.row_dict(x, leave=("content_hash",)) for x in statements],
+        "mail": mail,  # what was mailed to them (badges received, sign-in links)
         "files": pr.files_naming(home, who, learner["name"], pr.store_files(store))
         if home and not learner["erased_at"] else [],
         "recorded_files": written_for(store, lid),
