@@ -134,6 +134,11 @@ def _row(store: Store, slug: str) -> sql.IssuerRow:
     return row
 
 
+def issuer_profile(store: Store, slug: str) -> IssuerProfile:
+    """The public profile of issuer ``slug`` (name, URL...): what pages name it by."""
+    return profile_of(_row(store, slug))
+
+
 def profile_of(row: sql.IssuerRow) -> IssuerProfile:
     return IssuerProfile(slug=row.id, did=row.did, name=row.name, url=row.url, email=row.email,
                          description=row.description, image=row.image)
