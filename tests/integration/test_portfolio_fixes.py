@@ -8,8 +8,8 @@ names the issuer and the territory, offers the CLR and one download menu per bad
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -247,7 +247,7 @@ def shared(tmp_path: Path) -> Iterator[tuple[World, str, str]]:
 
 def test_the_shared_view_names_issuer_and_territory_and_offers_the_clr(
         shared: tuple[World, str, str]) -> None:
-    world, share, html = shared
+    world, _share, html = shared
     assert "Badges délivrés par" in html
     assert "Communauté de communes du Val de Serre" in html
     assert "Territoire : " in html
@@ -260,7 +260,7 @@ def test_the_shared_view_names_issuer_and_territory_and_offers_the_clr(
 
 def test_the_shared_view_has_a_download_menu_per_badge_and_a_summary_on_top(
         shared: tuple[World, str, str]) -> None:
-    world, share, html = shared
+    world, _share, html = shared
     doc = portfolio_for(world.app.store, world.app.catalog(), LEA, "fr", public=True)
     menus = re.findall(r'<details class="menu">(.*?)</details>', html, re.S)
     assert len(menus) == len([b for b in doc["badges"] if not b["revoked"]]) > 0
