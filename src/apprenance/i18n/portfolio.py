@@ -30,6 +30,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "révoqué le {date} — motif : {reason}",
         "en": "revoked on {date} — reason: {reason}",
     },
+    "portfolio.tl.title": {"fr": "Jalons du parcours", "en": "Milestones"},
     "portfolio.tl.earned": {"fr": "badge obtenu : {name}", "en": "badge earned: {name}"},
     "portfolio.tl.revoked": {
         "fr": "badge révoqué depuis : {name}",
