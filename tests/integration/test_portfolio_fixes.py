@@ -184,6 +184,11 @@ def test_badges_have_english_artwork_in_pages_credentials_and_baked_files(
     assert hosted["image"]["id"].endswith("/images/badges/faire-1.en.svg")
     assert world.client.get("/achievements/faire-1.fr.json").json()["image"]["id"].endswith(
         "/images/badges/faire-1.svg")
+    for lang, path in (("en", "/images/badges/faire-1.en.svg"),
+                       ("fr", "/images/badges/faire-1.svg")):
+        listed = world.client.get(f"/api/v1/badges/faire-1?lang={lang}",
+                                  headers=world.headers("admin"))
+        assert listed.status_code == 200 and listed.json()["image"] == path
 
     _learner_speaks(world, tmp_path, "en")  # her credentials are written in English
     [cred, *_] = _issue(world)

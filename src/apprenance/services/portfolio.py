@@ -6,14 +6,12 @@ document that the pages render (and the API returns)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from apprenance.credentials.formats.registry import DOWNLOADS
-from apprenance.credentials.images.hosted_images import artwork_lang
+from apprenance.credentials.images.hosted_images import artwork_path
 from apprenance.db.store import Store
-from apprenance.domain.catalog import FUNCTIONS, PILLARS, Badge, Catalog, text
+from apprenance.domain.catalog import FUNCTIONS, PILLARS, Catalog, text
 from apprenance.domain.certificate import competence_level
 from apprenance.errors import NotFound
 from apprenance.services.evaluation.evaluate import list_awards
@@ -46,15 +44,6 @@ def _credentials_of(store: Store, catalog: Catalog, participant: str,
                     "id_path": str(cred["id"]).removeprefix("urn:uuid:"),
                     "formats": list(DOWNLOADS) if cred["format"] == "ob3" else ["json"]})
     return out
-
-
-def _image_path(badge: Badge, lang: str) -> str | None:
-    """Where the page shows the badge's artwork: in ``lang`` where it has some."""
-    found = badge.image_for(lang)
-    if not found:
-        return None
-    tag = artwork_lang(badge, lang)
-    return f"/images/badges/{quote(badge.id)}{'.' + tag if tag else ''}{Path(found).suffix}"
 
 
 def _issuers(store: Store, credentials: list[dict[str, Any]]) -> list[dict[str, str]]:
@@ -103,7 +92,7 @@ def portfolio_for(store: Store, catalog: Catalog, participant: str, lang: str, *
             "description": text(badge.description, lang) if badge else "",
             "kind": badge.kind if badge else "badge",
             "has_image": bool(badge and badge.image),
-            "image": _image_path(badge, lang) if badge else None,
+            "image": artwork_path(badge, lang) if badge else None,
             "issued": award["issued"],
             "revoked": gone is not None,
             "revoked_on": gone.revoked_at.date().isoformat() if gone else None,

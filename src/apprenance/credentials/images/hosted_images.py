@@ -18,6 +18,7 @@ import base64
 import binascii
 import dataclasses
 from pathlib import Path
+from urllib.parse import quote
 
 from apprenance.credentials.images.image_safety import image_kind
 from apprenance.credentials.verify.inputs import HostedUrls, IssuerProfile
@@ -50,6 +51,16 @@ def artwork_url(badge: Badge, urls: HostedUrls, lang: str | None = None) -> str 
     ``lang`` when the badge has artwork in that language (``/images/badges/X.en.svg``)."""
     found = artwork(badge, lang)
     return urls.badge_image(badge.id, found[0], artwork_lang(badge, lang)) if found else None
+
+
+def artwork_path(badge: Badge, lang: str | None = None) -> str | None:
+    """The site-relative path of the badge's artwork in ``lang`` (what pages and the catalog
+    API show): ``/images/badges/faire-1.en.svg`` where the badge has English artwork."""
+    found = badge.image_for(lang) if lang else badge.image
+    if not found:
+        return None
+    tag = artwork_lang(badge, lang)
+    return f"/images/badges/{quote(badge.id)}{'.' + tag if tag else ''}{Path(found).suffix}"
 
 
 def data_uri_image(value: str | None) -> tuple[str, bytes] | None:
