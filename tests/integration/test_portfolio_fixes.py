@@ -265,7 +265,7 @@ def test_the_shared_view_names_issuer_and_territory_and_offers_the_clr(
 
 def test_the_shared_view_has_a_download_menu_per_badge_and_a_summary_on_top(
         shared: tuple[World, str, str]) -> None:
-    world, _share, html = shared
+    world, share, html = shared
     doc = portfolio_for(world.app.store, world.app.catalog(), LEA, "fr", public=True)
     menus = re.findall(r'<details class="menu">(.*?)</details>', html, re.S)
     assert len(menus) == len([b for b in doc["badges"] if not b["revoked"]]) > 0
@@ -280,7 +280,8 @@ def test_the_shared_view_has_a_download_menu_per_badge_and_a_summary_on_top(
         png = world.client.get(href.group(1).replace("&amp;", "&"))
         assert png.status_code == 200 and png.content.startswith(b"\x89PNG")
     for badge in doc["badges"]:
-        assert f'href="/credentials/{badge["credential"]}"' in _badge_card(html, badge["id"])
+        assert f'href="/credentials/{badge["credential"]}?share={share}"' in \
+            _badge_card(html, badge["id"])
     # the sections, the summary first
     order = [html.index(f'id="{s}"') for s in ("resume", "badges", "competences", "parcours")]
     assert order == sorted(order)
