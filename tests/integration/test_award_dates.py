@@ -22,6 +22,7 @@ from apprenance.db.store import Store
 from apprenance.domain.award_dates import met_days, met_on
 from apprenance.domain.catalog import AllOf, Catalog, Filters, Measure
 from apprenance.domain.evidence import ActivityFacts
+from apprenance.i18n.dates import date_text
 from apprenance.services.certificates.gather import CertificateOptions, gather_certificate
 from apprenance.services.evaluation.evaluate import evaluate, list_awards
 from apprenance.services.issuing.issue import get_credential, issue
@@ -166,7 +167,10 @@ def test_the_portfolio_page_shows_both_dates(tmp_path: Path) -> None:
     awards = [a for a in list_awards(world.app.store, participant=WEB_LEA) if a["issued_at"]]
     assert awards
     for award in awards:
-        assert f"obtenu le {award['awarded_on']} · émis le {award['issued_at'][:10]}" in html
+        # written as people read dates (i18n/dates.py), the activity's day first
+        awarded = date_text(date.fromisoformat(award["awarded_on"]), "fr")
+        issued_on = date_text(date.fromisoformat(award["issued_at"][:10]), "fr")
+        assert f"obtenu le {awarded} · émis le {issued_on}" in html
 
 
 def test_migration_0006_gives_earlier_awards_the_day_they_were_recorded(db_url: str) -> None:

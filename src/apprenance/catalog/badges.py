@@ -33,7 +33,9 @@ from apprenance.domain.catalog import (
 )
 from apprenance.domain.roles import ROLES, parse_role
 from apprenance.errors import InputError, UnsafeImage
+from apprenance.i18n import LANGS
 
+DEFAULT_ART_LANG = "fr"  # the language of a badge's ``image``; others: ``name.{lang}.svg``
 MEASURES: tuple[MeasureKind, ...] = MEASURE_KINDS  # what badge files may say
 FILTERS: tuple[str, ...] = (
     "pillar", "competence", "function", "project", "territory", "activity", "since", "until"
@@ -98,10 +100,15 @@ def read_badge_doc(
         micro, more = read_micro_credential(doc, entry.micro_credential, concepts)
         out.problems += more
     image = None
+    images: dict[str, str] = {}
     if entry.image:
         resolved = (doc.path.parent / entry.image).resolve()
         out.problems += _image_problems(doc, entry.image, resolved)
         image = str(resolved)
+        for lang, found in language_artwork(resolved).items():
+            written = str(Path(entry.image).with_name(found.name))
+            out.problems += _image_problems(doc, written, found)
+            images[lang] = str(found)
     parser = _RuleParser(doc, concepts, activities)
     rule = parser.parse(entry.rule, ("rule",))
     out.problems += parser.problems
@@ -123,8 +130,20 @@ def read_badge_doc(
         credits=dict(entry.credits),
         source=f"{file}:{start}" if start else file,
         micro_credential=micro,
+        images=images,
     )
     out.problems += missing_problems(doc, out.badge)
+    return out
+
+
+def language_artwork(image: Path) -> dict[str, Path]:
+    """The artwork in other languages next to ``image``: ``faire-1.en.svg`` is the English
+    one of ``faire-1.svg`` (French, the default, has no language in its name)."""
+    out: dict[str, Path] = {}
+    for lang in LANGS:
+        candidate = image.with_name(f"{image.stem}.{lang}{image.suffix}")
+        if lang != DEFAULT_ART_LANG and candidate.is_file():
+            out[lang] = candidate
     return out
 
 

@@ -183,6 +183,7 @@ def _build(
         hashes.append(f"badges/{badge_read.path.name} {file_sha256(badge_read.path)}")
         if badge_read.badge is not None and badge_read.badge.image:
             images.add(badge_read.badge.image)
+            images.update(badge_read.badge.images.values())
     badges, more = order_badges(badge_reads)
     problems += more
     for image in sorted(images):

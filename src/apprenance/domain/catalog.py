@@ -141,6 +141,12 @@ class Badge:
     credits: dict[str, float] = field(default_factory=dict)  # {"ects": 1}
     source: str = ""
     micro_credential: MicroCredential | None = None  # Annex I elements (EU 2022)
+    # the artwork in another language (lang -> path): ``faire-1.en.svg`` beside ``faire-1.svg``
+    images: dict[str, str] = field(default_factory=dict)
+
+    def image_for(self, lang: str) -> str | None:
+        """The path of the artwork in ``lang``: its own when it has one, else the default."""
+        return self.images.get(lang, self.image)
 
 
 @dataclass

@@ -43,18 +43,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cert.col.attestations": {"fr": "Attestations", "en": "Attestations"},
     "cert.col.badge": {"fr": "Badge", "en": "Badge"},
     "cert.col.date": {"fr": "Date", "en": "Date"},
-    "cert.level.0": {"fr": "découverte", "en": "discovery"},
-    "cert.level.1": {"fr": "premiers pas", "en": "first steps"},
-    "cert.level.2": {"fr": "pratique", "en": "practice"},
-    "cert.level.3": {"fr": "maîtrise", "en": "mastery"},
-    "cert.levels.legend": {
-        "fr": "Niveau selon les heures pondérées : 1 premiers pas (≥ 8 h), 2 pratique (≥ 30 h), "
-            "3 maîtrise (≥ 100 h) ; en deçà : découverte. Une activité compte pour chaque "
-            "compétence qu'elle mobilise, selon son poids.",
-        "en": "Level from the weighted hours: 1 first steps (≥ 8 h), 2 practice (≥ 30 h), 3 "
-            "mastery (≥ 100 h); below: discovery. An activity counts for each competence it "
-            "draws on, by its weight.",
-    },
     "cert.kind.pathway": {"fr": "parcours", "en": "pathway"},
     "cert.competences.others": {
         "fr": "S'y ajoutent {count} compétence(s) mobilisée(s) à un niveau de découverte.",

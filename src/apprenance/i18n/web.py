@@ -43,7 +43,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{hours} h d'activités ({count} activités), du {first} au {last}.",
         "en": "{hours} h of activities ({count} activities), from {first} to {last}.",
     },
-    "portfolio.badges": {"fr": "Badges obtenus", "en": "Badges earned"},
+    "portfolio.badges": {"fr": "Badges", "en": "Badges"},
     "portfolio.no_badges": {
         "fr": "Pas encore de badge : voyez ci-dessous ce qui approche.",
         "en": "No badge yet: see below what is getting close.",
@@ -62,10 +62,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "portfolio.competence": {"fr": "Compétence", "en": "Competence"},
     "portfolio.hours": {"fr": "Heures", "en": "Hours"},
     "portfolio.level": {"fr": "Niveau", "en": "Level"},
-    "level.discovered": {"fr": "découverte", "en": "discovered"},
-    "level.practised": {"fr": "pratiquée", "en": "practised"},
-    "level.confirmed": {"fr": "confirmée", "en": "confirmed"},
-    "level.expert": {"fr": "experte", "en": "expert"},
     "portfolio.next": {"fr": "Prochains badges", "en": "Next badges"},
     "portfolio.ready": {
         "fr": "prêt : sera décerné à la prochaine évaluation",

@@ -39,9 +39,10 @@ def credential_owner(store: Store, credential_id: str) -> tuple[str, str | None]
     return owner
 
 
-def _artwork(catalog: Catalog, badge: str | None, kind: str) -> bytes:
+def _artwork(catalog: Catalog, badge: str | None, kind: str, lang: str | None = None) -> bytes:
     found = catalog.badges.get(badge or "")
-    path = Path(found.image) if found and found.image else None
+    image = (found.image_for(lang) if lang else found.image) if found else None
+    path = Path(image) if image else None
     if kind == "png":
         return badge_png(path) if path else placeholder_png()
     if path is not None and path.suffix == ".svg" and path.is_file():
@@ -49,10 +50,21 @@ def _artwork(catalog: Catalog, badge: str | None, kind: str) -> bytes:
     return PLACEHOLDER_SVG
 
 
+def credential_lang(document: Any) -> str | None:
+    """The language a credential was written in (its achievement's ``inLanguage``)."""
+    subject = document.get("credentialSubject") if isinstance(document, dict) else None
+    achievement = subject.get("achievement") if isinstance(subject, dict) else None
+    lang = achievement.get("inLanguage") if isinstance(achievement, dict) else None
+    return lang if isinstance(lang, str) else None
+
+
 def _issued(catalog: Catalog, cred: dict[str, Any]) -> Issued:
+    """The stored credential, baked into the artwork of its own language."""
+    lang = credential_lang(cred["document"])
     return Issued(cred["document"], str(cred["jwt"]) if cred["jwt"] else None,
-                  cred["ob2_assertion"], png=lambda: _artwork(catalog, cred["badge"], "png"),
-                  svg=lambda: _artwork(catalog, cred["badge"], "svg"))
+                  cred["ob2_assertion"],
+                  png=lambda: _artwork(catalog, cred["badge"], "png", lang),
+                  svg=lambda: _artwork(catalog, cred["badge"], "svg", lang))
 
 
 def credential_file(store: Store, catalog: Catalog, credential_id: str, fmt: str) -> Download:

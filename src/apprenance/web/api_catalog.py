@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse, Response
 
+from apprenance.credentials.images.hosted_images import artwork_path
 from apprenance.domain.catalog import Badge, Catalog, Concept, text
 from apprenance.errors import NotFound
 from apprenance.services import catalog as service
@@ -53,7 +54,7 @@ def _badge(badge: Badge, lang: str) -> dict[str, Any]:
             "description": text(badge.description, lang),
             "criteria": text(badge.criteria, lang), "achievement_type": badge.achievement_type,
             "alignments": list(badge.alignments), "credits": badge.credits,
-            "image": f"/images/badges/{badge.id}.svg" if badge.image else None}
+            "image": artwork_path(badge, lang)}
 
 
 @router.get("/frameworks", summary="Frameworks (SKOS concept schemes) and their sizes")

@@ -25,6 +25,7 @@ from apprenance.domain.roles import role_label
 from apprenance.errors import Unauthenticated
 from apprenance.i18n import number
 from apprenance.i18n.dates import date_text, short_date
+from apprenance.i18n.levels import level_text
 from apprenance.public_url import check_signing_url
 from apprenance.services.downloads import issue_for
 from apprenance.services.ingest.coordination import territory_overview
@@ -49,6 +50,7 @@ from apprenance.web.deps import (
     AppDep,
     CatalogDep,
     LangDep,
+    browser_lang,
     hosted_sources,
 )
 
@@ -192,6 +194,28 @@ def signout(request: Request, app: AppDep, csrf: Csrf) -> RedirectResponse:
     return response
 
 
+def chosen_lang(request: Request) -> str | None:
+    """The language the person chose: ``?lang=``, else the language switch's cookie."""
+    for value in (request.query_params.get("lang"), request.cookies.get(LANG_COOKIE)):
+        if value in i18n.LANGS:
+            return value
+    return None
+
+
+def portfolio_lang(request: Request, learner_lang: str | None, *, viewer_first: bool) -> str:
+    """The language of a portfolio page. What the person chose (the switch) always wins;
+    then, on the learner's own pages, the learner's language (``learners.lang``) before the
+    browser's; on a shared view (``viewer_first``), the viewer's browser before the
+    learner's (a recruiter reads in their own language); French last."""
+    chosen = chosen_lang(request)
+    if chosen is not None:
+        return chosen
+    browser = browser_lang(request.headers.get("accept-language", ""))
+    own = learner_lang if learner_lang in i18n.LANGS else None
+    order = (browser, own) if viewer_first else (own, browser)
+    return next((x for x in order if x is not None), "fr")
+
+
 def _portfolio_page(request: Request, app: App, catalog: Any, lang: str, participant: str,
                     *, public: bool, own: bool, share: str | None = None,
                     revoked_now: str | None = None) -> HTMLResponse:
@@ -205,7 +229,7 @@ def _portfolio_page(request: Request, app: App, catalog: Any, lang: str, partici
     chart = pillars_svg(doc["pillars"], title=i18n.t("portfolio.pillars_chart", lang), lang=lang)
     return render(request, "portfolio.html", lang, doc=doc, chart=chart, public=public,
                   own=own, share_links=links, share_query=f"?share={share}" if share else "",
-                  revoked_now=revoked_now)
+                  revoked_now=revoked_now, level_text=lambda level: level_text(level, lang))
 
 
 @router.get("/portfolio", response_class=HTMLResponse)
@@ -215,6 +239,8 @@ def my_portfolio(request: Request, app: AppDep, catalog: CatalogDep, grant: AnyG
         return RedirectResponse(_home_of(grant), status_code=303)
     if grant.role != "learner" or grant.learner is None:
         raise Unauthenticated("open your sign-in link to see your portfolio")
+    lang = portfolio_lang(request, directory.get_learner(app.store, grant.learner)["lang"],
+                          viewer_first=False)
     return _portfolio_page(request, app, catalog, lang, grant.learner, public=False, own=True)
 
 
@@ -225,6 +251,8 @@ def learner_page(request: Request, app: AppDep, catalog: CatalogDep, grant: AnyG
     """The learner's page for staff (``?revoque=ID``: the credential just revoked, said)."""
     found = learner_for(grant, app.store, learner)
     own = grant.role == "learner"
+    if own:  # staff read in their own language; the learner in theirs
+        lang = portfolio_lang(request, found.get("lang"), viewer_first=False)
     return _portfolio_page(request, app, catalog, lang, found["learner"], public=False, own=own,
                            revoked_now=revoque)
 
@@ -233,6 +261,8 @@ def learner_page(request: Request, app: AppDep, catalog: CatalogDep, grant: AnyG
 def shared_portfolio(request: Request, app: AppDep, catalog: CatalogDep, lang: LangDep,
                      token: Secret) -> HTMLResponse:
     participant = access.resolve_share_link(app.store, token, clock=app.clock)
+    lang = portfolio_lang(request, directory.get_learner(app.store, participant)["lang"],
+                          viewer_first=True)
     return _portfolio_page(request, app, catalog, lang, participant, public=True, own=False,
                            share=token)
 

@@ -18,6 +18,7 @@ import base64
 import binascii
 import dataclasses
 from pathlib import Path
+from urllib.parse import quote
 
 from apprenance.credentials.images.image_safety import image_kind
 from apprenance.credentials.verify.inputs import HostedUrls, IssuerProfile
@@ -27,9 +28,11 @@ SUFFIXES = {"png": ".png", "svg": ".svg"}
 MEDIA_TYPES = {".png": "image/png", ".svg": "image/svg+xml"}
 
 
-def artwork(badge: Badge) -> tuple[str, bytes] | None:
-    """(suffix, bytes) of the badge's artwork file, or None (no artwork, or not PNG/SVG)."""
-    path = Path(badge.image) if badge.image else None
+def artwork(badge: Badge, lang: str | None = None) -> tuple[str, bytes] | None:
+    """(suffix, bytes) of the badge's artwork file (in ``lang`` when it has one of that
+    language, else the default), or None (no artwork, or not PNG/SVG)."""
+    found = badge.image_for(lang) if lang else badge.image
+    path = Path(found) if found else None
     if path is None or not path.is_file():
         return None
     data = path.read_bytes()
@@ -37,10 +40,27 @@ def artwork(badge: Badge) -> tuple[str, bytes] | None:
     return (SUFFIXES[kind], data) if kind else None
 
 
-def artwork_url(badge: Badge, urls: HostedUrls) -> str | None:
-    """The hosted URL of the badge's artwork (what ``achievement.image.id`` holds)."""
-    found = artwork(badge)
-    return urls.badge_image(badge.id, found[0]) if found else None
+def artwork_lang(badge: Badge, lang: str | None) -> str | None:
+    """The language tag of the badge's artwork in ``lang``: ``lang`` when the badge has
+    artwork of its own in that language, else None (the default artwork serves)."""
+    return lang if lang and lang in badge.images else None
+
+
+def artwork_url(badge: Badge, urls: HostedUrls, lang: str | None = None) -> str | None:
+    """The hosted URL of the badge's artwork (what ``achievement.image.id`` holds), in
+    ``lang`` when the badge has artwork in that language (``/images/badges/X.en.svg``)."""
+    found = artwork(badge, lang)
+    return urls.badge_image(badge.id, found[0], artwork_lang(badge, lang)) if found else None
+
+
+def artwork_path(badge: Badge, lang: str | None = None) -> str | None:
+    """The site-relative path of the badge's artwork in ``lang`` (what pages and the catalog
+    API show): ``/images/badges/faire-1.en.svg`` where the badge has English artwork."""
+    found = badge.image_for(lang) if lang else badge.image
+    if not found:
+        return None
+    tag = artwork_lang(badge, lang)
+    return f"/images/badges/{quote(badge.id)}{'.' + tag if tag else ''}{Path(found).suffix}"
 
 
 def data_uri_image(value: str | None) -> tuple[str, bytes] | None:

@@ -56,6 +56,7 @@ from apprenance.credentials.pdf.style import (
 from apprenance.domain.certificate import CertificateData
 from apprenance.i18n import t
 from apprenance.i18n.dates import date_text, short_date
+from apprenance.i18n.levels import level_text
 
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
@@ -297,7 +298,7 @@ def _competences(data: CertificateData) -> list[Flowable]:
     if not data.competences:
         return []
     others = len(data.competences) - len(data.reached)
-    note = t("cert.levels.legend", lang)
+    note = t("level.legend", lang)
     if others:
         note = t("cert.competences.others", lang, count=others) + " " + note
     rows: list[list[Any]] = [[t("cert.col.competence", lang), t("cert.col.framework", lang),
@@ -307,7 +308,7 @@ def _competences(data: CertificateData) -> list[Flowable]:
     for c in data.reached:
         rows.append([_cell(c.label[:1].upper() + c.label[1:], widths[0]),
                      _cell(c.framework, widths[1], "cellmuted"),
-                     f"{c.level} · {t(f'cert.level.{c.level}', lang)}",
+                     level_text(c.level, lang),
                      hours_text(c.hours, lang), number_text(c.activities, lang),
                      number_text(c.attestations, lang)])
     return _section(t("cert.sec.competences", lang), rows, widths, 3, note=note,

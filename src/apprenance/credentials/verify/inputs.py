@@ -22,6 +22,7 @@ mirrors them file for file, so any static web server can host it, and so does th
                                                the evidence; public, what it shows the
                                                learner decides)
     /images/badges/{badge}.svg (or .png)       the artwork of a badge (OB 3.0 achievement image)
+    /images/badges/{badge}.en.svg              its English artwork, when the badge has one
     /issuers/{issuer}/image.png (or .svg)      the issuer's image, when given as a data: URI
 """
 
@@ -83,9 +84,11 @@ class HostedUrls:
     def ob2_badge_image(self, issuer: str, badge: str) -> str:
         return f"{self.issuer_root(issuer)}/ob2/badges/{quote(badge)}.png"
 
-    def badge_image(self, badge: str, suffix: str = ".svg") -> str:
-        """The artwork of a badge (``suffix`` ``.svg`` or ``.png``, as the artwork file)."""
-        return f"{self.base}/images/badges/{quote(badge)}{suffix}"
+    def badge_image(self, badge: str, suffix: str = ".svg", lang: str | None = None) -> str:
+        """The artwork of a badge (``suffix`` ``.svg`` or ``.png``, as the artwork file);
+        ``lang``: the artwork in that language (``faire-1.en.svg``), None the default one."""
+        tag = f".{lang}" if lang else ""
+        return f"{self.base}/images/badges/{quote(badge)}{tag}{suffix}"
 
     def issuer_image(self, issuer: str, suffix: str) -> str:
         return f"{self.issuer_root(issuer)}/image{suffix}"

@@ -14,7 +14,7 @@ from apprenance.clock import Clock
 from apprenance.credentials.micro_credential_facts import element_lines
 from apprenance.credentials.verify.inputs import COUNTRY_NAMES
 from apprenance.db import learner_records_sql as sql
-from apprenance.db.credentials_sql import certificate_credentials
+from apprenance.db.credentials_sql import certificate_credentials, learner_credentials
 from apprenance.db.engine import Connection
 from apprenance.db.store import Store
 from apprenance.domain.catalog import FUNCTIONS, PILLARS, Catalog, text
@@ -35,6 +35,7 @@ from apprenance.domain.evidence import TOTAL, Totals
 from apprenance.errors import Conflict, InputError, NotFound
 from apprenance.i18n import t
 from apprenance.services.evidence.totals import learner_facts
+from apprenance.services.issuing.revocation import revoked_badges
 from apprenance.services.people.directory import learner_id
 
 
@@ -158,8 +159,13 @@ def _label(catalog: Catalog, curie: str, lang: str, fallback: str) -> str:
 def _awards(
     conn: Connection, catalog: Catalog, lid: int, lang: str
 ) -> list[tuple[BadgeLine, int]]:
+    """The awards the certificate lists: a badge whose credentials were all revoked is no
+    longer earned (neither listed nor counted, nor a pathway the certificate is for)."""
+    revoked = revoked_badges(learner_credentials(conn, lid))
     out: list[tuple[BadgeLine, int]] = []
     for award_id, badge_id, awarded_at, awarded_on, issued_at in sql.learner_awards(conn, lid):
+        if badge_id in revoked:
+            continue
         badge = catalog.badges.get(badge_id)
         name = text(badge.name, lang) if badge else badge_id
         kind = badge.kind if badge else "badge"

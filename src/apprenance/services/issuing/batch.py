@@ -33,6 +33,7 @@ from apprenance.credentials.images.badge_png import badge_png, placeholder_png
 from apprenance.credentials.images.baking import SvgTemplate, prepare_svg
 from apprenance.credentials.images.hosted_images import (
     artwork,
+    artwork_lang,
     data_uri_image,
     hosted_profile,
 )
@@ -145,15 +146,12 @@ class Batch:
     def achievement(self, badge: Badge, lang: str) -> dict[str, Any]:
         key = (badge.id, lang)
         if key not in self._achievements:
-            # the artwork by its hosted URL (issue 19: not a data: URI in every credential)
-            found = artwork(badge)
-            image = self.urls.badge_image(badge.id, found[0]) if found else None
-            if found is not None and image is not None:
-                self._publish(image, found[1])
-            self._achievements[key] = self._endorsed_achievement(badge, lang, image)
+            self._achievements[key] = self._endorsed_achievement(
+                badge, lang, self._artwork(badge, lang))
             for other in LANGS:
                 self._publish(self.urls.achievement(badge.id, other), lambda o=other: (
-                    ob3.achievement_document(self._endorsed_achievement(badge, o, image))))
+                    ob3.achievement_document(self._endorsed_achievement(
+                        badge, o, self._artwork(badge, o)))))
         return self._achievements[key]
 
     def _endorsed_achievement(self, badge: Badge, lang: str,
@@ -169,15 +167,28 @@ class Batch:
             ob3.achievement(badge, self.catalog, self.urls, lang, image=image),
             self._endorsed.get((badge.id, lang), []))
 
-    def images(self, badge: Badge) -> tuple[bytes, bytes, SvgTemplate]:
-        """(PNG, SVG, SVG ready to bake) of the badge artwork."""
-        if badge.id not in self._images:
-            path = Path(badge.image) if badge.image else None
+    def _artwork(self, badge: Badge, lang: str) -> str | None:
+        """The hosted URL of the artwork in ``lang`` (published once), by reference (issue
+        19: not a data: URI in every credential); the English one where the badge has it."""
+        found = artwork(badge, lang)
+        if found is None:
+            return None
+        image = self.urls.badge_image(badge.id, found[0], artwork_lang(badge, lang))
+        self._publish(image, found[1])
+        return image
+
+    def images(self, badge: Badge, lang: str = "fr") -> tuple[bytes, bytes, SvgTemplate]:
+        """(PNG, SVG, SVG ready to bake) of the badge artwork in ``lang`` (the default
+        artwork where the badge has none of that language)."""
+        key = f"{badge.id}.{lang}"
+        if key not in self._images:
+            found = badge.image_for(lang)
+            path = Path(found) if found else None
             svg = path.read_bytes() if path and path.suffix == ".svg" and path.is_file() \
                 else PLACEHOLDER_SVG
             png = badge_png(path) if path else placeholder_png()
-            self._images[badge.id] = (png, svg, prepare_svg(svg))
-        return self._images[badge.id]
+            self._images[key] = (png, svg, prepare_svg(svg))
+        return self._images[key]
 
     def _publish(self, url: str, document: Any) -> None:
         """Write a hosted document once per batch (``document`` may be a thunk)."""
@@ -322,7 +333,7 @@ class Batch:
     def _write(self, built: Built, badge: Badge) -> list[Path]:
         assert self.out is not None
         folder = learner_folder(self.out, built.award.learner_id, built.award.participant)
-        png, svg, template = self.images(badge)
+        png, svg, template = self.images(badge, built.award.lang)
         issued = Issued(built.signed, built.jwt, built.ob2, png=lambda: png, svg=lambda: svg,
                         svg_template=template)
         files = [write_bytes(badge_file(folder, badge.id, f.suffix), f.file_bytes(issued))

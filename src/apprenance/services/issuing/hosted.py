@@ -16,6 +16,7 @@ from apprenance.credentials.images.badge_png import badge_png, placeholder_png
 from apprenance.credentials.images.hosted_images import (
     MEDIA_TYPES,
     artwork,
+    artwork_lang,
     artwork_url,
     data_uri_image,
 )
@@ -75,15 +76,23 @@ def _badge(src: Sources, badge: str) -> Any:
 
 def achievement(src: Sources, badge: str, lang: str) -> Hosted:
     b = _badge(src, badge)
-    image = artwork_url(b, src.urls)
+    image = artwork_url(b, src.urls, lang)
     found = ob3.achievement(b, src.catalog, src.urls, lang, image=image)
     doc = ob3.achievement_document(with_endorsements_of(src.store, badge, lang, found))
     return Hosted(doc, JSONLD, SHORT)  # an endorsement withdrawn shows within minutes
 
 
 def badge_artwork(src: Sources, badge: str, suffix: str) -> Hosted:
-    """The badge's artwork file, at ``/images/badges/{badge}.svg`` (or ``.png``, as it is)."""
-    found = artwork(_badge(src, badge))
+    """The badge's artwork file, at ``/images/badges/{badge}.svg`` (or ``.png``, as it is);
+    ``/images/badges/{badge}.en.svg``: its English artwork (only where it has one)."""
+    lang = None
+    stem, dot, tag = badge.rpartition(".")
+    if dot and tag in LANGS and badge not in src.catalog.badges:
+        badge, lang = stem, tag
+    b = _badge(src, badge)
+    if lang is not None and artwork_lang(b, lang) is None:
+        raise NotFound(f"no {lang} image for badge {badge!r}")
+    found = artwork(b, lang)
     if found is None or found[0] != suffix:
         raise NotFound(f"no {suffix} image for badge {badge!r}")
     return Hosted(found[1], MEDIA_TYPES[suffix], DAY)

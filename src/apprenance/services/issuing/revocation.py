@@ -16,6 +16,7 @@ documents from the store with ``status_list_document`` and ``ob2_revocations``.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -185,3 +186,35 @@ def revoke(store: Store, keys: KeyStore, credential_id: str, *, reason: str, url
             revoked = ob2.revoked_assertion(dict(row.ob2_assertion), reason.strip())
             result.files.append(str(write_json(public / urls.path_of(revoked["id"]), revoked)))
     return result
+
+
+@dataclass(frozen=True)
+class RevokedBadge:
+    """A badge whose every OB 3.0 credential is revoked: it no longer counts as earned."""
+
+    badge: str
+    revoked_at: datetime
+    reason: str
+
+
+def revoked_badges(credentials: Iterable[Mapping[str, Any]]) -> dict[str, RevokedBadge]:
+    """The badges of one learner's credentials (rows with ``format``, ``badge_id`` or
+    ``badge``, ``revoked_at`` and ``revocation_reason``) that are revoked: those with OB 3.0
+    credentials, none of them left unrevoked. The last revocation gives the date and reason."""
+    by_badge: dict[str, list[Mapping[str, Any]]] = {}
+    for row in credentials:
+        badge = row.get("badge_id", row.get("badge"))
+        if row.get("format") == "ob3" and badge:
+            by_badge.setdefault(str(badge), []).append(row)
+    out: dict[str, RevokedBadge] = {}
+    for badge, rows in by_badge.items():
+        if any(r.get("revoked_at") is None for r in rows):
+            continue
+        last = max(rows, key=lambda r: _when(r["revoked_at"]))
+        out[badge] = RevokedBadge(badge, _when(last["revoked_at"]),
+                                  str(last.get("revocation_reason") or ""))
+    return out
+
+
+def _when(value: datetime | str) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
