@@ -16,6 +16,7 @@ file, which holds nothing the store counts."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -84,11 +85,13 @@ def _in_one_transaction(writer: BatchWriter, batches: list[Batch], source: str,
         record(conn, rows, now)
 
 
-def record(conn: Connection, rows: list[dict[str, Any]], now: Any) -> None:
+def record(conn: Connection, rows: list[dict[str, Any]], now: datetime) -> None:
     """Record the statements ``rows`` (id, content_hash, statement, version) in the
     transaction ``conn``; an id recorded meanwhile with other content: ``Conflict`` (the
     caller's transaction is rolled back with it)."""
-    sql.insert_statements(conn, [{**r, "stored_at": now} for r in rows])
+    # in id order: two requests recording the same ids never wait for each other in a circle
+    sql.insert_statements(conn, sorted(({**r, "stored_at": now} for r in rows),
+                                       key=lambda r: str(r["id"])))
     known = sql.known_hashes(conn, [r["id"] for r in rows])
     for r in rows:
         if known.get(r["id"]) != r["content_hash"]:
