@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ("catalog", "ingest", "evaluate", "signing", "issue", "certificates", "web")
+ORDER = ("catalog", "ingest", "xapi", "evaluate", "signing", "issue", "certificates", "web")
 
 
 def main(argv: list[str]) -> int:

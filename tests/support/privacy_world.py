@@ -22,6 +22,7 @@ from apprenance.domain.catalog import Catalog
 from apprenance.services.evaluation.evaluate import evaluate
 from apprenance.services.ingest import xapi_intake
 from apprenance.services.ingest.pipeline import LogFile, ingest_files
+from apprenance.services.ingest.statement_store import store_statements
 from apprenance.services.issuing.issue import issue
 from apprenance.services.issuing.issuers import init_issuer
 from apprenance.services.people import access
@@ -72,10 +73,8 @@ def build(tmp_path: Path, db_url: str | None = None) -> PrivacyWorld:
     received = json.loads((EXAMPLES / "activites-xapi.json").read_text(encoding="utf-8"))
     witnessed = _witnessed_statement(received[0])
     checked = xapi_intake.check([*received, witnessed])
-    fresh = xapi_intake.fresh_statements(store, checked)
-    spooled = xapi_intake.spool(app.home, fresh)
-    ingest_files(store, catalog, [LogFile(spooled, "xapi", "xapi")], clock=clock, lang="en")
-    xapi_intake.record_statements(store, fresh, version="1.0.3", clock=clock)
+    store_statements(store, catalog, app.home, xapi_intake.fresh_statements(store, checked),
+                     version="1.0.3", clock=clock, lang="en")
     evaluate(store, catalog, clock=clock, everyone=True)
     keys = KeyStore(app.home / "keys", PASSPHRASE)
     urls = HostedUrls(settings.public_url)

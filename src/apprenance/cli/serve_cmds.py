@@ -8,6 +8,7 @@ import os
 import click
 
 from apprenance.cli.context import CliState, emit_json, json_option, pass_state, say
+from apprenance.i18n import t
 from apprenance.services.people import access
 
 ENV_OF = {"home": "APPRENANCE_HOME", "database_url": "APPRENANCE_DATABASE_URL",
@@ -37,6 +38,7 @@ def serve_cmd(state: CliState, host: str, port: int, workers: int,
         state.overrides["allow_local_url"] = True
     state.app.ready_store()  # fail now, clearly, rather than on the first request
     state.app.keys.check_current()  # the server never asks: APPRENANCE_KEY_PASSPHRASE
+    _heal(state)
     for key, value in state.overrides.items():
         if value is not None:
             os.environ[ENV_OF.get(key, f"APPRENANCE_{key.upper()}")] = str(value)
@@ -44,6 +46,19 @@ def serve_cmd(state: CliState, host: str, port: int, workers: int,
     uvicorn.run("apprenance.web.app:from_environment", factory=True, host=host, port=port,
                 workers=workers, log_level="debug" if state.settings.debug else "info",
                 proxy_headers=True, server_header=False)
+
+
+def _heal(state: CliState) -> None:
+    """Before serving: ingest again what a kill of the server left half done (xAPI
+    statements of older versions recorded without their activity, uploads kept but not
+    ingested), and say so."""
+    from apprenance.services.ingest.recovery import heal_intake, needs_healing
+
+    app = state.app
+    if not needs_healing(app.store, app.home):
+        return
+    done = heal_intake(app.store, app.catalog(), app.home, clock=app.clock, lang=state.lang)
+    say(t("serve.healed", state.lang, statements=done["statements"], uploads=done["uploads"]))
 
 
 @click.command("portfolio")

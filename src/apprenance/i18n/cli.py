@@ -20,6 +20,12 @@ MESSAGES: dict[str, dict[str, str]] = {
             "nouveaux).",
         "en": "Territory {territory}: {projects} projects, {learners} learners ({new} new).",
     },
+    "serve.healed": {
+        "fr": "Reprise après un arrêt brutal — déclarations xAPI ingérées à nouveau : "
+            "{statements} ; fichiers reçus ingérés à nouveau : {uploads}.",
+        "en": "Recovered from an abrupt stop — xAPI statements ingested again: {statements}; "
+            "received files ingested again: {uploads}.",
+    },
     "demo.done": {
         "fr": "Démo terminée. Tout est dans {home}",
         "en": "Demo finished. Everything is in {home}",

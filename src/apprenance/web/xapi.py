@@ -17,8 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from apprenance.bootstrap import App
 from apprenance.errors import InputError
 from apprenance.services.ingest import coordination, xapi_intake
-from apprenance.services.ingest.pipeline import LogFile, ingest_files
-from apprenance.services.ingest.recovery import heal_intake
+from apprenance.services.ingest.statement_store import receive_statements
 from apprenance.services.people.access import Grant
 from apprenance.web.auth import require, territories_of
 from apprenance.web.deps import AppDep, CatalogDep, GrantDep
@@ -42,7 +41,8 @@ def _version(value: str | None) -> str:
 def _receive(app: App, catalog: Any, grant: Grant, statements: list[Any], version: str,
              put_id: str | None = None) -> list[str]:
     """Check, authorise (a coordinator only for learners and places of their territory:
-    403 and nothing kept otherwise), ingest, and only then record the statements."""
+    403 and nothing kept otherwise), then store the new statements with their activities
+    and rejects in one transaction."""
     checked = xapi_intake.check(statements, put_id=put_id, lang=app.settings.lang)
     scope = territories_of(grant)
     if scope is not None:  # first: a known id of another territory is no business of theirs
@@ -50,15 +50,8 @@ def _receive(app: App, catalog: Any, grant: Grant, statements: list[Any], versio
             probe = Path(tmp) / "statements.json"
             probe.write_text(xapi_intake.spool_text(checked), encoding="utf-8")
             coordination.check_territories(app.store, catalog, probe, "xapi", scope)
-    fresh = xapi_intake.fresh_statements(app.store, checked)
-    heal_intake(app.store, catalog, app.home, clock=app.clock, lang=app.settings.lang)
-    if not fresh:
-        return [s["id"] for s in checked]
-    path = xapi_intake.spool(app.home, fresh)
-    ingest_files(app.store, catalog, [LogFile(path, "xapi", "xapi")], clock=app.clock,
-                 lang=app.settings.lang)
-    xapi_intake.record_statements(app.store, fresh, version=version, clock=app.clock)
-    return [s["id"] for s in checked]
+    return receive_statements(app.store, catalog, app.home, checked, version=version,
+                              clock=app.clock, lang=app.settings.lang)
 
 
 @router.post("/statements", summary="Store statements (LRS): 200 with their ids")

@@ -85,19 +85,23 @@ def territory_overview(store: Store, catalog: Catalog, territory: str, lang: str
 # --- activity logs received over HTTP --------------------------------------------------
 
 
-def keep_upload(home: Path, name: str, data: bytes, fmt: str | None) -> tuple[Path, str]:
-    """Write the upload once under ``HOME/uploads`` (named by its SHA-256); (path, format)."""
+def upload_path(home: Path, name: str, data: bytes, fmt: str | None) -> Path:
+    """Where ``data`` (the file ``name``) is kept: ``HOME/uploads``, named by its SHA-256."""
     if fmt is not None and fmt not in FORMATS:
         raise InputError(f"unknown log format {fmt!r}: use one of {', '.join(FORMATS)}")
     digest = hashlib.sha256(data).hexdigest()[:32]
     stem = Path(name).name or "upload"
-    probe = Path(stem)
-    folder = home / "uploads"
-    folder.mkdir(parents=True, exist_ok=True)
-    suffix = probe.suffix.lower()[:8]
+    suffix = Path(stem).suffix.lower()[:8]
     if not re.fullmatch(r"\.[a-z0-9]+", suffix):  # a NUL byte, a quote ...: no usable suffix
         suffix = ".txt"
-    path = folder / f"{digest}{suffix}"
+    return home / "uploads" / f"{digest}{suffix}"
+
+
+def keep_upload(home: Path, name: str, data: bytes, fmt: str | None, *,
+                path: Path | None = None) -> tuple[Path, str]:
+    """Write the upload once at its ``upload_path`` (or ``path``); (path, format)."""
+    path = path or upload_path(home, name, data, fmt)
+    path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():  # a unique temporary name: identical uploads at once both succeed
         write_bytes(path, data)
     return path, fmt or detect_format(path)
@@ -184,11 +188,13 @@ class Received:
 def receive(store: Store, catalog: Catalog, home: Path, name: str, data: bytes,
             fmt: str | None, *, clock: Clock, lang: str,
             territories: Collection[str] | None) -> Received:
-    """Keep ``data`` (the file ``name``), then ingest it within ``territories`` (None: all)."""
+    """Keep ``data`` (the file ``name``), then ingest it within ``territories`` (None: all);
+    marked pending from before it is kept until it is ingested."""
     heal_intake(store, catalog, home, clock=clock, lang=lang)
-    path, found = keep_upload(home, name, data, fmt)
-    marker = mark_pending(home, path, found, name, territories)
+    path = upload_path(home, name, data, fmt)
+    marker = mark_pending(home, path, fmt, name, territories)
     try:
+        path, found = keep_upload(home, name, data, fmt, path=path)
         report = ingest_upload(store, catalog, path, found, name, clock=clock, lang=lang,
                                territories=territories)
     finally:

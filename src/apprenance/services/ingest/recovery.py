@@ -1,5 +1,6 @@
-"""What a crash of the server may leave on the intake paths, put right by the next intake of
-the process (once per process and store): xAPI statements recorded without their activity or
+"""What a crash of the server may leave on the intake paths, put right when ``apprenance
+serve`` starts and by the next intake of each process (once per process and store): xAPI
+statements recorded without their activity or
 reject (stores of versions that recorded statements before ingesting them) are ingested again
 from their stored content; uploads kept under ``HOME/uploads`` whose ingest never finished
 (their marker in ``HOME/uploads/pending`` is still there) are ingested again, within the
@@ -53,10 +54,12 @@ class PendingMark:
             self._fd = None
 
 
-def mark_pending(home: Path, path: Path, fmt: str, label: str,
+def mark_pending(home: Path, path: Path, fmt: str | None, label: str,
                  territories: Collection[str] | None) -> PendingMark:
-    """The marker of an upload about to be ingested (removed by ``unmark``); it is locked
-    before it gets its ``.json`` name, so no one ever sees it unlocked while in flight."""
+    """The marker of an upload about to be kept and ingested (removed by ``unmark``); it is
+    locked before it gets its ``.json`` name, so no one ever sees it unlocked while in
+    flight. Written before the upload's file: a kill in between leaves a marker of no file,
+    dropped when followed, never a file kept but not ingested. ``fmt`` None: detected."""
     folder = pending_folder(home)
     folder.mkdir(parents=True, exist_ok=True)
     name = uuid.uuid4().hex
@@ -99,6 +102,15 @@ def _take(marker: Path) -> int | None:
     return fd
 
 
+def needs_healing(store: Store, home: Path) -> bool:
+    """Whether a crash left something to put right (nothing is read but the ids and the
+    markers' names): ``apprenance serve`` then loads the catalog and heals before serving."""
+    folder = pending_folder(home)
+    if folder.is_dir() and any(folder.glob("*.json")):
+        return True
+    return bool(xapi_intake.unprocessed(store))
+
+
 def heal_intake(store: Store, catalog: Catalog, home: Path, *, clock: Clock,
                 lang: str) -> dict[str, int]:
     """Once per process and store: ingest again what a crash left half done; the counts."""
@@ -139,8 +151,9 @@ def _follow(store: Store, catalog: Catalog, home: Path, marker: Path, *, clock: 
     if not (info and kept.is_file() and kept.parent == home / "uploads"):
         return 0
     scope = info.get("territories")
+    fmt = info.get("format")  # None: detected from the content, as when it was received
     ingest_files(store, catalog, [LogFile(kept, str(info.get("label") or kept.name),
-                                          str(info.get("format") or "csv"))],
+                                          str(fmt) if fmt else None)],
                  clock=clock, lang=lang,
                  territories=None if scope is None else [str(x) for x in scope])
     log.warning("ingested again the upload %s, interrupted before", kept.name)

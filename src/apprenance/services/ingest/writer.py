@@ -158,26 +158,27 @@ class BatchWriter:
     def finish(self) -> None:
         """Apply the voiding statements whose target another ingest stored meanwhile (it was
         a duplicate here); reject those whose target never came."""
-        if not self._pending:
-            return
-        retrying(self._late_voids, before_retry=self.checkpoint())
-        if not self._pending:
-            return
-        problems = [
-            Problem(void.file, void.line, "object.id", "xapi.void_unknown",
-                    {"target": void.target}, void.raw, void.statement_id)
-            for void, _ in self._pending.values()
-        ]
-        with self.store.transaction() as conn:
-            for problem, (_, source) in zip(problems, self._pending.values(), strict=True):
-                self._source = source
-                self._reject(conn, [problem], self.clock())
-        self._pending.clear()
+        if self._pending:
+            retrying(self._settle_apart, before_retry=self.checkpoint())
 
-    def _late_voids(self) -> None:
+    def _settle_apart(self) -> None:
         with self.transaction() as conn:
-            stored = sql.voided_state(conn, sorted(self._pending))
-            self._void(conn, [self._pending.pop(target)[0] for target in sorted(stored)])
+            self.settle_voids(conn)
+
+    def settle_voids(self, conn: Connection) -> None:
+        """``finish`` in the transaction ``conn`` (the xAPI intake's one transaction)."""
+        if not self._pending:
+            return
+        self._tell_evidence(conn)  # voiding recomputes from what the engine was told
+        stored = sql.voided_state(conn, sorted(self._pending))
+        self._void(conn, [self._pending.pop(target)[0] for target in sorted(stored)])
+        now = self.clock()
+        for void, source in self._pending.values():
+            self._source = source
+            self._reject(conn, [Problem(void.file, void.line, "object.id", "xapi.void_unknown",
+                                        {"target": void.target}, void.raw,
+                                        void.statement_id)], now)
+        self._pending.clear()
 
     def checkpoint(self) -> Callable[[], None]:
         """Undo, in memory, what the transaction about to begin does: called when the database

@@ -1,7 +1,9 @@
 """The xAPI intake: statements an LRS or LMS forwards (``/xapi/statements``) are checked as an
-LRS checks them, kept once under their id (the same id with other content is a conflict), then
-ingested as activities through the same path as an xAPI file (``services.ingest``): same
-validation, same rejects and unmapped queue, same idempotency."""
+LRS checks them and kept once under their id (the same id with other content is a conflict);
+they are ingested as activities as an xAPI file is (same validation, same rejects and unmapped
+queue, same idempotency), in the transaction that records them (``statement_store``). Here:
+the checks, the content hash, the spooled file, the statements a crash of an older version
+left without their activity, and reading statements."""
 
 from __future__ import annotations
 
@@ -12,7 +14,6 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
-from apprenance.clock import Clock
 from apprenance.db import xapi_sql as sql
 from apprenance.db.store import Store
 from apprenance.errors import Conflict, InputError, NotFound
@@ -98,24 +99,6 @@ def fresh_statements(store: Store, statements: list[dict[str, Any]]) -> list[dic
     return list(fresh.values())
 
 
-def record_statements(store: Store, statements: list[dict[str, Any]], *, version: str,
-                      clock: Clock) -> None:
-    """Record statements whose activities (or rejects) are stored already: a crash before this
-    leaves them unrecorded, so that the client's retry ingests them again (exactly once: the
-    ingest is idempotent). Recorded meanwhile with other content: ``Conflict``."""
-    if not statements:
-        return
-    now = clock()
-    with store.transaction() as conn:
-        sql.insert_statements(conn, [{"id": s["id"], "content_hash": content_hash(s),
-                                      "statement": s, "version": version, "stored_at": now}
-                                     for s in statements])
-        known = sql.known_hashes(conn, [s["id"] for s in statements])
-    for s in statements:
-        if known.get(s["id"]) != content_hash(s):
-            raise Conflict(f"statement {s['id']} exists with other content")
-
-
 def spool_text(statements: list[dict[str, Any]]) -> str:
     return json.dumps(statements, ensure_ascii=False, indent=1)
 
@@ -135,7 +118,8 @@ def spool(home: Path, statements: list[dict[str, Any]]) -> Path:
 def unprocessed(store: Store) -> list[dict[str, Any]]:
     """Recorded statements with neither an activity nor a reject (a voiding statement: whose
     target is not voided either): left by a crash of a version that recorded statements
-    before ingesting them. Oldest first."""
+    before ingesting them (stored in one transaction since, they cannot be left so any more).
+    Oldest first."""
     with store.transaction() as conn:
         candidates = sql.without_activity(conn)
         if not candidates:
