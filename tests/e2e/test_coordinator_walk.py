@@ -23,7 +23,7 @@ from playwright.sync_api import Browser, Page, expect
 from apprenance.bootstrap import bundled
 from apprenance.services.people import invitations
 from apprenance.web.app import create_app
-from browser_site import chromium, loopback, no_sideways_scroll, require_chromium, serve_thread
+from browser_site import chromium, loopback, require_chromium, serve_thread, walk_shot
 from conftest import REPO
 from web_world import LEA, build_world
 
@@ -62,19 +62,9 @@ def _with_newcomer(description: str) -> str:
 
 
 def _shot(page: Page, db: str, step: str) -> None:
-    """The step at 1280 px (for the guide) and 390 px (a phone: nothing scrolls sideways).
-    ``APPRENANCE_UPDATE_REFERENCES=1`` also writes the guide's pictures (docs/images/)."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    """The step's pictures (``APPRENANCE_UPDATE_REFERENCES=1``: the guide's too)."""
     expect(page.locator("h1")).to_be_visible()
-    page.screenshot(path=str(ARTIFACTS / f"{db}-{step}.png"), full_page=True)
-    if db == "sqlite" and UPDATE:
-        GUIDE.mkdir(parents=True, exist_ok=True)
-        page.set_viewport_size({"width": 1024, "height": 768})
-        page.screenshot(path=str(GUIDE / f"{step}.png"), full_page=True)
-    page.set_viewport_size({"width": 390, "height": 844})
-    no_sideways_scroll(page, step)
-    page.screenshot(path=str(ARTIFACTS / f"{db}-{step}-phone.png"), full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
+    walk_shot(page, artifacts=ARTIFACTS, guide=GUIDE, update=UPDATE, db=db, step=step)
 
 
 def test_a_coordinator_walks_from_the_invitation_to_issued_badges(

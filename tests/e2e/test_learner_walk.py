@@ -10,12 +10,10 @@ Each step's screenshot goes to test-artifacts/learner-walk/; docs/learners.md sh
 
 from __future__ import annotations
 
-import base64
 import os
 import re
 from collections.abc import Iterator
 from contextlib import closing
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -30,13 +28,13 @@ from browser_site import (
     chromium,
     loopback,
     loopback_world,
-    no_sideways_scroll,
     require_chromium,
     serve_thread,
+    walk_shot,
 )
 from conftest import REPO
 from external_verifiers import judge
-from mail_server import MailServer, smtp_server
+from mail_server import MailServer, as_a_mail_reader_shows_it, smtp_server
 from wallet_client import Oid4vciWallet, lcw_exchange
 from web_world import LEA
 
@@ -61,30 +59,7 @@ def mailbox() -> Iterator[MailServer]:
 
 
 def _shot(page: Page, db: str, step: str) -> None:
-    """The step at 1280 px (for the guide) and 390 px (a phone: nothing scrolls sideways)."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{db}-{step}.png"), full_page=True)
-    if db == "sqlite" and UPDATE:
-        GUIDE.mkdir(parents=True, exist_ok=True)
-        page.set_viewport_size({"width": 1024, "height": 768})
-        page.screenshot(path=str(GUIDE / f"{step}.png"), full_page=True)
-    page.set_viewport_size({"width": 390, "height": 844})
-    no_sideways_scroll(page, step)
-    page.screenshot(path=str(ARTIFACTS / f"{db}-{step}-phone.png"), full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
-
-
-def _as_a_mail_reader_shows_it(msg: EmailMessage) -> str:
-    """The HTML part with its ``cid:`` image made a data: URI."""
-    part = msg.get_body(preferencelist=("html",))
-    assert part is not None
-    html = str(part.get_content())
-    for item in msg.walk():
-        if item.get("Content-ID"):
-            data = base64.b64encode(item.get_payload(decode=True)).decode()
-            html = html.replace(f"cid:{item['Content-ID'].strip('<>')}",
-                                f"data:{item.get_content_type()};base64,{data}")
-    return html
+    walk_shot(page, artifacts=ARTIFACTS, guide=GUIDE, update=UPDATE, db=db, step=step)
 
 
 def _verified(tmp: Path, credential: dict[str, Any], name: str) -> None:
@@ -120,7 +95,7 @@ def test_a_learner_receives_her_badge_by_mail_and_takes_it_to_her_wallets(
                                         viewport={"width": 1280, "height": 900})) as context:
         page = context.new_page()
         # 1. the mail, as her mail reader shows it: the badge's image and a claim button
-        page.set_content(_as_a_mail_reader_shows_it(mail))
+        page.set_content(as_a_mail_reader_shows_it(mail))
         assert page.locator("img").first.evaluate("i => i.naturalWidth") > 0
         _shot(page, db, "1-courriel")
         claim = page.locator("a").first.get_attribute("href")

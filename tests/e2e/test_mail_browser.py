@@ -6,11 +6,9 @@ page shows the bounce; /connexion asks for a new link. Screenshots go to
 
 from __future__ import annotations
 
-import base64
 import os
 import re
 from collections.abc import Iterator
-from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -27,7 +25,7 @@ from browser_site import (
     serve_thread,
     sign_in,
 )
-from mail_server import MailServer, smtp_server
+from mail_server import MailServer, as_a_mail_reader_shows_it, smtp_server
 from web_world import LEA
 
 SHOTS = os.environ.get("APPRENANCE_SHOTS")
@@ -37,19 +35,6 @@ def _shot(page: Page, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
-
-
-def _html_with_image(msg: EmailMessage) -> str:
-    """The HTML part, its ``cid:`` image made a data: URI (as a mail reader shows it)."""
-    html_part = msg.get_body(preferencelist=("html",))
-    assert html_part is not None
-    html = str(html_part.get_content())
-    for part in msg.walk():
-        if part.get("Content-ID"):
-            data = base64.b64encode(part.get_payload(decode=True)).decode()
-            html = html.replace(f"cid:{part['Content-ID'].strip('<>')}",
-                                f"data:{part.get_content_type()};base64,{data}")
-    return html
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +70,7 @@ def test_the_badge_mail_opens_the_badge_in_the_browser(
         for lang, width in (("fr", 1280), ("fr", 390), ("en", 1280), ("en", 390)):
             context = browser.new_context(viewport={"width": width, "height": 900})
             page = context.new_page()
-            page.set_content(_html_with_image(mails[0]))
+            page.set_content(as_a_mail_reader_shows_it(mails[0]))
             assert page.locator("img").evaluate("i => i.naturalWidth") > 0
             no_sideways_scroll(page, "the badge mail", limit=width)
             _shot(page, f"mail-badge-{width}")
@@ -102,7 +87,7 @@ def test_the_badge_mail_opens_the_badge_in_the_browser(
             context.close()
         context = browser.new_context()
         page = context.new_page()
-        page.set_content(_html_with_image(mails[0]))
+        page.set_content(as_a_mail_reader_shows_it(mails[0]))
         href = page.locator("a").first.get_attribute("href")
         assert href and href.startswith(f"{url}/connexion/aps_")
         target = re.search(r"\?suite=(/credentials/[0-9a-f-]+)", href)

@@ -140,3 +140,20 @@ def no_sideways_scroll(page: Page, what: str, limit: int = 390) -> None:
     """Fail when the page is wider than ``limit`` px: on a phone it would scroll sideways."""
     scroll = page.evaluate("document.documentElement.scrollWidth")
     assert scroll <= limit, f"{what} scrolls sideways on a phone ({scroll}px)"
+
+
+def walk_shot(page: Page, *, artifacts: Path, guide: Path, update: bool, db: str,
+              step: str) -> None:
+    """A walk's step: the page at 1280 px into ``artifacts`` (and, with ``update`` on SQLite,
+    at 1024 px into ``guide``, the pictures of a docs/ guide), then at 390 px (a phone:
+    nothing scrolls sideways)."""
+    artifacts.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(artifacts / f"{db}-{step}.png"), full_page=True)
+    if db == "sqlite" and update:
+        guide.mkdir(parents=True, exist_ok=True)
+        page.set_viewport_size({"width": 1024, "height": 768})
+        page.screenshot(path=str(guide / f"{step}.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    no_sideways_scroll(page, step)
+    page.screenshot(path=str(artifacts / f"{db}-{step}-phone.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})

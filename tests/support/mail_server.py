@@ -9,6 +9,7 @@ a refusing server would.
 
 from __future__ import annotations
 
+import base64
 import socket
 import threading
 from collections.abc import Iterator
@@ -75,3 +76,17 @@ def smtp_server() -> Iterator[MailServer]:
         yield server
     finally:
         controller.stop()
+
+
+def as_a_mail_reader_shows_it(msg: EmailMessage) -> str:
+    """The HTML part of ``msg``, its ``cid:`` images made data: URIs (as a mail reader
+    shows it), for a browser to open with ``page.set_content``."""
+    part = msg.get_body(preferencelist=("html",))
+    assert part is not None, "the message has no HTML part"
+    html = str(part.get_content())
+    for item in msg.walk():
+        if item.get("Content-ID"):
+            data = base64.b64encode(item.get_payload(decode=True)).decode()
+            html = html.replace(f"cid:{item['Content-ID'].strip('<>')}",
+                                f"data:{item.get_content_type()};base64,{data}")
+    return html
