@@ -229,7 +229,7 @@ def _figures(data: CertificateData) -> Table:
     lang = data.lang
     cells = [
         (hours_text(data.total_hours, lang), t("cert.fig.hours", lang)),
-        (number_text(data.ects, lang), t("cert.fig.ects", lang)),
+        ("—" if data.ects is None else number_text(data.ects, lang), t("cert.fig.ects", lang)),
         (number_text(len(data.projects), lang), t("cert.fig.projects", lang)),
         (number_text(len(data.reached), lang), t("cert.fig.competences", lang)),
         (number_text(len(data.badges), lang), t("cert.fig.badges", lang)),
@@ -361,6 +361,9 @@ def _micro_credential(data: CertificateData) -> list[Flowable]:
 def _ects(data: CertificateData) -> list[Flowable]:
     lang = data.lang
     raw = data.total_hours / data.hours_per_credit
+    if data.ects is None:  # no signed credential: nothing a registrar could check
+        return [Heading(t("cert.sec.ects", lang)), _p(t("cert.ects.none", lang), "body"),
+                Spacer(1, 5 * mm)]
     lines = [
         _p(t("cert.ects.calc", lang, hours=hours_text(data.total_hours, lang),
              per=number_text(data.hours_per_credit, lang), raw=number_text(raw, lang, 2),
