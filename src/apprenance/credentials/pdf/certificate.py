@@ -4,8 +4,10 @@ with reportlab graphics, a QR code to the verification page, the signed credenti
 
 ``render_certificate(data, created=...)`` returns the PDF bytes; the same data and time give
 the same bytes (reportlab's invariant mode, with the creation date set from our clock).
-reportlab writes no structure tree, so the PDF is not tagged: it carries its language, title,
-author, subject and keywords, shows its title, and has an outline of its sections.
+reportlab writes no structure tree: the charts are tagged as ``Figure`` elements with their
+alternative text (:mod:`tagging`, with ``/MarkInfo``), the rest is real text in reading order
+but not tagged; the PDF carries its language, title (shown), author, subject and keywords, and
+an outline of its sections.
 """
 
 from __future__ import annotations
@@ -52,7 +54,8 @@ from apprenance.credentials.pdf.style import (
     styles,
     table_style,
 )
-from apprenance.domain.certificate import CertificateData
+from apprenance.credentials.pdf.tagging import TaggedFigure, write_tree
+from apprenance.domain.certificate import CertificateData, HoursLine
 from apprenance.i18n import t
 from apprenance.i18n.dates import date_text, short_date
 
@@ -167,6 +170,7 @@ class _CountingCanvas(Canvas):  # type: ignore[misc]
             self.__dict__.update(state)
             self._draw_footer(self, number, len(self._pages))
             super().showPage()
+        write_tree(self)  # the charts' Figure elements and their alternative text
         super().save()
 
 
@@ -249,11 +253,13 @@ def _figures(data: CertificateData) -> Table:
 def _charts(data: CertificateData) -> list[Flowable]:
     lang = data.lang
     half = (WIDTH - 8 * mm) / 2
-    pillars = bar_chart([(line.key, line.label, line.hours) for line in data.pillars],
-                        half, lang, percent=True)
-    functions: Flowable = bar_chart(
+    pillars = TaggedFigure(bar_chart([(line.key, line.label, line.hours)
+                                      for line in data.pillars], half, lang, percent=True),
+                           _alt(t("cert.sec.pillars", lang), data.pillars, lang))
+    functions: Flowable = TaggedFigure(bar_chart(
         [(line.key, line.label, line.hours) for line in data.functions], half, lang,
-        percent=False) if data.functions else _p(t("cert.none", lang), "body")
+        percent=False), _alt(t("cert.sec.functions", lang), data.functions, lang)) \
+        if data.functions else _p(t("cert.none", lang), "body")
     table = Table(
         [[Heading(t("cert.sec.pillars", lang)), Heading(t("cert.sec.functions", lang))],
          [pillars, functions]],
@@ -263,6 +269,13 @@ def _charts(data: CertificateData) -> list[Flowable]:
                     ("RIGHTPADDING", (0, 0), (0, -1), 8 * mm)])
     return [Anchor(t("cert.sec.pillars", lang)), Anchor(t("cert.sec.functions", lang)),
             table, Spacer(1, 3 * mm)]
+
+
+def _alt(title: str, lines: tuple[HoursLine, ...], lang: str) -> str:
+    """A chart's alternative text: its title, then each bar's label and hours."""
+    colon = " : " if lang == "fr" else ": "
+    return title + colon + "; ".join(f"{line.label} {hours_text(line.hours, lang)}"
+                                     for line in lines)
 
 
 def _section(title: str, rows: list[list[Any]], widths: list[float], numeric_from: int,
