@@ -119,3 +119,27 @@ def test_pdf_ua_basics_read_back(lea_store: tuple[str, object], lang: str) -> No
         content = contents.get_data()
         assert re.search(rb"/Figure <</MCID %d>> BDC" % figure["/K"], content)
     assert content.count(b" BDC") == content.count(b"EMC")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_verify_of_a_certificate_names_what_it_checked(
+        lea_store: tuple[str, object], cli: Callable[..., CliResult], home: Path,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    url, _ = lea_store
+    monkeypatch.setenv("APPRENANCE_FAKE_NOW", ISSUED.isoformat())
+    out = tmp_path / "lea.pdf"
+    assert cli("--home", home, "--db", url, "--public-url", PUBLIC, "certificate", LEA,
+               "--lang", lang, "--out", out).code == 0
+    done = cli("--home", home, "--lang", lang, "verify", "--offline", "--json", out)
+    facts = done.json()["results"][0]["vouches_for"]
+    assert facts["document"].endswith("— Léa Marchand")  # the PDF's title: what it shows
+    assert facts["holder"]["identifiers"][0]["type"] == "emailAddress"
+    assert facts["issuer"]["name"] == "Collectif des Ressourceurs"
+    assert facts["achievements"] and all(a["name"] for a in facts["achievements"])
+    assert facts["issued"].startswith("2026-09-15")
+    human = cli("--home", home, "--lang", lang, "verify", "--offline", out).out
+    words = {"fr": ("attestation", "titulaire", "émetteur", "délivré le"),
+             "en": ("certificate", "holder", "issuer", "issued 2026-09-15")}[lang]
+    for word in words:
+        assert f"· {word}" in human or word in human, word
+    assert "Collectif des Ressourceurs" in human and "Léa Marchand" in human
