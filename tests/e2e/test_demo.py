@@ -61,18 +61,18 @@ def _registrar_outputs(home: Path, step: dict[str, object]) -> None:
     the competences beside it, the same rows in the XLSX's first sheet."""
     with (home / "credits.csv").open(encoding="utf-8-sig", newline="") as f:
         header, *rows = list(csv.reader(f, delimiter=";"))
-    assert header[0] == "Identifiant" and step["credits_skipped"] == 0
+    assert header[0] == "Identifier" and step["credits_skipped"] == 0  # the demo's language
     assert len(rows) == step["credits_rows"] and len(rows) >= 14
-    url = header.index("Adresse de vérification de la preuve")
+    url = header.index("Credential verification URL")
     assert all(r[url].startswith("http://127.0.0.1:8000/verify?credential=") for r in rows)
     assert max(len(cell) for r in rows for cell in r) < 200
     with (home / "credits-competences.csv").open(encoding="utf-8-sig", newline="") as f:
         competences = list(csv.reader(f, delimiter=";"))[1:]
     assert {r[0] for r in competences} <= {r[0] for r in rows} and len(competences) > 100
     book = openpyxl.load_workbook(home / "credits.xlsx")
-    assert book.sheetnames == ["Crédits", "Compétences"]
-    assert book["Crédits"].max_row == len(rows) + 1
-    assert book["Compétences"].max_row == len(competences) + 1
+    assert book.sheetnames == ["Credits", "Competences"]
+    assert book["Credits"].max_row == len(rows) + 1
+    assert book["Competences"].max_row == len(competences) + 1
 
 
 @pytest.mark.slow
