@@ -10,30 +10,26 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from apprenance.credentials.pdf.attach import credential_in_pdf
-from apprenance.errors import UnreadableInput
 from conftest import REPO, CliResult
 
 
 def credential_files(home: Path) -> list[Path]:
     """Every credential the demo wrote: per learner OB 3.0 (JSON, VC-JWT, baked PNG and SVG)
-    and OB 2.0 (hosted assertion, baked PNG and SVG), the CLR records, and the certificates
-    that attach a credential (the others attach none)."""
+    and OB 2.0 (hosted assertion, baked PNG and SVG), the CLR records, and every certificate
+    (each attaches the signed credential its ECTS recommendation rests on)."""
     credentials = home / "credentials"
     files = [p for p in sorted(credentials.rglob("*"))
              if p.is_file() and credentials / "public" not in p.parents]
     files += sorted((home / "clr").glob("*.json"))
-    files += [p for p in sorted((home / "certificates").glob("*.pdf")) if _attaches(p)]
-    return files
-
-
-def _attaches(pdf: Path) -> bool:
-    try:
-        return credential_in_pdf(pdf.read_bytes()) is not None
-    except UnreadableInput:  # a PDF that attaches no credential
-        return False
+    certificates = sorted((home / "certificates").glob("*.pdf"))
+    assert len(certificates) == 14
+    for pdf in certificates:  # none is left without the credential it rests on
+        assert credential_in_pdf(pdf.read_bytes()) is not None, pdf.name
+    return files + certificates
 
 
 def verify_everything(cli: Callable[..., CliResult], home: Path, tmp_path: Path) -> None:
@@ -60,6 +56,25 @@ def verify_everything(cli: Callable[..., CliResult], home: Path, tmp_path: Path)
     assert {"ob2-hosted", "baked-png", "baked-svg", "vc-jwt", "pdf"} <= set(formats), formats
 
 
+def _registrar_outputs(home: Path, step: dict[str, object]) -> None:
+    """The credits export: one row per learner and pathway, each with its verification URL,
+    the competences beside it, the same rows in the XLSX's first sheet."""
+    with (home / "credits.csv").open(encoding="utf-8-sig", newline="") as f:
+        header, *rows = list(csv.reader(f, delimiter=";"))
+    assert header[0] == "Identifier" and step["credits_skipped"] == 0  # the demo's language
+    assert len(rows) == step["credits_rows"] and len(rows) >= 14
+    url = header.index("Credential verification URL")
+    assert all(r[url].startswith("http://127.0.0.1:8000/verify?credential=") for r in rows)
+    assert max(len(cell) for r in rows for cell in r) < 200
+    with (home / "credits-competences.csv").open(encoding="utf-8-sig", newline="") as f:
+        competences = list(csv.reader(f, delimiter=";"))[1:]
+    assert {r[0] for r in competences} <= {r[0] for r in rows} and len(competences) > 100
+    book = openpyxl.load_workbook(home / "credits.xlsx")
+    assert book.sheetnames == ["Credits", "Competences"]
+    assert book["Credits"].max_row == len(rows) + 1
+    assert book["Competences"].max_row == len(competences) + 1
+
+
 @pytest.mark.slow
 def test_demo_end_to_end_every_credential_valid_then_idempotent(
         cli: Callable[..., CliResult], home: Path, tmp_path: Path,
@@ -84,7 +99,8 @@ def test_demo_end_to_end_every_credential_valid_then_idempotent(
     assert (home / "credits.csv").is_file()
     assert any((home / "certificates").glob("*.pdf"))
     assert first.json()["outputs"]["portfolio"].startswith("http://127.0.0.1:8000/")
-    assert steps["clr"]["records"] == len(students)
+    assert steps["clr"]["records"] == len(earned)  # one per learner awarded a badge
+    _registrar_outputs(home, steps["certificates"])
     assert steps["serve"]["command"].endswith(" serve --allow-local-url")
     verify_everything(cli, home, tmp_path)
 

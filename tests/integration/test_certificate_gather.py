@@ -4,11 +4,14 @@ the certificate prints, English and another credit rule, an unfinished pathway r
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import update
 
 from apprenance.clock import fixed_clock
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db import tables as t
 from apprenance.domain.certificate import (
     recommended_ects,
@@ -19,6 +22,7 @@ from apprenance.services.certificates.gather import (
     batch_learners,
     gather_certificate,
 )
+from apprenance.services.issuing.issuers import init_issuer
 from certificate_fixtures import CAMILLE, ISSUED, PUBLIC, tiny_world
 
 CLOCK = fixed_clock(ISSUED)
@@ -57,15 +61,29 @@ def test_gather_states_everything_the_certificate_prints(db_url: str) -> None:
 
 
 def test_gather_in_english_with_another_credit_rule(db_url: str) -> None:
-    store, catalog = tiny_world(db_url, with_credential=False)
+    store, catalog = tiny_world(db_url)
     data = gather_certificate(store, catalog, CAMILLE, clock=CLOCK,
                               options=CertificateOptions(lang="en", hours_per_credit=25))
     assert data.lang == "en"
     assert data.projects[0].name == "The “Ça mijote” vegetable hub"
     assert data.pillars[1].label == "faire"  # the tiny catalog's English label
     assert data.ects == recommended_ects(data.total_hours, 25)
+
+
+def test_no_signed_credential_no_credits_and_the_issuing_rule_names_the_issuer(
+        db_url: str, tmp_path: Path) -> None:
+    store, catalog = tiny_world(db_url, with_credential=False)
+    data = gather_certificate(store, catalog, CAMILLE, clock=CLOCK,
+                              options=CertificateOptions(lang="en", hours_per_credit=25))
     assert data.credential is None and data.verify_url is None
-    assert data.issuer.name == "Communauté de communes du Val de Serre"
+    assert data.ects is None  # nothing a registrar could check: no credits recommended
+    assert data.total_hours > 25  # ... though the hours would earn some
+    assert data.issuer.name == "Communauté de communes du Val de Serre"  # no issuer at all
+    # with an issuer in the store, the block names the one that would sign (as issuing does)
+    init_issuer(store, KeyStore(tmp_path / "keys"), slug="combes", name="Collectif des Combes",
+                urls=HostedUrls(PUBLIC), clock=CLOCK, did_method="key")
+    data = gather_certificate(store, catalog, CAMILLE, clock=CLOCK)
+    assert data.issuer.name == "Collectif des Combes" and data.ects is None
 
 
 def test_a_pathway_not_completed_is_refused(db_url: str) -> None:

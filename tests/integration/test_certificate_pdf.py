@@ -136,10 +136,10 @@ def test_english_certificate(tmp_path: Path) -> None:
     pdf = render_certificate(data_for(tmp_path, "en", with_credential=False), created=ISSUED)
     text = text_of(pdf, tmp_path)
     for expected in ("CERTIFICATE OF LEARNING", "from 3 March 2025 to 20 May 2025 (79 days)",
-                     "recommended ECTS credits", "rounded down to the half credit",
-                     "only a higher-education institution awards ECTS credits",
+                     "No ECTS credits are recommended: no signed credential",
                      "cannot be verified online", "The “Ça mijote” vegetable hub"):
         assert expected in text, expected
+    assert "rounded down to the half credit" not in text  # no credential: no credits
     assert embedded_files(pdf) == {}
 
 

@@ -57,8 +57,8 @@ def test_erasure_deletes_the_recorded_files_inside_home_and_lists_the_others(
         assert done.code == 0, (args, done.err)
     assert inside.is_file() and outside.is_file() and export.is_file() and credits.is_file()
     document: Any = cli("--home", home, "learner", "export", LEA).json()
-    assert sorted(f["kind"] for f in document["recorded_files"]) == [
-        "certificate", "certificate", "credits", "export"]
+    assert sorted(f["kind"] for f in document["recorded_files"]) == [  # credits: 2 tables
+        "certificate", "certificate", "credits", "credits", "export"]
 
     erased = cli("--home", home, "learner", "erase", LEA, "--yes", "--json")
     assert erased.code == 0, erased.err
@@ -67,6 +67,7 @@ def test_erasure_deletes_the_recorded_files_inside_home_and_lists_the_others(
     assert not inside.exists() and not export.exists()
     assert str(outside) in report["files_to_review"] and outside.is_file()  # outside HOME
     assert "exports/credits.csv" in report["files_to_review"] and credits.is_file()  # shared
+    assert "exports/credits-competences.csv" in report["files_to_review"]
     mentions = {(m["table"], m["field"]) for m in report["mentions"]}
     assert mentions == {("activities", "description"), ("activities", "extra"),
                         ("attestations", "comment")}, report["mentions"]

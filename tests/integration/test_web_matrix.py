@@ -297,6 +297,10 @@ MATRIX: list[Rule] = [
          only(TERRITORY, admin=404, coordinator=404)),
     Rule("GET", "/territoires/{territory}/credits.csv", "/territoires/val-de-serre/credits.csv",
          TERRITORY),
+    Rule("GET", "/territoires/{territory}/credits-competences.csv",
+         "/territoires/val-de-serre/credits-competences.csv", TERRITORY),
+    Rule("GET", "/territoires/{territory}/credits.xlsx",
+         "/territoires/val-de-serre/credits.xlsx", TERRITORY),
     Rule("POST", "/territoires/{territory}/liens", "/territoires/val-de-serre/liens",
          SESSION_FORM, data={"csrf": "x", "all": "true"}),
     # --- the territory's mail: the list, retry a failed one ------------------------------

@@ -15,11 +15,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from fastapi.testclient import TestClient
 
+from apprenance.credentials.trust.keys import KeyStore
+from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.services.certificates.batch import file_names
 from apprenance.services.certificates.territory_zip import learners_with_awards
+from apprenance.services.issuing.clr_records import build_clr
+from apprenance.services.issuing.issue import issue
 from apprenance.web.app import create_app
 from web_world import LEA, OTHER, World, build_world
 
@@ -117,7 +122,8 @@ def test_outputs_are_scoped_to_the_territory(world: World) -> None:
     job = job_url.rsplit("/", 1)[1]
     _wait(mine, job_url)
     other = _session(world, "other_coordinator")
-    for path in ("/sorties", "/credits.csv", f"/certificats/{job}", f"/certificats/{job}/etat",
+    for path in ("/sorties", "/credits.csv", "/credits-competences.csv", "/credits.xlsx",
+                 f"/certificats/{job}", f"/certificats/{job}/etat",
                  f"/certificats/{job}/zip"):
         assert other.get(T + path, headers=HTML).status_code == 403, path
     assert other.get(f"/territoires/autre/certificats/{job}/zip").status_code == 404
@@ -141,16 +147,42 @@ def test_forged_forms_are_refused(world: World) -> None:
                              data={"csrf": "x"}).status_code == 403
 
 
-def test_the_credits_export_downloads_as_csv(world: World) -> None:
+def test_the_credits_export_downloads_as_csv_and_xlsx(world: World) -> None:
     browser = _session(world, "coordinator")
+    before = browser.get(f"{T}/credits.csv").content.decode("utf-8-sig")
+    assert LEA not in before  # no signed credential yet: nothing a registrar could check
+    keys, urls = KeyStore(world.app.home / "keys"), HostedUrls("http://testserver")
+    issue(world.app.store, world.app.catalog(), keys, urls=urls, clock=world.app.clock)
+    build_clr(world.app.store, world.app.catalog(), keys, LEA, pathway=None, urls=urls,
+              clock=world.app.clock)
+    page = browser.get(f"{T}/sorties").text
+    for link in ("credits.csv", "credits-competences.csv", "credits.xlsx"):
+        assert f'href="{T}/{link}?lang=fr"' in page, link
     got = browser.get(f"{T}/credits.csv")
     assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv")
     assert "credits-val-de-serre.csv" in got.headers["content-disposition"]
     assert got.content.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(got.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][0] == "identifier"
+    assert rows[0][:2] == ["Identifiant", "Nom"]  # the page's language
     people = {r[0] for r in rows[1:]}
     assert LEA in people and OTHER not in people
+    url_at = rows[0].index("Adresse de vérification de la preuve")
+    assert all(r[url_at].startswith("http") for r in rows[1:])
+    english = browser.get(f"{T}/credits.csv?lang=en").content.decode("utf-8-sig")
+    assert english.startswith("Identifier;Name;")
+    competences = browser.get(f"{T}/credits-competences.csv?lang=en")
+    assert competences.status_code == 200
+    assert "credits-val-de-serre-competences.csv" in competences.headers["content-disposition"]
+    assert competences.content.decode("utf-8-sig").startswith(
+        "Identifier;Pathway (identifier);Competence (identifier)")
+    book = browser.get(f"{T}/credits.xlsx?lang=en")
+    assert book.status_code == 200 and book.headers["content-type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    workbook = openpyxl.load_workbook(io.BytesIO(book.content))
+    assert workbook.sheetnames == ["Credits", "Competences"]
+    sheet = list(workbook["Credits"].iter_rows(values_only=True))
+    assert sheet[0][0] == "Identifier" and len(sheet) == len(rows)
+    assert {r[0] for r in sheet[1:]} == people
 
 
 def test_sign_in_links_in_bulk(world: World) -> None:

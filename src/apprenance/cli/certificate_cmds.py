@@ -14,8 +14,16 @@ from apprenance.domain.catalog import Catalog
 from apprenance.domain.certificate import HOURS_PER_CREDIT_DEFAULT
 from apprenance.errors import InputError
 from apprenance.i18n import LANGS, number, t
-from apprenance.services.certificates.batch import write_batch, write_certificate
-from apprenance.services.certificates.credits_export import FORMATS, export_credits
+from apprenance.services.certificates.batch import (
+    write_atomically,
+    write_batch,
+    write_certificate,
+)
+from apprenance.services.certificates.credits_export import (
+    FORMATS,
+    competences_path,
+    export_credits,
+)
 from apprenance.services.certificates.gather import CertificateOptions, batch_learners
 from apprenance.services.privacy.written_files import record_written
 
@@ -116,37 +124,53 @@ def export_group() -> None:
 @click.option("--pathway", help="Only the learners who completed this pathway.")
 @click.option("--territory", help="Only the learners of this territory.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
-              help="csv (French spreadsheet: ';', decimal comma, UTF-8 BOM) or json.")
+              help="csv (French spreadsheet: ';', decimal comma, UTF-8 BOM; with --out, the "
+              "competences go to FILE-competences.csv beside it), xlsx (one workbook, two "
+              "sheets; needs --out) or json.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (default: standard output).")
+              help="File to write (default: standard output, the main table only).")
 @click.option("--lang", "doc_lang", type=click.Choice(LANGS),
-              help="Language of the names and labels (default: --lang's).")
+              help="Language of the headers, names and labels (default: --lang's).")
 @hours_per_credit_option
 @json_option
 @pass_state
 def export_credits_cmd(state: CliState, pathway: str | None, territory: str | None, fmt: str,
                        out: Path | None, doc_lang: str | None, hours_per_credit: float,
                        as_json: bool) -> None:
-    """One row per learner: identifier, name, pathway, period, hours per pillar and per vital
-    function, recommended ECTS, competences reached, credential URL."""
+    """One row per learner and pathway: identifier, name, pathway, period, hours per pillar
+    and per vital function, recommended ECTS, credential URL; the competences reached in a
+    second table (a second CSV file, the second sheet of the XLSX, nested in JSON)."""
+    if fmt == "xlsx" and out is None:
+        raise InputError(t("cert.export.xlsx_out", state.lang))
     options = _options(state, doc_lang or state.lang, hours_per_credit)
     export = export_credits(state.app.ready_store(), _catalog(state), fmt=fmt,
                             clock=state.app.clock, pathway=pathway, territory=territory,
                             options=options)
+    for skipped in export.skipped:
+        click.echo(t("cert.export.skipped", state.lang, learner=skipped["learner"],
+                     pathway=skipped["pathway"] or "-", reason=skipped["reason"]), err=True)
     if out is None:
         sys.stdout.buffer.write(export.content)
         sys.stdout.flush()
         return
-    try:
-        out.write_bytes(export.content)
-    except OSError as exc:
-        raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
-    record_written(state.app.ready_store(), [str(r["identifier"]) for r in export.rows], out,
-                   "credits", clock=state.app.clock, shared=True)
+    files = [(out, export.content)]
+    if fmt == "csv":
+        files.append((competences_path(out), export.competences_csv()))
+    for path, content in files:
+        try:
+            write_atomically(path, content)
+        except OSError as exc:
+            raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        record_written(state.app.ready_store(), sorted({str(r["identifier"])
+                                                        for r in export.rows}),
+                       path, "credits", clock=state.app.clock, shared=True)
     if as_json:
-        emit_json({**export.to_dict(), "file": str(out)})
+        emit_json({**export.to_dict(), "files": [str(path) for path, _ in files]})
     else:
-        say(t("cert.export.done", state.lang, rows=len(export.rows), fmt=fmt, path=out))
+        for path, _ in files:
+            say(t("cert.export.done", state.lang, rows=len(export.rows), fmt=fmt, path=path)
+                if path == out else t("cert.export.done_competences", state.lang,
+                                      rows=len(export.competences), path=path))
 
 
 def _add_elm() -> None:

@@ -36,7 +36,9 @@ def _vouches(report: Report, lang: str, pad: str) -> None:
     what = ", ".join(a["name"] or a["id"] or "-" for a in facts["achievements"]) or (
         facts["endorses"] or facts["name"] or "-")
     issuer = facts["issuer"]
+    shown = facts.get("document")
     lines = [
+        *([("document", t("verify.facts.document_value", lang, title=shown))] if shown else []),
         ("holder", who), ("achievement", what),
         ("issuer", f"{issuer['name'] or '-'} ({issuer['id'] or '-'})"),
         ("dates", t("verify.facts.dates_value", lang, issued=facts["issued"] or "-",

@@ -133,7 +133,7 @@ class CertificateData:
     competences: tuple[CompetenceLine, ...]
     badges: tuple[BadgeLine, ...]
     hours_per_credit: float
-    ects: float
+    ects: float | None  # None: no signed credential backs the certificate, so no credits
     issuer: Issuer
     issued_on: date
     pathway: BadgeLine | None = None

@@ -75,18 +75,62 @@ MESSAGES: dict[str, dict[str, str]] = {
     "outputs.lang.fr": {"fr": "français", "en": "French"},
     "outputs.lang.en": {"fr": "anglais", "en": "English"},
     # credits export
-    "outputs.credits": {"fr": "Export des crédits (CSV)", "en": "Credits export (CSV)"},
+    "outputs.credits": {"fr": "Export des crédits", "en": "Credits export"},
     "outputs.credits_help": {
-        "fr": "Une ligne par personne, pour les universités : heures par pilier et par "
-              "fonction vitale, crédits ECTS recommandés, compétences atteintes et lien de "
-              "vérification. Le fichier s'ouvre dans un tableur réglé en français (séparateur "
-              "point-virgule, virgule décimale).",
-        "en": "One row per person, for universities: hours per pillar and per vital function, "
-              "recommended ECTS credits, competences reached and the link to verify them. The "
-              "file opens in a spreadsheet set to French (semicolon separator, decimal comma).",
+        "fr": "Pour les services de scolarité des universités : une ligne par personne et "
+              "par parcours (heures par pilier et par fonction vitale, crédits ECTS "
+              "recommandés, lien de vérification de la preuve signée), et les compétences "
+              "atteintes dans un second tableau. Le CSV s'ouvre dans un tableur réglé en "
+              "français (séparateur point-virgule, virgule décimale) ; le classeur XLSX "
+              "réunit les deux tableaux.",
+        "en": "For universities' registrars: one row per person and pathway (hours per "
+              "pillar and per vital function, recommended ECTS credits, the link to verify "
+              "the signed credential), and the competences reached in a second table. The "
+              "CSV opens in a spreadsheet set to French (semicolon separator, decimal comma); "
+              "the XLSX workbook holds both tables.",
     },
     "outputs.credits_download": {"fr": "Télécharger l'export des crédits (CSV)",
                                  "en": "Download the credits export (CSV)"},
+    "outputs.credits_competences": {"fr": "Compétences atteintes (CSV)",
+                                    "en": "Competences reached (CSV)"},
+    "outputs.credits_xlsx": {"fr": "Classeur Excel (XLSX, deux feuilles)",
+                             "en": "Excel workbook (XLSX, two sheets)"},
+    # the credits export's columns and sheets (CSV, XLSX, command line)
+    "credits.col.identifier": {"fr": "Identifiant", "en": "Identifier"},
+    "credits.col.name": {"fr": "Nom", "en": "Name"},
+    "credits.col.pathway": {"fr": "Parcours (identifiant)", "en": "Pathway (identifier)"},
+    "credits.col.pathway_name": {"fr": "Parcours", "en": "Pathway"},
+    "credits.col.period_start": {"fr": "Début de la période", "en": "Period start"},
+    "credits.col.period_end": {"fr": "Fin de la période", "en": "Period end"},
+    "credits.col.days": {"fr": "Jours", "en": "Days"},
+    "credits.col.activities": {"fr": "Activités", "en": "Activities"},
+    "credits.col.hours_total": {"fr": "Heures au total", "en": "Total hours"},
+    "credits.col.hours_pillar": {"fr": "Heures — {label}", "en": "Hours — {label}"},
+    "credits.col.hours_function": {"fr": "Heures — {label}", "en": "Hours — {label}"},
+    "credits.col.hours_per_credit": {"fr": "Heures par crédit", "en": "Hours per credit"},
+    "credits.col.ects_recommended": {"fr": "Crédits ECTS recommandés",
+                                     "en": "Recommended ECTS credits"},
+    "credits.col.competences_count": {"fr": "Compétences atteintes (voir la 2e feuille)",
+                                      "en": "Competences reached (see the 2nd sheet)"},
+    "credits.col.credential_url": {"fr": "Adresse de vérification de la preuve",
+                                   "en": "Credential verification URL"},
+    "credits.comp.identifier": {"fr": "Identifiant", "en": "Identifier"},
+    "credits.comp.pathway": {"fr": "Parcours (identifiant)", "en": "Pathway (identifier)"},
+    "credits.comp.competence": {"fr": "Compétence (identifiant)",
+                                "en": "Competence (identifier)"},
+    "credits.comp.label": {"fr": "Compétence", "en": "Competence"},
+    "credits.comp.framework": {"fr": "Référentiel", "en": "Framework"},
+    "credits.comp.level": {"fr": "Niveau", "en": "Level"},
+    "credits.comp.hours": {"fr": "Heures", "en": "Hours"},
+    "credits.comp.activities": {"fr": "Activités", "en": "Activities"},
+    "credits.comp.attestations": {"fr": "Attestations", "en": "Attestations"},
+    "credits.sheet.rows": {"fr": "Crédits", "en": "Credits"},
+    "credits.sheet.competences": {"fr": "Compétences", "en": "Competences"},
+    "credits.sheet.title": {"fr": "Recommandation de crédits ECTS",
+                            "en": "ECTS credit recommendation"},
+    "credits.skipped.no_credential": {
+        "fr": "aucune preuve signée : délivrer d'abord son relevé (apprenance clr)",
+        "en": "no signed credential: issue their record first (apprenance clr)"},
     # sign-in links in bulk
     "outputs.links": {"fr": "Liens de connexion des personnes",
                       "en": "People's sign-in links"},

@@ -63,6 +63,14 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Guide 2015 sets 25 to 30 hours), counted over every recognised activity, rounded "
             "down to the half credit.",
     },
+    "cert.ects.none": {
+        "fr": "Aucun crédit ECTS n'est recommandé : aucune preuve signée ne permet encore de "
+            "vérifier ce document. La coordination délivre d'abord le relevé (CLR) de "
+            "l'apprenant·e, puis écrit à nouveau l'attestation.",
+        "en": "No ECTS credits are recommended: no signed credential makes this document "
+            "verifiable yet. The coordination first issues the learner's record (CLR), then "
+            "writes the certificate again.",
+    },
     "cert.ects.pathway": {
         "fr": "Volume indicatif du parcours : {ects} crédits ECTS.",
         "en": "Indicative volume of the pathway: {ects} ECTS credits.",
@@ -113,6 +121,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cert.export.done": {
         "fr": "{rows} ligne(s) exportée(s) ({fmt}) vers {path}.",
         "en": "{rows} row(s) exported ({fmt}) to {path}.",
+    },
+    "cert.export.done_competences": {
+        "fr": "{rows} compétence(s) atteinte(s) exportée(s) vers {path}.",
+        "en": "{rows} competence(s) reached exported to {path}.",
+    },
+    "cert.export.xlsx_out": {
+        "fr": "--format xlsx écrit un fichier : donnez-le avec --out FICHIER.xlsx",
+        "en": "--format xlsx writes a file: give it with --out FILE.xlsx",
+    },
+    "cert.export.skipped": {
+        "fr": "ignoré·e : {learner} (parcours {pathway}) — {reason}",
+        "en": "left out: {learner} (pathway {pathway}) — {reason}",
     },
     "cert.col.awarded": {"fr": "Attribué le", "en": "Awarded on"},
     "cert.col.issued": {"fr": "Émis le", "en": "Issued on"},

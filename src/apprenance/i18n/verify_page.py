@@ -4,6 +4,13 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     "verify.facts.holder": {"fr": "titulaire", "en": "holder"},
+    "verify.facts.document": {"fr": "attestation", "en": "certificate"},
+    "verify.facts.document_value": {
+        "fr": "« {title} » (le titre du PDF, non signé : à comparer avec la preuve)",
+        "en": "“{title}” (the PDF's title, unsigned: compare it with the credential)",
+    },
+    "verify.page.document": {"fr": "Attestation (titre du PDF, non signé)",
+                             "en": "Certificate (the PDF's title, unsigned)"},
     "verify.facts.achievement": {"fr": "badge", "en": "badge"},
     "verify.facts.issuer": {"fr": "émetteur", "en": "issuer"},
     "verify.facts.dates": {"fr": "dates", "en": "dates"},

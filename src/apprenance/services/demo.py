@@ -133,14 +133,14 @@ def _issuing_step(app: Instance, report: DemoReport) -> None:
 
 
 def _clr_step(app: Instance, report: DemoReport) -> None:
-    """clr: a signed CLR 2.0 for each learner who completed a pathway in this run, into
-    ``HOME/clr`` (a run that awards nothing new writes none)."""
+    """clr: a signed CLR 2.0 for each learner awarded something in this run, into ``HOME/clr``
+    (a run that awards nothing new writes none): every certificate then attaches the signed
+    record its ECTS recommendation rests on, pathway completed or not."""
     from apprenance.services.certificates.batch import file_names
     from apprenance.services.issuing.clr_records import build_clr
 
     catalog = app.catalog()
-    holders = sorted(who for who, badges in report.earned.items() if any(
-        b in catalog.badges and catalog.badges[b].kind == "pathway" for b in badges))
+    holders = sorted(who for who, badges in report.earned.items() if badges)
     keys, urls = app.keys, app.urls
     folder = app.home / "clr"
     names = file_names(holders)
@@ -148,7 +148,7 @@ def _clr_step(app: Instance, report: DemoReport) -> None:
         build_clr(app.store, catalog, keys, learner, pathway=None, urls=urls, clock=app.clock,
                   out=folder / (names[learner].removesuffix(".pdf") + ".clr.json"))
     report.steps.append(DemoStep(
-        "clr", f"{len(holders)} CLR records (the learners who completed a pathway) into {folder}",
+        "clr", f"{len(holders)} CLR records (one per learner awarded a badge) into {folder}",
         {"records": len(holders), "out": str(folder)}))
     report.outputs["clr"] = str(folder)
 

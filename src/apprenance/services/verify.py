@@ -17,7 +17,7 @@ from typing import Any
 
 from apprenance.clock import Clock
 from apprenance.credentials.images.unbake import Baked, unbake
-from apprenance.credentials.pdf.attach import credential_in_pdf
+from apprenance.credentials.pdf.attach import credential_in_pdf, pdf_title
 from apprenance.credentials.trust.did import Fetcher
 from apprenance.credentials.trust.fetchers import HttpFetcher, MapFetcher, caching, chain, refuse
 from apprenance.credentials.trust.jwt import b64url_decode, looks_like_jwt
@@ -151,9 +151,14 @@ def _verify_one(
     if credential is None:
         return report
     try:
-        return verify_document(credential, report, fetcher=fetcher, now=clock(),
+        done = verify_document(credential, report, fetcher=fetcher, now=clock(),
                                recipient=recipient, decoded_jwt=decoded,
                                status_issuers=status_issuers)
+        if embedded is not None and done.vouches is not None:
+            # what the certificate shows (its title: pathway and holder), beside what the
+            # attached credential vouches for: unsigned, for a person to compare
+            done.vouches["document"] = pdf_title(raw)
+        return done
     except ApprenanceError as exc:
         report.signature = report.signature or "invalid"
         report.say("verify", "failed", "verify.msg.reason", reason=reason_of(exc))

@@ -18,7 +18,7 @@ from apprenance import i18n
 from apprenance.bootstrap import App
 from apprenance.errors import Conflict, InputError
 from apprenance.public_url import check_signing_url
-from apprenance.services.certificates.credits_export import export_credits
+from apprenance.services.certificates.credits_export import CreditsExport, export_credits
 from apprenance.services.certificates.gather import CertificateOptions
 from apprenance.services.certificates.territory_zip import (
     CertificateJob,
@@ -126,17 +126,49 @@ def job_zip(request: Request, app: AppDep, lang: LangDep, territory: Territory,
 # --- the credits export ----------------------------------------------------------------
 
 
-@router.get("/territoires/{territory}/credits.csv", response_class=Response)
-def credits_csv(request: Request, app: AppDep, catalog: CatalogDep, grant: AnyGrantDep,
-                lang: LangDep, territory: Territory) -> Response:
-    """One row per learner of the territory (names and labels in the page's language)."""
+CREDITS_MEDIA = {"csv": "text/csv; charset=utf-8",
+                 "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def _credits(app: App, catalog: Any, grant: Any, lang: str, territory: str,
+             fmt: str) -> CreditsExport:
     check_territory(grant, territory)
     options = CertificateOptions(lang=lang, default_lang=lang,
                                  public_url=app.settings.public_url)
-    export = export_credits(app.store, catalog, fmt="csv", clock=app.clock,
-                            territory=territory, options=options)
-    return Response(export.content, media_type="text/csv; charset=utf-8", headers={
-        "Content-Disposition": f'attachment; filename="credits-{territory}.csv"'})
+    return export_credits(app.store, catalog, fmt=fmt, clock=app.clock, territory=territory,
+                          options=options)
+
+
+def _download(content: bytes, fmt: str, name: str) -> Response:
+    return Response(content, media_type=CREDITS_MEDIA[fmt], headers={
+        "Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/territoires/{territory}/credits.csv", response_class=Response)
+def credits_csv(request: Request, app: AppDep, catalog: CatalogDep, grant: AnyGrantDep,
+                lang: LangDep, territory: Territory) -> Response:
+    """One row per learner and pathway of the territory (headers, names and labels in the
+    page's language)."""
+    export = _credits(app, catalog, grant, lang, territory, "csv")
+    return _download(export.content, "csv", f"credits-{territory}.csv")
+
+
+@router.get("/territoires/{territory}/credits-competences.csv", response_class=Response)
+def credits_competences_csv(request: Request, app: AppDep, catalog: CatalogDep,
+                            grant: AnyGrantDep, lang: LangDep,
+                            territory: Territory) -> Response:
+    """The competences each learner reached, one row per learner, pathway and competence."""
+    export = _credits(app, catalog, grant, lang, territory, "csv")
+    return _download(export.competences_csv(), "csv",
+                     f"credits-{territory}-competences.csv")
+
+
+@router.get("/territoires/{territory}/credits.xlsx", response_class=Response)
+def credits_xlsx(request: Request, app: AppDep, catalog: CatalogDep, grant: AnyGrantDep,
+                 lang: LangDep, territory: Territory) -> Response:
+    """Both tables as one workbook (two sheets)."""
+    export = _credits(app, catalog, grant, lang, territory, "xlsx")
+    return _download(export.content, "xlsx", f"credits-{territory}.xlsx")
 
 
 # --- sign-in links in bulk -------------------------------------------------------------

@@ -171,7 +171,9 @@ def facts(report: Report, lang: str, recipient: str | None = None) -> list[Fact]
     found = report.vouches
     if not found:
         return []
-    out = _holder(found.get("holder") or {}, lang, recipient)
+    out = [Fact("document", t("verify.page.document", lang), str(found["document"]))] \
+        if found.get("document") else []
+    out += _holder(found.get("holder") or {}, lang, recipient)
     names = [a.get("name") or a.get("id") for a in found.get("achievements") or []]
     if found.get("endorses"):
         out.append(Fact("endorses", t("verify.page.endorses", lang), str(found["endorses"])))

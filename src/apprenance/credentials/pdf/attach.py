@@ -220,3 +220,14 @@ def credential_in_pdf(raw: bytes) -> tuple[str, int] | None:
     if not found:
         raise UnreadableInput("no credential is attached to this PDF")
     return json.dumps(found[0], ensure_ascii=False), len(found)
+
+
+def pdf_title(raw: bytes) -> str | None:
+    """The title a PDF's metadata gives (a certificate's: "pathway — holder"), if any."""
+    try:
+        with _inflate_limits():
+            metadata = PdfReader(io.BytesIO(raw)).metadata
+    except (PyPdfError, LimitReachedError, PdfReadError, ValueError, OSError):
+        return None
+    title = metadata.title if metadata is not None else None
+    return str(title)[:300] if title else None

@@ -4,8 +4,10 @@ with reportlab graphics, a QR code to the verification page, the signed credenti
 
 ``render_certificate(data, created=...)`` returns the PDF bytes; the same data and time give
 the same bytes (reportlab's invariant mode, with the creation date set from our clock).
-reportlab writes no structure tree, so the PDF is not tagged: it carries its language, title,
-author, subject and keywords, shows its title, and has an outline of its sections.
+reportlab writes no structure tree: the charts are tagged as ``Figure`` elements with their
+alternative text (:mod:`tagging`, with ``/MarkInfo``), the rest is real text in reading order
+but not tagged; the PDF carries its language, title (shown), author, subject and keywords, and
+an outline of its sections.
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ from apprenance.credentials.pdf.style import (
     styles,
     table_style,
 )
-from apprenance.domain.certificate import CertificateData
+from apprenance.credentials.pdf.tagging import TaggedFigure, write_tree
+from apprenance.domain.certificate import CertificateData, HoursLine
 from apprenance.i18n import t
 from apprenance.i18n.dates import date_text, short_date
 from apprenance.i18n.levels import level_text
@@ -169,6 +172,7 @@ class _CountingCanvas(Canvas):  # type: ignore[misc]
             self.__dict__.update(state)
             self._draw_footer(self, number, len(self._pages))
             super().showPage()
+        write_tree(self)  # the charts' Figure elements and their alternative text
         super().save()
 
 
@@ -231,7 +235,7 @@ def _figures(data: CertificateData) -> Table:
     lang = data.lang
     cells = [
         (hours_text(data.total_hours, lang), t("cert.fig.hours", lang)),
-        (number_text(data.ects, lang), t("cert.fig.ects", lang)),
+        ("—" if data.ects is None else number_text(data.ects, lang), t("cert.fig.ects", lang)),
         (number_text(len(data.projects), lang), t("cert.fig.projects", lang)),
         (number_text(len(data.reached), lang), t("cert.fig.competences", lang)),
         (number_text(len(data.badges), lang), t("cert.fig.badges", lang)),
@@ -251,11 +255,13 @@ def _figures(data: CertificateData) -> Table:
 def _charts(data: CertificateData) -> list[Flowable]:
     lang = data.lang
     half = (WIDTH - 8 * mm) / 2
-    pillars = bar_chart([(line.key, line.label, line.hours) for line in data.pillars],
-                        half, lang, percent=True)
-    functions: Flowable = bar_chart(
+    pillars = TaggedFigure(bar_chart([(line.key, line.label, line.hours)
+                                      for line in data.pillars], half, lang, percent=True),
+                           _alt(t("cert.sec.pillars", lang), data.pillars, lang))
+    functions: Flowable = TaggedFigure(bar_chart(
         [(line.key, line.label, line.hours) for line in data.functions], half, lang,
-        percent=False) if data.functions else _p(t("cert.none", lang), "body")
+        percent=False), _alt(t("cert.sec.functions", lang), data.functions, lang)) \
+        if data.functions else _p(t("cert.none", lang), "body")
     table = Table(
         [[Heading(t("cert.sec.pillars", lang)), Heading(t("cert.sec.functions", lang))],
          [pillars, functions]],
@@ -265,6 +271,13 @@ def _charts(data: CertificateData) -> list[Flowable]:
                     ("RIGHTPADDING", (0, 0), (0, -1), 8 * mm)])
     return [Anchor(t("cert.sec.pillars", lang)), Anchor(t("cert.sec.functions", lang)),
             table, Spacer(1, 3 * mm)]
+
+
+def _alt(title: str, lines: tuple[HoursLine, ...], lang: str) -> str:
+    """A chart's alternative text: its title, then each bar's label and hours."""
+    colon = " : " if lang == "fr" else ": "
+    return title + colon + "; ".join(f"{line.label} {hours_text(line.hours, lang)}"
+                                     for line in lines)
 
 
 def _section(title: str, rows: list[list[Any]], widths: list[float], numeric_from: int,
@@ -363,6 +376,9 @@ def _micro_credential(data: CertificateData) -> list[Flowable]:
 def _ects(data: CertificateData) -> list[Flowable]:
     lang = data.lang
     raw = data.total_hours / data.hours_per_credit
+    if data.ects is None:  # no signed credential: nothing a registrar could check
+        return [Heading(t("cert.sec.ects", lang)), _p(t("cert.ects.none", lang), "body"),
+                Spacer(1, 5 * mm)]
     lines = [
         _p(t("cert.ects.calc", lang, hours=hours_text(data.total_hours, lang),
              per=number_text(data.hours_per_credit, lang), raw=number_text(raw, lang, 2),

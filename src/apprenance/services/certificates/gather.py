@@ -16,6 +16,7 @@ from apprenance.credentials.verify.inputs import COUNTRY_NAMES
 from apprenance.db import learner_records_sql as sql
 from apprenance.db.credentials_sql import certificate_credentials, learner_credentials
 from apprenance.db.engine import Connection
+from apprenance.db.issuing_sql import issuer_row
 from apprenance.db.store import Store
 from apprenance.domain.catalog import FUNCTIONS, PILLARS, Catalog, text
 from apprenance.domain.certificate import (
@@ -35,6 +36,7 @@ from apprenance.domain.evidence import TOTAL, Totals
 from apprenance.errors import Conflict, InputError, NotFound
 from apprenance.i18n import t
 from apprenance.services.evidence.totals import learner_facts
+from apprenance.services.issuing.issuers import issuer_for
 from apprenance.services.issuing.revocation import revoked_badges
 from apprenance.services.people.directory import learner_id
 
@@ -101,7 +103,7 @@ def _gather(
     credential_id, credential = _credential(conn, lid, chosen[1] if chosen else None)
     total = totals.hours.get((TOTAL, ""), 0.0)
     pathway_badge = catalog.badges.get(chosen[0].id) if chosen else None
-    issuer = options.issuer or issuer_of(credential) \
+    issuer = options.issuer or issuer_of(credential) or store_issuer(conn, territory_id) \
         or Issuer(name=territory_name or "apprenance", url=options.public_url)
     micro: tuple[tuple[str, str], ...] = ()
     if pathway_badge is not None and pathway_badge.micro_credential is not None:
@@ -127,7 +129,8 @@ def _gather(
         competences=_competences(catalog, facts, lang),
         badges=tuple(line for line, _ in awards),
         hours_per_credit=options.hours_per_credit,
-        ects=recommended_ects(total, options.hours_per_credit),
+        # credits are recommended only on a certificate a signed credential makes verifiable
+        ects=recommended_ects(total, options.hours_per_credit) if credential_id else None,
         issuer=issuer,
         issued_on=clock().date(),
         pathway=chosen[0] if chosen else None,
@@ -268,6 +271,17 @@ def country_of(credential: dict[str, Any] | None) -> str:
     if isinstance(address, dict) and address.get("addressCountry"):
         return str(address["addressCountry"])
     return COUNTRY_NAMES["FR"]
+
+
+def store_issuer(conn: Connection, territory: str | None) -> Issuer | None:
+    """The issuer that signs this learner's credentials (the rule issuing follows: their
+    territory's, else the only one, else the collective's), for a certificate that attaches
+    none yet: so the "issued by" block names the same issuer for every learner."""
+    try:
+        row = issuer_row(conn, issuer_for(conn, territory))
+    except NotFound:
+        return None
+    return None if row is None else Issuer(name=row.name, url=row.url or "")
 
 
 def issuer_of(credential: dict[str, Any] | None) -> Issuer | None:
