@@ -287,8 +287,10 @@ def credential(
     salt: str,
     status: dict[str, Any] | None = None,
     endorsements: list[dict[str, Any]] | None = None,
+    learner_evidence: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The unsigned ``OpenBadgeCredential`` of one award."""
+    """The unsigned ``OpenBadgeCredential`` of one award (``learner_evidence``: what the
+    learner brought to a badge request, after the activities)."""
     lang = recipient.lang
     subject: dict[str, Any] = {"type": ["AchievementSubject"]}
     if recipient.is_did:
@@ -326,7 +328,8 @@ def credential(
         doc["validUntil"] = iso(add_period(issued_at, badge.valid_for))
     doc["awardedDate"] = iso(facts.awarded_at)
     doc["credentialSubject"] = subject
-    items = evidence(facts.evidence, urls, lang, credential_id=credential_id)
+    items = [*evidence(facts.evidence, urls, lang, credential_id=credential_id),
+             *(learner_evidence or [])]
     if items:
         doc["evidence"] = items
     if status is not None:
