@@ -47,7 +47,7 @@ def check_upload(upload: Upload) -> str:
         raise _refuse(name, "empty", "the file is empty")
     if is_png(data):
         try:
-            check_png(data, where=f"file {name!r}", max_bytes=MAX_FILE)
+            check_png(data, where="the image", max_bytes=MAX_FILE)
         except ApprenanceError as exc:
             raise _refuse(name, "image", exc.message) from None
         return "image/png"
