@@ -190,6 +190,16 @@ MESSAGES: dict[str, dict[str, str]] = {
               "donné ci-dessus, sinon par la partie de l'adresse avant « @ ».",
         "en": "Your e-mail address is never shown: the badge names you by the name given "
               "above, else by the part of the address before “@”."},
+    "recognition.page.title": {"fr": "Témoignages", "en": "Endorsements"},
+    "recognition.page.withdrawn": {"fr": "Ce témoignage a été retiré par son auteur.",
+                                   "en": "This endorsement was withdrawn by its author."},
+    "recognition.portfolio.title": {"fr": "Demander un badge", "en": "Ask for a badge"},
+    "recognition.portfolio.intro": {
+        "fr": "Vous avez fait quelque chose que vos activités ne montrent pas ? Demandez le "
+              "badge, preuves à l'appui, et invitez un habitant, un élu ou un pair à en "
+              "témoigner.",
+        "en": "You did something your activities do not show? Ask for the badge, with "
+              "evidence, and invite a resident, an elected official or a peer to endorse it."},
     # --- mail ---------------------------------------------------------------------------
     "recognition.mail.open": {"fr": "Voir ma demande", "en": "See my request"},
     "recognition.mail.more.subject": {"fr": "Votre demande « {badge} » : précisions demandées",
