@@ -56,6 +56,9 @@ def test_request_endorse_more_answer_accept_then_withdraw(world: World) -> None:
     rid = int(re.search(r"/portfolio/demandes/(\d+)", sent.headers["location"]).group(1))
     page = learner.get(f"/portfolio/demandes/{rid}")
     assert 'data-status="submitted"' in page.text and "atelier.png" in page.text
+    listed = learner.get("/portfolio/demandes?lang=en")
+    assert f'data-request="{rid}" data-status="submitted"' in listed.text
+    assert "Waiting for the coordinator" in listed.text
     # the learner asks a resident; the mail holds the link's secret, the store only its hash
     csrf = csrf_of(learner, f"/portfolio/demandes/{rid}")
     asked = learner.post(f"/portfolio/demandes/{rid}/temoins", follow_redirects=False,
