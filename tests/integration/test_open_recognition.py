@@ -147,3 +147,24 @@ def test_nobody_reaches_another_learners_request(world: World) -> None:
     assert elsewhere.get(f"/territoires/{T}/demandes").status_code == 403
     assert elsewhere.get("/territoires/autre/demandes").status_code == 200
     assert f"demande-{rid}" not in elsewhere.get("/territoires/autre/demandes").text
+
+
+def test_erasure_clears_the_requests_words_files_and_witness_links(world: World) -> None:
+    from apprenance.services.privacy.report import erase_learner
+    from apprenance.services.recognition import witnesses
+
+    learner = session(world, "learner")
+    sent = _request(learner, _badge(world))
+    rid = int(re.search(r"/portfolio/demandes/(\d+)", sent.headers["location"]).group(1))
+    app = world.app
+    witnesses.ask(app.store, app.catalog(), LEA, witness="marie@example.org",
+                  role="habitant", lang="fr", request_id=rid, by=LEA, urls=app.urls,
+                  clock=app.clock)
+    [ask] = _jobs(world, "endorsement-ask")
+    erase_learner(app.store, app.keys, LEA, urls=app.urls, clock=app.clock)
+    witness = TestClient(world.client.app, raise_server_exceptions=False)
+    assert witness.get(f"/temoignage/{ask.link_token}").status_code == 404
+    coord = session(world, "coordinator")
+    page = coord.get(f"/territoires/{T}/demandes").text
+    assert "ateliers cuisine" not in page and "atelier.png" not in page
+    assert coord.get(f"/territoires/{T}/demandes/{rid}/fichiers/1").status_code == 404

@@ -208,3 +208,18 @@ def badges_awarded(conn: Connection, learner_id: int) -> set[str]:
     a = t.awards.c
     return {str(b) for b in conn.execute(select(a.badge_id).where(a.learner_id == learner_id))
             .scalars()}
+
+
+def forget_learner(conn: Connection, learner_id: int, now: datetime) -> int:
+    """Erasure: the learner's requests keep their badge and states (the award's history), but
+    lose their words, evidence and files; their witnesses' links end and lose what they
+    wrote. The number of requests cleared."""
+    mine = select(_r.id).where(_r.learner_id == learner_id).scalar_subquery()
+    conn.execute(request_files.delete().where(request_files.c.request_id.in_(mine)))
+    conn.execute(update(request_events).where(request_events.c.request_id.in_(mine))
+                 .values(text=None, evidence=[]))
+    conn.execute(update(endorsement_requests).where(_e.learner_id == learner_id).values(
+        witness="erased", witness_name=None, comment=None, expires_at=now))
+    done = conn.execute(update(badge_requests).where(_r.learner_id == learner_id)
+                        .values(reason="", evidence=[], review_comment=None))
+    return int(done.rowcount)
