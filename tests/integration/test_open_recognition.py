@@ -168,3 +168,38 @@ def test_erasure_clears_the_requests_words_files_and_witness_links(world: World)
     page = coord.get(f"/territoires/{T}/demandes").text
     assert "ateliers cuisine" not in page and "atelier.png" not in page
     assert coord.get(f"/territoires/{T}/demandes/{rid}/fichiers/1").status_code == 404
+
+
+def test_an_issued_badge_endorsed_on_its_own_then_withdrawn(world: World) -> None:
+    issued = world.client.post("/api/v1/credentials/issue", headers=world.headers("admin"),
+                               json={"learners": [LEA]})
+    assert issued.status_code == 200
+    cid = next(c["id"] for c in credentials_of(world.app.store, LEA) if c["format"] == "ob3")
+    uid = cid.removeprefix("urn:uuid:")
+    learner = session(world, "learner")
+    csrf = csrf_of(learner, f"/credentials/{uid}")
+    asked = learner.post(f"/credentials/{uid}/temoins", follow_redirects=False,
+                         data={"csrf": csrf, "witness": "elu@mairie.example.org", "role": "elu"})
+    assert asked.status_code == 303, asked.text
+    other = session(world, "other_learner")
+    refused = other.post(f"/credentials/{uid}/temoins", data={
+        "csrf": csrf_of(other, "/portfolio/demandes"), "witness": "x@example.org"})
+    assert refused.status_code == 404
+    [ask] = _jobs(world, "endorsement-ask")
+    witness = TestClient(world.client.app, raise_server_exceptions=False)
+    done = witness.post(f"/temoignage/{ask.link_token}", follow_redirects=False,
+                        data={"comment": "Il a présenté le projet au conseil municipal.",
+                              "name": "Paul, maire"})
+    assert done.status_code == 303
+    standalone = [c for c in credentials_of(world.app.store, LEA)
+                  if c["format"] == "endorsement" and not c["revoked"]]
+    docs = [get_credential(world.app.store, c["id"])["document"] for c in standalone]
+    mine = [d for d in docs if d["credentialSubject"]["id"] == cid
+            and "conseil municipal" in d["credentialSubject"]["endorsementComment"]]
+    assert len(mine) == 1 and "proof" in mine[0]
+    page = witness.get(f"/credentials/{uid}").text
+    assert "Paul, maire" in page and "conseil municipal" in page
+    assert witness.post(f"/temoignage/{ask.link_token}/retirer").status_code == 200
+    revoked = get_credential(world.app.store, mine[0]["id"])
+    assert revoked["revoked"]
+    assert 'data-witness-status="withdrawn"' in witness.get(f"/credentials/{uid}").text

@@ -317,6 +317,8 @@ MATRIX: list[Rule] = [
     Rule("POST", "/territoires/{territory}/demandes/{request_id}/decision",
          "/territoires/val-de-serre/demandes/1/decision", SESSION_FORM,
          data={"csrf": "x", "action": "decline", "comment": "matrix"}),
+    Rule("POST", "/credentials/{credential}/temoins", "/credentials/{CID}/temoins",
+         SESSION_FORM, data={"csrf": "x", "witness": "w@example.org"}),
     # a witness reaches their page only through their link: no other way in, for anyone
     Rule("GET", "/temoignage/{token}", "/temoignage/apw_not-a-link", dict.fromkeys(ROLES, 404)),
     Rule("POST", "/temoignage/{token}", "/temoignage/apw_not-a-link",

@@ -170,3 +170,23 @@ def file_response(found: dict[str, Any]) -> Response:
     return Response(bytes(found["data"]), media_type=str(found["media_type"]), headers={
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(str(found['name']))}",
         "X-Content-Type-Options": "nosniff"})
+
+
+Uid = Annotated[str, PathParam(min_length=8, max_length=100, pattern=r"^[A-Za-z0-9-]+$")]
+
+
+@router.post("/credentials/{credential}/temoins")
+def ask_witness_on_credential(request: Request, app: AppDep, catalog: CatalogDep,
+                              credential: Uid, csrf: Csrf,
+                              witness: Annotated[str, Form(max_length=320)] = "",
+                              role: Annotated[str, Form(max_length=20)] = "habitant",
+                              witness_lang: Annotated[str, Form(max_length=5)] = "fr"
+                              ) -> RedirectResponse:
+    """The owner of an issued badge asks a witness to endorse it (signed on its own, its
+    subject the badge, when the witness answers)."""
+    participant = _session_learner(request, csrf)
+    witnesses.ask(app.store, catalog, participant, witness=witness, role=role,
+                  lang=witness_lang, credential_id=f"urn:uuid:{credential}", by=participant,
+                  urls=app.urls, clock=app.clock)
+    return RedirectResponse(f"/credentials/{credential}?temoin=demande#temoignages",
+                            status_code=303)
