@@ -203,3 +203,35 @@ def test_an_issued_badge_endorsed_on_its_own_then_withdrawn(world: World) -> Non
     revoked = get_credential(world.app.store, mine[0]["id"])
     assert revoked["revoked"]
     assert 'data-witness-status="withdrawn"' in witness.get(f"/credentials/{uid}").text
+
+
+def test_a_declared_badge_is_issued_on_the_learners_word_and_says_so(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    from apprenance.services.evaluation.evaluate import evaluate
+
+    base = world.app.catalog()
+    template = next(b for b in base.badges.values() if b.credits.get("ects")) \
+        if any(b.credits.get("ects") for b in base.badges.values()) else base.badges["mediation"]
+    declared = dataclasses.replace(template, id="engagement-declare", kind="declared",
+                                   credits={}, rule=base.badges["mediation"].rule)
+    catalog = dataclasses.replace(base, badges={**base.badges, declared.id: declared})
+    monkeypatch.setattr(world.app, "catalog", lambda: catalog)
+    learner = session(world, "learner")
+    form = learner.get("/portfolio/demandes/nouvelle").text
+    assert 'id="declared-help"' in form
+    sent = _request(learner, declared.id)
+    assert sent.status_code == 303, sent.text
+    rid = int(re.search(r"/portfolio/demandes/(\d+)", sent.headers["location"]).group(1))
+    assert 'data-status="accepted"' in learner.get(f"/portfolio/demandes/{rid}").text
+    [issued] = [c for c in credentials_of(world.app.store, LEA) if c["badge"] == declared.id]
+    doc = get_credential(world.app.store, issued["id"])["document"]
+    subject = doc["credentialSubject"]
+    assert subject["achievement"]["achievementType"] == "ext:SelfDeclared"
+    assert "Badge déclaratif" in doc["description"] and "creditsEarned" not in subject
+    page = learner.get(f"/credentials/{issued['id'].removeprefix('urn:uuid:')}").text
+    assert "Badge déclaratif" in page
+    # the rules never award it: only the learner's declaration does
+    report = evaluate(world.app.store, catalog, clock=world.app.clock, everyone=True)
+    assert all(a.badge != declared.id for a in report.awards)

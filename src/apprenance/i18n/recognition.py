@@ -200,6 +200,21 @@ MESSAGES: dict[str, dict[str, str]] = {
               "témoigner.",
         "en": "You did something your activities do not show? Ask for the badge, with "
               "evidence, and invite a resident, an elected official or a peer to endorse it."},
+    # --- declared badges: on the learner's own declaration, never toward ECTS ----------
+    "recognition.declared.note": {
+        "fr": "Badge déclaratif : délivré sur la déclaration de l'apprenant, sans vérification "
+              "par l'émetteur ; il ne compte pas pour les crédits ECTS.",
+        "en": "Declared badge: issued on the learner's own declaration, not checked by the "
+              "issuer; it does not count toward ECTS credits."},
+    "cred.kind.declared": {"fr": "Badge déclaratif", "en": "Declared badge"},
+    "cert.kind.declared": {"fr": "déclaratif, hors ECTS", "en": "declared, no ECTS"},
+    "recognition.event.declared": {"fr": "Badge déclaré par l'apprenant",
+                                   "en": "Badge declared by the learner"},
+    "recognition.new.declared": {
+        "fr": "Badge déclaratif : il vous est délivré dès l'envoi, sur votre déclaration, et "
+              "le dit ; il ne compte pas pour les crédits ECTS.",
+        "en": "Declared badge: it is issued to you when you send, on your declaration, and "
+              "says so; it does not count toward ECTS credits."},
     # --- mail ---------------------------------------------------------------------------
     "recognition.mail.open": {"fr": "Voir ma demande", "en": "See my request"},
     "recognition.mail.more.subject": {"fr": "Votre demande « {badge} » : précisions demandées",

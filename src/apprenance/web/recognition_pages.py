@@ -13,6 +13,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from apprenance.errors import ApprenanceError, PermissionDenied, Unauthenticated
+from apprenance.public_url import check_signing_url
 from apprenance.services.recognition import requests as asks
 from apprenance.services.recognition import witnesses
 from apprenance.services.recognition.uploads import MAX_FILE, Upload
@@ -88,10 +89,17 @@ async def submit_request(request: Request, app: AppDep, catalog: CatalogDep, lan
                          ) -> HTMLResponse | RedirectResponse:
     participant = _session_learner(request, csrf)
     values = {"badge": badge, "reason": reason, "text": text, "link": link}
+    declared = badge in catalog.badges and catalog.badges[badge].kind == "declared"
     try:
-        rid = asks.submit(app.store, catalog, participant, badge=badge, reason=reason,
-                          evidence=asks.Evidence(text, link, await _uploads(files)),
-                          clock=app.clock)
+        evidence = asks.Evidence(text, link, await _uploads(files))
+        if declared:  # issued on the learner's own word, at once
+            check_signing_url(app.settings)
+            rid = asks.declare(app.store, catalog, app.keys, participant, badge=badge,
+                               reason=reason, evidence=evidence, urls=app.urls,
+                               clock=app.clock)[0]
+        else:
+            rid = asks.submit(app.store, catalog, participant, badge=badge, reason=reason,
+                              evidence=evidence, clock=app.clock)
     except ApprenanceError as exc:
         return _new_page(request, app, catalog, lang, participant, status=exc.http_status,
                          error=_error(exc), values=values)

@@ -77,7 +77,12 @@ def other_lang(lang: str) -> str:
     return next(x for x in LANGS if x != lang) if lang in LANGS else "en"
 
 
+DECLARED_TYPE = "ext:SelfDeclared"  # a badge issued on the learner's own declaration
+
+
 def achievement_type(badge: Badge) -> str:
+    if badge.kind == "declared":
+        return DECLARED_TYPE
     kind = badge.achievement_type
     return kind if kind in ACHIEVEMENT_TYPES or kind.startswith("ext:") else f"ext:{kind}"
 
@@ -146,7 +151,7 @@ def achievement(
     if has_elements(badge):
         out["tag"] = ["micro-credential"]
     ects = badge.credits.get("ects")
-    if ects:
+    if ects and badge.kind != "declared":  # a declared badge never counts toward ECTS
         out["creditsAvailable"] = float(ects)
     out["version"] = catalog.version[:12] if catalog.version else "1"
     return out
@@ -320,7 +325,8 @@ def credential(
         "id": credential_id,
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": achievement_["name"],
-        "description": achievement_["description"],
+        "description": achievement_["description"] if badge.kind != "declared" else
+        f'{achievement_["description"]} {t("recognition.declared.note", lang)}',
         "issuer": issuer.ob3(),
         "validFrom": iso(issued_at),
     }

@@ -80,9 +80,10 @@ def _check_evidence(evidence: Evidence) -> Evidence:
                     evidence.files)
 
 
-def requestable(catalog: Catalog, lang: str, held: set[str]) -> list[dict[str, str]]:
+def requestable(catalog: Catalog, lang: str, held: set[str]) -> list[dict[str, Any]]:
     """The badges a learner may ask for: the catalog's, but those they hold."""
-    return sorted(({"id": b.id, "name": text(b.name, lang)} for b in catalog.badges.values()
+    return sorted(({"id": b.id, "name": text(b.name, lang), "declared": b.kind == "declared"}
+                   for b in catalog.badges.values()
                    if b.id not in held), key=lambda b: b["name"].casefold())
 
 
@@ -116,6 +117,30 @@ def submit(store: Store, catalog: Catalog, participant: str, *, badge: str, reas
         sql.add_event(conn, rid, actor=participant, action="submitted", text=why,
                       evidence=items, now=now)
     return rid
+
+
+def declare(store: Store, catalog: Catalog, keys: KeyStore, participant: str, *, badge: str,
+            reason: str, evidence: Evidence, urls: HostedUrls, clock: Clock,
+            rng: random.Random | None = None) -> tuple[int, IssuedCredential]:
+    """A declared badge (catalog kind ``declared``): the request is accepted on the learner's
+    own declaration and the badge issued at once (holds respected), marked as such."""
+    found = catalog.badges.get(badge)
+    if found is None or found.kind != "declared":
+        raise InputError(f"field badge: {badge!r} is not a declared badge",
+                         details={"field": "badge", "problem": "not-declared"})
+    rid = submit(store, catalog, participant, badge=badge, reason=reason, evidence=evidence,
+                 clock=clock)
+    now = clock()
+    with store.transaction() as conn:
+        row = sql.request_by_id(conn, rid, lock=True)
+        assert row is not None
+        award = sql.insert_award(conn, row["learner_id"], badge, version=catalog.version,
+                                 now=now)
+        sql.set_state(conn, rid, status="accepted", comment=None, now=now,
+                      expect=["submitted"], award_id=award)
+        sql.add_event(conn, rid, actor=participant, action="declared", text=None,
+                      evidence=[], now=now)
+    return rid, issue_award(store, catalog, keys, award, urls=urls, clock=clock, rng=rng)
 
 
 def sql_territory(conn: Connection, lid: int) -> str | None:
