@@ -68,6 +68,8 @@ PAGES: dict[str, tuple[str, str]] = {
     "/portfolio/demandes/{request_id}": ("learner", "/portfolio/demandes/{REQUEST}"),
     "/territoires/{territory}/demandes": ("coordinator", "/territoires/val-de-serre/demandes"),
     "/temoignage/{token}": ("public", "/temoignage/{WITNESS}"),
+    "/portfolio/journal": ("learner", "/portfolio/journal"),
+    "/territoires/{territory}/journal": ("coordinator", "/territoires/val-de-serre/journal"),
 }
 EXTRA = [  # pages that are not a GET route of their own: an error page; the same page as
     ("learner", "/credentials/{CID}"),  # its owner sees it (switch, LinkedIn, downloads)
@@ -122,6 +124,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 def badge_request(world: World) -> tuple[str, str]:
     """LEA's badge request with evidence, and the link of the witness she asked (issue 18)."""
     from apprenance.services.mail import queue as mail_queue
+    from apprenance.services.recognition import journal
     from apprenance.services.recognition import requests as asks
     from apprenance.services.recognition import witnesses
 
@@ -131,6 +134,8 @@ def badge_request(world: World) -> tuple[str, str]:
                       evidence=asks.Evidence("Trois réunions.", "https://example.org/cr"))
     witnesses.ask(app.store, app.catalog(), LEA, witness="marie@example.org", role="habitant",
                   lang="fr", request_id=rid, by=LEA, urls=app.urls, clock=app.clock)
+    journal.add_note(app.store, LEA, day="2026-05-04", text="J'ai animé un débat.",
+                     upload=None, clock=app.clock)
     [job] = [j for j in mail_queue.territory_mail(app.store, None)
              if j.kind == "endorsement-ask"]
     assert job.link_token

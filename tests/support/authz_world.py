@@ -14,6 +14,7 @@ import pytest
 
 from apprenance.clock import fixed_clock
 from apprenance.services.people import access
+from apprenance.services.recognition import journal
 from apprenance.services.recognition import requests as asks
 from apprenance.services.recognition.uploads import Upload
 from conftest import FIXED_NOW, _reset_pg
@@ -68,6 +69,8 @@ def build_authz_world(tmp_path: Path, db_url: str | None, *,
     }
     asks.submit(store, app.catalog(), LEA, badge="mediation", reason="matrix", clock=app.clock,
                 evidence=asks.Evidence(files=(Upload("note.txt", b"matrix"),)))  # request 1
+    journal.add_note(store, LEA, day="2026-05-01", text="matrix", clock=app.clock,
+                     upload=Upload("note.txt", b"matrix"))  # note 1
     ob3 = sorted(str(c["id"]).removeprefix("urn:uuid:") for c in mine if c["badge"] == "faire-1")
     others = sorted(str(c["id"]).removeprefix("urn:uuid:") for c in mine
                     if c["format"] == "ob3" and c["badge"] != "faire-1")

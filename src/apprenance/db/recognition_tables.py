@@ -8,7 +8,18 @@ A witness has no account: their link's secret is never stored, only its SHA-256
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, LargeBinary, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+)
 
 from apprenance.db.tables import UtcDateTime, metadata
 
@@ -81,3 +92,22 @@ endorsement_requests = Table(
 )
 Index("ix_endorsement_requests_request", endorsement_requests.c.request_id)
 Index("ix_endorsement_requests_credential", endorsement_requests.c.credential_id)
+
+learner_notes = Table(  # the learner's own evidence on their timeline (issue 18, item 3)
+    "learner_notes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("learner_id", Integer, ForeignKey("learners.id"), nullable=False),
+    Column("territory_id", String(100)),
+    Column("day", Date, nullable=False),  # when it happened, as the learner says
+    Column("text", Text, nullable=False),  # a reflective note, or what the file shows
+    Column("file_name", String(200)),
+    Column("media_type", String(100)),
+    Column("sha256", String(64)),
+    Column("data", LargeBinary),
+    Column("activity_id", String(200)),  # once a coordinator turned it into an activity
+    Column("attested_by", String(340)),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+Index("ix_learner_notes_learner", learner_notes.c.learner_id)
+Index("ix_learner_notes_territory", learner_notes.c.territory_id)

@@ -215,6 +215,52 @@ MESSAGES: dict[str, dict[str, str]] = {
               "le dit ; il ne compte pas pour les crédits ECTS.",
         "en": "Declared badge: it is issued to you when you send, on your declaration, and "
               "says so; it does not count toward ECTS credits."},
+    # --- the learner's journal (their own evidence) and the coordinator's view ----------
+    "recognition.journal.title": {"fr": "Mon journal", "en": "My journal"},
+    "recognition.journal.intro": {
+        "fr": "Notez ce que vous avez fait et appris, avec une photo ou un document si vous "
+              "voulez. Le coordinateur peut en faire une activité attestée, qui compte pour "
+              "vos badges.",
+        "en": "Write down what you did and learned, with a photo or a document if you like. "
+              "The coordinator can make it an attested activity, which counts for your "
+              "badges."},
+    "recognition.journal.added": {"fr": "Votre note est ajoutée.", "en": "Your note is added."},
+    "recognition.journal.day": {"fr": "Le jour", "en": "The day"},
+    "recognition.journal.text": {"fr": "Votre note", "en": "Your note"},
+    "recognition.journal.file": {
+        "fr": "Une photo ou un document (facultatif : PNG, JPEG, PDF ou texte, 5 Mio au plus)",
+        "en": "A photo or a document (optional: PNG, JPEG, PDF or text, at most 5 MiB)"},
+    "recognition.journal.submit": {"fr": "Ajouter à mon journal", "en": "Add to my journal"},
+    "recognition.journal.timeline": {"fr": "Mes notes", "en": "My notes"},
+    "recognition.journal.attested": {"fr": "Activité attestée par le coordinateur",
+                                     "en": "Activity attested by the coordinator"},
+    "recognition.journal.none": {"fr": "Aucune note pour l'instant.",
+                                 "en": "No note for now."},
+    "recognition.journal.review_title": {"fr": "Journaux des apprenants",
+                                         "en": "Learners' journals"},
+    "recognition.journal.review_intro": {
+        "fr": "Les notes des apprenants du territoire. Faites-en une activité attestée : "
+              "elle compte pour leurs badges, attestée par vous.",
+        "en": "The notes of the territory's learners. Make one an attested activity: it "
+              "counts for their badges, attested by you."},
+    "recognition.journal.none_territory": {"fr": "Aucune note pour l'instant.",
+                                           "en": "No note for now."},
+    "recognition.journal.attested_done": {
+        "fr": "L'activité est enregistrée et les badges de l'apprenant sont réévalués.",
+        "en": "The activity is recorded and the learner's badges evaluated again."},
+    "recognition.journal.error": {"fr": "L'activité n'a pas pu être enregistrée.",
+                                  "en": "The activity could not be recorded."},
+    "recognition.journal.type": {"fr": "Type d'activité", "en": "Activity type"},
+    "recognition.journal.hours": {"fr": "Heures", "en": "Hours"},
+    "recognition.journal.project": {"fr": "Projet (identifiant, facultatif)",
+                                    "en": "Project (identifier, optional)"},
+    "recognition.journal.attest": {"fr": "En faire une activité attestée",
+                                   "en": "Make it an attested activity"},
+    "recognition.error.day": {"fr": "Donnez un jour passé.", "en": "Give a past day."},
+    "recognition.error.type": {"fr": "Choisissez un type d'activité.",
+                               "en": "Choose an activity type."},
+    "recognition.error.hours": {"fr": "Les heures vont de 0,25 à 24.",
+                                "en": "Hours go from 0.25 to 24."},
     # --- mail ---------------------------------------------------------------------------
     "recognition.mail.open": {"fr": "Voir ma demande", "en": "See my request"},
     "recognition.mail.more.subject": {"fr": "Votre demande « {badge} » : précisions demandées",

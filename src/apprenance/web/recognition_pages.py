@@ -29,7 +29,7 @@ Text = Annotated[str, Form(max_length=4000)]
 Files = Annotated[list[UploadFile], File()]
 
 
-def _learner(request: Request) -> str:
+def learner_of(request: Request) -> str:
     grant = grant_of(request)
     if grant.role != "learner" or grant.learner is None:
         if grant.role == "public":
@@ -40,7 +40,7 @@ def _learner(request: Request) -> str:
 
 def _session_learner(request: Request, csrf: str) -> str:
     check_csrf(request, csrf)
-    return _learner(request)
+    return learner_of(request)
 
 
 async def _uploads(files: list[UploadFile]) -> tuple[Upload, ...]:
@@ -52,7 +52,7 @@ async def _uploads(files: list[UploadFile]) -> tuple[Upload, ...]:
     return tuple(out)
 
 
-def _error(exc: ApprenanceError) -> dict[str, Any]:
+def form_error(exc: ApprenanceError) -> dict[str, Any]:
     details = exc.details if isinstance(exc.details, dict) else {}
     return {"field": details.get("field", "form"), "problem": details.get("problem", "input"),
             "file": details.get("file"), "message": exc.message}
@@ -61,7 +61,7 @@ def _error(exc: ApprenanceError) -> dict[str, Any]:
 @router.get("/portfolio/demandes", response_class=HTMLResponse)
 def my_requests(request: Request, app: AppDep, catalog: CatalogDep,
                 lang: LangDep) -> HTMLResponse:
-    participant = _learner(request)
+    participant = learner_of(request)
     rows = [request_view(r, catalog, lang) for r in asks.requests_of(app.store, participant)]
     return render(request, "requests.html", lang, requests=rows)
 
@@ -77,7 +77,7 @@ def _new_page(request: Request, app: AppDep, catalog: CatalogDep, lang: str, par
 @router.get("/portfolio/demandes/nouvelle", response_class=HTMLResponse)
 def new_request(request: Request, app: AppDep, catalog: CatalogDep,
                 lang: LangDep) -> HTMLResponse:
-    return _new_page(request, app, catalog, lang, _learner(request))
+    return _new_page(request, app, catalog, lang, learner_of(request))
 
 
 @router.post("/portfolio/demandes", response_class=HTMLResponse, response_model=None)
@@ -102,7 +102,7 @@ async def submit_request(request: Request, app: AppDep, catalog: CatalogDep, lan
                               evidence=evidence, clock=app.clock)
     except ApprenanceError as exc:
         return _new_page(request, app, catalog, lang, participant, status=exc.http_status,
-                         error=_error(exc), values=values)
+                         error=form_error(exc), values=values)
     return RedirectResponse(f"/portfolio/demandes/{rid}?fait=envoyee", status_code=303)
 
 
@@ -120,7 +120,7 @@ def _one_page(request: Request, app: AppDep, catalog: CatalogDep, lang: str,
 def one_request(request: Request, app: AppDep, catalog: CatalogDep, lang: LangDep,
                 request_id: RequestId) -> HTMLResponse:
     done = request.query_params.get("fait")
-    return _one_page(request, app, catalog, lang, _learner(request), request_id,
+    return _one_page(request, app, catalog, lang, learner_of(request), request_id,
                      done=done if done in ("envoyee", "repondu", "demande") else None)
 
 
@@ -139,7 +139,7 @@ async def answer_request(request: Request, app: AppDep, catalog: CatalogDep, lan
         if exc.http_status in (401, 403, 404):
             raise
         return _one_page(request, app, catalog, lang, participant, request_id,
-                         status=exc.http_status, error=_error(exc))
+                         status=exc.http_status, error=form_error(exc))
     return RedirectResponse(f"/portfolio/demandes/{request_id}?fait=repondu", status_code=303)
 
 
@@ -160,7 +160,7 @@ def ask_witness(request: Request, app: AppDep, catalog: CatalogDep, lang: LangDe
         if exc.http_status in (401, 403, 404):
             raise
         return _one_page(request, app, catalog, lang, participant, request_id,
-                         status=exc.http_status, error=_error(exc))
+                         status=exc.http_status, error=form_error(exc))
     return RedirectResponse(f"/portfolio/demandes/{request_id}?fait=demande#temoins",
                             status_code=303)
 
@@ -168,7 +168,7 @@ def ask_witness(request: Request, app: AppDep, catalog: CatalogDep, lang: LangDe
 @router.get("/portfolio/demandes/{request_id}/fichiers/{file_id}")
 def request_file(request: Request, app: AppDep, request_id: RequestId,
                  file_id: FileId) -> Response:
-    found = asks.file_for(app.store, request_id, file_id, participant=_learner(request),
+    found = asks.file_for(app.store, request_id, file_id, participant=learner_of(request),
                           territory=None)
     return file_response(found)
 

@@ -1,4 +1,5 @@
-"""open recognition: badge requests (their exchanges and files), endorsement requests
+"""open recognition: badge requests (their exchanges and files), endorsement requests,
+learners' notes on their timeline
 
 Revision ID: 0019
 Revises: 0014
@@ -86,9 +87,27 @@ def upgrade() -> None:
                     ["request_id"])
     op.create_index("ix_endorsement_requests_credential", "endorsement_requests",
                     ["credential_id"])
+    op.create_table(
+        "learner_notes",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("learner_id", sa.Integer, sa.ForeignKey("learners.id"), nullable=False),
+        sa.Column("territory_id", sa.String(100)),
+        sa.Column("day", sa.Date, nullable=False),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("file_name", sa.String(200)),
+        sa.Column("media_type", sa.String(100)),
+        sa.Column("sha256", sa.String(64)),
+        sa.Column("data", sa.LargeBinary),
+        sa.Column("activity_id", sa.String(200)),
+        sa.Column("attested_by", sa.String(340)),
+        sa.Column("created_at", WHEN, nullable=False),
+    )
+    op.create_index("ix_learner_notes_learner", "learner_notes", ["learner_id"])
+    op.create_index("ix_learner_notes_territory", "learner_notes", ["territory_id"])
 
 
 def downgrade() -> None:
+    op.drop_table("learner_notes")
     op.drop_table("endorsement_requests")
     op.drop_table("badge_request_files")
     op.drop_table("badge_request_events")
