@@ -124,9 +124,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 def badge_request(world: World) -> tuple[str, str]:
     """LEA's badge request with evidence, and the link of the witness she asked (issue 18)."""
     from apprenance.services.mail import queue as mail_queue
-    from apprenance.services.recognition import journal
+    from apprenance.services.recognition import journal, witnesses
     from apprenance.services.recognition import requests as asks
-    from apprenance.services.recognition import witnesses
 
     app = world.app
     rid = asks.submit(app.store, app.catalog(), LEA, badge="mediation", clock=app.clock,
