@@ -145,6 +145,15 @@ def test_nobody_reaches_another_learners_request(world: World) -> None:
     assert learner.get(f"/portfolio/demandes/{rid}/fichiers/1").status_code == 200
     elsewhere = session(world, "other_coordinator")
     assert elsewhere.get(f"/territoires/{T}/demandes").status_code == 403
+    forged = elsewhere.post(f"/territoires/autre/demandes/{rid}/temoins", data={
+        "csrf": csrf_of(elsewhere, "/territoires/autre/demandes"), "witness": "w@example.org"})
+    assert forged.status_code == 404  # not a request of their territory
+    coord = session(world, "coordinator")
+    asked = coord.post(f"/territoires/{T}/demandes/{rid}/temoins", follow_redirects=False,
+                       data={"csrf": csrf_of(coord, f"/territoires/{T}/demandes"),
+                             "witness": "elu@mairie.example.org", "role": "elu"})
+    assert asked.status_code == 303
+    assert [j.recipient for j in _jobs(world, "endorsement-ask")] == ["elu@mairie.example.org"]
     assert elsewhere.get("/territoires/autre/demandes").status_code == 200
     assert f"demande-{rid}" not in elsewhere.get("/territoires/autre/demandes").text
 

@@ -319,6 +319,9 @@ MATRIX: list[Rule] = [
          data={"csrf": "x", "action": "decline", "comment": "matrix"}),
     Rule("POST", "/credentials/{credential}/temoins", "/credentials/{CID}/temoins",
          SESSION_FORM, data={"csrf": "x", "witness": "w@example.org"}),
+    Rule("POST", "/territoires/{territory}/demandes/{request_id}/temoins",
+         "/territoires/val-de-serre/demandes/1/temoins", SESSION_FORM,
+         data={"csrf": "x", "witness": "w@example.org"}),
     # the learner's journal (note 1, with a file: LEA's) and the coordinator's view of it
     Rule("GET", "/portfolio/journal", "/portfolio/journal", LEARNERS),
     Rule("POST", "/portfolio/journal", "/portfolio/journal", SESSION_FORM,

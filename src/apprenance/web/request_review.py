@@ -74,6 +74,25 @@ def decide(request: Request, app: AppDep, catalog: CatalogDep, lang: LangDep,
         f"#demande-{request_id}", status_code=303)
 
 
+@router.post("/territoires/{territory}/demandes/{request_id}/temoins")
+def ask_witness(request: Request, app: AppDep, catalog: CatalogDep, territory: Territory,
+                request_id: RequestId, csrf: Csrf,
+                witness: Annotated[str, Form(max_length=320)] = "",
+                role: Annotated[str, Form(max_length=20)] = "habitant",
+                witness_lang: Annotated[str, Form(max_length=5)] = "fr") -> RedirectResponse:
+    """The coordinator asks a witness to endorse a request of their territory."""
+    check_csrf(request, csrf)
+    grant = grant_of(request)
+    check_territory(grant, territory)
+    participant = asks.territory_request(app.store, territory, request_id)["participant"]
+    witnesses.ask(app.store, catalog, str(participant), witness=witness, role=role,
+                  lang=witness_lang, request_id=request_id,
+                  by=grant.learner or f"{grant.role} token {grant.token_id}",
+                  urls=app.urls, clock=app.clock)
+    return RedirectResponse(f"/territoires/{territory}/demandes?temoin={request_id}"
+                            f"#demande-{request_id}", status_code=303)
+
+
 @router.get("/territoires/{territory}/demandes/{request_id}/fichiers/{file_id}")
 def review_file(request: Request, app: AppDep, grant: AnyGrantDep, territory: Territory,
                 request_id: RequestId, file_id: FileId) -> Response:

@@ -253,6 +253,12 @@ def territory_requests(store: Store, territory: str) -> list[dict[str, Any]]:
         return [{**r, "events": sql.events_of(conn, r["id"])} for r in rows]
 
 
+def territory_request(store: Store, territory: str, request_id: int) -> dict[str, Any]:
+    """One request of the territory (``NotFound`` elsewhere)."""
+    with store.transaction() as conn:
+        return in_territory(conn, territory, request_id)
+
+
 def file_for(store: Store, request_id: int, file_id: int, *, participant: str | None,
              territory: str | None) -> dict[str, Any]:
     """A file of a request, for its learner (``participant``) or its territory's staff."""
