@@ -15,6 +15,7 @@ from typing import Any
 from apprenance.clock import Clock
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
+from apprenance.db import holds_sql
 from apprenance.db import recognition_sql as sql
 from apprenance.db.engine import Connection
 from apprenance.db.mail_sql import learner_contact
@@ -224,6 +225,10 @@ def review(store: Store, catalog: Catalog, keys: KeyStore, *, urls: HostedUrls, 
             said=said, public_url=urls.base, now=now, mark=now.isoformat())
     if award is None:
         return Reviewed(status)
+    with store.transaction() as conn:
+        held = holds_sql.award_state(conn, award)
+    if held is not None and held[2] is not None:
+        return Reviewed(status)  # held back: issued when a coordinator releases it
     issued = issue_award(store, catalog, keys, award, urls=urls, clock=clock, rng=rng)
     return Reviewed(status, issued)
 
