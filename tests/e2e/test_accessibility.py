@@ -62,6 +62,14 @@ PAGES: dict[str, tuple[str, str]] = {
         "coordinator", f"/apprenants/{LEA}/titres/{{CID}}/revoquer"),
     "/credentials/{credential}": ("public", "/credentials/{CID}"),
     "/credentials/{credential}/portefeuille": ("learner", "/credentials/{CID}/portefeuille"),
+    # open recognition (issue 18): a request under review, endorsed by a witness
+    "/portfolio/demandes": ("learner", "/portfolio/demandes"),
+    "/portfolio/demandes/nouvelle": ("learner", "/portfolio/demandes/nouvelle"),
+    "/portfolio/demandes/{request_id}": ("learner", "/portfolio/demandes/{REQUEST}"),
+    "/territoires/{territory}/demandes": ("coordinator", "/territoires/val-de-serre/demandes"),
+    "/temoignage/{token}": ("public", "/temoignage/{WITNESS}"),
+    "/portfolio/journal": ("learner", "/portfolio/journal"),
+    "/territoires/{territory}/journal": ("coordinator", "/territoires/val-de-serre/journal"),
 }
 EXTRA = [  # pages that are not a GET route of their own: an error page; the same page as
     ("learner", "/credentials/{CID}"),  # its owner sees it (switch, LinkedIn, downloads)
@@ -108,8 +116,29 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     set_public(store, values["PUBLIC_CID"], access.Grant(role="learner", learner=LEA), True,
                clock=clock)  # its page shows the share links
     values["JOB"] = start_certificates(api, world)
+    values["REQUEST"], values["WITNESS"] = badge_request(world)
     with closing(world.app), serve_thread(api, port):
         yield Site(url, world, values)
+
+
+def badge_request(world: World) -> tuple[str, str]:
+    """LEA's badge request with evidence, and the link of the witness she asked (issue 18)."""
+    from apprenance.services.mail import queue as mail_queue
+    from apprenance.services.recognition import journal, witnesses
+    from apprenance.services.recognition import requests as asks
+
+    app = world.app
+    rid = asks.submit(app.store, app.catalog(), LEA, badge="mediation", clock=app.clock,
+                      reason="J'ai animé la médiation du conseil de quartier.",
+                      evidence=asks.Evidence("Trois réunions.", "https://example.org/cr"))
+    witnesses.ask(app.store, app.catalog(), LEA, witness="marie@example.org", role="habitant",
+                  lang="fr", request_id=rid, by=LEA, urls=app.urls, clock=app.clock)
+    journal.add_note(app.store, LEA, day="2026-05-04", text="J'ai animé un débat.",
+                     upload=None, clock=app.clock)
+    [job] = [j for j in mail_queue.territory_mail(app.store, None)
+             if j.kind == "endorsement-ask"]
+    assert job.link_token
+    return str(rid), job.link_token
 
 
 def start_certificates(api: FastAPI, world: World) -> str:

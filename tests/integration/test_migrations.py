@@ -17,7 +17,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, MetaData, Table, func, inspect, select
 
-from apprenance.db import access_tables, issuing_tables, mail_tables  # noqa: F401 - on it
+from apprenance.db import (  # noqa: F401 - on it
+    access_tables,
+    issuing_tables,
+    mail_tables,
+    recognition_tables,
+)
 from apprenance.db.schema import MIGRATIONS, current_revision, head_revision, upgrade
 from apprenance.db.store import Store
 from apprenance.db.tables import metadata

@@ -47,6 +47,8 @@ SIGNED_IN = {"public": 401, "admin": 200, "coordinator": 200, "other_coordinator
 ADMIN = {"public": 401, "admin": 200, "coordinator": 403, "other_coordinator": 403,
          "learner": 403, "other_learner": 403}
 EVERYONE = dict.fromkeys(ROLES, 200)
+LEARNERS = {"public": 401, "admin": 403, "coordinator": 403, "other_coordinator": 403,
+            "learner": 200, "other_learner": 200}  # a learner's own (open recognition)
 SESSION_FORM = dict.fromkeys(ROLES, 403)  # page forms need a session and its CSRF token
 
 
@@ -303,6 +305,50 @@ MATRIX: list[Rule] = [
          "/territoires/val-de-serre/credits.xlsx", TERRITORY),
     Rule("POST", "/territoires/{territory}/liens", "/territoires/val-de-serre/liens",
          SESSION_FORM, data={"csrf": "x", "all": "true"}),
+    # --- open recognition (issue 18): LEA's badge request 1 (file 1); witnesses' links ----
+    Rule("GET", "/portfolio/demandes", "/portfolio/demandes", LEARNERS),
+    Rule("GET", "/portfolio/demandes/nouvelle", "/portfolio/demandes/nouvelle", LEARNERS),
+    Rule("POST", "/portfolio/demandes", "/portfolio/demandes", SESSION_FORM,
+         data={"csrf": "x", "badge": "mediation", "reason": "matrix"}),
+    Rule("GET", "/portfolio/demandes/{request_id}", "/portfolio/demandes/1",
+         only(LEARNERS, other_learner=404)),
+    Rule("GET", "/portfolio/demandes/{request_id}/fichiers/{file_id}",
+         "/portfolio/demandes/1/fichiers/1", only(LEARNERS, other_learner=404)),
+    Rule("POST", "/portfolio/demandes/{request_id}/reponse", "/portfolio/demandes/1/reponse",
+         SESSION_FORM, data={"csrf": "x", "reply": "matrix"}),
+    Rule("POST", "/portfolio/demandes/{request_id}/temoins", "/portfolio/demandes/1/temoins",
+         SESSION_FORM, data={"csrf": "x", "witness": "w@example.org"}),
+    Rule("GET", "/territoires/{territory}/demandes", "/territoires/val-de-serre/demandes",
+         TERRITORY),
+    Rule("GET", "/territoires/{territory}/demandes/{request_id}/fichiers/{file_id}",
+         "/territoires/val-de-serre/demandes/1/fichiers/1", TERRITORY),
+    Rule("POST", "/territoires/{territory}/demandes/{request_id}/decision",
+         "/territoires/val-de-serre/demandes/1/decision", SESSION_FORM,
+         data={"csrf": "x", "action": "decline", "comment": "matrix"}),
+    Rule("POST", "/credentials/{credential}/temoins", "/credentials/{CID}/temoins",
+         SESSION_FORM, data={"csrf": "x", "witness": "w@example.org"}),
+    Rule("POST", "/territoires/{territory}/demandes/{request_id}/temoins",
+         "/territoires/val-de-serre/demandes/1/temoins", SESSION_FORM,
+         data={"csrf": "x", "witness": "w@example.org"}),
+    # the learner's journal (note 1, with a file: LEA's) and the coordinator's view of it
+    Rule("GET", "/portfolio/journal", "/portfolio/journal", LEARNERS),
+    Rule("POST", "/portfolio/journal", "/portfolio/journal", SESSION_FORM,
+         data={"csrf": "x", "day": "2026-05-01", "note": "matrix"}),
+    Rule("GET", "/portfolio/journal/{note_id}/fichier", "/portfolio/journal/1/fichier",
+         only(LEARNERS, other_learner=404)),
+    Rule("GET", "/territoires/{territory}/journal", "/territoires/val-de-serre/journal",
+         TERRITORY),
+    Rule("POST", "/territoires/{territory}/journal/{note_id}/attester",
+         "/territoires/val-de-serre/journal/1/attester", SESSION_FORM,
+         data={"csrf": "x", "type": "reunion-publique", "hours": "1"}),
+    Rule("GET", "/territoires/{territory}/journal/{note_id}/fichier",
+         "/territoires/val-de-serre/journal/1/fichier", TERRITORY),
+    # a witness reaches their page only through their link: no other way in, for anyone
+    Rule("GET", "/temoignage/{token}", "/temoignage/apw_not-a-link", dict.fromkeys(ROLES, 404)),
+    Rule("POST", "/temoignage/{token}", "/temoignage/apw_not-a-link",
+         dict.fromkeys(ROLES, 404), data={"comment": "matrix"}),
+    Rule("POST", "/temoignage/{token}/retirer", "/temoignage/apw_not-a-link/retirer",
+         dict.fromkeys(ROLES, 404)),
     # --- the territory's mail: the list, retry a failed one ------------------------------
     Rule("GET", "/territoires/{territory}/courriels", "/territoires/val-de-serre/courriels",
          TERRITORY),

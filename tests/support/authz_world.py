@@ -16,6 +16,9 @@ from apprenance.clock import fixed_clock
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.services.issuing.endorsers import init_endorser
 from apprenance.services.people import access
+from apprenance.services.recognition import journal
+from apprenance.services.recognition import requests as asks
+from apprenance.services.recognition.uploads import Upload
 from conftest import FIXED_NOW, _reset_pg
 from web_world import LEA, OTHER, World, build_world
 
@@ -68,6 +71,10 @@ def build_authz_world(tmp_path: Path, db_url: str | None, *,
         "expired": access.create_share_link(store, LEA, clock=past, days=2)["token"],
         "unknown": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
     }
+    asks.submit(store, app.catalog(), LEA, badge="mediation", reason="matrix", clock=app.clock,
+                evidence=asks.Evidence(files=(Upload("note.txt", b"matrix"),)))  # request 1
+    journal.add_note(store, LEA, day="2026-05-01", text="matrix", clock=app.clock,
+                     upload=Upload("note.txt", b"matrix"))  # note 1
     ob3 = sorted(str(c["id"]).removeprefix("urn:uuid:") for c in mine if c["badge"] == "faire-1")
     others = sorted(str(c["id"]).removeprefix("urn:uuid:") for c in mine
                     if c["format"] == "ob3" and c["badge"] != "faire-1")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 PREFIX_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]*$"
@@ -109,7 +109,7 @@ class BadgeIn(_Strict):
     """One badge or pathway (``badges/*.yaml``); ``rule`` is read by ``catalog.badges``."""
 
     id: str = Field(pattern=ID_PATTERN, max_length=100)
-    kind: Literal["badge", "pathway"] | None = None
+    kind: Literal["badge", "pathway", "declared"] | None = None  # declared: issue 18
     name: TextIn
     description: TextIn
     criteria: TextIn
@@ -145,6 +145,13 @@ class BadgeIn(_Strict):
             if amount <= 0:
                 raise ValueError(f"credits {unit!r} must be positive")
         return value
+
+    @model_validator(mode="after")
+    def _declared_earns_no_credit(self) -> BadgeIn:
+        if self.kind == "declared" and self.credits:
+            raise ValueError("a declared badge earns no credits: it is never counted "
+                             "toward ECTS")
+        return self
 
     @property
     def badge_kind(self) -> str:

@@ -129,7 +129,7 @@ class Badge:
     """A badge or a pathway of the catalog."""
 
     id: str
-    kind: str  # "badge" | "pathway"
+    kind: str  # "badge" | "pathway" | "declared" (on the learner's declaration, no rule)
     name: Text
     description: Text
     criteria: Text

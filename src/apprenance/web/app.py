@@ -145,17 +145,21 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
         credential_pages,
         hosting,
         input_guard,
+        journal_pages,
         logs,
         mail_pages,
         ob3_api,
         openapi_doc,
         outputs,
         pages,
+        recognition_pages,
+        request_review,
         revoke_pages,
         territory_editor,
         triage,
         wallet_pages,
         wallet_protocols,
+        witness_pages,
         xapi,
     )
 
@@ -187,7 +191,9 @@ def create_app(settings: Settings, *, app: App | None = None) -> FastAPI:
     for module in (api_territories, api_learners, api_credentials, api_catalog, api_endorsements,
                    api_verify, xapi, ob3_api, hosting, mail_pages, pages, coordinators,
                    triage, logs, awards, territory_editor, outputs, revoke_pages,
-                   credential_pages, wallet_pages, wallet_protocols):
+                   credential_pages, wallet_pages, wallet_protocols,
+                   recognition_pages, request_review, witness_pages,  # issue 18
+                   journal_pages):
         api.include_router(module.router)
     api.include_router(api_verify.pages)
     openapi_doc.install(api)  # /openapi.json declares every status each operation answers

@@ -28,6 +28,7 @@ from apprenance.services.credential_share import (
     linkedin_share_url,
     mail_url,
 )
+from apprenance.services.recognition import witnesses
 from apprenance.web.api_verify import verify_report
 from apprenance.web.auth import check_csrf, grant_of
 from apprenance.web.deps import AnyGrantDep, AppDep, CatalogDep, LangDep
@@ -107,6 +108,7 @@ def credential_view(request: Request, app: AppDep, catalog: CatalogDep, grant: A
                   "url": f"/api/v1/credentials/{doc['id']}/{f}"} for f in DOWNLOADS] \
         if viewer.insider else []
     return render(request, "credential.html", lang, doc=doc, viewer=viewer,
+                  witness_words=witnesses.words_on(app.store, str(doc["credential_id"])),
                   verdict_class=kind, verdict=sentence,
                   checks=checks_for_people(doc["report"], lang),
                   sharing=_sharing(doc, lang) if doc["public"] and doc["verdict"] == "valid"

@@ -77,7 +77,12 @@ def other_lang(lang: str) -> str:
     return next(x for x in LANGS if x != lang) if lang in LANGS else "en"
 
 
+DECLARED_TYPE = "ext:SelfDeclared"  # a badge issued on the learner's own declaration
+
+
 def achievement_type(badge: Badge) -> str:
+    if badge.kind == "declared":
+        return DECLARED_TYPE
     kind = badge.achievement_type
     return kind if kind in ACHIEVEMENT_TYPES or kind.startswith("ext:") else f"ext:{kind}"
 
@@ -146,7 +151,7 @@ def achievement(
     if has_elements(badge):
         out["tag"] = ["micro-credential"]
     ects = badge.credits.get("ects")
-    if ects:
+    if ects and badge.kind != "declared":  # a declared badge never counts toward ECTS
         out["creditsAvailable"] = float(ects)
     out["version"] = catalog.version[:12] if catalog.version else "1"
     return out
@@ -294,8 +299,10 @@ def credential(
     salt: str,
     status: dict[str, Any] | None = None,
     endorsements: list[dict[str, Any]] | None = None,
+    learner_evidence: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The unsigned ``OpenBadgeCredential`` of one award."""
+    """The unsigned ``OpenBadgeCredential`` of one award (``learner_evidence``: what the
+    learner brought to a badge request, after the activities)."""
     lang = recipient.lang
     subject: dict[str, Any] = {"type": ["AchievementSubject"]}
     if recipient.is_did:
@@ -325,7 +332,8 @@ def credential(
         "id": credential_id,
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": achievement_["name"],
-        "description": achievement_["description"],
+        "description": achievement_["description"] if badge.kind != "declared" else
+        f'{achievement_["description"]} {t("recognition.declared.note", lang)}',
         "issuer": issuer.ob3(),
         "validFrom": iso(issued_at),
     }
@@ -333,7 +341,8 @@ def credential(
         doc["validUntil"] = iso(add_period(issued_at, badge.valid_for))
     doc["awardedDate"] = iso(facts.awarded_at)
     doc["credentialSubject"] = subject
-    items = evidence(facts.evidence, urls, lang, credential_id=credential_id)
+    items = [*evidence(facts.evidence, urls, lang, credential_id=credential_id),
+             *(learner_evidence or [])]
     if items:
         doc["evidence"] = items
     if status is not None:

@@ -336,8 +336,8 @@ def _badges(data: CertificateData) -> list[Flowable]:
                 Spacer(1, 3 * mm)]
     cells: list[list[Any]] = []
     for badge in data.badges:
-        name = badge.name if badge.kind != "pathway" else \
-            f"{badge.name} ({t('cert.kind.pathway', lang)})"
+        name = badge.name if badge.kind not in ("pathway", "declared") else \
+            f"{badge.name} ({t('cert.kind.' + badge.kind, lang)})"
         # both dates: when the evidence met the rule, when the credential was signed
         cells.append([_cell(name, WIDTH * 0.25), short_date(badge.awarded_on, lang),
                       short_date(badge.issued_on, lang) if badge.issued_on else "—"])

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from alembic import context
 
-from apprenance.db import access_tables, issuing_tables, mail_tables  # noqa: F401 - theirs too
+from apprenance.db import (  # noqa: F401 - theirs too
+    access_tables,
+    issuing_tables,
+    mail_tables,
+    recognition_tables,
+)
 from apprenance.db.tables import metadata
 
 config = context.config

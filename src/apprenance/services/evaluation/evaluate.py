@@ -186,7 +186,8 @@ def _evaluate_chunk(
             chunk_facts.setdefault(-1, [])
         return chunk_facts.get(lid, [])
 
-    plan = [(badge.id, checks[badge.id], badge.rule) for badge in catalog.badges.values()]
+    plan = [(badge.id, checks[badge.id], badge.rule) for badge in catalog.badges.values()
+            if badge.kind != "declared"]  # declared badges: on the learner's word only
     earning: list[tuple[int, str, LearnerEvidence, list[tuple[str, Rule]]]] = []
     for lid, participant, _ in chunk:
         owned = set(held[lid])

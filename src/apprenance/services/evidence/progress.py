@@ -96,7 +96,7 @@ def progress_for(store: Store, catalog: Catalog, participant: str, lang: str) ->
     ev = LearnerEvidence(totals=totals, load_facts=lambda: facts, held=held)
     badges: list[dict[str, Any]] = []
     for badge in catalog.badges.values():
-        if badge.id in held:
+        if badge.id in held or badge.kind == "declared":
             continue
         outcome = evaluate(badge.rule, ev)
         leaves = [

@@ -62,6 +62,12 @@ from apprenance.services.issuing.revocation import (
     ob2_revocations,
     status_list_credential,
 )
+from apprenance.services.recognition.in_credential import (
+    Asked,
+    asked_for,
+    attestations_in,
+    evidence_of,
+)
 
 PLACEHOLDER_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" '
                    b'height="200"><circle cx="100" cy="100" r="96" fill="#0f4c5c"/></svg>')
@@ -279,11 +285,14 @@ class Batch:
             self._publish_status(conn, slug, list_id)
         rows, witnesses = self._activities(
             conn, sorted({a for s in slots for a in s[0].activity_ids}))
-        return [self._one(award, slug, list_id, index, rows, witnesses)
+        asked = asked_for(conn, [s[0].award_id for s in slots])  # badge requests (issue 18)
+        return [self._one(award, slug, list_id, index, rows, witnesses,
+                          asked.get(award.award_id))
                 for award, slug, list_id, index in slots]
 
     def _one(self, award: PendingAward, slug: str, list_id: int, index: int,
-             rows: dict[str, Any], witnesses: dict[str, list[Any]]) -> Built:
+             rows: dict[str, Any], witnesses: dict[str, list[Any]],
+             asked: Asked | None = None) -> Built:
         s = self.signer_for(slug)
         self.issuers_used.add(slug)
         badge = self.catalog.badges[award.badge]
@@ -296,13 +305,17 @@ class Batch:
                 issuer=s.profile, attestations=group,
                 badge_name=text(badge.name, award.lang), issued_at=self.now, lang=award.lang),
                 s.key, s.verification_method, created=self.now)
-            for group in by_endorser(self._attestations(award, rows, witnesses))]
+            for group in by_endorser([*self._attestations(award, rows, witnesses),
+                                      *(attestations_in(asked) if asked else [])])]
         status_url = self.urls.status_list(slug, list_id)
         unsigned = ob3.credential(
             credential_id=credential_id, issuer=s.profile, recipient=recipient, facts=facts,
             badge=badge, achievement_=self.achievement(badge, award.lang), urls=self.urls,
             issued_at=self.now, salt=f"{self.rng.getrandbits(128):032x}",
-            status=ob3.status_entry(status_url, index), endorsements=endorsements)
+            status=ob3.status_entry(status_url, index), endorsements=endorsements,
+            learner_evidence=evidence_of(asked, self.urls, award.lang,
+                                         credential_id=credential_id,
+                                         start=len(facts.evidence) + 1) if asked else None)
         signed = sign(unsigned, s.key, s.verification_method, created=self.now)
         token = sign_jwt(unsigned, s.key, s.verification_method, issued_at=self.now)
         ob2_salt = f"{self.rng.getrandbits(128):032x}"  # drawn even when unused: same ids

@@ -68,6 +68,10 @@ def _link(store: Store, job: MailJob, public_url: str, clock: Clock) -> str | No
         if not job.link_token:
             raise _Unsendable("the invitation's link is no longer kept")
         return f"{public_url}/connexion/{job.link_token}"
+    if job.link_kind == "witness":  # a witness's endorsement link (services/recognition)
+        if not job.link_token:
+            raise _Unsendable("the witness's link is no longer kept")
+        return f"{public_url}/temoignage/{job.link_token}"
     if job.link_kind != "sign-in":
         return None
     with store.transaction() as conn:

@@ -14,7 +14,14 @@ from datetime import datetime
 from typing import Any
 
 from apprenance.db import erasure_sql as sql
-from apprenance.db import holds_sql, mail_sql, privacy_sql, wallet_sql
+from apprenance.db import (
+    holds_sql,
+    journal_sql,
+    mail_sql,
+    privacy_sql,
+    recognition_sql,
+    wallet_sql,
+)
 from apprenance.db.engine import Connection
 from apprenance.services.ingest.xapi_intake import content_hash
 from apprenance.services.privacy import records as pr
@@ -41,6 +48,9 @@ def erase_rows(conn: Connection, learner: dict[str, Any], pseudonym: str,
         "mail_deleted": mail_sql.forget_learner(conn, lid),
         # wallet offers and deliveries (they name the holder's DID)
         "wallet_offers_deleted": wallet_sql.forget_learner_offers(conn, lid),
+        # badge requests (issue 18): their words, evidence, files and witnesses' words
+        "badge_requests_cleared": recognition_sql.forget_learner(conn, lid, now),
+        "learner_notes_deleted": journal_sql.forget_learner(conn, lid),
         "rejects_purged": sql.purge_rejects(conn, [int(r["id"]) for r in rejects]),
         # the learner's own xAPI statements (their activities keep the statement id)
         "statements_deleted": sql.delete_statements(conn, own),

@@ -1,0 +1,1 @@
+"""Open recognition (issue 18): badge requests, witnesses' endorsements."""

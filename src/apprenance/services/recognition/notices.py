@@ -1,0 +1,77 @@
+"""The mail of open recognition, queued in the transaction that has something to say, in
+the recipient's language: the learner hears when the coordinator asks for more, accepts or
+declines their request, and when a witness endorses; the witness gets the link to write
+their endorsement (its secret kept in the job until it is sent, like an invitation's)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from apprenance.db import mail_sql
+from apprenance.db.engine import Connection
+from apprenance.i18n import t
+from apprenance.i18n.dates import date_text
+from apprenance.services.mail.content import (
+    Content,
+    _hello,
+    _layout,
+    _site,
+    _text,
+)
+from apprenance.services.mail.queue import address_of
+
+
+def lang_of(value: str | None) -> str:
+    """fr or en (fr when unknown)."""
+    return value if value in ("fr", "en") else "fr"
+
+
+def _content(lang: str, *, subject: str, paragraphs: list[str], button: str,
+             public_url: str) -> Content:
+    site = _site(public_url)
+    return Content(subject, _text(paragraphs, button, lang, site),
+                   _layout(lang, title=subject, paragraphs=paragraphs, button=button,
+                           site=site))
+
+
+def to_learner(conn: Connection, *, request_id: int, learner_id: int, participant: str,
+               name: str | None, lang: str | None, territory: str | None, step: str,
+               badge: str, said: str | None, public_url: str, now: datetime,
+               mark: str) -> bool:
+    """Tell the learner about their request (``step``: more, accepted, declined, endorsed);
+    the button signs them in on the request's page. False: a handle, no address."""
+    address = address_of(participant)
+    if address is None:
+        return False
+    lang = lang_of(lang)
+    paragraphs = [_hello(name, lang), t(f"recognition.mail.{step}.body", lang, badge=badge)]
+    if said:
+        paragraphs.append(f"« {said} »" if lang == "fr" else f"“{said}”")
+    said_mail = _content(lang, subject=t(f"recognition.mail.{step}.subject", lang, badge=badge),
+                         paragraphs=paragraphs, button=t("recognition.mail.open", lang),
+                         public_url=public_url)
+    return mail_sql.enqueue(conn, {
+        "kind": f"request-{step}", "recipient": address, "lang": lang,
+        "subject": said_mail.subject, "text_body": said_mail.text, "html_body": said_mail.html,
+        "image": None, "territory_id": territory, "learner_id": learner_id,
+        "dedupe_key": f"request:{request_id}:{step}:{mark}", "link_kind": "sign-in",
+        "link_next": f"/portfolio/demandes/{request_id}", "link_days": 7}, now)
+
+
+def to_witness(conn: Connection, *, endorsement_id: int, witness: str, lang: str,
+               learner_name: str, badge: str, territory: str | None, token: str,
+               expires: date, public_url: str, now: datetime) -> bool:
+    """Ask the witness to endorse, with their link (``/temoignage/{token}``)."""
+    lang = lang_of(lang)
+    paragraphs = [_hello(None, lang),
+                  t("recognition.mail.ask.body", lang, learner=learner_name, badge=badge),
+                  t("recognition.mail.ask.no_account", lang, date=date_text(expires, lang))]
+    said = _content(lang, subject=t("recognition.mail.ask.subject", lang, learner=learner_name),
+                    paragraphs=paragraphs, button=t("recognition.mail.ask.button", lang),
+                    public_url=public_url)
+    return mail_sql.enqueue(conn, {
+        "kind": "endorsement-ask", "recipient": witness, "lang": lang,
+        "subject": said.subject, "text_body": said.text, "html_body": said.html,
+        "image": None, "territory_id": territory, "learner_id": None,
+        "dedupe_key": f"endorsement:{endorsement_id}", "link_kind": "witness",
+        "link_token": token, "link_next": None, "link_days": None}, now)
