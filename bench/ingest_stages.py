@@ -71,6 +71,13 @@ def install() -> None:
     sql.insert_activities = timed("insert activities", sql.insert_activities)
     sql.insert_attestations = timed("insert attestations", sql.insert_attestations)
     writer.add_sums = timed("evidence totals", writer.add_sums)
+    import apprenance.domain.evidence_codec as codec
+    from apprenance.services.evidence.totals import GroupSums
+
+    GroupSums.add = timed("evidence: summing rows (per batch)", GroupSums.add)  # type: ignore[method-assign]
+    GroupSums.totals = timed("evidence: sums to totals", GroupSums.totals)  # type: ignore[method-assign]
+    for name in ("decode", "merge", "encode"):
+        setattr(codec, name, timed(f"evidence: {name} (per learner)", getattr(codec, name)))
     BW = writer.BatchWriter
     BW._within_day_limit = timed("24-hour cap", BW._within_day_limit)  # type: ignore[method-assign]
     DayLimit.load = timed("24-hour cap: read days", DayLimit.load)  # type: ignore[method-assign]
