@@ -206,7 +206,7 @@ def run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, floa
     return seconds, usage.ru_maxrss / 1024, text
 
 
-STAGES_OUT = WORK / "stages.json"
+STAGES_OUT = WORK / f"stages-{os.getpid()}.json"  # one per benchmark process
 
 
 def apprenance(home: Path, db: str | None, *args: str, bare: bool = False,
@@ -237,6 +237,7 @@ def bench_backend(name: str, csv_path: Path, rows: int, db: str | None,
         table: dict[str, object] = {}
         if stages and not bare:
             table = json.loads(STAGES_OUT.read_text(encoding="utf-8"))
+            STAGES_OUT.unlink()
             run([sys.executable, "-c", PARSE_ONLY, str(csv_path)])
             table["parse only (csv.reader, own process)"] = {"cpu": round(CPU["last"], 3)}
             _, _, hashed = run([sys.executable, "-c", HASH_ONLY, str(csv_path)])
