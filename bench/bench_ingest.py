@@ -106,6 +106,28 @@ db.executemany("INSERT INTO learners (id, participant, created_at) VALUES (?, ?,
 db.commit()
 """
 
+# What the reading thread's time is made of (``--stages``): csv.reader alone over the file,
+# then the same rows' content hashes (sha256 of a text of the row's values, as the checks do).
+PARSE_ONLY = """
+import csv, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    for row in csv.reader(f):
+        pass
+"""
+HASH_ONLY = """
+import csv, sys
+from hashlib import sha256
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    rows = csv.reader(f)
+    next(rows)
+    texts = ["\\x1f".join(r) for r in rows]
+import time
+started = time.process_time()
+for text in texts:
+    sha256(text.encode()).hexdigest()
+print(time.process_time() - started)
+"""
+
 BASELINE_PG = """
 import csv, sys, psycopg
 with psycopg.connect(sys.argv[2]) as conn, conn.cursor() as cur:
@@ -184,11 +206,17 @@ def run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, floa
     return seconds, usage.ru_maxrss / 1024, text
 
 
-def apprenance(home: Path, db: str | None, *args: str, bare: bool = False
-               ) -> tuple[float, float, str]:
+STAGES_OUT = WORK / f"stages-{os.getpid()}.json"  # one per benchmark process
+
+
+def apprenance(home: Path, db: str | None, *args: str, bare: bool = False,
+               stages: bool = False) -> tuple[float, float, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("APPRENANCE_")}
     env["APPRENANCE_LANG"] = "en"
     program = [sys.executable, "-c", WITHOUT_EVIDENCE] if bare else [APPRENANCE]
+    if stages:
+        program = [sys.executable, str(Path(__file__).resolve().parent / "ingest_stages.py")]
+        env["APPRENANCE_STAGES_OUT"] = str(STAGES_OUT)
     cmd = [*program, "--home", str(home)]
     if db:
         cmd += ["--db", db]
@@ -196,15 +224,25 @@ def apprenance(home: Path, db: str | None, *args: str, bare: bool = False
 
 
 def bench_backend(name: str, csv_path: Path, rows: int, db: str | None,
-                  baselines: list[tuple[str, str, str]], again: bool, bare: bool = False
-                  ) -> dict[str, object]:
+                  baselines: list[tuple[str, str, str]], again: bool, bare: bool = False,
+                  stages: bool = False) -> dict[str, object]:
     home = Path(tempfile.mkdtemp(prefix=f"apprenance-bench-{name}-"))
     try:
         apprenance(home, db, "init")
         apprenance(home, db, "territory", str(territory_yaml(home)))
-        seconds, peak, out = apprenance(home, db, "ingest", "--json", str(csv_path), bare=bare)
+        seconds, peak, out = apprenance(home, db, "ingest", "--json", str(csv_path), bare=bare,
+                                        stages=stages and not bare)
         report = json.loads(out)
         cpu = CPU["last"]
+        table: dict[str, object] = {}
+        if stages and not bare:
+            table = json.loads(STAGES_OUT.read_text(encoding="utf-8"))
+            STAGES_OUT.unlink()
+            run([sys.executable, "-c", PARSE_ONLY, str(csv_path)])
+            table["parse only (csv.reader, own process)"] = {"cpu": round(CPU["last"], 3)}
+            _, _, hashed = run([sys.executable, "-c", HASH_ONLY, str(csv_path)])
+            table["hash only (sha256 of each row, own process)"] = {
+                "cpu": round(float(hashed), 3)}
         result: dict[str, object] = {
             "backend": name + (" (without evidence)" if bare else ""), "rows": rows,
             "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
@@ -223,6 +261,8 @@ def bench_backend(name: str, csv_path: Path, rows: int, db: str | None,
                 "rows_per_s": round(rows / base_seconds), "peak_mb": round(base_peak),
                 "ratio": round(base_seconds / seconds, 3)})
         result["baselines"] = measured
+        if table:
+            result["stages"] = table
         if again:
             seconds2, _, out2 = apprenance(home, db, "ingest", "--json", str(csv_path))
             result["again_seconds"] = round(seconds2, 2)
@@ -232,7 +272,8 @@ def bench_backend(name: str, csv_path: Path, rows: int, db: str | None,
         shutil.rmtree(home, ignore_errors=True)
 
 
-def sqlite(csv_path: Path, rows: int, again: bool, bare: bool = False) -> dict[str, object]:
+def sqlite(csv_path: Path, rows: int, again: bool, bare: bool = False, stages: bool = False
+           ) -> dict[str, object]:
     folder = Path(tempfile.mkdtemp(prefix="apprenance-bench-base-"))
     try:
         schema = folder / "schema.sqlite3"
@@ -245,13 +286,13 @@ def sqlite(csv_path: Path, rows: int, again: bool, bare: bool = False) -> dict[s
         engine.dispose()
         baselines = [("csv table", BASELINE_SQLITE, str(folder / "plain.sqlite3")),
                      ("activities table", BASELINE_SQLITE_SCHEMA, str(schema))]
-        return bench_backend("sqlite", csv_path, rows, None, baselines, again, bare)
+        return bench_backend("sqlite", csv_path, rows, None, baselines, again, bare, stages)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def postgres(csv_path: Path, rows: int, server: str, again: bool, bare: bool = False
-             ) -> dict[str, object]:
+def postgres(csv_path: Path, rows: int, server: str, again: bool, bare: bool = False,
+             stages: bool = False) -> dict[str, object]:
     from sqlalchemy import create_engine, text
 
     name = f"apprenance_bench_{uuid.uuid4().hex[:8]}"
@@ -263,7 +304,7 @@ def postgres(csv_path: Path, rows: int, server: str, again: bool, bare: bool = F
     plain = url.replace("postgresql+psycopg://", "postgresql://") + "_base"
     try:
         return bench_backend("postgresql", csv_path, rows, url,
-                             [("csv table, COPY", BASELINE_PG, plain)], again, bare)
+                             [("csv table, COPY", BASELINE_PG, plain)], again, bare, stages)
     finally:
         with admin.connect() as conn:
             for db in (name, f"{name}_base"):
@@ -282,21 +323,27 @@ def main() -> None:
     parser.add_argument("--without-evidence", action="store_true",
                         help="Also run ingest with the evidence engine made a no-op "
                         "(diagnostic: the share of the engine in the time).")
+    parser.add_argument("--stages", action="store_true",
+                        help="Time the stages of the ingest (CPU and wall time of each; "
+                        "bench/ingest_stages.py) and print the table.")
     parser.add_argument("--json", action="store_true", help="Print the results as JSON.")
     args = parser.parse_args()
     started = time.perf_counter()
     csv_path = generate(args.rows)
     size = csv_path.stat().st_size / 1e6
     variants = [False, True] if args.without_evidence else [False]
-    results = [sqlite(csv_path, args.rows, args.again, bare) for bare in variants]
+    load = os.getloadavg()[0]
+    results = [sqlite(csv_path, args.rows, args.again, bare, args.stages) for bare in variants]
     if not args.no_pg:
-        results += [postgres(csv_path, args.rows, args.pg_url, args.again, bare)
+        results += [postgres(csv_path, args.rows, args.pg_url, args.again, bare, args.stages)
                     for bare in variants]
+    load_after = os.getloadavg()[0]
     if args.json:
-        print(json.dumps({"machine": describe(), "file_mb": round(size), "results": results},
-                         indent=2))
+        print(json.dumps({"machine": describe(), "file_mb": round(size),
+                          "load_average": [load, load_after], "results": results}, indent=2))
         return
-    print(f"Ingest benchmark — {args.rows:,} rows ({size:.0f} MB CSV) — {describe()}")
+    print(f"Ingest benchmark — {args.rows:,} rows ({size:.0f} MB CSV) — {describe()} — "
+          f"load average {load:.1f} before, {load_after:.1f} after")
     for r in results:
         print(f"  {r['backend']:30} {r['rows_per_s']:>9,} rows/s ({r['seconds']} s, "
               f"CPU {r['cpu_seconds']} s, peak "
@@ -306,6 +353,9 @@ def main() -> None:
             print(f"  {'':30}   baseline, {b['baseline']}: {b['rows_per_s']:,} rows/s "
                   f"({b['seconds']} s, CPU {b['cpu_seconds']} s, peak {b['peak_mb']} MB) -> "
                   f"ratio {b['ratio']:.0%}")
+        for stage, v in r.get("stages", {}).items():  # type: ignore[attr-defined]
+            wall = f", wall {v['wall']:.2f} s" if "wall" in v else ""
+            print(f"  {'':30}   stage {stage:44} CPU {v['cpu']:7.2f} s{wall}")
         if "again_seconds" in r:
             print(f"  {'':30}   again: {r['again_seconds']} s, {r['again_duplicates']:,} "
                   "duplicates")

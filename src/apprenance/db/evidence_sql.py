@@ -9,7 +9,7 @@ SQLAlchemy's ``tables``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -63,12 +63,13 @@ def clear_evidence(conn: Connection, learner_ids: Sequence[int]) -> None:
 
 
 def add_to_stored(
-    conn: Connection, per_learner: Mapping[int, Totals], changed_at: datetime | None
+    conn: Connection, learners: Sequence[int], add: Callable[[int, Totals], Totals],
+    changed_at: datetime | None,
 ) -> None:
-    """Add the totals to each learner's stored ones and widen their first/last days, through
-    the driver (this runs for every transaction of an ingest): each learner's value is read,
-    added to and written back once."""
-    if not per_learner:
+    """Add to each learner's stored totals (``add(learner, stored)`` adds in place) and widen
+    their first/last days, through the driver (this runs for every transaction of an ingest):
+    each learner's value is read, added to and written back once."""
+    if not learners:
         return
     sqlite = is_sqlite(conn)
     mark = marks(conn)
@@ -77,7 +78,7 @@ def add_to_stored(
         # the same order, and so never wait for each other in a circle (deadlock). Every
         # learner gets a row first, so that the rows read next exist and are locked
         # (PostgreSQL).
-        ids = sorted(per_learner)
+        ids = sorted(learners)
         cursor.executemany(
             f"INSERT INTO learner_evidence (learner_id, totals) VALUES ({marks(conn, 2)}) "
             "ON CONFLICT (learner_id) DO NOTHING", [(i, EMPTY) for i in ids])
@@ -88,14 +89,14 @@ def add_to_stored(
                 "SELECT learner_id, totals FROM learner_evidence "
                 f"WHERE learner_id IN ({marks(conn, len(chunk))}){lock_rows}", tuple(chunk))
             stored.update(cursor.fetchall())
+        added = {i: add(i, codec.decode(stored[i])) for i in ids}  # decoded: no first/last
         cursor.executemany(
             f"UPDATE learner_evidence SET totals = {mark} WHERE learner_id = {mark}",
-            [(codec.encode(codec.merge(codec.decode(stored[i]), per_learner[i])), i)
-             for i in ids])
+            [(codec.encode(added[i]), i) for i in ids])
         least, greatest = ("min", "max") if sqlite else ("least", "greatest")
         spans = []
         for learner in ids:
-            totals = per_learner[learner]
+            totals = added[learner]
             if totals.first is None or totals.last is None:
                 continue
             first = datetime.combine(totals.first, time(), UTC)

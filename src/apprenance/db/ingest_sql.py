@@ -46,6 +46,17 @@ def lock_for_writing(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def change_stamp(conn: Connection) -> tuple[object, int] | None:
+    """On SQLite, what tells whether another connection committed since: this connection and
+    its ``PRAGMA data_version`` (unchanged by its own commits, changed by any other's); None
+    on PostgreSQL (no such promise: what was read is read again, under row locks)."""
+    if not is_sqlite(conn):
+        return None
+    raw = conn.connection.driver_connection
+    row = raw.execute("PRAGMA data_version").fetchone()  # type: ignore[union-attr]
+    return raw, int(row[0])
+
+
 def existing_ids(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, str, int]]:
     """id -> (content hash, source file, source line) for the ids already stored."""
     out: dict[str, tuple[str, str, int]] = {}

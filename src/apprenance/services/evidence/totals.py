@@ -83,7 +83,7 @@ def add_sums(
     if stored_version(conn) != catalog.version:  # read again: another process may have rebuilt
         rebuild_evidence(conn, catalog)  # counts the new rows too: they are in this transaction
         return
-    sql.add_to_stored(conn, sums.totals(), changed_at)
+    sql.add_to_stored(conn, sums.learners(), sums.add_to, changed_at)
 
 
 def totals_of_rows(catalog: Catalog, rows: Sequence[Mapping[str, Any]]) -> dict[int, Totals]:
@@ -97,22 +97,25 @@ class GroupSums:
     """What activity rows add to learners' totals, summed as they come (the hot path of ingest).
 
     Pillar and competence weights depend on the activity type only, so hours are summed per
-    (learner, type) and weighed once per pair when the totals are asked for; the other
-    dimensions are summed per (learner, dimension, key) directly."""
+    learner and type and weighed once per pair when the sums are added to totals; the other
+    dimensions are summed per learner and (dimension, key) directly. Sums are kept per learner,
+    so that each learner's are added straight into their stored totals (``add_to``)."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.kinds = catalog.activity_types
-        self.by_type: dict[tuple[int, str], list[float]] = {}
-        self.plain: dict[tuple[int, str, str], list[float]] = {}
+        self.by_type: dict[int, dict[str, list[float]]] = {}
+        self.plain: dict[int, dict[Key, list[float]]] = {}
         self.spans: dict[int, list[date]] = {}
-        self._months: dict[Any, str] = {}
+        self._months: dict[Any, tuple[date, Key]] = {}
+        self._keys: dict[tuple[str, str], Key] = {}  # one tuple per (dimension, key)
+        self._weights: dict[str, list[tuple[Key, float]]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.by_type)
 
     def add(self, rows: Iterable[Mapping[str, Any]]) -> None:
         kinds, by_type, plain, spans = self.kinds, self.by_type, self.plain, self.spans
-        months = self._months
+        months, keys_of = self._months, self._keys
         for row in rows:
             if row.get("voided"):
                 continue
@@ -122,28 +125,38 @@ class GroupSums:
             learner = int(row["learner_id"])
             hours = float(row["duration_hours"])
             on = row["occurred_on"]
-            day = day_of(on)
-            month = months.get(on)
-            if month is None:
-                month = months[on] = f"{day.year:04d}-{day.month:02d}"
-            acc = by_type.get((learner, kind.id))
+            found = months.get(on)
+            if found is None:
+                day = day_of(on)
+                found = months[on] = (day, ("month", f"{day.year:04d}-{day.month:02d}"))
+            day, month = found
+            mine = by_type.get(learner)
+            if mine is None:
+                mine = by_type[learner] = {}
+                keyed = plain[learner] = {}
+            else:
+                keyed = plain[learner]
+            acc = mine.get(kind.id)
             if acc is None:
-                by_type[(learner, kind.id)] = [hours, 1]
+                mine[kind.id] = [hours, 1]
             else:
                 acc[0] += hours
                 acc[1] += 1
             function = row.get("function") or (kind.functions[0] if kind.functions else None)
-            keys = [("month", month)]
+            keys = [month]
             if function:
-                keys.append(("function", function))
-            if row.get("project_id"):
-                keys.append(("project", row["project_id"]))
-            if row.get("territory_id"):
-                keys.append(("territory", row["territory_id"]))
-            for dim, key in keys:
-                acc = plain.get((learner, dim, key))
+                keys.append(keys_of.get(("function", function)) or self._key("function", function))
+            project = row.get("project_id")
+            if project:
+                keys.append(keys_of.get(("project", project)) or self._key("project", project))
+            territory = row.get("territory_id")
+            if territory:
+                keys.append(keys_of.get(("territory", territory))
+                            or self._key("territory", territory))
+            for key in keys:
+                acc = keyed.get(key)
                 if acc is None:
-                    plain[(learner, dim, key)] = [hours, 1]
+                    keyed[key] = [hours, 1]
                 else:
                     acc[0] += hours
                     acc[1] += 1
@@ -151,12 +164,13 @@ class GroupSums:
             if roles is None:  # rows being ingested: at most one witness
                 roles = (str(row.get("witness_role") or ""),) if row.get("witness") else ()
             if roles:
-                for key in {ANY_ROLE, *roles}:
-                    if not key:
+                for role in {ANY_ROLE, *roles}:
+                    if not role:
                         continue  # a witness of unknown role counts for any role only
-                    acc = plain.get((learner, ATTESTATION, key))
+                    key = keys_of.get((ATTESTATION, role)) or self._key(ATTESTATION, role)
+                    acc = keyed.get(key)
                     if acc is None:
-                        plain[(learner, ATTESTATION, key)] = [0.0, 1]
+                        keyed[key] = [0.0, 1]
                     else:
                         acc[1] += 1
             span = spans.get(learner)
@@ -167,34 +181,46 @@ class GroupSums:
             elif day > span[1]:
                 span[1] = day
 
-    def totals(self) -> dict[int, Totals]:
-        """The sums as each learner's totals (as ``Totals.add`` of each activity would give,
-        up to the order in which hours are added)."""
-        kinds = self.kinds
-        out: dict[int, Totals] = defaultdict(Totals)
-        weights: dict[str, list[tuple[Key, float]]] = {}
-        for (learner, kind_id), (hours, n) in self.by_type.items():
-            weighted = weights.get(kind_id)
+    def _key(self, dimension: str, name: str) -> Key:
+        key = self._keys[(dimension, name)] = (dimension, name)
+        return key
+
+    def learners(self) -> list[int]:
+        """The learners with sums, in id order."""
+        return sorted(self.by_type)
+
+    def add_to(self, learner: int, into: Totals) -> Totals:
+        """Add the learner's sums to ``into`` (in place; also returned), widening its first
+        and last day (as ``Totals.add`` of each activity would, up to the order in which
+        hours are added)."""
+        h, c = into.hours, into.counts
+        for kind_id, (hours, n) in self.by_type.get(learner, {}).items():
+            weighted = self._weights.get(kind_id)
             if weighted is None:
-                kind = kinds[kind_id]
-                weighted = weights[kind_id] = [
+                kind = self.kinds[kind_id]
+                weighted = self._weights[kind_id] = [
                     (TOTAL_KEY, 1.0), (("activity", kind_id), 1.0),
                     *((("pillar", p), w) for p, w in kind.pillars.items()),
                     *((("competence", k), w) for k, w in kind.competences.items())]
-            totals = out[learner]
-            h, c = totals.hours, totals.counts
             count = int(n)
             for key, weight in weighted:
                 h[key] += hours * weight
                 c[key] += count
-        for (learner, dim, name), (hours, n) in self.plain.items():
-            totals = out[learner]
-            if dim != ATTESTATION:
-                totals.hours[(dim, name)] += hours
-            totals.counts[(dim, name)] += int(n)
-        for learner, (first, last) in self.spans.items():
-            out[learner].first, out[learner].last = first, last
-        return out
+        for key, (hours, n) in self.plain.get(learner, {}).items():
+            if key[0] != ATTESTATION:
+                h[key] += hours
+            c[key] += int(n)
+        span = self.spans.get(learner)
+        if span is not None:
+            first, last = span
+            into.first = first if into.first is None else min(into.first, first)
+            into.last = last if into.last is None else max(into.last, last)
+        into.invalidate()
+        return into
+
+    def totals(self) -> dict[int, Totals]:
+        """The sums as each learner's totals."""
+        return {learner: self.add_to(learner, Totals()) for learner in self.by_type}
 
     def clear(self) -> None:
         self.by_type, self.plain, self.spans = {}, {}, {}
@@ -219,7 +245,7 @@ def rebuild_evidence(
         sql.clear_evidence(conn, chunk)
         sums = GroupSums(catalog)
         sums.add(sql.stored_activity_rows(conn, chunk))
-        sql.add_to_stored(conn, sums.totals(), None)
+        sql.add_to_stored(conn, sums.learners(), sums.add_to, None)
     if learner_ids is None:
         write_meta(conn, META_KEY, catalog.version)
     return len(ids)

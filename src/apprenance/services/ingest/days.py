@@ -90,10 +90,24 @@ class DayLimit:
     def __init__(self) -> None:
         self.totals = DayTotals()
         self.loaded: set[int] = set()  # learners whose days are all in ``totals``
+        # (connection, data version) when the last transaction began (SQLite), else None
+        self._stamp: tuple[object, int] | None = None
 
-    def begin(self) -> None:
+    def begin(self, conn: Connection) -> None:
         """A new transaction: what earlier ones read may be stale (another ingest committed
-        meanwhile), so every learner's days are read again, under a lock (``load``)."""
+        meanwhile), so every learner's days are read again, under a lock (``load``) — unless
+        the store says nobody else wrote since the last transaction began (SQLite: same
+        connection, same data version; the write lock was held in between but for our own
+        commit), so that what is in memory is what is stored."""
+        stamp = sql.change_stamp(conn)
+        if stamp is None or stamp != self._stamp:
+            self.totals.clear()
+            self.loaded.clear()
+        self._stamp = stamp
+
+    def abandon(self) -> None:
+        """The transaction under way was rolled back: what it counted is not stored."""
+        self._stamp = None
         self.totals.clear()
         self.loaded.clear()
 

@@ -110,11 +110,12 @@ class BatchWriter:
         evidence engine hears of its activities once, just before the commit."""
         with self.store.transaction() as conn:
             sql.lock_for_writing(conn)
-            self._day_limit.begin()
+            self._day_limit.begin(conn)
             try:
                 yield conn
             except BaseException:  # cleanup, then re-raise (even KeyboardInterrupt)
                 self._sums.clear()
+                self._day_limit.abandon()
                 raise
             self._tell_evidence(conn)
 
