@@ -47,7 +47,7 @@ def start(opts: Sequence[str], *args: str | Path) -> subprocess.Popen[str]:
 def finish(proc: subprocess.Popen[str], timeout: float = 120) -> dict[str, Any]:
     """Wait for a ``--json`` run: it exits 0, says nothing alarming, prints one document."""
     out, err = proc.communicate(timeout=timeout)
-    assert proc.returncode == 0, f"exit {proc.returncode}: {err}"
+    assert proc.returncode == 0, f"exit {proc.returncode}: {err}\n{out[-3000:]}"  # its problems
     assert not any(word.lower() in err.lower() for word in LEAKS), err
     document = json.loads(out)
     assert isinstance(document, dict)

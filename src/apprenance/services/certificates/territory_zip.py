@@ -145,9 +145,11 @@ class CertificateJobs:
     def _file(self, job_id: str) -> Path:
         return self.folder / JOBS / f"{job_id}.json"
 
-    def _save(self, job: CertificateJob) -> None:
-        """The job's state on disk, for the other worker processes (best effort)."""
-        state = {**job.to_dict(), "skipped": len(job.skipped)}  # counts, not people
+    def _save(self, job: CertificateJob, **final: Any) -> None:
+        """The job's state on disk, for the other worker processes (best effort); ``final``:
+        the values it ends with, written before this process shows them (so that a page
+        served by another process never says "running" after this one said "done")."""
+        state = {**job.to_dict(), "skipped": len(job.skipped), **final}  # counts, not people
         path = self._file(job.id)
         part = path.with_name(f".{path.name}.part")
         try:
@@ -211,10 +213,11 @@ class CertificateJobs:
                 part.replace(target)
             record_written(store, [w["learner"] for w in report.written], target,
                            "certificates", clock=clock, shared=True)
+            self._save(job, written=len(report.written), skipped=len(report.skipped),
+                       state="done")
             with job._lock:
                 job.written, job.skipped = len(report.written), list(report.skipped)
                 job.zip_path, job.state = target, "done"
-            self._save(job)
             self._prune()
         except ApprenanceError as exc:
             self._fail(job, exc.message)
@@ -227,6 +230,6 @@ class CertificateJobs:
             self._fail(job, "internal error", "internal")
 
     def _fail(self, job: CertificateJob, message: str, failure: str | None = None) -> None:
+        self._save(job, state="failed", error=message, failure=failure)
         with job._lock:
             job.state, job.error, job.failure = "failed", message, failure
-        self._save(job)
