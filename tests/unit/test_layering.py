@@ -88,6 +88,28 @@ def test_a_violation_is_seen(tmp_path: Path) -> None:
         ("services", "sqlalchemy", "services/x.py")}
 
 
+def private_imports(root: Path) -> set[tuple[str, str]]:
+    """``from x import _name``: a module reaching into another's private helpers."""
+    found: set[tuple[str, str]] = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                found |= {(path.relative_to(root).as_posix(), a.name) for a in node.names
+                          if a.name.startswith("_") and not a.name.startswith("__")}
+    return found
+
+
+def test_no_module_imports_the_private_helpers_of_another() -> None:
+    """What two modules share is public where it lives (one mail layout, not a copy)."""
+    assert private_imports(SRC) == set()
+
+
+def test_a_private_import_is_seen(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text("from apprenance.b import _hidden, shown\n",
+                                   encoding="utf-8")
+    assert private_imports(tmp_path) == {("a.py", "_hidden")}
+
+
 def test_no_test_module_imports_another() -> None:
     """Shared test helpers live in conftest or a support module, never in a test module."""
     tests = Path(__file__).resolve().parents[1]

@@ -31,11 +31,11 @@ def with_link(content_text: str, content_html: str, link: str) -> tuple[str, str
     return content_text.replace(LINK, link), content_html.replace(LINK, escape(link))
 
 
-def _site(public_url: str) -> str:
+def site_of(public_url: str) -> str:
     return urlsplit(public_url).netloc or public_url
 
 
-def _layout(lang: str, *, title: str, paragraphs: list[str], button: str, site: str,
+def layout(lang: str, *, title: str, paragraphs: list[str], button: str, site: str,
             image_alt: str | None = None) -> str:
     """The HTML body: a heading, the paragraphs, the badge image (when given), one button
     and the link written out, then the footer."""
@@ -66,13 +66,22 @@ def _layout(lang: str, *, title: str, paragraphs: list[str], button: str, site: 
         "</div></body></html>")
 
 
-def _text(paragraphs: list[str], button: str, lang: str, site: str) -> str:
+def text_body(paragraphs: list[str], button: str, lang: str, site: str) -> str:
     return "\n\n".join([*paragraphs, f"{button} :" if lang == "fr" else f"{button}:", LINK,
                         "-- ", t("mail.footer", lang, site=site)]) + "\n"
 
 
-def _hello(name: str | None, lang: str) -> str:
+def hello(name: str | None, lang: str) -> str:
     return t("mail.hello", lang, name=name) if name else t("mail.hello_anonymous", lang)
+
+
+def compose(lang: str, *, subject: str, paragraphs: list[str], button: str,
+            public_url: str, image_alt: str | None = None) -> Content:
+    """A mail of the one layout: its subject, the paragraphs and one button (``LINK``)."""
+    site = site_of(public_url)
+    return Content(subject, text_body(paragraphs, button, lang, site),
+                   layout(lang, title=subject, paragraphs=paragraphs, button=button, site=site,
+                          image_alt=image_alt))
 
 
 def badge_issued(*, lang: str, name: str | None, badge: str, issuer: str,
@@ -83,12 +92,10 @@ def badge_issued(*, lang: str, name: str | None, badge: str, issuer: str,
             if territory else t("mail.badge.body_no_territory", lang, issuer=issuer,
                                 badge=badge))
     claim = t("mail.badge.claim", lang, days=days, signin=f"{public_url}/connexion")
-    paragraphs = [_hello(name, lang), said, claim]
-    button = t("mail.badge.button", lang)
-    site = _site(public_url)
-    return Content(subject, _text(paragraphs, button, lang, site), _layout(
-        lang, title=subject, paragraphs=paragraphs, button=button, site=site,
-        image_alt=t("mail.badge.image_alt", lang, badge=badge)))
+    paragraphs = [hello(name, lang), said, claim]
+    return compose(lang, subject=subject, paragraphs=paragraphs,
+                   button=t("mail.badge.button", lang), public_url=public_url,
+                   image_alt=t("mail.badge.image_alt", lang, badge=badge))
 
 
 def sign_in(*, lang: str, name: str | None, public_url: str, hours: int) -> Content:
@@ -96,21 +103,14 @@ def sign_in(*, lang: str, name: str | None, public_url: str, hours: int) -> Cont
     subject = t("mail.signin.subject", lang)
     said = (t("mail.signin.body_days", lang, days=hours // 24) if hours >= 48 and hours % 24 == 0
             else t("mail.signin.body", lang, hours=hours))
-    paragraphs = [_hello(name, lang), said]
-    button = t("mail.signin.button", lang)
-    site = _site(public_url)
-    return Content(subject, _text(paragraphs, button, lang, site),
-                   _layout(lang, title=subject, paragraphs=paragraphs, button=button,
-                           site=site))
+    return compose(lang, subject=subject, paragraphs=[hello(name, lang), said],
+                   button=t("mail.signin.button", lang), public_url=public_url)
 
 
 def invitation(*, lang: str, territory: str, expires: date, public_url: str) -> Content:
     """A coordinator's invitation to a territory."""
     subject = t("mail.invite.subject", lang, territory=territory)
-    paragraphs = [_hello(None, lang), t("mail.invite.body", lang, territory=territory,
+    paragraphs = [hello(None, lang), t("mail.invite.body", lang, territory=territory,
                                         date=date_text(expires, lang))]
-    button = t("mail.invite.button", lang)
-    site = _site(public_url)
-    return Content(subject, _text(paragraphs, button, lang, site),
-                   _layout(lang, title=subject, paragraphs=paragraphs, button=button,
-                           site=site))
+    return compose(lang, subject=subject, paragraphs=paragraphs,
+                   button=t("mail.invite.button", lang), public_url=public_url)

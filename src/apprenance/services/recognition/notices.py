@@ -11,27 +11,13 @@ from apprenance.db import mail_sql
 from apprenance.db.engine import Connection
 from apprenance.i18n import t
 from apprenance.i18n.dates import date_text
-from apprenance.services.mail.content import (
-    Content,
-    _hello,
-    _layout,
-    _site,
-    _text,
-)
+from apprenance.services.mail.content import compose, hello
 from apprenance.services.mail.queue import address_of
 
 
 def lang_of(value: str | None) -> str:
     """fr or en (fr when unknown)."""
     return value if value in ("fr", "en") else "fr"
-
-
-def _content(lang: str, *, subject: str, paragraphs: list[str], button: str,
-             public_url: str) -> Content:
-    site = _site(public_url)
-    return Content(subject, _text(paragraphs, button, lang, site),
-                   _layout(lang, title=subject, paragraphs=paragraphs, button=button,
-                           site=site))
 
 
 def to_learner(conn: Connection, *, request_id: int, learner_id: int, participant: str,
@@ -44,10 +30,10 @@ def to_learner(conn: Connection, *, request_id: int, learner_id: int, participan
     if address is None:
         return False
     lang = lang_of(lang)
-    paragraphs = [_hello(name, lang), t(f"recognition.mail.{step}.body", lang, badge=badge)]
+    paragraphs = [hello(name, lang), t(f"recognition.mail.{step}.body", lang, badge=badge)]
     if said:
         paragraphs.append(f"« {said} »" if lang == "fr" else f"“{said}”")
-    said_mail = _content(lang, subject=t(f"recognition.mail.{step}.subject", lang, badge=badge),
+    said_mail = compose(lang, subject=t(f"recognition.mail.{step}.subject", lang, badge=badge),
                          paragraphs=paragraphs, button=t("recognition.mail.open", lang),
                          public_url=public_url)
     return mail_sql.enqueue(conn, {
@@ -63,10 +49,10 @@ def to_witness(conn: Connection, *, endorsement_id: int, witness: str, lang: str
                expires: date, public_url: str, now: datetime) -> bool:
     """Ask the witness to endorse, with their link (``/temoignage/{token}``)."""
     lang = lang_of(lang)
-    paragraphs = [_hello(None, lang),
+    paragraphs = [hello(None, lang),
                   t("recognition.mail.ask.body", lang, learner=learner_name, badge=badge),
                   t("recognition.mail.ask.no_account", lang, date=date_text(expires, lang))]
-    said = _content(lang, subject=t("recognition.mail.ask.subject", lang, learner=learner_name),
+    said = compose(lang, subject=t("recognition.mail.ask.subject", lang, learner=learner_name),
                     paragraphs=paragraphs, button=t("recognition.mail.ask.button", lang),
                     public_url=public_url)
     return mail_sql.enqueue(conn, {
