@@ -21,6 +21,7 @@ from apprenance.credentials.images.image_safety import MAX_IMAGE_BYTES, check_im
 from apprenance.domain.catalog import (
     FUNCTIONS,
     MEASURE_KINDS,
+    NO_RULE,
     PILLARS,
     AllOf,
     AnyOf,
@@ -58,7 +59,8 @@ class BadgeRead:
 
 
 def is_badge_doc(data: Any) -> bool:
-    return isinstance(data, dict) and "rule" in data and "id" in data
+    return isinstance(data, dict) and "id" in data and (
+        "rule" in data or data.get("kind") == "declared")
 
 
 def read_badge(
@@ -109,10 +111,7 @@ def read_badge_doc(
             written = str(Path(entry.image).with_name(found.name))
             out.problems += _image_problems(doc, written, found)
             images[lang] = str(found)
-    parser = _RuleParser(doc, concepts, activities)
-    rule = parser.parse(entry.rule, ("rule",))
-    out.problems += parser.problems
-    out.needs = parser.needs
+    rule = _rule_of(doc, entry, concepts, activities, out)
     if rule is None or any(p.is_error for p in out.problems):
         return out
     start = line_at(doc, ())
@@ -134,6 +133,27 @@ def read_badge_doc(
     )
     out.problems += missing_problems(doc, out.badge)
     return out
+
+
+def _rule_of(doc: YamlDoc, entry: BadgeIn, concepts: Container[str],
+             activities: Container[str] | None, out: BadgeRead) -> Rule | None:
+    """The badge's rule, read; a declared badge needs none (and any it has is never used)."""
+    declared = entry.badge_kind == "declared"
+    if entry.rule is None:
+        if not declared:
+            out.problems.append(Problem("rule-missing", str(doc.path), line_at(doc, ()),
+                                        subject=entry.id, key="rule",
+                                        params={"id": entry.id}))
+        return NO_RULE if declared else None
+    parser = _RuleParser(doc, concepts, activities)
+    rule = parser.parse(entry.rule, ("rule",))
+    out.problems += parser.problems
+    out.needs = parser.needs
+    if declared:
+        out.problems.append(Problem("declared-rule-unused", str(doc.path),
+                                    line_at(doc, ("rule",)), subject=entry.id, key="rule",
+                                    params={"id": entry.id}, severity="warning"))
+    return rule
 
 
 def language_artwork(image: Path) -> dict[str, Path]:

@@ -106,7 +106,8 @@ class MicroCredentialIn(_Strict):
 
 
 class BadgeIn(_Strict):
-    """One badge or pathway (``badges/*.yaml``); ``rule`` is read by ``catalog.badges``."""
+    """One badge or pathway (``badges/*.yaml``); ``rule`` is read by ``catalog.badges``
+    (required there, but for a declared badge)."""
 
     id: str = Field(pattern=ID_PATTERN, max_length=100)
     kind: Literal["badge", "pathway", "declared"] | None = None  # declared: issue 18
@@ -119,7 +120,7 @@ class BadgeIn(_Strict):
     valid_for: str | None = None  # an ISO 8601 period: P2Y, P6M, P1Y6M ...
     credits: dict[str, float] = Field(default_factory=dict)
     micro_credential: MicroCredentialIn | None = None
-    rule: dict[str, Any]
+    rule: dict[str, Any] | None = None  # only a declared badge goes without (catalog.badges)
 
     @field_validator("achievement_type")
     @classmethod

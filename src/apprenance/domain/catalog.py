@@ -123,6 +123,10 @@ class AtLeast:
 
 Rule = Measure | AllOf | AnyOf | AtLeast
 
+# The rule of a declared badge written without one: no evidence ever meets it (a declared
+# badge is issued on the learner's own declaration, never by evaluation).
+NO_RULE: Rule = AnyOf(())
+
 
 @dataclass(frozen=True)
 class Badge:

@@ -116,6 +116,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "at_least demande n et of : {{n: 2, of: [...]}}",
         "en": "at_least needs n and of: {{n: 2, of: [...]}}",
     },
+    "catalog.problem.rule-missing": {
+        "fr": "le badge {id} n'a pas de règle (rule:) : seul un badge déclaré (kind: declared), "
+            "délivré sur la déclaration de l'apprenant, s'en passe",
+        "en": "the badge {id} has no rule (rule:): only a declared badge (kind: declared), "
+            "issued on the learner's own declaration, may go without one",
+    },
+    "catalog.problem.declared-rule-unused": {
+        "fr": "le badge déclaré {id} n'est délivré que sur la déclaration de l'apprenant : sa "
+            "règle n'est jamais évaluée (retirez rule:)",
+        "en": "the declared badge {id} is issued on the learner's declaration only: its rule "
+            "is never evaluated (remove rule:)",
+    },
     "catalog.problem.rule-list": {
         "fr": "il faut une liste non vide de règles",
         "en": "expected a non-empty list of rules",
