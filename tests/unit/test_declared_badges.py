@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from apprenance.catalog.loader import build_catalog, load_catalog
 from apprenance.catalog.problems import Problem
+from apprenance.catalog.validate import validate_paths
 from apprenance.contracts.catalog import BadgeIn
 from apprenance.domain.catalog import Catalog
 from apprenance.domain.evidence import Totals
@@ -87,3 +88,36 @@ def test_the_rule_of_a_declared_badge_is_a_warning_not_an_error(tmp_path: Path) 
     assert "never evaluated" in warning.text("en")
     assert "jamais évaluée" in warning.text("fr")
     assert catalog.badges["engagement"].kind == "declared"
+
+
+PATHWAY = ("id: parcours-engage\nkind: pathway\nachievement_type: LearningProgram\n"
+           "name: {fr: Parcours, en: Pathway}\ndescription: {fr: Un parcours., en: A pathway.}\n"
+           "criteria: {fr: Deux badges., en: Two badges.}\ncredits: {ects: 5}\n"
+           "rule:\n  all:\n    - {measure: badges, ids: [b1], min: 1}\n"
+           "    - {measure: badges, ids: [engagement], min: 1}\n")
+
+
+def test_a_pathway_counting_a_declared_badge_is_refused_so_it_never_reaches_ects(
+        tmp_path: Path) -> None:
+    root = _catalog_with(tmp_path, engagement=f"id: engagement\nkind: declared\n{HEAD}",
+                         parcours=PATHWAY)
+    _, problems = _build(root)
+    [problem] = [p for p in problems if p.is_error]
+    assert (problem.code, problem.file, problem.line, problem.key) == (
+        "declared-in-rule", str(root / "badges" / "parcours.yaml"), 11, "rule")
+    assert "never toward ECTS" in problem.text("en")
+    assert "jamais pour des ECTS" in problem.text("fr")
+    with pytest.raises(CatalogError, match=r"parcours\.yaml:11: rule: the badge engagement is "
+                                           r"declared"):
+        load_catalog(frameworks_dirs=[root / "frameworks"], mappings_dir=root / "mappings",
+                     badges_dir=root / "badges", cache_dir=None)
+
+
+def test_a_pathway_checked_alone_against_a_catalog_sees_its_declared_badges(
+        tmp_path: Path) -> None:
+    root = _catalog_with(tmp_path, engagement=f"id: engagement\nkind: declared\n{HEAD}")
+    base, _ = _build(root)
+    alone = tmp_path / "parcours.yaml"
+    alone.write_text(PATHWAY, encoding="utf-8")
+    _, problems = validate_paths([alone], base=base)
+    assert [(p.code, p.line) for p in problems if p.is_error] == [("declared-in-rule", 11)]

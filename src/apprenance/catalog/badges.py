@@ -328,19 +328,25 @@ def _image_problems(doc: YamlDoc, written: str, resolved: Path) -> list[Problem]
 
 
 def order_badges(
-    reads: list[BadgeRead], *, known: Container[str] = ()
+    reads: list[BadgeRead], *, known: Container[str] = (), declared: Container[str] = ()
 ) -> tuple[dict[str, Badge], list[Problem]]:
-    """The badges in evaluation order, with a problem for every duplicate id, unknown badge
-    and cycle between badges. ``known``: ids defined elsewhere, which a rule may name."""
+    """The badges in evaluation order, with a problem for every duplicate id, unknown badge,
+    declared badge a rule counts on and cycle between badges. ``known``: ids defined
+    elsewhere, which a rule may name (``declared``: those of them that are declared)."""
     problems: list[Problem] = []
     badges: dict[str, Badge] = {}
     needs: dict[str, set[str]] = {}
     defined = {r.id for r in reads} - {""}
+    on_word = {r.id for r in reads if r.badge is not None and r.badge.kind == "declared"}
     for read in reads:
         for badge_id, line in read.needs:
             if badge_id not in defined and badge_id not in known:
                 problems.append(Problem("unknown-badge", str(read.path), line, key="rule",
                                         params={"id": badge_id}))
+            elif badge_id in on_word or (badge_id not in defined and badge_id in declared):
+                # on the learner's word only: never toward a pathway, so never toward ECTS
+                problems.append(Problem("declared-in-rule", str(read.path), line, key="rule",
+                                        subject=read.id, params={"id": badge_id}))
         if read.badge is None:
             continue
         badge = read.badge

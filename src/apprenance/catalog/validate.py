@@ -131,6 +131,8 @@ def validate_paths(paths: list[Path], *, base: Catalog | None) -> tuple[int, lis
         for doc in badge_docs
     ]
     problems += [p for read in badge_reads for p in read.problems]
-    _, more = order_badges(badge_reads, known=set(base.badges) if base else set())
+    _, more = order_badges(badge_reads, known=set(base.badges) if base else set(),
+                           declared={b.id for b in base.badges.values()
+                                     if b.kind == "declared"} if base else set())
     problems += more
     return inputs.count, in_reading_order(problems)

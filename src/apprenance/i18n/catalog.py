@@ -128,6 +128,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the declared badge {id} is issued on the learner's declaration only: its rule "
             "is never evaluated (remove rule:)",
     },
+    "catalog.problem.declared-in-rule": {
+        "fr": "le badge {id} est déclaré : délivré sur la seule parole de l'apprenant, il ne "
+            "compte ni pour un autre badge ni pour un parcours, donc jamais pour des ECTS "
+            "(retirez-le de la règle)",
+        "en": "the badge {id} is declared: issued on the learner's word alone, it counts "
+            "toward no other badge or pathway, so never toward ECTS (take it out of the rule)",
+    },
     "catalog.problem.rule-list": {
         "fr": "il faut une liste non vide de règles",
         "en": "expected a non-empty list of rules",
