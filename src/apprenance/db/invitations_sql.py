@@ -1,5 +1,6 @@
 """The SQL of staff invitations (``invitations``): write one, spend one exactly once, list and
-withdraw them, and end the session a withdrawn invitation opened."""
+withdraw them, end the session a withdrawn invitation opened, and the addresses of a
+territory's coordinators (their accepted invitations)."""
 
 from __future__ import annotations
 
@@ -101,3 +102,18 @@ def withdraw(conn: Connection, invitation_id: int, now: datetime) -> None:
         conn.execute(update(a.api_tokens)
                      .where(and_(a.api_tokens.c.id == session, a.api_tokens.c.revoked_at.is_(None)))
                      .values(revoked_at=now))
+
+
+def coordinator_addresses(conn: Connection, territory: str) -> list[tuple[str, str | None]]:
+    """(address, language) of each coordinator of ``territory``: an invitation accepted and
+    not withdrawn is the coordinator's account (their session may end, the address stays);
+    one per address, in the language of the invitation accepted last."""
+    c = a.invitations.c
+    rows = conn.execute(select(c.email, c.lang)
+                        .where(and_(c.territory_id == territory, c.role == "coordinator",
+                                    c.used_at.is_not(None), c.revoked_at.is_(None)))
+                        .order_by(c.used_at, c.id)).all()
+    found: dict[str, tuple[str, str | None]] = {}
+    for email, lang in rows:
+        found[str(email).casefold()] = (str(email), lang)
+    return sorted(found.values())

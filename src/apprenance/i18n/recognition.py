@@ -299,4 +299,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No account is needed: the button opens a page to write a few sentences. The "
               "link is valid until {date} and also lets you withdraw your endorsement."},
     "recognition.mail.ask.button": {"fr": "Témoigner", "en": "Endorse"},
+    # to the territory's coordinators (their accepted invitation's address)
+    "recognition.mail.staff.open": {"fr": "Examiner la demande", "en": "Review the request"},
+    "recognition.mail.staff.submitted.subject": {
+        "fr": "Demande du badge « {badge} » par {learner}",
+        "en": "{learner} asks for the badge “{badge}”"},
+    "recognition.mail.staff.submitted.body": {
+        "fr": "{learner} demande le badge « {badge} » ({territory}) et vous attend pour "
+              "l'examiner. Sa raison :",
+        "en": "{learner} asks for the badge “{badge}” ({territory}) and waits for your "
+              "review. Their reason:"},
+    "recognition.mail.staff.answered.subject": {
+        "fr": "{learner} a répondu pour « {badge} »",
+        "en": "{learner} answered about “{badge}”"},
+    "recognition.mail.staff.answered.body": {
+        "fr": "{learner} a répondu à vos questions sur sa demande du badge « {badge} » "
+              "({territory}) :",
+        "en": "{learner} answered your questions about their request for the badge "
+              "“{badge}” ({territory}):"},
+    "recognition.mail.staff.endorsed.subject": {
+        "fr": "Un témoignage pour la demande de {learner}",
+        "en": "An endorsement for {learner}'s request"},
+    "recognition.mail.staff.endorsed.body": {
+        "fr": "Un témoin a écrit un témoignage pour la demande du badge « {badge} » de "
+              "{learner} ({territory}).",
+        "en": "A witness wrote an endorsement for {learner}'s request for the badge "
+              "“{badge}” ({territory})."},
+    "recognition.mail.staff.withdrawn.subject": {
+        "fr": "Un témoignage retiré : demande de {learner}",
+        "en": "An endorsement withdrawn: {learner}'s request"},
+    "recognition.mail.staff.withdrawn.body": {
+        "fr": "Un témoin a retiré son témoignage pour la demande du badge « {badge} » de "
+              "{learner} ({territory}).",
+        "en": "A witness withdrew their endorsement for {learner}'s request for the badge "
+              "“{badge}” ({territory})."},
 }

@@ -99,7 +99,7 @@ async def submit_request(request: Request, app: AppDep, catalog: CatalogDep, lan
                                clock=app.clock)[0]
         else:
             rid = asks.submit(app.store, catalog, participant, badge=badge, reason=reason,
-                              evidence=evidence, clock=app.clock)
+                              evidence=evidence, clock=app.clock, public_url=app.urls.base)
     except ApprenanceError as exc:
         return _new_page(request, app, catalog, lang, participant, status=exc.http_status,
                          error=form_error(exc), values=values)
@@ -134,7 +134,8 @@ async def answer_request(request: Request, app: AppDep, catalog: CatalogDep, lan
     participant = _session_learner(request, csrf)
     try:
         asks.answer(app.store, participant, request_id, reply=reply,
-                    evidence=asks.Evidence(text, link, await _uploads(files)), clock=app.clock)
+                    evidence=asks.Evidence(text, link, await _uploads(files)), clock=app.clock,
+                    catalog=catalog, public_url=app.urls.base)
     except ApprenanceError as exc:
         if exc.http_status in (401, 403, 404):
             raise

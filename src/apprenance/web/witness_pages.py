@@ -51,6 +51,7 @@ def endorse(request: Request, app: AppDep, catalog: CatalogDep, lang: LangDep, t
 
 
 @router.post("/temoignage/{token}/retirer")
-def withdraw(app: AppDep, token: Secret) -> RedirectResponse:
-    witnesses.withdraw(app.store, token, clock=app.clock)
+def withdraw(app: AppDep, catalog: CatalogDep, token: Secret) -> RedirectResponse:
+    witnesses.withdraw(app.store, token, clock=app.clock, catalog=catalog,
+                       public_url=app.urls.base)
     return RedirectResponse(f"/temoignage/{token}?fait=retire", status_code=303)

@@ -89,9 +89,10 @@ def requestable(catalog: Catalog, lang: str, held: set[str]) -> list[dict[str, A
 
 
 def submit(store: Store, catalog: Catalog, participant: str, *, badge: str, reason: str,
-           evidence: Evidence, clock: Clock) -> int:
+           evidence: Evidence, clock: Clock, public_url: str | None = None) -> int:
     """A new request; its id. Refused: a badge not in the catalog, one already awarded, one
-    already asked for and under review, no reason."""
+    already asked for and under review, no reason. ``public_url``: the territory's
+    coordinators are mailed in the same transaction (None: a declared badge, nobody to ask)."""
     if badge not in catalog.badges:
         raise InputError(f"field badge: no badge {badge!r} in the catalog",
                          details={"field": "badge", "problem": "unknown"})
@@ -107,7 +108,8 @@ def submit(store: Store, catalog: Catalog, participant: str, *, badge: str, reas
                for r in sql.requests_of_learner(conn, lid)):
             raise Conflict(f"a request for {badge!r} is already under review",
                            details={"field": "badge", "problem": "open"})
-        territory = sql_territory(conn, lid)
+        contact = learner_contact(conn, lid)
+        territory = None if contact is None else contact["territory_id"]
         rid = sql.insert_request(conn, {
             "learner_id": lid, "badge_id": badge, "territory_id": territory,
             "status": "submitted", "reason": why, "evidence": [], "created_at": now,
@@ -117,7 +119,18 @@ def submit(store: Store, catalog: Catalog, participant: str, *, badge: str, reas
                       expect=["submitted"], evidence=items)
         sql.add_event(conn, rid, actor=participant, action="submitted", text=why,
                       evidence=items, now=now)
+        if public_url is not None:
+            notices.to_coordinators(
+                conn, request_id=rid, territory=territory, step="submitted",
+                learner=_who(contact, participant), badge=catalog.badges[badge].name,
+                said=why, public_url=public_url, now=now)
     return rid
+
+
+def _who(contact: dict[str, Any] | None, participant: str) -> str:
+    """The learner as coordinators read it: their name, else their identifier's first part."""
+    name = contact["name"] if contact else None
+    return str(name or participant.split("@", 1)[0])
 
 
 def declare(store: Store, catalog: Catalog, keys: KeyStore, participant: str, *, badge: str,
@@ -144,11 +157,6 @@ def declare(store: Store, catalog: Catalog, keys: KeyStore, participant: str, *,
     return rid, issue_award(store, catalog, keys, award, urls=urls, clock=clock, rng=rng)
 
 
-def sql_territory(conn: Connection, lid: int) -> str | None:
-    contact = learner_contact(conn, lid)
-    return None if contact is None else contact["territory_id"]
-
-
 def _own(conn: Connection, participant: str, request_id: int, *, lock: bool = False
          ) -> dict[str, Any]:
     row = sql.request_by_id(conn, request_id, lock=lock)
@@ -158,8 +166,10 @@ def _own(conn: Connection, participant: str, request_id: int, *, lock: bool = Fa
 
 
 def answer(store: Store, participant: str, request_id: int, *, reply: str,
-           evidence: Evidence, clock: Clock) -> None:
-    """The learner answers "more": words, and evidence added to what they gave."""
+           evidence: Evidence, clock: Clock, catalog: Catalog | None = None,
+           public_url: str | None = None) -> None:
+    """The learner answers "more": words, and evidence added to what they gave; the
+    territory's coordinators are mailed (given ``catalog`` and ``public_url``)."""
     said = _clean(reply, "reply", required=True)
     evidence = _check_evidence(evidence)
     now = clock()
@@ -172,6 +182,12 @@ def answer(store: Store, participant: str, request_id: int, *, reply: str,
                       now=now, expect=["more"], evidence=[*row["evidence"], *items])
         sql.add_event(conn, request_id, actor=participant, action="answered", text=said,
                       evidence=items, now=now)
+        badge = catalog.badges.get(row["badge_id"]) if catalog is not None else None
+        if badge is not None and public_url is not None:
+            notices.to_coordinators(
+                conn, request_id=request_id, territory=row["territory_id"], step="answered",
+                learner=_who(row, participant), badge=badge.name, said=said,
+                public_url=public_url, now=now, mark=now.isoformat())
 
 
 def in_territory(conn: Connection, territory: str, request_id: int, *,

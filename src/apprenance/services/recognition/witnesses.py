@@ -157,6 +157,7 @@ def endorse(store: Store, catalog: Catalog, keys: KeyStore, token: str, *, name:
                 conn, store, catalog, keys, row, credential, said, who, now, rng, urls)
         sql.set_endorsement(conn, row["id"], values)
         _tell_learner(conn, catalog, row, now, urls)
+        _tell_coordinators(conn, catalog, row, "endorsed", now, urls.base)
     return "endorsed"
 
 
@@ -209,8 +210,24 @@ def _tell_learner(conn: Connection, catalog: Catalog, row: dict[str, Any], now: 
         now=now, mark=f"{row['id']}:{now.isoformat()}")
 
 
-def withdraw(store: Store, token: str, *, clock: Clock) -> None:
-    """The witness takes their words back (a signed standalone endorsement is revoked)."""
+def _tell_coordinators(conn: Connection, catalog: Catalog, row: dict[str, Any], step: str,
+                       now: Any, public_url: str | None) -> None:
+    """The coordinators reviewing the request hear that a witness endorsed or withdrew."""
+    request = sql.request_by_id(conn, row["request_id"]) if row["request_id"] else None
+    badge = catalog.badges.get(request["badge_id"]) if request else None
+    if request is None or badge is None or public_url is None:
+        return
+    notices.to_coordinators(
+        conn, request_id=request["id"], territory=request["territory_id"], step=step,
+        learner=str(request["name"] or str(request["participant"]).split("@", 1)[0]),
+        badge=badge.name, said=None, public_url=public_url, now=now,
+        mark=f"{row['id']}:{now.isoformat()}")
+
+
+def withdraw(store: Store, token: str, *, clock: Clock, catalog: Catalog | None = None,
+             public_url: str | None = None) -> None:
+    """The witness takes their words back (a signed standalone endorsement is revoked); the
+    coordinators are told (given ``catalog`` and ``public_url``)."""
     now = clock()
     with store.transaction() as conn:
         row = _live(conn, token, now, lock=True)
@@ -220,6 +237,8 @@ def withdraw(store: Store, token: str, *, clock: Clock) -> None:
             sql.revoke_credential(conn, row["endorsement_id"], reason="withdrawn by the witness",
                                   now=now)
         sql.set_endorsement(conn, row["id"], {"status": "withdrawn", "withdrawn_at": now})
+        if catalog is not None:
+            _tell_coordinators(conn, catalog, row, "withdrawn", now, public_url)
 
 
 def of_request(store: Store, participant: str, request_id: int) -> list[dict[str, Any]]:
