@@ -112,6 +112,14 @@ def test_request_endorse_more_answer_accept_then_withdraw(world: World) -> None:
     assert "Marie" in said and "She ran the kitchen workshop." in said
     assert "habitante@" not in str(endorsement).lower()  # never the witness's address
     assert _jobs(world, "request-accepted") and _jobs(world, "badge-issued")
+    # its page says what the request brought, not "0 h" of activities
+    uid = issued[0]["id"].removeprefix("urn:uuid:")
+    shown = learner.get(f"/credentials/{uid}?lang=en").text
+    assert 'data-born="request"' in shown and "<strong>0 h</strong>" not in shown
+    assert "reviewed and accepted by the coordinator" in shown
+    assert re.search(r"<strong>1</strong>account by the learner", shown)
+    assert re.search(r"<strong>2</strong>links given", shown)
+    assert re.search(r"<strong>1</strong>file attached", shown)
     assert 'data-status="accepted"' in learner.get(f"/portfolio/demandes/{rid}").text
     # the witness withdraws through the same link
     assert witness.post(f"/temoignage/{token}/retirer", follow_redirects=False
@@ -241,6 +249,8 @@ def test_a_declared_badge_is_issued_on_the_learners_word_and_says_so(
     assert "Badge déclaratif" in doc["description"] and "creditsEarned" not in subject
     page = learner.get(f"/credentials/{issued['id'].removeprefix('urn:uuid:')}").text
     assert "Badge déclaratif" in page
+    assert 'data-born="declared"' in page and "<strong>0 h</strong>" not in page
+    assert "sur la seule déclaration de l&#39;apprenant, sans heure" in page
     # the rules never award it: only the learner's declaration does
     report = evaluate(world.app.store, catalog, clock=world.app.clock, everyone=True)
     assert all(a.badge != declared.id for a in report.awards)

@@ -142,6 +142,26 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "en": "activity attested by a witness"},
     "cred.evidence.attested": {"fr": "activités attestées par des témoins",
                                "en": "activities attested by witnesses"},
+    "cred.evidence.requested": {
+        "fr": "Badge délivré sur la demande de l'apprenant, examinée et acceptée par le "
+              "coordinateur : aucune heure d'activité n'est comptée, les preuves de "
+              "l'apprenant en témoignent.",
+        "en": "Badge issued on the learner's request, reviewed and accepted by the "
+              "coordinator: no activity hours are counted, the learner's evidence stands "
+              "behind it."},
+    "cred.evidence.declared_by": {
+        "fr": "Badge déclaratif : délivré sur la seule déclaration de l'apprenant, sans heure "
+              "d'activité comptée.",
+        "en": "Declared badge: issued on the learner's own declaration, with no activity "
+              "hours counted."},
+    "cred.evidence.brought_words.one": {"fr": "récit de l'apprenant",
+                                        "en": "account by the learner"},
+    "cred.evidence.brought_words": {"fr": "récits de l'apprenant",
+                                    "en": "accounts by the learner"},
+    "cred.evidence.brought_links.one": {"fr": "lien apporté", "en": "link given"},
+    "cred.evidence.brought_links": {"fr": "liens apportés", "en": "links given"},
+    "cred.evidence.brought_files.one": {"fr": "fichier joint", "en": "file attached"},
+    "cred.evidence.brought_files": {"fr": "fichiers joints", "en": "files attached"},
     "cred.evidence.span": {"fr": "Du {first} au {last}.", "en": "From {first} to {last}."},
     "cred.evidence.witnesses": {"fr": "Témoins : {roles}.", "en": "Witnesses: {roles}."},
     "cred.evidence.project_list": {"fr": "Projets : {projects}.", "en": "Projects: {projects}."},

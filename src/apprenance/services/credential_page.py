@@ -36,6 +36,7 @@ from apprenance.domain.roles import role_label
 from apprenance.errors import NotFound, PermissionDenied, Unauthenticated
 from apprenance.services.evidence.totals import effective_type
 from apprenance.services.people.access import Grant, resolve_share_link
+from apprenance.services.recognition import in_credential
 
 Verify = Callable[[dict[str, Any]], Report]  # the signed document -> the live report
 
@@ -209,6 +210,8 @@ def credential_page(store: Store, catalog: Catalog, credential: str, lang: str, 
         "valid_until": _day(document.get("validUntil")),
         "alignments": _alignments(catalog, badge, urls, lang),
         "summary": evidence_summary(store, catalog, list(row["activity_ids"] or []), lang),
+        # a badge a request made (issue 18): what the learner brought, not "0 h"
+        "request": in_credential.brought(store, row["award_id"]),
         "evidence": evidence_entries(document, urls) if shows_learner else [],
         "evidence_count": len(document.get("evidence") or []),
         # a learner without a name is never shown by their address, but to insiders

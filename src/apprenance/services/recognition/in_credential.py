@@ -1,7 +1,8 @@
 """What an accepted badge request puts in its credential, read by the issuing batch: the
 learner's evidence (OB 3.0 ``Evidence``: their words, their link, each file by name and
 SHA-256) and the witnesses' endorsements given while it was under review (signed by the
-issuer as ``EndorsementCredential``s, like attestations)."""
+issuer as ``EndorsementCredential``s, like attestations); and, for the badge's page, what
+the request brought (``brought``: a badge no activity hour stands behind)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from apprenance.credentials.formats.endorsement import Attestation
 from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db import recognition_sql as sql
 from apprenance.db.engine import Connection
+from apprenance.db.store import Store
 from apprenance.i18n import t
 from apprenance.services.recognition.witnesses import attestation_of
 
@@ -66,3 +68,17 @@ def evidence_of(asked: Asked, urls: HostedUrls, lang: str, *, credential_id: str
 
 def attestations_in(asked: Asked) -> list[Attestation]:
     return [attestation_of(w) for w in asked.endorsements]
+
+
+def brought(store: Store, award_id: int | None) -> dict[str, int] | None:
+    """What the learner's request behind ``award_id`` brought, counted (words, links, files;
+    ``items``: all of them), or None when no request made the award."""
+    if award_id is None:
+        return None
+    with store.transaction() as conn:
+        found = sql.requests_for_awards(conn, [award_id]).get(award_id)
+    if found is None:
+        return None
+    kinds = [str(i["kind"]) for i in found["evidence"]]
+    return {"words": kinds.count("text"), "links": kinds.count("link"),
+            "files": kinds.count("file"), "items": len(kinds)}
