@@ -3,8 +3,12 @@ her portfolio with evidence (words, a link, a photo), asks a resident to endorse
 resident opens the link of the mail the real SMTP server received and endorses without an
 account; the coordinator asks for more, Léa answers (the mail tells her), the coordinator
 accepts; the issued credential carries Léa's evidence and the resident's endorsement, and
-the DCC verifier verifies both; its page shows the resident's words. Screenshots go to
-``$APPRENANCE_SHOTS`` when it is set, for people to look at."""
+the DCC verifier verifies both; its page shows the resident's words. Léa and the
+coordinator browse in French (``locale``: their browsers' Accept-Language); the resident's
+browser asks for English, yet her page speaks French, the language Léa asked her in (her
+mail's), until she picks English. Screenshots go to ``$APPRENANCE_SHOTS`` when it is set,
+named by page, language and width, for people to look at (each checked to be in the
+language its name says)."""
 
 from __future__ import annotations
 
@@ -41,6 +45,8 @@ RESIDENT = "marie.habitante@example.org"
 
 
 def _shot(page: Page, name: str) -> None:
+    lang = "fr" if "-fr-" in name else "en"
+    assert page.locator("html").get_attribute("lang") == lang, f"{name}: not in {lang}"
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
@@ -50,6 +56,18 @@ def _text(msg: EmailMessage) -> str:
     part = msg.get_body(preferencelist=("plain",))
     assert part is not None
     return str(part.get_content())
+
+
+def _review_is_laid_out(page: Page, rid: int) -> None:
+    """The three decisions on one row at 1280 (stacked on a phone), and asking for an
+    endorsement apart, under its own heading, below them (never beside a decision)."""
+    boxes = [page.locator(f"#{b}-{rid}").bounding_box() for b in ("accept", "more", "decline")]
+    ask = page.locator(f"#ask-{rid}-h").bounding_box()
+    assert all(boxes) and ask is not None
+    lowest = max(b["y"] + b["height"] for b in boxes if b)
+    assert ask["y"] >= lowest, "the endorsement part sits among the decisions"
+    if page.viewport_size and page.viewport_size["width"] >= 1000:
+        assert len({round(b["y"]) for b in boxes if b}) == 1, "the decisions wrap"
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +101,8 @@ def test_request_more_accept_endorse_and_verify(browser: Browser, server: MailSe
     held = asks.held_badges(store, LEA)
     api = create_app(world.app.settings, app=world.app)
     with serve_thread(api, port):
-        lea = browser.new_context(viewport={"width": 390, "height": 900}).new_page()
+        lea = browser.new_context(viewport={"width": 390, "height": 900},
+                                  locale="fr-FR").new_page()
         lea.goto(f"{url}/connexion/{access.create_sign_in_link(store, LEA, clock=clock)}")
         lea.click("#signin-go")
         lea.wait_for_url(f"{url}/portfolio")
@@ -113,25 +132,44 @@ def test_request_more_accept_endorse_and_verify(browser: Browser, server: MailSe
         link = re.search(r"(http://127\.0\.0\.1:\d+/temoignage/apw_[A-Za-z0-9_-]+)",
                          _text(ask))
         assert link, _text(ask)
-        marie = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-        marie.goto(link.group(1))
+        marie = browser.new_context(viewport={"width": 1280, "height": 900},
+                                    locale="en-US").new_page()
+        marie.goto(f"{link.group(1)}?lang=en")  # what she would see in English
+        _shot(marie, "witness-en-1280")
+        marie.set_viewport_size({"width": 390, "height": 900})
+        no_sideways_scroll(marie, "the witness page")
+        _shot(marie, "witness-en-390")
+        marie.goto(link.group(1))  # as the mail opens it: in French, the mail's language
         assert "Léa" in marie.locator(".lead").inner_text()
         marie.fill("#name", "Marie Habitante")
         marie.fill("#comment", "Léa a mené l'atelier cuisine de la légumerie, je l'ai vue.")
+        _shot(marie, "witness-fr-390")
+        marie.set_viewport_size({"width": 1280, "height": 900})
         _shot(marie, "witness-fr-1280")
         marie.click("#endorse-submit")
         marie.wait_for_url(re.compile(r".*fait=merci"))
         assert marie.locator("#witness-done").is_visible()
 
         # the coordinator asks for more
-        coord = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        coord = browser.new_context(viewport={"width": 1280, "height": 900},
+                                    locale="fr-FR").new_page()
         sign_in(coord, url, world.tokens["coordinator"])
+        for lang in ("en", "fr"):
+            coord.set_viewport_size({"width": 1280, "height": 900})
+            coord.goto(f"{url}/territoires/val-de-serre/demandes?lang={lang}")
+            _review_is_laid_out(coord, rid)
+            _shot(coord, f"review-{lang}-1280")
+            coord.set_viewport_size({"width": 390, "height": 900})
+            _review_is_laid_out(coord, rid)
+            no_sideways_scroll(coord, "the review page")
+            _shot(coord, f"review-{lang}-390")
+        coord.set_viewport_size({"width": 1280, "height": 900})
         coord.goto(f"{url}/territoires/val-de-serre/demandes")
         card = coord.locator(f"#demande-{rid}")
         assert card.get_attribute("data-status") == "submitted"
         assert "atelier.png" in card.inner_text()
         coord.fill(f"#comment-{rid}", "Combien de séances, et avec qui ?")
-        _shot(coord, "review-fr-1280")
+        _shot(coord, "review-comment-fr-1280")
         coord.click(f"#more-{rid}")
         coord.wait_for_url(re.compile(r".*fait=more"))
 

@@ -72,6 +72,11 @@ def test_request_endorse_more_answer_accept_then_withdraw(world: World) -> None:
     witness = TestClient(world.client.app, raise_server_exceptions=False)
     opened = witness.get(f"/temoignage/{token}?lang=en")
     assert opened.status_code == 200 and "Endorse" in opened.text
+    # without a choice of theirs, the page speaks the language they were asked in
+    as_mailed = witness.get(f"/temoignage/{token}", headers={"Accept-Language": "fr"})
+    assert '<html lang="en">' in as_mailed.text
+    chosen = witness.get(f"/temoignage/{token}?lang=fr", headers={"Accept-Language": "en"})
+    assert '<html lang="fr">' in chosen.text
     assert witness.post(f"/temoignage/{token}", data={"comment": ""}).status_code == 400
     done = witness.post(f"/temoignage/{token}", follow_redirects=False,
                         data={"comment": "She ran the kitchen workshop.", "name": "Marie"})

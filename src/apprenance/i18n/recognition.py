@@ -149,6 +149,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "recognition.review.accept": {"fr": "Accepter et délivrer", "en": "Accept and issue"},
     "recognition.review.more": {"fr": "Demander des précisions", "en": "Ask for more"},
     "recognition.review.decline": {"fr": "Refuser", "en": "Decline"},
+    "recognition.review.decide": {"fr": "Votre décision", "en": "Your decision"},
+    "recognition.review.ask_intro": {
+        "fr": "À part de la décision : un habitant, un élu ou un pair reçoit un lien par "
+              "e-mail pour témoigner, sans compte ; son témoignage est joint au badge.",
+        "en": "Apart from the decision: a resident, an elected official or a peer gets a "
+              "link by e-mail to endorse, with no account; their endorsement is joined to "
+              "the badge."},
+    "recognition.witness.send": {"fr": "Envoyer la demande au témoin",
+                                 "en": "Send the request to the witness"},
     "recognition.review.said": {"fr": "Votre commentaire :", "en": "Your comment:"},
     "recognition.review.error.comment": {
         "fr": "Écrivez un commentaire pour demander des précisions ou refuser.",

@@ -1,6 +1,7 @@
 """The witness's page (``/temoignage/{token}``): reached by the e-mailed link, without an
 account. It says who asks them to endorse which badge; they write a short comment (and the
-name to show), and may withdraw it later through the same link. The link's secret is the
+name to show), and may withdraw it later through the same link. The page speaks the
+language they were asked in (the mail's) until they choose another. The link's secret is the
 only credential (no session, so no CSRF token: a forged form would need the secret)."""
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from apprenance.errors import ApprenanceError
+from apprenance.i18n import LANGS
 from apprenance.services.recognition import witnesses
-from apprenance.web.deps import AppDep, CatalogDep, LangDep
+from apprenance.web.deps import LANG_COOKIE, AppDep, CatalogDep, LangDep
 from apprenance.web.pages import Secret, render
 
 router = APIRouter(include_in_schema=False)
@@ -21,8 +23,12 @@ router = APIRouter(include_in_schema=False)
 def _page(request: Request, app: AppDep, catalog: CatalogDep, lang: str, token: str, *,
           status: int = 200, error: dict[str, Any] | None = None,
           done: str | None = None) -> HTMLResponse:
-    seen = witnesses.opened(app.store, catalog, token, lang, clock=app.clock)
-    return render(request, "witness.html", lang, status=status, seen=seen, token=token,
+    # the language they were asked in (their mail's) unless they chose one on the site
+    chosen = "lang" in request.query_params or request.cookies.get(LANG_COOKIE) in LANGS
+    seen = witnesses.opened(app.store, catalog, token, lang if chosen else None,
+                            clock=app.clock)
+    return render(request, "witness.html", seen["page_lang"], status=status, seen=seen,
+                  token=token,
                   error=error, done=done, headers={"Referrer-Policy": "no-referrer"})
 
 

@@ -113,14 +113,16 @@ def _live(conn: Connection, token: str, now: Any, *, lock: bool = False) -> dict
     return row
 
 
-def opened(store: Store, catalog: Catalog, token: str, lang: str, *,
+def opened(store: Store, catalog: Catalog, token: str, lang: str | None, *,
            clock: Clock) -> dict[str, Any]:
-    """What the witness sees: who asks, for which badge, what they wrote (if anything)."""
+    """What the witness sees: who asks, for which badge, what they wrote (if anything), in
+    ``lang`` (None: the language they were asked in, their mail's; ``page_lang``)."""
     with store.transaction() as conn:
         row = _live(conn, token, clock())
         badge_id, _ = _target(conn, row["learner_id"], row["request_id"], row["credential_id"])
     badge = catalog.badges.get(badge_id)
-    return {**row, "badge_name": text(badge.name, lang) if badge else badge_id,
+    lang = lang or notices.lang_of(row["lang"])
+    return {**row, "page_lang": lang, "badge_name": text(badge.name, lang) if badge else badge_id,
             "learner": row["learner_name"] or str(row["participant"]).split("@", 1)[0]}
 
 
