@@ -2,7 +2,8 @@
 through a real SMTP server: a new badge request, the learner's answer when they were asked
 for more, an endorsement given then withdrawn, each mailed, in the transaction that records
 it, to every coordinator of the request's territory (the address of the invitation they
-accepted, in its language) with the link to the review page; nobody else is mailed."""
+accepted, in its language) with the link to the review page; nobody else is mailed; the
+mails are the learner's (in their export, gone with their erasure)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from fastapi.testclient import TestClient
 from apprenance.credentials.images.badge_png import placeholder_png
 from apprenance.services.mail import queue, worker
 from apprenance.services.people import invitations
+from apprenance.services.privacy.report import erase_learner, export_learner
 from apprenance.services.recognition import requests as asks
 from apprenance.web.app import create_app
 from apprenance.web.auth import SESSION_COOKIE
@@ -152,3 +154,10 @@ def test_coordinators_are_mailed_in_their_language_with_the_review_link(
         "An endorsement for Léa Marchand's request",
         "An endorsement withdrawn: Léa Marchand's request"]
     assert [server.to(a) for a in (PENDING, GONE, ELSEWHERE)] == [[], [], []]
+    # they hold Léa's name and words: her mail, in her export, gone with her erasure
+    exported = export_learner(world.app.store, LEA, clock=world.app.clock)
+    assert sum(m["kind"].startswith("request-staff-") for m in exported["mail"]) == 8
+    erase_learner(world.app.store, world.app.keys, LEA, urls=world.app.urls,
+                  clock=world.app.clock)
+    assert not [j for j in queue.territory_mail(world.app.store, None)
+                if j.kind.startswith("request-staff-")]

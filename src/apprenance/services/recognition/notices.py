@@ -69,12 +69,14 @@ def to_witness(conn: Connection, *, endorsement_id: int, witness: str, lang: str
 STAFF_STEPS = ("submitted", "answered", "endorsed", "withdrawn")
 
 
-def to_coordinators(conn: Connection, *, request_id: int, territory: str | None, step: str,
-                    learner: str, badge: Text, said: str | None, public_url: str,
-                    now: datetime, mark: str = "") -> int:
+def to_coordinators(conn: Connection, *, request_id: int, learner_id: int,
+                    territory: str | None, step: str, learner: str, badge: Text,
+                    said: str | None, public_url: str, now: datetime, mark: str = "") -> int:
     """Tell each coordinator of ``territory`` (their accepted invitation's address, in its
     language) about the request (``step``: one of ``STAFF_STEPS``); the button opens the
-    review page. How many mails were queued (none: no territory, no coordinator address)."""
+    review page. The jobs are the learner's mail (``learner_id``: in their export, gone with
+    their erasure: they hold their name and words). How many mails were queued (none: no
+    territory, no coordinator address)."""
     assert step in STAFF_STEPS
     if territory is None:
         return 0
@@ -96,7 +98,7 @@ def to_coordinators(conn: Connection, *, request_id: int, territory: str | None,
         queued += mail_sql.enqueue(conn, {
             "kind": f"request-staff-{step}", "recipient": address, "lang": lang,
             "subject": said_mail.subject, "text_body": text_body, "html_body": html_body,
-            "image": None, "territory_id": territory, "learner_id": None,
+            "image": None, "territory_id": territory, "learner_id": learner_id,
             "dedupe_key": f"request:{request_id}:staff:{step}:{mark}:{address.casefold()}",
             "link_kind": None, "link_next": None, "link_days": None}, now)
     return queued

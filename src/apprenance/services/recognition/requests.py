@@ -121,7 +121,7 @@ def submit(store: Store, catalog: Catalog, participant: str, *, badge: str, reas
                       evidence=items, now=now)
         if public_url is not None:
             notices.to_coordinators(
-                conn, request_id=rid, territory=territory, step="submitted",
+                conn, request_id=rid, learner_id=lid, territory=territory, step="submitted",
                 learner=_who(contact, participant), badge=catalog.badges[badge].name,
                 said=why, public_url=public_url, now=now)
     return rid
@@ -185,7 +185,8 @@ def answer(store: Store, participant: str, request_id: int, *, reply: str,
         badge = catalog.badges.get(row["badge_id"]) if catalog is not None else None
         if badge is not None and public_url is not None:
             notices.to_coordinators(
-                conn, request_id=request_id, territory=row["territory_id"], step="answered",
+                conn, request_id=request_id, learner_id=row["learner_id"],
+                territory=row["territory_id"], step="answered",
                 learner=_who(row, participant), badge=badge.name, said=said,
                 public_url=public_url, now=now, mark=now.isoformat())
 

@@ -220,7 +220,8 @@ def _tell_coordinators(conn: Connection, catalog: Catalog, row: dict[str, Any], 
     if request is None or badge is None or public_url is None:
         return
     notices.to_coordinators(
-        conn, request_id=request["id"], territory=request["territory_id"], step=step,
+        conn, request_id=request["id"], learner_id=request["learner_id"],
+        territory=request["territory_id"], step=step,
         learner=str(request["name"] or str(request["participant"]).split("@", 1)[0]),
         badge=badge.name, said=None, public_url=public_url, now=now,
         mark=f"{row['id']}:{now.isoformat()}")
