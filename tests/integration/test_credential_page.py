@@ -68,7 +68,7 @@ def test_the_public_sees_the_badge_verified_but_not_the_learner(world: World) ->
     html = _page(world, uid)
     assert "Apprendre à faire — niveau 1" in html
     assert "Communauté de communes du Val de Serre" in html  # issuer and territory
-    assert "Vérifié : signé par Communauté de communes du Val de Serre, non révoqué." in html
+    assert "Vérifié\u00a0: signé par Communauté de communes du Val de Serre, non révoqué." in html
     assert ANONYMOUS in html and NAME not in html and LEA not in html
     assert "Apprendre à faire</a>" in html  # the alignment, linked to its concept
     assert 'id="evidence-private"' in html and 'id="preuve-1"' not in html
@@ -235,11 +235,11 @@ def test_an_expired_badge_says_until_when_it_was_valid(expiring: World) -> None:
     params = parse_qs(urlsplit(page_parts(owner.get(f"/credentials/{uid}").text)
                                .anchors["linkedin-add"]).query)
     assert (params["expirationYear"], params["expirationMonth"]) == (["2027"], ["9"])
-    assert "Vérifié : signé par" in _page(expiring, uid)
+    assert "Vérifié\u00a0: signé par" in _page(expiring, uid)
     expiring.app.clock = fixed_clock(FIXED_NOW + timedelta(days=400))  # a year and more on
     html = _page(expiring, uid)
     until = date_text(date(2027, 9, 15), "fr")
-    assert f"Expiré : ce badge était valable jusqu&#39;au {until}." in html
+    assert f"Expiré\u00a0: ce badge était valable jusqu&#39;au {until}." in html
     assert 'class="verdict bad"' in html and 'id="linkedin-share"' not in html
 
 
