@@ -97,3 +97,10 @@ def test_the_pdf_fonts_draw_both_spaces_and_a_paragraph_keeps_the_colon_on_its_l
 
     assert starts_a_line(text.replace(NBSP, " ")) and starts_a_line(text.replace(NBSP, NNBSP))
     assert starts_a_line(text) == []
+
+
+def test_phrases_in_a_row_are_separated_the_language_s_way() -> None:
+    from apprenance.i18n.phrases import Phrase, Phrases
+
+    row = Phrases.of([Phrase("ob3.witness"), Phrase("ob3.witness")])
+    assert row.text("fr") == f"témoin{NNBSP}; témoin" and row.text("en") == "witness; witness"
