@@ -342,6 +342,6 @@ def award_activities(store: Store, catalog: Catalog, activity_ids: list[str], la
             stated_label=text(kind.label, stated_lang) if kind else own,
             hours=float(row["duration_hours"]),
             project=names.get(str(row["project_id"] or ""), row["project_id"] or None),
-            roles=tuple(role_label(r, lang) if r else t("ob3.witness", lang)
-                        for r in roles[str(row["id"])])))
+            roles=tuple(dict.fromkeys(role_label(r, lang) if r else t("ob3.witness", lang)
+                                      for r in roles[str(row["id"])]))))  # each role once
     return out
