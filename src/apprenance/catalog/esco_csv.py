@@ -110,7 +110,7 @@ def read_esco_csv(paths: list[Path]) -> FrameworkData:
     versions = {p.parent.name for p in paths if _VERSION.match(p.parent.name)}
     scheme = RawScheme(
         uri=ESCO_SKILLS_SCHEME,
-        title={"fr": "ESCO\u00a0: aptitudes et compétences", "en": "ESCO: skills and competences"},
+        title={"fr": "ESCO : aptitudes et compétences", "en": "ESCO: skills and competences"},
         description={
             "fr": "Les aptitudes, compétences et savoirs de la classification européenne ESCO, "
             "importés de son export CSV.",
