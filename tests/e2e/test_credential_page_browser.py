@@ -76,7 +76,7 @@ def test_visitor_then_owner_makes_it_public(site: tuple[str, World, str],
     visitor = _visitor(browser, url)
     visitor.goto(f"{url}/credentials/{uid}")
     assert "personne apprenante du territoire" in visitor.inner_text("#holder")
-    assert "Vérifié : signé par" in visitor.inner_text("#verdict")
+    assert "Vérifié\u00a0: signé par" in visitor.inner_text("#verdict")
     assert visitor.locator("#linkedin-share").count() == 0
     visitor.screenshot(path=str(ARTIFACTS / "private-visitor-fr-1280.png"), full_page=True)
 

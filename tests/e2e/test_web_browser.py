@@ -130,7 +130,7 @@ def test_verification_page(served: Served, context: BrowserContext, tmp_path: Pa
 
 
 @pytest.mark.parametrize(("lang", "headline", "plain"), [
-    ("fr", "échec du contrôle « signature »", "La signature ne correspond pas"),
+    ("fr", "échec du contrôle «\u00a0signature\u00a0»", "La signature ne correspond pas"),
     ("en", "the “signature” check failed", "The signature does not match"),
 ])
 def test_a_tampered_credential_names_the_signature(served: Served, context: BrowserContext,

@@ -120,7 +120,7 @@ def test_without_javascript_a_file_rejected_whole_is_an_error(
     page.click("#logs-send")
     expect(page.locator("h1")).to_have_text("Résultat de l'envoi")
     expect(page.locator(".verdict.bad")).to_contain_text(
-        "toutes les lignes de « tout-faux.csv » ont été rejetées")
+        "toutes les lignes de «\u00a0tout-faux.csv\u00a0» ont été rejetées")
     expect(page.locator("#counts tr.failed")).to_have_count(1)
     _shots(page, "all-rejected", "fr")
     context.close()

@@ -39,7 +39,7 @@ def test_list(run: Callable[..., CliResult]) -> None:
          "source": ""},
     ]
     human = run("--lang", "fr", "frameworks", "list")
-    assert human.out.splitlines()[0] == "2 référentiels, 7 concepts :"
+    assert human.out.splitlines()[0] == "2 référentiels, 7 concepts\u00a0:"
     assert "mini" in human.out and "Mini référentiel" in human.out
 
 
@@ -56,7 +56,7 @@ def test_show(run: Callable[..., CliResult]) -> None:
     assert "Narrower: mini:m1.1 Saving energy; mini:m1.2 Repairing things" in human.out
     missing = run("--lang", "fr", "frameworks", "show", "mini:zz")
     assert missing.code == 2
-    assert "Aucun concept « mini:zz » dans le catalogue." in missing.err
+    assert "Aucun concept «\u00a0mini:zz\u00a0» dans le catalogue." in missing.err
     assert "Traceback" not in missing.err
 
 

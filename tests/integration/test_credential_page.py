@@ -6,10 +6,12 @@ computed live by the verifier."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 from collections.abc import Iterator
 from datetime import date, timedelta
+from html import unescape
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -68,7 +70,7 @@ def test_the_public_sees_the_badge_verified_but_not_the_learner(world: World) ->
     html = _page(world, uid)
     assert "Apprendre à faire — niveau 1" in html
     assert "Communauté de communes du Val de Serre" in html  # issuer and territory
-    assert "Vérifié : signé par Communauté de communes du Val de Serre, non révoqué." in html
+    assert "Vérifié\u00a0: signé par Communauté de communes du Val de Serre, non révoqué." in html
     assert ANONYMOUS in html and NAME not in html and LEA not in html
     assert "Apprendre à faire</a>" in html  # the alignment, linked to its concept
     assert 'id="evidence-private"' in html and 'id="preuve-1"' not in html
@@ -235,11 +237,11 @@ def test_an_expired_badge_says_until_when_it_was_valid(expiring: World) -> None:
     params = parse_qs(urlsplit(page_parts(owner.get(f"/credentials/{uid}").text)
                                .anchors["linkedin-add"]).query)
     assert (params["expirationYear"], params["expirationMonth"]) == (["2027"], ["9"])
-    assert "Vérifié : signé par" in _page(expiring, uid)
+    assert "Vérifié\u00a0: signé par" in _page(expiring, uid)
     expiring.app.clock = fixed_clock(FIXED_NOW + timedelta(days=400))  # a year and more on
     html = _page(expiring, uid)
     until = date_text(date(2027, 9, 15), "fr")
-    assert f"Expiré : ce badge était valable jusqu&#39;au {until}." in html
+    assert f"Expiré\u00a0: ce badge était valable jusqu&#39;au {until}." in html
     assert 'class="verdict bad"' in html and 'id="linkedin-share"' not in html
 
 
@@ -264,3 +266,45 @@ def test_a_learner_without_a_name_is_not_shown_by_their_address(world: World) ->
     html = _page(world, uid)
     assert LEA not in html and ANONYMOUS in html
     assert LEA in _page(world, uid, "coordinator")
+
+
+def _evidence_list(html: str) -> str:
+    found = re.search(r'<ol class="timeline evidence-list">(.*?)</ol>', html, re.S)
+    assert found, "no evidence list on the page"
+    return found.group(1)
+
+
+@pytest.mark.parametrize(("lang", "project", "kind", "attested"), [
+    ("fr", "Légumerie partagée et cantines en circuit court", "Atelier participatif",
+     "attestée par\u00a0: habitant·e-entrepreneur·e"),
+    ("en", "Shared vegetable hub and short-supply-chain school canteens",
+     "Participatory workshop", "attested by: resident-entrepreneur")])
+def test_the_evidence_names_projects_and_dates_in_the_page_s_language(
+        world: World, lang: str, project: str, kind: str, attested: str) -> None:
+    """The credential states its evidence with project ids and ISO dates, in its own
+    language; its page writes them for people: the project's name and the date in the
+    page's language (the English name where the territory file gives one). The signed
+    credential is left as it is."""
+    uid = credential_uuid(world)
+    _make_public(world, uid)
+    html = _page(world, uid, query=f"?lang={lang}")
+    listed = _evidence_list(html)
+    assert "legumerie-cantines" not in listed and not re.search(r"\d{4}-\d{2}-\d{2}<", listed)
+    assert not re.search(r">[^<]*\d{4}-\d{2}-\d{2}", listed), listed
+    assert project in listed and kind in listed and attested in listed, listed
+    first = date(2026, 3, 1)
+    assert f'<time datetime="{first.isoformat()}">{date_text(first, lang)}</time>' in listed
+    colon = "\u00a0: " if lang == "fr" else ": "
+    assert f"{'Projets' if lang == 'fr' else 'Projects'}{colon}{project}." in html
+    document = world.client.get(f"/credentials/{uid}.json").json()
+    stated = [e["narrative"] for e in document["evidence"]]
+    assert all("legumerie-cantines" in s for s in stated) and stated[-1].startswith("2026-03-01")
+
+
+def test_the_french_page_lets_no_sign_wrap_alone(world: World) -> None:
+    """French typography: no plain space before : ; ! ? » (nor after «) in the page's text."""
+    uid = credential_uuid(world)
+    _make_public(world, uid)
+    html = re.sub(r"<(script|style)\b.*?</\1>", "", _page(world, uid), flags=re.S)
+    text = unescape(re.sub(r"<[^>]+>", " ", html))
+    assert not re.findall(r".{0,30}(?: [:;!?»]|« ).{0,10}", text)

@@ -205,7 +205,7 @@ def test_export_command(cli: Callable[..., CliResult], tmp_path: Path, home: Pat
     assert shown.out.lstrip("\ufeff").startswith("Identifiant;Nom;")
     # the home's catalog has no pathway "parcours" and Camille no CLR: left out, and said so
     assert len(shown.out.strip().splitlines()) == 3  # the header and two learners
-    assert f"ignoré·e : {CAMILLE}" in shown.err and "aucune preuve signée" in shown.err
+    assert f"ignoré·e\u00a0: {CAMILLE}" in shown.err and "aucune preuve signée" in shown.err
     out = tmp_path / "credits.csv"
     written = cli(*base, "--format", "csv", "--out", out, "--json", "--lang", "en")
     assert written.code == 0, written.err

@@ -116,7 +116,7 @@ def test_an_endorsement_signed_by_a_second_key_verifies_inside_an_issued_credent
     english = cli("--home", home, "verify", path, "--resolve", _resolve(out))
     assert f"endorsement by {UGA}: signature valid" in english.out
     french = cli("--home", home, "--lang", "fr", "verify", path, "--resolve", _resolve(out))
-    assert f"recommandation de {UGA} : signature valide" in french.out
+    assert f"recommandation de {UGA}\u00a0: signature valide" in french.out
 
     # the issuer cannot make the university say something else: re-signing the whole
     # credential with the issuer's key leaves the endorsement's own signature broken
@@ -140,7 +140,7 @@ def test_an_endorsement_signed_by_a_second_key_verifies_inside_an_issued_credent
     assert f"endorsement by {UGA}: signature NOT valid" in said  # ... only this check fails
     french = cli("--home", home, "--lang", "fr", "verify", tmp_path / "forged.json",
                  "--resolve", _resolve(out)).out
-    assert f"recommandation de {UGA} : signature NON valide" in french
+    assert f"recommandation de {UGA}\u00a0: signature NON valide" in french
 
     # tampered on the way (nobody re-signs): the credential's own signature fails too
     tampered = copy.deepcopy(credential)

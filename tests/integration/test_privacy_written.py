@@ -87,6 +87,6 @@ def test_the_human_report_names_deleted_files_and_mentions(
     assert cli("--home", home, "certificate", LEA, "--out", target).code == 0
     shown = cli("--home", home, "--lang", "fr", "learner", "erase", LEA, "--yes")
     assert shown.code == 0, shown.err
-    assert "supprimé : out/c.pdf" in shown.out
-    assert "(texte d'une autre personne qui la nomme) : activities " in shown.out
+    assert "supprimé\u00a0: out/c.pdf" in shown.out
+    assert "(texte d'une autre personne qui la nomme)\u00a0: activities " in shown.out
     assert not target.exists()

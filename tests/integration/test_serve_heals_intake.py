@@ -69,7 +69,8 @@ def _activities(world: World, ids: list[str]) -> int:
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("fr", "déclarations xAPI ingérées à nouveau : 2 ; fichiers reçus ingérés à nouveau : 1"),
+    ("fr", "déclarations xAPI ingérées à nouveau\u00a0: 2\u202f; "
+           "fichiers reçus ingérés à nouveau\u00a0: 1"),
     ("en", "xAPI statements ingested again: 2; received files ingested again: 1")])
 def test_serve_heals_what_a_kill_left_before_serving(
         world: World, cli: Callable[..., CliResult], lang: str, said: str) -> None:

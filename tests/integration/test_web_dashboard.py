@@ -53,7 +53,7 @@ def test_the_territory_page_opens_on_its_dashboard(world: World) -> None:
     assert "/territoires/val-de-serre/rejets" in figures.group(1)
 
     pillars = _chart(html, "chart-pillars")
-    assert _name(pillars) == ("Heures par pilier : Apprendre à connaître 2,1 h, Apprendre à "
+    assert _name(pillars) == ("Heures par pilier\u00a0: Apprendre à connaître 2,1 h, Apprendre à "
                               "faire 9,8 h, Apprendre à vivre ensemble 9,1 h, Apprendre à être "
                               "0 h")
     for pillar in ("connaitre", "faire", "vivre-ensemble"):
@@ -61,14 +61,14 @@ def test_the_territory_page_opens_on_its_dashboard(world: World) -> None:
     functions = _chart(html, "chart-functions")
     assert "Se nourrir 21 h" in _name(functions) and f'fill="{FUNCTION_COLOUR}"' in functions
     projects = _chart(html, "chart-projects")
-    assert _name(projects).startswith("Heures par projet et par pilier : Légumerie partagée "
+    assert _name(projects).startswith("Heures par projet et par pilier\u00a0: Légumerie partagée "
                                       "et cantines en circuit court (Apprendre à connaître 2,1 h")
     matrix = re.search(r'<table class="matrix".*?</table>', html, re.S)
     assert matrix and "Se nourrir" in matrix.group(0) and "<strong>21</strong>" in matrix.group(0)
 
     progress = re.search(r'id="learners-h".*?</table>', html, re.S)
     assert progress and "Médiation" in progress.group(0)
-    assert 'aria-label="Médiation : 1 condition remplie sur 2"' in progress.group(0)
+    assert 'aria-label="Médiation\u00a0: 1 condition remplie sur 2"' in progress.group(0)
     recent = re.search(r'id="recent">(.*?)</ol>', html, re.S)
     assert recent and "11/04/2026" in recent.group(1) and "atelier-mystere" in recent.group(1)
     assert html.count("<h1") == 1

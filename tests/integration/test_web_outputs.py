@@ -235,7 +235,7 @@ def test_revoke_from_the_learner_page_needs_a_reason(world: World) -> None:
     assert form.status_code == 200 and 'id="revoke-form"' in form.text
     csrf = _csrf(form.text)
     blank = browser.post(url, data={"csrf": csrf, "reason": "   ", "confirm": "yes"})
-    assert blank.status_code == 422 and "Motif : indiquez" in blank.text
+    assert blank.status_code == 422 and "Motif\u00a0: indiquez" in blank.text
     unconfirmed = browser.post(url, data={"csrf": csrf, "reason": "erreur de saisie"})
     assert unconfirmed.status_code == 422 and "cochez la case" in unconfirmed.text
     assert browser.post(url, data={"csrf": "f" * 32, "reason": "x", "confirm": "yes"}

@@ -194,7 +194,7 @@ def test_who_may_edit_and_create(world: World) -> None:
     assert refused.status_code == 403
     wrong = coord.post(T + "/fichier", data={"csrf": _csrf(page.text)},
                        files={"file": ("a.yaml", other)})
-    assert wrong.status_code == 422 and "pas « val-de-serre »" in wrong.text
+    assert wrong.status_code == 422 and "pas «\u00a0val-de-serre\u00a0»" in wrong.text
     assert coord.post(T + "/enregistrer", data={"csrf": _csrf(page.text),
                                                 "document": "id: autre\nname: X\n"}
                       ).status_code == 403

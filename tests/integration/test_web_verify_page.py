@@ -90,7 +90,7 @@ def _tampered(world: World) -> dict[str, Any]:
 def test_a_tampered_signature_names_the_signature_not_revocation(world: World) -> None:
     fr = _page(world, _tampered(world), "fr")
     verdict = _verdict(fr)
-    assert "« signature »" in verdict and "révoqu" not in verdict, verdict
+    assert "«\u00a0signature\u00a0»" in verdict and "révoqu" not in verdict, verdict
     failed = _failed_lines(fr)
     assert len(failed) == 1 and "signature" in failed[0], failed
     assert "La signature ne correspond pas" in failed[0]
@@ -105,7 +105,7 @@ def test_a_status_list_of_another_issuer_is_not_called_a_revocation(world: World
     credential = signed(sample_credential(status=status_entry(LIST_URL, 7)))
     fr = _page(world, credential, "fr")
     verdict = _verdict(fr)
-    assert "« statut »" in verdict and "révoqué" not in verdict, verdict
+    assert "«\u00a0statut\u00a0»" in verdict and "révoqué" not in verdict, verdict
     failed = _failed_lines(fr)
     assert len(failed) == 1 and "n'a pas pu être établi" in failed[0], failed
     assert "pas par l'émetteur de la preuve" in failed[0]
@@ -169,7 +169,7 @@ def test_the_recipient_field_says_whether_it_matches(world: World) -> None:
     assert "authentique et valide" in _verdict(good)
     bad = _page(world, credential, "fr", recipient="quelqu.un@example.org")
     assert "ne correspond PAS à l'adresse indiquée" in html.unescape(bad)
-    assert "« titulaire »" in _verdict(bad), _verdict(bad)
+    assert "«\u00a0titulaire\u00a0»" in _verdict(bad), _verdict(bad)
     api = world.client.post("/api/v1/verify", data={"recipient": "quelqu.un@example.org"},
                             files={"file": ("c.json", json.dumps(credential).encode())}).json()
     assert api["vouches_for"]["holder"]["recipient"] == "mismatch"
@@ -187,7 +187,7 @@ def test_a_key_the_issuer_does_not_list_is_explained_in_french(world: World) -> 
     issuer = "did:web:lists.example.org"
     credential = signed(sample_credential(issuer), vm=f"{issuer}#key-1")
     fr = html.unescape(_page(world, credential, "fr"))
-    assert "« signature »" in _verdict(fr) and "révoqu" not in _verdict(fr)
+    assert "«\u00a0signature\u00a0»" in _verdict(fr) and "révoqu" not in _verdict(fr)
     assert f"{issuer} ne déclare pas la clé {issuer}#key-1" in fr
     assert "does not list the key" not in fr
 
@@ -205,7 +205,7 @@ def test_a_forged_vc_jwt_is_explained_in_french(world: World) -> None:
     response = world.client.post("/verifier?lang=fr",
                                  files={"file": ("badge.jwt", forged.encode(), "text/plain")})
     fr = html.unescape(response.text)
-    assert "« signature »" in _verdict(fr) and "révoqu" not in _verdict(fr)
+    assert "«\u00a0signature\u00a0»" in _verdict(fr) and "révoqu" not in _verdict(fr)
     assert "la signature du JWT ne correspond pas" in fr
     assert "the JWT signature does not match" not in fr
 
@@ -213,7 +213,8 @@ def test_a_forged_vc_jwt_is_explained_in_french(world: World) -> None:
 def test_several_failed_checks_are_all_named(world: World) -> None:
     response = world.client.post("/verifier?lang=fr",
                                  files={"file": ("x.json", b"{}", "application/json")})
-    assert "échec des contrôles « contexte » et « signature »" in _verdict(response.text)
+    assert ("échec des contrôles «\u00a0contexte\u00a0» et «\u00a0signature\u00a0»"
+            in _verdict(response.text))
 
 
 @pytest.mark.parametrize(("header", "lang"), [

@@ -72,7 +72,7 @@ def test_the_number_of_aliases_is_bounded_and_french_is_spoken() -> None:
     many = ", ".join(["*a"] * (MAX_ALIASES + 1))
     with pytest.raises(UnsafeYaml) as refused:
         parse_yaml(f"a: &a 1\nb: [{many}]\n", "alias.yaml", lang="fr")
-    assert refused.value.message == (f"alias.yaml:2:{5 + 4 * MAX_ALIASES}: YAML refusé : plus "
+    assert refused.value.message == (f"alias.yaml:2:{5 + 4 * MAX_ALIASES}: YAML refusé\u00a0: plus "
                                      f"de {MAX_ALIASES} alias (*nom) dans le document")
     data, _ = parse_yaml(f"a: &a 1\nb: [{', '.join(['*a'] * MAX_ALIASES)}]\n", "ok.yaml")
     assert data["b"] == [1] * MAX_ALIASES

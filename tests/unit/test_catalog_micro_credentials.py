@@ -91,7 +91,8 @@ def test_texts_and_concepts_of_the_outcomes_are_checked(tmp_path: Path) -> None:
     assert by_code["unknown-concept"].params == {"ref": "pilier:nowhere"}
     outcome = next(p for p in problems if p.key.endswith("0.text"))
     assert outcome.text("fr").endswith(
-        ":9: micro_credential.learning_outcomes.0.text: texte manquant dans la langue « en »")
+        ":9: micro_credential.learning_outcomes.0.text: "
+        "texte manquant dans la langue «\u00a0en\u00a0»")
 
 
 def test_a_credit_bearing_badge_lacking_elements_gets_one_warning_each(tmp_path: Path) -> None:

@@ -76,7 +76,7 @@ def test_the_endorsement_is_the_endorsers_and_names_the_achievement() -> None:
                                         "endorsementComment": "1 ECTS en licence pro"}
     assert doc["proof"]["verificationMethod"].startswith(UNIV.did + "#")
     quiet = _endorsement(None)["credentialSubject"]["endorsementComment"]
-    assert quiet == "Université Grenoble Alpes recommande « Faire 1 »."
+    assert quiet == "Université Grenoble Alpes recommande «\u00a0Faire 1\u00a0»."
     long = _endorsement("x" * (MAX_COMMENT + 50))["credentialSubject"]["endorsementComment"]
     assert len(long) == MAX_COMMENT
 

@@ -36,5 +36,5 @@ def test_a_chart_says_its_values_in_its_accessible_name() -> None:
     svg = bars_svg([("Faire", 9.75, pillar_colour("faire")), ("Être", 0.0, "#000")],
                    title="Heures par pilier", ident="c", lang="fr")
     assert 'role="img"' in svg
-    assert 'aria-label="Heures par pilier : Faire 9,75 h, Être 0 h"' in svg
+    assert 'aria-label="Heures par pilier\u00a0: Faire 9,75 h, Être 0 h"' in svg
     assert "<title>Heures par pilier</title>" in svg

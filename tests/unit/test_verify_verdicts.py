@@ -105,6 +105,6 @@ def test_messages_are_in_french_for_people() -> None:
     credential["name"] = "changé"
     result = _verify(credential).to_dict("fr")
     signature = next(c for c in result["checks"] if c["check"] == "signature")
-    assert signature["text"].startswith("eddsa-rdfc-2022 : ")
+    assert signature["text"].startswith("eddsa-rdfc-2022\u00a0: ")
     assert result["failed_checks"] == ["signature"]
     assert result["vouches_for"]["issuer"]["name"] == "Collectif des Combes"

@@ -24,6 +24,16 @@ def text_in(value: Text | None, lang: str) -> str:
     return value.get(lang) or value.get("fr") or next(iter(value.values()), "")
 
 
+def project_name(row: dict[str, Any], lang: str) -> str:
+    """A project (a row of the store's ``projects``) named in ``lang``: the territory file's
+    name in that language when it gives one (``name: {fr: ..., en: ...}``), else the French
+    name the row holds (a file that gives one name gives it in French)."""
+    given = (row.get("data") or {}).get("name")
+    if isinstance(given, dict) and given:
+        return text_in(given, lang)
+    return str(row.get("name") or row.get("id") or "")
+
+
 class VillageIn(BaseModel):
     model_config = ConfigDict(extra="allow")
     id: str = Field(min_length=1, max_length=100)

@@ -73,6 +73,6 @@ def narrative(badge: Badge, catalog: Catalog, lang: str) -> str:
     lines = element_lines(badge, catalog, lang)
     if not lines:
         return ""
-    body = "\n".join(f"- **{label}** : {value}" if lang == "fr" else f"- **{label}**: {value}"
-                     for label, value in lines)
+    colon = t("punct.colon", lang)
+    body = "\n".join(f"- **{label}**{colon}{value}" for label, value in lines)
     return f"### {t('mc.title', lang)}\n\n{t('mc.reference', lang)}.\n\n{body}"

@@ -84,11 +84,12 @@ def latest_activities(conn: Connection, territory: str, *, limit: int) -> list[d
     return [dict(row) for row in conn.execute(query).mappings()]
 
 
-def project_names(conn: Connection, territory: str) -> dict[str, str]:
-    """{project id: name} of the territory's projects."""
+def project_names(conn: Connection, territory: str) -> dict[str, dict[str, Any]]:
+    """{project id: its id, name (French) and data (the file's names in each language)} of
+    the territory's projects."""
     p = t.projects.c
-    return {str(i): str(n) for i, n in conn.execute(
-        select(p.id, p.name).where(p.territory_id == territory))}
+    return {str(r["id"]): dict(r) for r in conn.execute(
+        select(p.id, p.name, p.data).where(p.territory_id == territory)).mappings()}
 
 
 def awards_of(conn: Connection, learner_ids: list[int]) -> list[dict[str, Any]]:

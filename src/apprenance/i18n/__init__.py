@@ -30,6 +30,7 @@ from apprenance.i18n import (
     recognition,
     territory_editor,
     triage,
+    typography,
     verify,
     verify_ob2,
     verify_page,
@@ -59,7 +60,9 @@ def _merge(*catalogs: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-MESSAGES: dict[str, dict[str, str]] = _merge(
+# French spacing (no-break spaces before : ; ! ? and inside « »: i18n/typography.py) is
+# applied here, once: every French text of t() and t_plural() has it.
+MESSAGES: dict[str, dict[str, str]] = typography.with_french_spacing(_merge(
     awards.MESSAGES,
     backoffice.MESSAGES,
     catalog.MESSAGES,
@@ -79,12 +82,13 @@ MESSAGES: dict[str, dict[str, str]] = _merge(
     recognition.MESSAGES,
     triage.MESSAGES,
     territory_editor.MESSAGES,
+    typography.MESSAGES,
     verify.MESSAGES,
     verify_ob2.MESSAGES,
     verify_page.MESSAGES,
     wallet.MESSAGES,
     web.MESSAGES,
-)
+))
 
 
 def number(value: float, lang: str) -> str:

@@ -173,8 +173,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "en": "Hours per function of the territory"},
     "cred.evidence.function": {"fr": "Fonction", "en": "Function"},
     "cred.evidence.hours_col": {"fr": "Heures", "en": "Hours"},
-    "cred.evidence.details": {"fr": "Les activités, telles que le badge les décrit",
-                              "en": "The activities, as the badge describes them"},
+    "cred.evidence.details": {"fr": "Les activités une à une", "en": "The activities one by one"},
     "cred.evidence.link": {"fr": "Voir la trace de cette activité",
                            "en": "See the record of this activity"},
     "cred.evidence.private": {

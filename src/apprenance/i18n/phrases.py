@@ -38,7 +38,7 @@ class Phrase:
 
 @dataclass(frozen=True)
 class Phrases:
-    """Several messages in a row (``"; "`` between them)."""
+    """Several messages in a row (``"; "`` between them, French ``" ; "``)."""
 
     parts: tuple[Any, ...]
     sep: str = "; "
@@ -48,7 +48,8 @@ class Phrases:
         return cls(tuple(parts), sep)
 
     def text(self, lang: str) -> str:
-        return self.sep.join(_one(p, lang) for p in self.parts)
+        sep = t("punct.semicolon", lang) if self.sep == "; " else self.sep  # French: " ; "
+        return sep.join(_one(p, lang) for p in self.parts)
 
     def __str__(self) -> str:
         return self.text("en")

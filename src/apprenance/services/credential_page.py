@@ -19,7 +19,7 @@ An erased learner's page names no one, whatever was chosen before.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -34,8 +34,11 @@ from apprenance.db.store import Store
 from apprenance.domain.catalog import FUNCTIONS, PILLARS, Catalog, text
 from apprenance.domain.roles import role_label
 from apprenance.errors import NotFound, PermissionDenied, Unauthenticated
+from apprenance.i18n import number, t
+from apprenance.i18n.dates import date_text
 from apprenance.services.evidence.totals import effective_type
 from apprenance.services.people.access import Grant, resolve_share_link
+from apprenance.services.people.territories import project_names
 from apprenance.services.recognition import in_credential
 
 Verify = Callable[[dict[str, Any]], Report]  # the signed document -> the live report
@@ -107,8 +110,7 @@ def evidence_summary(store: Store, catalog: Catalog, activity_ids: list[str],
         rows = records.activities_by_id(conn, activity_ids) if activity_ids else {}
         attestations = records.attestations_of(conn, sorted(rows)) if rows else []
         live = [r for r in rows.values() if not r["voided"]]
-        projects = records.projects_by_id(conn, {str(r["project_id"]) for r in live
-                                                 if r["project_id"]})
+    projects = project_names(store, (str(r["project_id"] or "") for r in live), lang)
     pillars: dict[str, float] = dict.fromkeys(PILLARS, 0.0)
     functions: dict[str, float] = defaultdict(float)
     for row in live:
@@ -131,8 +133,8 @@ def evidence_summary(store: Store, catalog: Catalog, activity_ids: list[str],
         "functions": [{"id": f, "label": _concept(catalog, f"fonction:{f}", lang),
                        "hours": round(functions[f], 2)} for f in
                       [*FUNCTIONS, *sorted(set(functions) - set(FUNCTIONS))] if functions.get(f)],
-        "projects": sorted(str(projects[p]["name"]) if p in projects else p
-                           for p in {str(r["project_id"]) for r in live if r["project_id"]}),
+        "projects": sorted(projects.get(p, p) for p in
+                           {str(r["project_id"]) for r in live if r["project_id"]}),
         "attested": len(attested),
         "witness_roles": [role_label(r, lang) for r in roles],
         "first": min((r["occurred_on"] for r in live), default=None),
@@ -140,20 +142,35 @@ def evidence_summary(store: Store, catalog: Catalog, activity_ids: list[str],
     }
 
 
-def evidence_entries(document: dict[str, Any], urls: HostedUrls) -> list[dict[str, Any]]:
-    """The evidence as the credential states it, each with its anchor on the page
-    (``preuve-{n}``) and the link of its own when it is not this page."""
+def evidence_entries(document: dict[str, Any], urls: HostedUrls,
+                     activities: Sequence[EvidenceActivity] = (), lang: str = "fr",
+                     ) -> list[dict[str, Any]]:
+    """The credential's evidence, each with its anchor on the page (``preuve-{n}``) and the
+    link of its own when it is not this page. An entry that is one of the award's
+    ``activities`` (same day, same type) is written the page's way: its type, date, hours,
+    project and witnesses in ``lang``, the project by its name; the entry summing up the
+    activities past ``MAX_EVIDENCE`` too. Any other entry is shown as the credential states
+    it (the signed credential itself is never changed)."""
     page = urls.credential_page(str(document.get("id", "")))
     out = []
+    pending = list(activities)  # newest first, the order of the credential's evidence
     for n, item in enumerate(document.get("evidence") or [], start=1):
         if not isinstance(item, dict):
             continue
         link = str(item.get("id") or "")
-        out.append({"anchor": f"preuve-{n}", "name": str(item.get("name") or ""),
-                    "narrative": str(item.get("narrative") or ""),
-                    "description": str(item.get("description") or ""),
-                    "link": link if link.startswith("https://") and not link.startswith(
-                        page) else None})
+        entry: dict[str, Any] = {
+            "anchor": f"preuve-{n}", "name": str(item.get("name") or ""), "day": None,
+            "narrative": str(item.get("narrative") or ""),
+            "description": str(item.get("description") or ""),
+            "link": link if link.startswith("https://") and not link.startswith(page) else None}
+        found = _stated(item, pending)
+        if found is not None:
+            entry.update(name=found.label, day=found.day, narrative=found.narrative(lang))
+            pending = pending[pending.index(found) + 1:]
+        elif pending and not link and _sums_up(item, pending):
+            entry.update(name=t("ob3.more_name", lang), narrative=_more(pending, lang))
+            pending = []
+        out.append(entry)
     return out
 
 
@@ -191,6 +208,7 @@ def credential_page(store: Store, catalog: Catalog, credential: str, lang: str, 
     issuer: dict[str, Any] = found if isinstance(found, dict) else {}
     uid = str(row["id"]).removeprefix("urn:uuid:")
     name = text(badge.name, lang) if badge else str(document.get("name") or uid)
+    activity_ids = list(row["activity_ids"] or [])
     return {
         "id": uid, "credential_id": row["id"], "badge_id": row["badge_id"],
         "name": name,
@@ -209,10 +227,13 @@ def credential_page(store: Store, catalog: Catalog, credential: str, lang: str, 
         "issued_on": _day(document.get("validFrom")) or row["issued_at"].date(),
         "valid_until": _day(document.get("validUntil")),
         "alignments": _alignments(catalog, badge, urls, lang),
-        "summary": evidence_summary(store, catalog, list(row["activity_ids"] or []), lang),
+        "summary": evidence_summary(store, catalog, activity_ids, lang),
         # a badge a request made (issue 18): what the learner brought, not "0 h"
         "request": in_credential.brought(store, row["award_id"]),
-        "evidence": evidence_entries(document, urls) if shows_learner else [],
+        "evidence": evidence_entries(
+            document, urls, award_activities(store, catalog, activity_ids, lang,
+                                             str(row["lang"] or "fr")), lang)
+        if shows_learner else [],
         "evidence_count": len(document.get("evidence") or []),
         # a learner without a name is never shown by their address, but to insiders
         "holder": (row["name"] or (row["participant"] if viewer.insider else None))
@@ -254,3 +275,76 @@ def set_public(store: Store, credential: str, grant: Grant, public: bool, *,
     with store.transaction() as conn:
         sql.set_public(conn, str(row["id"]), clock() if public else None)
     return public
+
+
+@dataclass(frozen=True)
+class EvidenceActivity:
+    """One activity of the award, as the page writes it (``lang``: the page's language;
+    ``stated_label``: its type as the credential names it, in the credential's language)."""
+
+    day: date
+    label: str
+    stated_label: str
+    hours: float
+    project: str | None
+    roles: tuple[str, ...]
+
+    def narrative(self, lang: str) -> str:
+        parts = [f"{number(self.hours, lang)} h"]
+        if self.project:
+            parts.append(self.project)
+        if self.roles:
+            parts.append(t("ob3.attested", lang, roles=", ".join(self.roles)))
+        return " · ".join(parts)
+
+
+def _stated(item: dict[str, Any], pending: list[EvidenceActivity]) -> EvidenceActivity | None:
+    """The first of ``pending`` the credential's entry ``item`` states (its narrative starts
+    with the activity's ISO day, its name is the type)."""
+    narrative = str(item.get("narrative") or "")
+    for activity in pending:
+        if narrative.startswith(activity.day.isoformat()) and \
+                item.get("name") == activity.stated_label:
+            return activity
+    return None
+
+
+def _sums_up(item: dict[str, Any], pending: list[EvidenceActivity]) -> bool:
+    """Whether ``item`` is the entry summing up the activities past ``MAX_EVIDENCE``: it
+    names the first and last days of what is left."""
+    narrative = str(item.get("narrative") or "")
+    return pending[-1].day.isoformat() in narrative and pending[0].day.isoformat() in narrative
+
+
+def _more(rest: list[EvidenceActivity], lang: str) -> str:
+    return t("ob3.more", lang, count=len(rest), hours=number(sum(a.hours for a in rest), lang),
+             first=date_text(rest[-1].day, lang), last=date_text(rest[0].day, lang))
+
+
+def award_activities(store: Store, catalog: Catalog, activity_ids: list[str], lang: str,
+                     stated_lang: str) -> list[EvidenceActivity]:
+    """The award's activities not voided, newest first (the order of the evidence of its
+    credentials), written in ``lang``; ``stated_lang``: the credential's language."""
+    if not activity_ids:
+        return []
+    with store.transaction() as conn:
+        rows = records.activities_by_id(conn, activity_ids)
+        attestations = records.attestations_of(conn, sorted(rows)) if rows else []
+    roles: dict[str, list[str]] = defaultdict(list)
+    for a in attestations:
+        roles[str(a["activity_id"])].append(str(a["witness_role"] or ""))
+    live = sorted((r for r in rows.values() if not r["voided"]),
+                  key=lambda r: (r["occurred_on"], r["id"]), reverse=True)
+    names = project_names(store, (str(r["project_id"] or "") for r in live), lang)
+    out = []
+    for row in live:
+        kind = catalog.activity_types.get(effective_type(row))
+        own = str(row["activity_type"])
+        out.append(EvidenceActivity(
+            day=row["occurred_on"], label=text(kind.label, lang) if kind else own,
+            stated_label=text(kind.label, stated_lang) if kind else own,
+            hours=float(row["duration_hours"]),
+            project=names.get(str(row["project_id"] or ""), row["project_id"] or None),
+            roles=tuple(dict.fromkeys(role_label(r, lang) if r else t("ob3.witness", lang)
+                                      for r in roles[str(row["id"])]))))  # each role once
+    return out

@@ -21,6 +21,7 @@ from apprenance.services.issuing.issue import credentials_of
 from apprenance.services.issuing.issuers import issuer_profile
 from apprenance.services.issuing.revocation import revoked_badges
 from apprenance.services.people.directory import activities_of, get_learner, get_territory
+from apprenance.services.people.territories import project_names
 
 NEXT_BADGES = 4
 TIMELINE = 30
@@ -140,7 +141,9 @@ def portfolio_for(store: Store, catalog: Catalog, participant: str, lang: str, *
     progress = progress_for(store, catalog, participant, lang)
     doc["next_badges"] = [b for b in progress["badges"] if b["met"] or b["ready"]][:NEXT_BADGES]
     doc["timeline"] = activities_of(store, participant, limit=TIMELINE)
+    projects = project_names(store, (str(i["project"] or "") for i in doc["timeline"]), lang)
     for item in doc["timeline"]:
         kind = catalog.activity_types.get(str(item["activity_type"]))
         item["label"] = text(kind.label, lang) if kind else item["activity_type"]
+        item["project_name"] = projects.get(str(item["project"] or ""), item["project"])
     return doc

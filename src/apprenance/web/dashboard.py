@@ -52,7 +52,7 @@ def dashboard_context(app: App, catalog: Catalog, overview: dict[str, Any], lang
         if best and state == "closest":
             text = i18n.t_plural("dashboard.conditions", lang, int(best["met"]),
                                  met=best["met"], of=best["of"])
-            sep = " : " if lang == "fr" else ": "
+            sep = i18n.t("punct.colon", lang)
             meter = progress_svg(int(best["met"]), int(best["of"]),
                                  label=f"{best['name']}{sep}{text}")
             best = {**best, "text": text}
@@ -102,8 +102,8 @@ def _open(ident: str, height: int, title: str, label: str) -> list[str]:
 
 def values_text(title: str, items: Sequence[tuple[str, str]], lang: str) -> str:
     """"Title: a 3 h, b 2 h" (the accessible name of a chart)."""
-    sep = " : " if lang == "fr" else ": "
-    return title + sep + ", ".join(f"{label} {value}" for label, value in items)
+    return title + i18n.t("punct.colon", lang) + ", ".join(f"{label} {value}"
+                                                           for label, value in items)
 
 
 def bars_svg(items: Sequence[tuple[str, float, str]], *, title: str, ident: str, lang: str,

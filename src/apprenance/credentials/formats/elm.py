@@ -257,8 +257,7 @@ class _Builder:
             spec["entryRequirement"] = note(mc.prerequisites, lang, self.node("note"))
         notes = []
         if mc and mc.quality_assurance:
-            notes.append(note({x: f"{t('mc.quality_assurance', x)} : {v}" if x == "fr"
-                               else f"{t('mc.quality_assurance', x)}: {v}"
+            notes.append(note({x: t("mc.quality_assurance", x) + t("punct.colon", x) + v
                                for x, v in mc.quality_assurance.items()}, lang,
                               self.node("note")))
         if full:

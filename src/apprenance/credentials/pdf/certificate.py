@@ -275,8 +275,7 @@ def _charts(data: CertificateData) -> list[Flowable]:
 
 def _alt(title: str, lines: tuple[HoursLine, ...], lang: str) -> str:
     """A chart's alternative text: its title, then each bar's label and hours."""
-    colon = " : " if lang == "fr" else ": "
-    return title + colon + "; ".join(f"{line.label} {hours_text(line.hours, lang)}"
+    return title + t("punct.colon", lang) + "; ".join(f"{line.label} {hours_text(line.hours, lang)}"
                                      for line in lines)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from apprenance.clock import Clock
+from apprenance.contracts.territory import project_name
 from apprenance.credentials.micro_credential_facts import element_lines
 from apprenance.credentials.verify.inputs import COUNTRY_NAMES
 from apprenance.db import learner_records_sql as sql
@@ -223,10 +224,7 @@ def _projects(
         row = rows.get(key)
         name, functions, schemes = key, [], []
         if row is not None:
-            data = row["data"] or {}
-            given = data.get("name")
-            name = (given.get(lang) or given.get("fr") or row["name"]) \
-                if isinstance(given, dict) else str(row["name"])
+            name = project_name(row, lang)
             functions, schemes = list(row["functions"] or []), list(row["schemes"] or [])
         lines.append(ProjectLine(
             id=key, name=name,

@@ -11,7 +11,7 @@ from apprenance.domain.catalog import Catalog, Measure, text
 from apprenance.domain.evidence import ANY_ROLE, ATTESTATION, DIMENSIONS, TOTAL
 from apprenance.domain.rules import LearnerEvidence, evaluate
 from apprenance.errors import NotFound
-from apprenance.i18n import number, t_plural
+from apprenance.i18n import number, t, t_plural
 from apprenance.importers.values import learner_key
 from apprenance.services.evidence.totals import (
     effective_type,
@@ -105,7 +105,7 @@ def progress_for(store: Store, catalog: Catalog, participant: str, lang: str) ->
             for leaf in outcome.leaves
         ]
         done = sum(1 for leaf in outcome.leaves if leaf.met)
-        sep = " ; " if lang == "fr" else "; "
+        sep = t("punct.semicolon", lang)
         badges.append({
             "badge": badge.id,
             "name": text(badge.name, lang),

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from apprenance.clock import Clock
+from apprenance.contracts.territory import project_name
 from apprenance.credentials.trust.keys import KeyStore
 from apprenance.credentials.verify.inputs import HostedUrls
 from apprenance.db import holds_sql
@@ -45,7 +46,7 @@ def pending_review(store: Store, catalog: Catalog, territory: str,
             part = learners[start:start + CHUNK]
             facts.update({lid: found for found, lid in facts_by_learner(conn, catalog, part)})
         held = {lid: {b for _, b, *_ in records.learner_awards(conn, lid)} for lid in learners}
-        projects = _project_names(conn, facts.values())
+        projects = _project_names(conn, facts.values(), lang)
     out = []
     for row in rows:
         lid = int(row["learner_id"])
@@ -85,10 +86,10 @@ def learner_names(store: Store, territory: str) -> dict[str, str]:
     return {str(r["participant"]): str(r["name"] or r["participant"]) for r in rows}
 
 
-def _project_names(conn: Connection, facts: Any) -> dict[str, str]:
+def _project_names(conn: Connection, facts: Any, lang: str) -> dict[str, str]:
     ids = {a.project for per in facts for a in per if a.project}
     found = records.projects_by_id(conn, sorted(ids))
-    return {pid: str(p["name"] or pid) for pid, p in found.items()}
+    return {pid: project_name(p, lang) for pid, p in found.items()}
 
 
 def criterion(leaf: LeafOutcome, facts: Sequence[ActivityFacts], catalog: Catalog,

@@ -67,7 +67,7 @@ def layout(lang: str, *, title: str, paragraphs: list[str], button: str, site: s
 
 
 def text_body(paragraphs: list[str], button: str, lang: str, site: str) -> str:
-    return "\n\n".join([*paragraphs, f"{button} :" if lang == "fr" else f"{button}:", LINK,
+    return "\n\n".join([*paragraphs, button + t("punct.colon", lang).rstrip(), LINK,
                         "-- ", t("mail.footer", lang, site=site)]) + "\n"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from apprenance.contracts.territory import project_name
 from apprenance.db import triage_sql
 from apprenance.db.store import Store
 from apprenance.domain.catalog import FUNCTIONS, PILLARS, Catalog, text
@@ -35,7 +36,8 @@ def project_coverage(store: Store, catalog: Catalog, territory: str, lang: str
     learners, pillars {pillar: hours}, functions {function: hours}."""
     with store.transaction() as conn:
         rows = triage_sql.hours_by_project(conn, territory)
-        names = triage_sql.project_names(conn, territory)
+        names = {i: project_name(r, lang) for i, r in
+                 triage_sql.project_names(conn, territory).items()}
     found: dict[str, dict[str, Any]] = {}
     for row in rows:
         kind = catalog.activity_types.get(str(row["kind"]))
@@ -106,7 +108,8 @@ def recent_activity(store: Store, catalog: Catalog, territory: str, lang: str, *
     project, and whether the type is known."""
     with store.transaction() as conn:
         rows = triage_sql.latest_activities(conn, territory, limit=limit)
-        names = triage_sql.project_names(conn, territory)
+        names = {i: project_name(r, lang) for i, r in
+                 triage_sql.project_names(conn, territory).items()}
     out = []
     for row in rows:
         kind = catalog.activity_types.get(str(row["kind"]))

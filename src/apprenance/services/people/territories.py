@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from apprenance.clock import Clock
-from apprenance.contracts.territory import TerritoryFile, text_in
+from apprenance.contracts.territory import TerritoryFile, project_name, text_in
 from apprenance.contracts.yaml_input import line_of, load_model_with_node
+from apprenance.db import learner_records_sql as records
 from apprenance.db import people_sql as sql
 from apprenance.db.store import Store
 from apprenance.i18n import t as tr
@@ -123,3 +125,13 @@ def load_territory(store: Store, path: Path, *, clock: Clock, lang: str = "en",
         moved=moves if move_learners else [],
         refused_moves=[] if move_learners else moves,
     )
+
+
+def project_names(store: Store, ids: Iterable[str], lang: str) -> dict[str, str]:
+    """{project id: its name in ``lang``} of the projects ``ids`` that exist."""
+    wanted = sorted({i for i in ids if i})
+    if not wanted:
+        return {}
+    with store.transaction() as conn:
+        rows = records.projects_by_id(conn, wanted)
+    return {pid: project_name(row, lang) for pid, row in rows.items()}
