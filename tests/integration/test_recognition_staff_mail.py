@@ -103,9 +103,10 @@ def test_coordinators_are_mailed_in_their_language_with_the_review_link(
     _send(world)
     page = f"http://testserver/territoires/{T}/demandes#demande-{rid}"
     [fr] = server.to(NADIA)
-    assert fr["Subject"] == f"Demande du badge « {badge['name']} » par Léa Marchand"
+    assert fr["Subject"] == f"Demande du badge «\u00a0{badge['name']}\u00a0» par Léa Marchand"
     assert fr["Content-Language"] == "fr"
-    assert "Sa raison :" in _text(fr) and "« J'ai animé trois ateliers cuisine. »" in _text(fr)
+    assert "Sa raison\u00a0:" in _text(fr)
+    assert "«\u00a0J'ai animé trois ateliers cuisine.\u00a0»" in _text(fr)
     assert page in _text(fr) and f'href="{page}"' in _html(fr)
     assert "Examiner la demande" in _html(fr)
     [en] = server.to(JOHN)
@@ -130,7 +131,8 @@ def test_coordinators_are_mailed_in_their_language_with_the_review_link(
     assert answered.status_code == 303, answered.text
     _send(world)
     [_, fr_answer] = server.to(NADIA)
-    assert "a répondu" in fr_answer["Subject"] and "« Vingt personnes. »" in _text(fr_answer)
+    assert "a répondu" in fr_answer["Subject"]
+    assert "«\u00a0Vingt personnes.\u00a0»" in _text(fr_answer)
     [_, en_answer] = server.to(JOHN)
     assert "answered" in en_answer["Subject"] and "“Vingt personnes.”" in _text(en_answer)
     # a witness endorses the request, then withdraws: the coordinators hear both
@@ -147,7 +149,7 @@ def test_coordinators_are_mailed_in_their_language_with_the_review_link(
     _send(world)
     subjects = [m["Subject"] for m in server.to(NADIA)[2:]]
     assert subjects == ["Un témoignage pour la demande de Léa Marchand",
-                        "Un témoignage retiré : demande de Léa Marchand"]
+                        "Un témoignage retiré\u00a0: demande de Léa Marchand"]
     assert [m["Subject"] for m in server.to(JOHN)] == [
         "Léa Marchand asks for the badge “Running a participatory workshop”",
         "Léa Marchand answered about “Running a participatory workshop”",

@@ -35,7 +35,7 @@ def to_learner(conn: Connection, *, request_id: int, learner_id: int, participan
     lang = lang_of(lang)
     paragraphs = [hello(name, lang), t(f"recognition.mail.{step}.body", lang, badge=badge)]
     if said:
-        paragraphs.append(f"« {said} »" if lang == "fr" else f"“{said}”")
+        paragraphs.append(f"«\u00a0{said}\u00a0»" if lang == "fr" else f"“{said}”")
     said_mail = compose(lang, subject=t(f"recognition.mail.{step}.subject", lang, badge=badge),
                          paragraphs=paragraphs, button=t("recognition.mail.open", lang),
                          public_url=public_url)
@@ -89,7 +89,7 @@ def to_coordinators(conn: Connection, *, request_id: int, learner_id: int,
         paragraphs = [hello(None, lang), t(f"recognition.mail.staff.{step}.body", lang,
                                            learner=learner, badge=name, territory=place)]
         if said:
-            paragraphs.append(f"« {said} »" if lang == "fr" else f"“{said}”")
+            paragraphs.append(f"«\u00a0{said}\u00a0»" if lang == "fr" else f"“{said}”")
         said_mail = compose(lang, subject=t(f"recognition.mail.staff.{step}.subject", lang,
                                             learner=learner, badge=name),
                             paragraphs=paragraphs, button=t("recognition.mail.staff.open", lang),
