@@ -231,8 +231,7 @@ def apprenance(home: Path, db: str | None, *args: str, bare: bool = False,
 
 
 def _server(url: str | None, target: str) -> ServerCpu:
-    """What samples the PostgreSQL server's CPU for the database of ``target`` (a URL);
-    nothing on SQLite (``url`` None)."""
+    """Samples the server's CPU for the database of ``target`` (nothing if ``url`` is None)."""
     plain = None if url is None else url.replace("postgresql+psycopg://", "postgresql://")
     return ServerCpu(plain, target.rsplit("/", 1)[-1])
 
