@@ -1,10 +1,13 @@
 """Ingest speed: a generated canonical CSV (1,000,000 rows by default) ingested by the real
 `apprenance ingest` in a subprocess (process start included), beside a plain baseline run the
 same way: `csv.reader` + `sqlite3` `executemany` into a 13-column table (SQLite), `COPY` of the
-same rows (PostgreSQL). Prints rows/s, the ratio to the baseline and the peak memory (RSS) of
-each process.
+same rows into a 13-column table without index and with a primary key (PostgreSQL). Prints
+rows/s, the ratio to the baseline and the peak memory (RSS) of each process; on PostgreSQL also
+the server's CPU time for the benchmark's databases (bench/pg_server_cpu.py) and the ratio of
+client + server CPU.
 
-    .venv/bin/python bench/bench_ingest.py [--rows N] [--pg-url URL | --no-pg] [--again]
+    .venv/bin/python bench/bench_ingest.py [--rows N] [--pg-url URL | --no-pg | --no-sqlite]
+        [--again] [--stages]
 
 ``--pg-url`` (or APPRENANCE_BENCH_PG_URL) names the PostgreSQL server; default
 postgresql+psycopg://postgres@127.0.0.1:5432/test. The benchmark creates its own database there
@@ -29,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from machine import describe
+from pg_server_cpu import ServerCpu
 
 REPO = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
@@ -128,16 +132,19 @@ for text in texts:
 print(time.process_time() - started)
 """
 
+# COPY of the CSV's rows into a table of 13 text columns: with a primary key on ``id``, and
+# without any index (the issue's baseline: ``COPY`` into an unindexed table).
 BASELINE_PG = """
 import csv, sys, psycopg
+table, key = sys.argv[3], " PRIMARY KEY" if sys.argv[4] == "key" else ""
 with psycopg.connect(sys.argv[2]) as conn, conn.cursor() as cur:
-    cur.execute("CREATE TABLE rows (id TEXT PRIMARY KEY, date TEXT, participant TEXT, "
+    cur.execute(f"CREATE TABLE {table} (id TEXT{key}, date TEXT, participant TEXT, "
                 "nom TEXT, role TEXT, territoire TEXT, projet TEXT, fonction TEXT, "
                 "activite TEXT, description TEXT, duree TEXT, temoin TEXT, preuve TEXT)")
     with open(sys.argv[1], newline="", encoding="utf-8") as f:
         reader = csv.reader(f)
         next(reader)
-        with cur.copy("COPY rows FROM STDIN") as copy:
+        with cur.copy(f"COPY {table} FROM STDIN") as copy:
             for row in reader:
                 copy.write_row(row)
 """
@@ -223,15 +230,23 @@ def apprenance(home: Path, db: str | None, *args: str, bare: bool = False,
     return run([*cmd, *args], env)
 
 
+def _server(url: str | None, target: str) -> ServerCpu:
+    """Samples the server's CPU for the database of ``target`` (nothing if ``url`` is None)."""
+    plain = None if url is None else url.replace("postgresql+psycopg://", "postgresql://")
+    return ServerCpu(plain, target.rsplit("/", 1)[-1])
+
+
 def bench_backend(name: str, csv_path: Path, rows: int, db: str | None,
-                  baselines: list[tuple[str, str, str]], again: bool, bare: bool = False,
+                  baselines: list[tuple[str, str, list[str]]], again: bool, bare: bool = False,
                   stages: bool = False) -> dict[str, object]:
     home = Path(tempfile.mkdtemp(prefix=f"apprenance-bench-{name}-"))
     try:
         apprenance(home, db, "init")
         apprenance(home, db, "territory", str(territory_yaml(home)))
-        seconds, peak, out = apprenance(home, db, "ingest", "--json", str(csv_path), bare=bare,
-                                        stages=stages and not bare)
+        with _server(db, db or "") as watch:
+            seconds, peak, out = apprenance(home, db, "ingest", "--json", str(csv_path),
+                                            bare=bare, stages=stages and not bare)
+        server = watch.seconds
         report = json.loads(out)
         cpu = CPU["last"]
         table: dict[str, object] = {}
@@ -246,26 +261,34 @@ def bench_backend(name: str, csv_path: Path, rows: int, db: str | None,
         result: dict[str, object] = {
             "backend": name + (" (without evidence)" if bare else ""), "rows": rows,
             "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
-            "rows_per_s": round(rows / seconds),
+            "server_cpu_seconds": server, "rows_per_s": round(rows / seconds),
             "peak_mb": round(peak), "accepted": report["accepted"],
             "duplicates": report["duplicates"], "rejected": report["rejected"],
             "unmapped": report["unmapped"],
         }
         measured: list[dict[str, object]] = []
         for label, script, target in baselines:
-            base_seconds, base_peak, _ = run([sys.executable, "-c", script, str(csv_path),
-                                              target])
-            measured.append({
+            with _server(db, target[0]) as base_watch:
+                base_seconds, base_peak, _ = run([sys.executable, "-c", script, str(csv_path),
+                                                  *target])
+            base_server = base_watch.seconds
+            item: dict[str, object] = {
                 "baseline": label, "seconds": round(base_seconds, 2),
-                "cpu_seconds": round(CPU["last"], 2),
+                "cpu_seconds": round(CPU["last"], 2), "server_cpu_seconds": base_server,
                 "rows_per_s": round(rows / base_seconds), "peak_mb": round(base_peak),
-                "ratio": round(base_seconds / seconds, 3)})
+                "ratio": round(base_seconds / seconds, 3)}
+            if server is not None and base_server is not None:  # client + server CPU
+                item["ratio_cpu"] = round((CPU["last"] + base_server) / (cpu + server), 3)
+            measured.append(item)
         result["baselines"] = measured
         if table:
             result["stages"] = table
         if again:
-            seconds2, _, out2 = apprenance(home, db, "ingest", "--json", str(csv_path))
+            with _server(db, db or "") as watch:
+                seconds2, _, out2 = apprenance(home, db, "ingest", "--json", str(csv_path))
             result["again_seconds"] = round(seconds2, 2)
+            result["again_cpu_seconds"] = round(CPU["last"], 2)
+            result["again_server_cpu_seconds"] = watch.seconds
             result["again_duplicates"] = json.loads(out2)["duplicates"]
         return result
     finally:
@@ -284,8 +307,8 @@ def sqlite(csv_path: Path, rows: int, again: bool, bare: bool = False, stages: b
         engine = create_engine(f"sqlite:///{schema}")
         metadata.create_all(engine)  # not timed: the baseline finds the tables there
         engine.dispose()
-        baselines = [("csv table", BASELINE_SQLITE, str(folder / "plain.sqlite3")),
-                     ("activities table", BASELINE_SQLITE_SCHEMA, str(schema))]
+        baselines = [("csv table", BASELINE_SQLITE, [str(folder / "plain.sqlite3")]),
+                     ("activities table", BASELINE_SQLITE_SCHEMA, [str(schema)])]
         return bench_backend("sqlite", csv_path, rows, None, baselines, again, bare, stages)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -303,8 +326,9 @@ def postgres(csv_path: Path, rows: int, server: str, again: bool, bare: bool = F
     url = server.rsplit("/", 1)[0] + f"/{name}"
     plain = url.replace("postgresql+psycopg://", "postgresql://") + "_base"
     try:
-        return bench_backend("postgresql", csv_path, rows, url,
-                             [("csv table, COPY", BASELINE_PG, plain)], again, bare, stages)
+        baselines = [("csv table, COPY, unindexed", BASELINE_PG, [plain, "plain", "none"]),
+                     ("csv table, COPY, primary key", BASELINE_PG, [plain, "keyed", "key"])]
+        return bench_backend("postgresql", csv_path, rows, url, baselines, again, bare, stages)
     finally:
         with admin.connect() as conn:
             for db in (name, f"{name}_base"):
@@ -318,6 +342,7 @@ def main() -> None:
     parser.add_argument("--pg-url", default=os.environ.get(
         "APPRENANCE_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"))
     parser.add_argument("--no-pg", action="store_true", help="SQLite only.")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only.")
     parser.add_argument("--again", action="store_true",
                         help="Also time a second ingest of the same file (all duplicates).")
     parser.add_argument("--without-evidence", action="store_true",
@@ -333,7 +358,8 @@ def main() -> None:
     size = csv_path.stat().st_size / 1e6
     variants = [False, True] if args.without_evidence else [False]
     load = os.getloadavg()[0]
-    results = [sqlite(csv_path, args.rows, args.again, bare, args.stages) for bare in variants]
+    results = [] if args.no_sqlite else [
+        sqlite(csv_path, args.rows, args.again, bare, args.stages) for bare in variants]
     if not args.no_pg:
         results += [postgres(csv_path, args.rows, args.pg_url, args.again, bare, args.stages)
                     for bare in variants]
@@ -345,20 +371,28 @@ def main() -> None:
     print(f"Ingest benchmark — {args.rows:,} rows ({size:.0f} MB CSV) — {describe()} — "
           f"load average {load:.1f} before, {load_after:.1f} after")
     for r in results:
+        server = (f", server CPU {r['server_cpu_seconds']} s"
+                  if r.get("server_cpu_seconds") is not None else "")
         print(f"  {r['backend']:30} {r['rows_per_s']:>9,} rows/s ({r['seconds']} s, "
-              f"CPU {r['cpu_seconds']} s, peak "
+              f"CPU {r['cpu_seconds']} s{server}, peak "
               f"{r['peak_mb']} MB) | accepted {r['accepted']:,}, rejected {r['rejected']:,}, "
               f"unmapped {r['unmapped']:,}")
         for b in r["baselines"]:  # type: ignore[attr-defined]
+            base_server = (f", server CPU {b['server_cpu_seconds']} s"
+                           if b.get("server_cpu_seconds") is not None else "")
+            by_cpu = (f", client + server CPU ratio {b['ratio_cpu']:.3f}"
+                      if "ratio_cpu" in b else "")
             print(f"  {'':30}   baseline, {b['baseline']}: {b['rows_per_s']:,} rows/s "
-                  f"({b['seconds']} s, CPU {b['cpu_seconds']} s, peak {b['peak_mb']} MB) -> "
-                  f"ratio {b['ratio']:.0%}")
+                  f"({b['seconds']} s, CPU {b['cpu_seconds']} s{base_server}, peak "
+                  f"{b['peak_mb']} MB) -> ratio {b['ratio']:.3f}{by_cpu}")
         for stage, v in r.get("stages", {}).items():  # type: ignore[attr-defined]
             wall = f", wall {v['wall']:.2f} s" if "wall" in v else ""
             print(f"  {'':30}   stage {stage:44} CPU {v['cpu']:7.2f} s{wall}")
         if "again_seconds" in r:
-            print(f"  {'':30}   again: {r['again_seconds']} s, {r['again_duplicates']:,} "
-                  "duplicates")
+            again_server = (f", server CPU {r['again_server_cpu_seconds']} s"
+                            if r.get("again_server_cpu_seconds") is not None else "")
+            print(f"  {'':30}   again: {r['again_seconds']} s (CPU {r['again_cpu_seconds']} s"
+                  f"{again_server}), {r['again_duplicates']:,} duplicates")
     print(f"  (total {time.perf_counter() - started:.0f} s)")
 
 

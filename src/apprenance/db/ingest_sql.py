@@ -1,10 +1,11 @@
 """The statements of the ingest hot path, on SQLite and PostgreSQL.
 
 Activities and attestations go through the driver's own connection (``executemany`` with a
-prepared statement on SQLite, ``COPY`` into a temporary table then ``INSERT ... SELECT ...
-ON CONFLICT DO NOTHING RETURNING`` on PostgreSQL): SQLAlchemy's per-row work would cost more
-than the whole insert. Values are written exactly as SQLAlchemy writes them, so that the rest
-of apprenance reads them back through the ``tables`` definitions.
+prepared statement on SQLite; on PostgreSQL a binary ``COPY`` into a temporary table then
+``INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING``, in ``db/pg_ingest``, which also
+reads the 24-hour cap's day totals): SQLAlchemy's per-row work would cost more than the whole
+insert. Values are written exactly as SQLAlchemy writes them, so that the rest of apprenance
+reads them back through the ``tables`` definitions.
 """
 
 from __future__ import annotations
@@ -17,16 +18,12 @@ from typing import Any
 from sqlalchemy import Connection, func, select, update
 
 from apprenance.contracts.records import ActivityRecord
+from apprenance.db import pg_ingest
 from apprenance.db import tables as t
 from apprenance.db.raw_sql import is_sqlite, marks
 from apprenance.db.writes import insert_for
 
-COLUMNS = ("id", "learner_id", "occurred_at", "occurred_on", "territory_id", "project_id",
-           "function", "activity_type", "suggested_type", "duration_hours", "description",
-           "evidence_url", "extra", "content_hash", "voided", "source_file", "source_line",
-           "source_ref", "ingested_at")
-ATTESTATION_COLUMNS = ("activity_id", "witness", "witness_role", "source_file", "source_line",
-                       "created_at")
+COLUMNS, ATTESTATION_COLUMNS = pg_ingest.COLUMNS, pg_ingest.ATTESTATION_COLUMNS  # one list
 CHUNK = 1000
 SQLITE_CACHE_KIB = 32768  # page cache of the ingesting connection: index pages stay in memory
 _SQLITE_INSERT = (
@@ -125,14 +122,18 @@ def lock_learners(conn: Connection, learner_ids: Sequence[int]) -> None:
     """On PostgreSQL, lock these learners' rows (in id order) until the transaction ends."""
     if is_sqlite(conn):
         return
-    lc = t.learners.c
-    for start in range(0, len(learner_ids), CHUNK):
-        conn.execute(select(lc.id).where(lc.id.in_(learner_ids[start : start + CHUNK]))
-                     .order_by(lc.id).with_for_update()).all()
+    pg_ingest.lock_learners(conn, learner_ids)
 
 
 def day_totals(conn: Connection, learner_ids: Sequence[int]) -> Iterable[tuple[int, Any, float]]:
     """(learner, day, hours) of the stored, not voided activities of these learners."""
+    if not is_sqlite(conn):
+        return pg_ingest.day_totals(conn, learner_ids)
+    return _sqlite_day_totals(conn, learner_ids)
+
+
+def _sqlite_day_totals(conn: Connection, learner_ids: Sequence[int]
+                       ) -> Iterable[tuple[int, Any, float]]:
     a = t.activities.c
     for start in range(0, len(learner_ids), CHUNK):
         yield from conn.execute(
@@ -153,7 +154,7 @@ def insert_activities(
         rec["ingested_at"] = now
     if is_sqlite(conn):
         return _sqlite_insert(conn, records, now)
-    return _pg_insert(conn, records), None
+    return pg_ingest.insert_activities(conn, records), None
 
 
 def _sqlite_insert(
@@ -193,50 +194,15 @@ def insert_attestations(conn: Connection, records: list[ActivityRecord], now: da
     attest = [r for r in records if r["witness"]]
     if not attest:
         return
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    if is_sqlite(conn):
-        ingested = t.sqlite_time(now)
-        raw.executemany(_SQLITE_ATTEST, [
-            (r["id"], r["witness"], r["witness_role"], r["source_file"], r["source_line"],
-             ingested) for r in attest])
+    if not is_sqlite(conn):
+        pg_ingest.insert_attestations(conn, attest, now)
         return
-    cur = raw.cursor()
-    acols = ", ".join(ATTESTATION_COLUMNS)
-    cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS ingest_stage_att ON COMMIT DELETE ROWS "
-                f"AS SELECT {acols} FROM attestations WITH NO DATA")
-    with cur.copy(f"COPY ingest_stage_att ({acols}) FROM STDIN") as copy:
-        for r in attest:
-            copy.write_row((r["id"], r["witness"], r["witness_role"], r["source_file"],
-                            r["source_line"], now))
-    cur.execute(f"INSERT INTO attestations ({acols}) SELECT {acols} FROM ingest_stage_att "
-                "ON CONFLICT (activity_id, witness) DO NOTHING")
-    cur.execute("DELETE FROM ingest_stage_att")
-
-
-def _pg_insert(conn: Connection, records: list[ActivityRecord]) -> set[str]:
     raw = conn.connection.driver_connection
     assert raw is not None
-    cur = raw.cursor()
-    cols = ", ".join(COLUMNS)
-    cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS ingest_stage ON COMMIT DELETE ROWS AS "
-                f"SELECT {cols} FROM activities WITH NO DATA")
-    with cur.copy(f"COPY ingest_stage ({cols}) FROM STDIN") as copy:
-        for r in records:
-            copy.write_row((
-                r["id"], r["learner_id"], r["occurred_at"], r["occurred_on"],
-                r["territory_id"], r["project_id"], r["function"], r["activity_type"],
-                r["suggested_type"], r["duration_hours"], r["description"],
-                r["evidence_url"],
-                None if r["extra"] is None else json.dumps(r["extra"], ensure_ascii=False),
-                r["content_hash"], r["voided"], r["source_file"], r["source_line"],
-                r["source_ref"], r["ingested_at"]))
-    # in id order, so that two ingests of overlapping files lock rows in the same order
-    cur.execute(f"INSERT INTO activities ({cols}) SELECT {cols} FROM ingest_stage "
-                "ORDER BY id ON CONFLICT (id) DO NOTHING RETURNING id")
-    inserted = {row[0] for row in cur.fetchall()}
-    cur.execute("DELETE FROM ingest_stage")
-    return inserted
+    ingested = t.sqlite_time(now)
+    raw.executemany(_SQLITE_ATTEST, [
+        (r["id"], r["witness"], r["witness_role"], r["source_file"], r["source_line"],
+         ingested) for r in attest])
 
 
 def territories_and_projects(conn: Connection) -> tuple[frozenset[str], dict[str, str]]:

@@ -37,8 +37,12 @@ from apprenance.services.ingest.rejects_roundtrip import close_numbered, reject_
 from apprenance.services.ingest.writer import BatchWriter, Tally
 
 Progress = Callable[[str, int, int], None]  # (file label, bytes read, file size)
-COMMIT_ROWS = 20_000  # rows per transaction: fewer commits write each index page fewer times
-COMMIT_SECONDS = 2.0  # ... but another ingest never waits long for the write lock
+# PostgreSQL: rows per transaction. Each transaction reads again the stored days of all its
+# learners (the 24-hour cap) and rewrites each learner's evidence totals once: at 2 seconds a
+# loaded machine made it one 5,000-row batch, and those two stages 78 % of the ingest's CPU
+# (docs/benchmarks.md, "PostgreSQL (issue 17)").
+COMMIT_ROWS = 50_000
+COMMIT_SECONDS = 10.0  # ... but another ingest never waits long for the learners' row locks
 SQLITE_COMMIT_ROWS = 100_000  # SQLite: batches are not kept for a retry (see _pipeline)
 SQLITE_COMMIT_SECONDS = 10.0  # other writers wait up to this (their busy timeout: 30 s)
 
