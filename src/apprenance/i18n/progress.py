@@ -53,12 +53,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{have} active months of {need} {where}",
     },
     "progress.attestations.one": {
-        "fr": "{have} activité attestée {role} sur {need} {where}",
-        "en": "{have} attested activity {role} of {need} {where}",
+        "fr": "{have} activité attestée sur {need} {where}{role}",
+        "en": "{have} attested activity of {need} {where}{role}",
     },
     "progress.attestations": {
-        "fr": "{have} activités attestées {role} sur {need} {where}",
-        "en": "{have} attested activities {role} of {need} {where}",
+        "fr": "{have} activités attestées sur {need} {where}{role}",
+        "en": "{have} attested activities of {need} {where}{role}",
     },
     "progress.span_days": {
         "fr": "{have} jours de présence sur {need} {where}",
@@ -72,4 +72,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{have} badges sur {need} parmi {ids}",
         "en": "{have} badges of {need} among {ids}",
     },
+    "progress.witnesses": {"fr": " (témoins : {role})", "en": " (witnesses: {role})"},
+    "progress.since": {"fr": "depuis le {day}", "en": "since {day}"},
+    "progress.until": {"fr": "jusqu'au {day}", "en": "until {day}"},
 }

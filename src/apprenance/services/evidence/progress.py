@@ -9,9 +9,11 @@ from apprenance.db import awards_sql, evidence_sql
 from apprenance.db.store import Store
 from apprenance.domain.catalog import Catalog, Measure, text
 from apprenance.domain.evidence import ANY_ROLE, ATTESTATION, DIMENSIONS, TOTAL
+from apprenance.domain.roles import role_label
 from apprenance.domain.rules import LearnerEvidence, evaluate
 from apprenance.errors import NotFound
 from apprenance.i18n import number, t, t_plural
+from apprenance.i18n.dates import date_text
 from apprenance.importers.values import learner_key
 from apprenance.services.evidence.totals import (
     effective_type,
@@ -56,11 +58,14 @@ def describe(m: Measure, value: float, catalog: Catalog, lang: str) -> str:
     have, need = number(value, lang), number(m.min, lang)
     where = _filters_text(m, catalog, lang)
     if m.kind == "badges":
+        names = [text(catalog.badges[i].name, lang) if i in catalog.badges else i
+                 for i in m.ids]
         return t_plural("progress.badges", lang, value, have=have, need=need,
-                        ids=", ".join(m.ids))
+                        ids=", ".join(names))
     key = f"progress.{m.kind}" if m.kind != "distinct" else f"progress.distinct.{m.of}"
+    role = t("progress.witnesses", lang, role=role_label(m.role, lang)) if m.role else ""
     return t_plural(key, lang, value, have=have, need=need, where=where,
-                    role=m.role or "").replace("  ", " ").strip()
+                    role=role).replace("  ", " ").strip()
 
 
 def _filters_text(m: Measure, catalog: Catalog, lang: str) -> str:
@@ -77,9 +82,9 @@ def _filters_text(m: Measure, catalog: Catalog, lang: str) -> str:
             kind = catalog.activity_types.get(value)
             parts.append(text(kind.label, lang) if kind else value)
     if f.since:
-        parts.append(("depuis le " if lang == "fr" else "since ") + f.since.isoformat())
+        parts.append(t("progress.since", lang, day=date_text(f.since, lang)))
     if f.until:
-        parts.append(("jusqu'au " if lang == "fr" else "until ") + f.until.isoformat())
+        parts.append(t("progress.until", lang, day=date_text(f.until, lang)))
     if not parts:
         return ""
     return ("en " if lang == "fr" else "in ") + ", ".join(parts)
