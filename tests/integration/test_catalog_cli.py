@@ -194,3 +194,18 @@ def test_help_stays_light() -> None:
                           check=True)
     assert "frameworks" in done.stdout
     assert done.stdout.strip().endswith("HEAVY []")
+
+
+def test_without_lang_the_error_speaks_like_the_commands_from_the_environment(
+        cli: Cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``APPRENANCE_LANG`` (what ``--lang`` defaults to) chooses the error's language too;
+    ``--lang=en`` is ``--lang en``."""
+    catalog = tmp_path / "catalog"
+    (catalog / "mappings").mkdir(parents=True)
+    (catalog / "mappings" / "broken.yaml").write_text(
+        (DATA / "broken" / "mapping.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("APPRENANCE_LANG", "fr")
+    french = cli("--home", home, "--catalog", catalog, "frameworks", "list")
+    assert french.code == 2 and "les poids des piliers font 0.9" in french.err
+    english = cli("--home", home, "--catalog", catalog, "--lang=en", "frameworks", "list")
+    assert english.code == 2 and "pillar weights sum to 0.9" in english.err
