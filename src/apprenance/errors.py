@@ -33,14 +33,17 @@
 
 Every error has a stable ``code`` (documented in docs/errors.md) and a message meant for people;
 its exit code and HTTP status are the class attributes below (inherited unless set), read by the
-two top-level handlers (``cli/main.py``, the web app's) and nowhere else.
+two top-level handlers (``cli/main.py``, the web app's) and nowhere else. ``text(lang)`` is the
+message in the reader's language, which those handlers show (``message`` stays the English
+one, for logs and JSON bodies): an error that keeps its phrases (``CatalogError``,
+``Ob2Problem``, ``ResolutionError``) speaks French or English; any other says its message.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from apprenance.i18n.phrases import Phrase
 
@@ -56,6 +59,11 @@ class ApprenanceError(Exception):
         super().__init__(message)
         self.message = message
         self.details = details
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (fr, en) when the error keeps it in any language; else
+        ``message``."""
+        return self.message
 
     def to_dict(self) -> dict[str, Any]:
         """The error as a JSON-ready object."""
@@ -170,6 +178,9 @@ class Ob2Problem(InputError):
         self.phrase = Phrase(key, params)
         super().__init__(str(self.phrase))
 
+    def text(self, lang: str = "en") -> str:
+        return self.phrase.text(lang)
+
 
 class ResolutionError(InputError):
     """A verification method that cannot be resolved to a public key; ``phrase``: the message
@@ -178,6 +189,9 @@ class ResolutionError(InputError):
     def __init__(self, key: str, /, **params: Any) -> None:
         self.phrase = Phrase(key, params)
         super().__init__(str(self.phrase))
+
+    def text(self, lang: str = "en") -> str:
+        return self.phrase.text(lang)
 
 
 class NotFound(ApprenanceError):
@@ -190,9 +204,31 @@ class Conflict(ApprenanceError):
     http_status = 409
 
 
+class Localized(Protocol):
+    """Something said in any language (a catalog ``Problem``, a ``Phrase``)."""
+
+    def text(self, lang: str, /) -> str: ...
+
+
 class CatalogError(ApprenanceError):
+    """A catalog file is invalid. Raised with its ``header`` (a phrase: how many errors) and
+    its ``problems`` (each naming file, line and field), the error is told in any language
+    (``text``); ``message`` and ``details`` are the text and lines in the language it was
+    raised in."""
+
     code = "catalog"
     http_status = 422
+
+    def __init__(self, message: str, *, details: Any = None, header: Localized | None = None,
+                 problems: Sequence[Localized] = ()) -> None:
+        super().__init__(message, details=details)
+        self.header = header
+        self.problems = tuple(problems)
+
+    def text(self, lang: str = "en") -> str:
+        if self.header is None:
+            return self.message
+        return "\n".join([self.header.text(lang), *(p.text(lang) for p in self.problems)])
 
 
 class StoreError(ApprenanceError):

@@ -143,11 +143,41 @@ def test_an_invalid_catalog_is_an_error_with_every_problem(cli: Cli, home: Path,
     (catalog / "mappings").mkdir(parents=True)
     (catalog / "mappings" / "broken.yaml").write_text(
         (DATA / "broken" / "mapping.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    result = cli("--home", home, "--catalog", catalog, "frameworks", "list")
+    result = cli("--home", home, "--catalog", catalog, "--lang", "en", "frameworks", "list")
     assert result.code == 2
     assert "[catalog]" in result.err and "pillar weights sum to 0.9" in result.err
     assert "unknown vital function: cuisine" in result.err
     assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("fr", ("Erreur [catalog]: Le catalogue n'est pas valide (11 erreur(s)) :",
+            "broken.yaml:8: activities.bad-sum.pillars: les poids des piliers font 0.9 au "
+            "lieu de 1 (à 0,001 près)",
+            "broken.yaml:19: activities.unknown-things.functions: fonction vitale inconnue : "
+            "cuisine")),
+    ("en", ("Error [catalog]: The catalog is not valid (11 error(s)):",
+            "broken.yaml:8: activities.bad-sum.pillars: pillar weights sum to 0.9, not 1 "
+            "(within 0.001)",
+            "broken.yaml:19: activities.unknown-things.functions: unknown vital function: "
+            "cuisine")),
+])
+def test_an_invalid_catalog_is_told_in_the_language_asked(
+        cli: Cli, home: Path, tmp_path: Path, lang: str, said: tuple[str, ...]) -> None:
+    """``--lang`` chooses the language of the whole error: its header and each problem,
+    which names the file, the line and the field."""
+    catalog = tmp_path / "catalog"
+    (catalog / "mappings").mkdir(parents=True)
+    (catalog / "mappings" / "broken.yaml").write_text(
+        (DATA / "broken" / "mapping.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = cli("--home", home, "--catalog", catalog, "--lang", lang, "frameworks", "list")
+    assert result.code == 2
+    lines = result.err.splitlines()
+    assert lines[0] == said[0]
+    for line in said[1:]:
+        assert any(x.startswith(f"{catalog / 'mappings'}/{line}") for x in lines), line
+    other = {"fr": "pillar weights", "en": "les poids des piliers"}[lang]
+    assert other not in result.err and "Traceback" not in result.err
 
 
 def test_help_stays_light() -> None:
@@ -164,3 +194,18 @@ def test_help_stays_light() -> None:
                           check=True)
     assert "frameworks" in done.stdout
     assert done.stdout.strip().endswith("HEAVY []")
+
+
+def test_without_lang_the_error_speaks_like_the_commands_from_the_environment(
+        cli: Cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``APPRENANCE_LANG`` (what ``--lang`` defaults to) chooses the error's language too;
+    ``--lang=en`` is ``--lang en``."""
+    catalog = tmp_path / "catalog"
+    (catalog / "mappings").mkdir(parents=True)
+    (catalog / "mappings" / "broken.yaml").write_text(
+        (DATA / "broken" / "mapping.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("APPRENANCE_LANG", "fr")
+    french = cli("--home", home, "--catalog", catalog, "frameworks", "list")
+    assert french.code == 2 and "les poids des piliers font 0.9" in french.err
+    english = cli("--home", home, "--catalog", catalog, "--lang=en", "frameworks", "list")
+    assert english.code == 2 and "pillar weights sum to 0.9" in english.err

@@ -70,9 +70,10 @@ def test_the_command_line_refuses_a_pathway_counting_a_declared_badge(
     result: CliResult = cli("--home", home, "--catalog", root, "--lang", "fr",
                             "frameworks", "list")
     assert result.code == 2
-    # the catalog's load error is written in English (the French text: tests/unit)
-    assert (f"{root / 'badges' / 'parcours.yaml'}:8: rule: the badge engagement is declared"
+    # the catalog's load error is written in the language asked for (--lang fr)
+    assert (f"{root / 'badges' / 'parcours.yaml'}:8: rule: le badge engagement est déclaré"
             in result.err)
+    assert "Le catalogue n'est pas valide (1 erreur(s))" in result.err
     assert "Traceback" not in result.err
     (root / "badges" / "parcours.yaml").unlink()
     assert cli("--home", home, "--catalog", root, "frameworks", "list").code == 0

@@ -163,3 +163,44 @@ def test_coordinators_are_mailed_in_their_language_with_the_review_link(
                   clock=world.app.clock)
     assert not [j for j in queue.territory_mail(world.app.store, None)
                 if j.kind.startswith("request-staff-")]
+
+
+def test_the_witness_ask_mail_is_the_learners_in_her_export_gone_with_her_erasure(
+        world: World, server: MailServer) -> None:
+    """The mail asking a witness to endorse names the learner (and the badge): it is hers,
+    sent or still waiting with its link's secret, and her erasure leaves none of it."""
+    badge = asks.requestable(world.app.catalog(), "fr", asks.held_badges(world.app.store,
+                                                                          LEA))[0]
+    learner = session(world, "learner")
+    sent = learner.post("/portfolio/demandes", follow_redirects=False, data={
+        "csrf": csrf_of(learner, "/portfolio/demandes/nouvelle"), "badge": badge["id"],
+        "reason": "J'ai animé trois ateliers cuisine."})
+    assert sent.status_code == 303, sent.text
+    rid = int(re.search(r"/portfolio/demandes/(\d+)", sent.headers["location"]).group(1))
+
+    def ask(witness: str, lang: str) -> None:
+        asked = learner.post(f"/portfolio/demandes/{rid}/temoins", follow_redirects=False,
+                             data={"csrf": csrf_of(learner, f"/portfolio/demandes/{rid}"),
+                                   "witness": witness, "role": "habitant",
+                                   "witness_lang": lang})
+        assert asked.status_code == 303, asked.text
+
+    ask("marie@example.org", "fr")
+    _send(world)  # Marie's mail goes out (being Léa's does not stop it), Paul's waits
+    [to_marie] = server.to("marie@example.org")
+    assert "Léa Marchand" in to_marie["Subject"] and "/temoignage/apw_" in _text(to_marie)
+    ask("paul@example.org", "en")
+    asks_queued = [j for j in queue.territory_mail(world.app.store, None)
+                   if j.kind == "endorsement-ask"]
+    assert sorted((j.recipient, j.status) for j in asks_queued) == [
+        ("marie@example.org", "sent"), ("paul@example.org", "queued")]
+    exported = export_learner(world.app.store, LEA, clock=world.app.clock)
+    listed = sorted((m["recipient"], m["status"]) for m in exported["mail"]
+                    if m["kind"] == "endorsement-ask")
+    assert listed == [("marie@example.org", "sent"), ("paul@example.org", "queued")]
+    assert "apw_" not in repr(exported["mail"])  # the link's secret is not in the export
+    erase_learner(world.app.store, world.app.keys, LEA, urls=world.app.urls,
+                  clock=world.app.clock)
+    left = queue.territory_mail(world.app.store, None)
+    assert not [j for j in left if j.kind == "endorsement-ask"]
+    assert not [j for j in left if "Léa" in j.subject or "Marchand" in j.text_body]

@@ -12,6 +12,7 @@ import yaml
 from apprenance.contracts.yaml_input import read_yaml
 from apprenance.errors import CatalogError
 from apprenance.i18n import t
+from apprenance.i18n.phrases import Phrase
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,14 @@ def raise_if_errors(
     problems: list[Problem], *, lang: str = "en", header: str = "catalog.invalid"
 ) -> None:
     """Raise ``CatalogError`` listing every error of ``problems`` (warnings do not count);
-    ``header`` is the key of the message that introduces the list."""
+    ``header`` is the key of the message that introduces the list. The error keeps the
+    problems: ``CatalogError.text(lang)`` tells them in the reader's language."""
     errors = errors_of(problems)
     if errors:
         lines = [p.text(lang) for p in errors]
-        header = t(header, lang, count=len(errors))
-        raise CatalogError(header + "\n" + "\n".join(lines), details=lines)
+        phrase = Phrase(header, count=len(errors))
+        raise CatalogError(phrase.text(lang) + "\n" + "\n".join(lines), details=lines,
+                           header=phrase, problems=errors)
 
 
 # --- YAML with line numbers and duplicate keys ----------------------------------------------

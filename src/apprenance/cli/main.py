@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -201,17 +202,24 @@ def _report(exc: BaseException, *, debug: bool, lang: str) -> int:
 
         traceback.print_exception(exc)
     if isinstance(exc, ApprenanceError):
-        click.echo(f"{t('error.prefix', lang)} [{exc.code}]: {exc.message}", err=True)
+        click.echo(f"{t('error.prefix', lang)} [{exc.code}]: {exc.text(lang)}", err=True)
         return exc.exit_code
     click.echo(t("error.internal", lang, kind=exc.__class__.__name__), err=True)
     return 2
 
 
 def _lang_from(args: list[str]) -> str:
+    """The language of the error message: the one the commands speak (``--lang``, else
+    ``APPRENANCE_LANG``, else the locale's), read again since the error may come first."""
     if "--lang" in args:
         i = args.index("--lang")
         if i + 1 < len(args) and args[i + 1] in LANGS:
             return args[i + 1]
+    given = [a.split("=", 1)[1] for a in args if a.startswith("--lang=")]
+    if given and given[0] in LANGS:
+        return given[0]
+    if os.environ.get("APPRENANCE_LANG") in LANGS:
+        return str(os.environ["APPRENANCE_LANG"])
     from apprenance.config import default_lang
 
     return default_lang()

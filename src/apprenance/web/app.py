@@ -123,7 +123,7 @@ def install_error_handler(api: FastAPI, settings: Settings) -> None:
         if wants_html:
             from apprenance.web.pages import error_page
 
-            return error_page(request, status, body, headers)
+            return error_page(request, status, body, headers, exc)
         return JSONResponse(body, status_code=status, headers=headers)
 
     for kind in (ApprenanceError, RequestValidationError, StarletteHTTPException, Exception):

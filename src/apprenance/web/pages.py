@@ -22,7 +22,7 @@ from apprenance import i18n
 from apprenance.bootstrap import App
 from apprenance.domain.palette import PILLAR_COLOURS, pillar_colour
 from apprenance.domain.roles import role_label
-from apprenance.errors import Unauthenticated
+from apprenance.errors import ApprenanceError, Unauthenticated
 from apprenance.i18n import number
 from apprenance.i18n.dates import date_text, short_date
 from apprenance.i18n.levels import level_text
@@ -87,12 +87,14 @@ def render(request: Request, name: str, lang: str, *, status: int = 200,
 
 
 def error_page(request: Request, status: int, body: dict[str, Any],
-               headers: dict[str, str]) -> HTMLResponse:
-    """The page form of an error (called by the one error handler)."""
+               headers: dict[str, str], exc: Exception | None = None) -> HTMLResponse:
+    """The page form of an error (called by the one error handler): our errors in the
+    reader's language (``ApprenanceError.text``)."""
     lang = request.cookies.get(LANG_COOKIE) or "fr"
     lang = lang if lang in i18n.LANGS else "fr"
     key = f"error.{status}" if status in (401, 403, 404) else "error.other"
-    message = body["message"] if status < 500 else ""
+    said = exc.text(lang) if isinstance(exc, ApprenanceError) else body["message"]
+    message = said if status < 500 else ""
     return render(request, "error.html", lang, status=status, headers=headers,
                   status_code=status, explanation=i18n.t(key, lang), message=message)
 

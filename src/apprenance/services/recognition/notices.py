@@ -47,10 +47,12 @@ def to_learner(conn: Connection, *, request_id: int, learner_id: int, participan
         "link_next": f"/portfolio/demandes/{request_id}", "link_days": 7}, now)
 
 
-def to_witness(conn: Connection, *, endorsement_id: int, witness: str, lang: str,
-               learner_name: str, badge: str, territory: str | None, token: str,
+def to_witness(conn: Connection, *, endorsement_id: int, learner_id: int, witness: str,
+               lang: str, learner_name: str, badge: str, territory: str | None, token: str,
                expires: date, public_url: str, now: datetime) -> bool:
-    """Ask the witness to endorse, with their link (``/temoignage/{token}``)."""
+    """Ask the witness to endorse, with their link (``/temoignage/{token}``). The job is the
+    learner's mail (``learner_id``: in their export, gone with their erasure: it holds their
+    name and badge)."""
     lang = lang_of(lang)
     paragraphs = [hello(None, lang),
                   t("recognition.mail.ask.body", lang, learner=learner_name, badge=badge),
@@ -61,7 +63,7 @@ def to_witness(conn: Connection, *, endorsement_id: int, witness: str, lang: str
     return mail_sql.enqueue(conn, {
         "kind": "endorsement-ask", "recipient": witness, "lang": lang,
         "subject": said.subject, "text_body": said.text, "html_body": said.html,
-        "image": None, "territory_id": territory, "learner_id": None,
+        "image": None, "territory_id": territory, "learner_id": learner_id,
         "dedupe_key": f"endorsement:{endorsement_id}", "link_kind": "witness",
         "link_token": token, "link_next": None, "link_days": None}, now)
 

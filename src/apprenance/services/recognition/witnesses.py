@@ -82,7 +82,7 @@ def ask(store: Store, catalog: Catalog, participant: str, *, witness: str, role:
             else "fr", "token_hash": token_hash(token), "expires_at": expires,
             "status": "asked", "asked_by": by, "created_at": now})
         badge = catalog.badges.get(badge_id)
-        notices.to_witness(conn, endorsement_id=eid, witness=address, lang=lang,
+        notices.to_witness(conn, endorsement_id=eid, learner_id=lid, witness=address, lang=lang,
                            learner_name=str(name),
                            badge=text(badge.name, lang) if badge else badge_id,
                            territory=territory, token=token, expires=expires.date(),
