@@ -151,10 +151,10 @@ def test_an_invalid_catalog_is_an_error_with_every_problem(cli: Cli, home: Path,
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("fr", ("Erreur [catalog]: Le catalogue n'est pas valide (11 erreur(s)) :",
+    ("fr", ("Erreur [catalog]\u00a0: Le catalogue n'est pas valide (11 erreur(s))\u00a0:",
             "broken.yaml:8: activities.bad-sum.pillars: les poids des piliers font 0.9 au "
             "lieu de 1 (à 0,001 près)",
-            "broken.yaml:19: activities.unknown-things.functions: fonction vitale inconnue : "
+            "broken.yaml:19: activities.unknown-things.functions: fonction vitale inconnue\u00a0: "
             "cuisine")),
     ("en", ("Error [catalog]: The catalog is not valid (11 error(s)):",
             "broken.yaml:8: activities.bad-sum.pillars: pillar weights sum to 0.9, not 1 "

@@ -28,7 +28,7 @@ def world(tmp_path: Path) -> World:
 
 
 @pytest.mark.parametrize(("lang", "said", "not_said"), [
-    ("fr", ["Le catalogue n&#39;est pas valide (11 erreur(s)) :",
+    ("fr", ["Le catalogue n&#39;est pas valide (11 erreur(s))\u00a0:",
             "broken.yaml:8: activities.bad-sum.pillars: les poids des piliers font 0.9"],
      "pillar weights"),
     ("en", ["The catalog is not valid (11 error(s)):",

@@ -202,7 +202,8 @@ def _report(exc: BaseException, *, debug: bool, lang: str) -> int:
 
         traceback.print_exception(exc)
     if isinstance(exc, ApprenanceError):
-        click.echo(f"{t('error.prefix', lang)} [{exc.code}]: {exc.text(lang)}", err=True)
+        click.echo(f"{t('error.prefix', lang)} [{exc.code}]{t('punct.colon', lang)}"
+                   f"{exc.text(lang)}", err=True)
         return exc.exit_code
     click.echo(t("error.internal", lang, kind=exc.__class__.__name__), err=True)
     return 2
