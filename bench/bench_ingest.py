@@ -266,6 +266,7 @@ def bench_backend(name: str, csv_path: Path, rows: int, db: str | None,
         if again:
             seconds2, _, out2 = apprenance(home, db, "ingest", "--json", str(csv_path))
             result["again_seconds"] = round(seconds2, 2)
+            result["again_cpu_seconds"] = round(CPU["last"], 2)
             result["again_duplicates"] = json.loads(out2)["duplicates"]
         return result
     finally:
@@ -355,10 +356,11 @@ def main() -> None:
                   f"ratio {b['ratio']:.0%}")
         for stage, v in r.get("stages", {}).items():  # type: ignore[attr-defined]
             wall = f", wall {v['wall']:.2f} s" if "wall" in v else ""
-            print(f"  {'':30}   stage {stage:44} CPU {v['cpu']:7.2f} s{wall}")
+            calls = f", {v['calls']:,} calls" if "calls" in v else ""
+            print(f"  {'':30}   stage {stage:44} CPU {v['cpu']:7.2f} s{wall}{calls}")
         if "again_seconds" in r:
-            print(f"  {'':30}   again: {r['again_seconds']} s, {r['again_duplicates']:,} "
-                  "duplicates")
+            print(f"  {'':30}   again: {r['again_seconds']} s, CPU {r['again_cpu_seconds']} s, "
+                  f"{r['again_duplicates']:,} duplicates")
     print(f"  (total {time.perf_counter() - started:.0f} s)")
 
 
