@@ -123,14 +123,15 @@ class Packed:
     without going through ``Totals`` (the ingest's hot path: every transaction adds to every
     learner it saw). ``pack()`` stores what ``encode`` of the same totals stores."""
 
-    __slots__ = ("_text", "counts", "hours", "index", "keys")
+    __slots__ = ("_named", "_text", "counts", "hours", "index", "keys")
 
     def __init__(self) -> None:
         self.keys: list[Key] = []
         self.index: dict[Key, int] = {}
         self.hours = array("d")
         self.counts = array("q")
-        self._text: bytes | None = b""  # None: keys were added since
+        self._text = b""  # the names of the first ``_named`` keys, as stored
+        self._named = 0
 
     @classmethod
     def unpack(cls, value: bytes | bytearray | memoryview | None) -> Packed:
@@ -163,7 +164,7 @@ class Packed:
         index = dict(zip(keys, range(n), strict=True))
         if len(index) != n:  # a key stored twice: as decode reads it
             return cls.of(decode(data))
-        packed.keys, packed.index, packed._text = keys, index, text
+        packed.keys, packed.index, packed._text, packed._named = keys, index, text, n
         packed.hours.frombytes(data[start + size : start + size + 8 * n])
         packed.counts.frombytes(data[start + size + 8 * n :])
         if sys.byteorder != "little":  # pragma: no cover
@@ -187,7 +188,6 @@ class Packed:
         self.keys.append(key)
         self.hours.append(0.0)
         self.counts.append(0)
-        self._text = None
         return i
 
     def add(self, key: Key, hours: float, count: int) -> None:
@@ -198,12 +198,15 @@ class Packed:
     def pack(self) -> bytes:
         """The stored form (as ``encode``)."""
         text = self._text
-        if text is None:
+        if self._named < len(self.keys):  # keys added since: their names appended
+            new = self.keys[self._named :]
             names = _NAMES
             if len(names) > _KEYS_LIMIT:
                 names.clear()
-            names.update((k, f"{k[0]}{_DIM_SEP}{k[1]}") for k in self.keys if k not in names)
-            text = self._text = _KEY_SEP.join(map(names.__getitem__, self.keys)).encode()
+            names.update((k, f"{k[0]}{_DIM_SEP}{k[1]}") for k in new if k not in names)
+            added = _KEY_SEP.join(map(names.__getitem__, new)).encode()
+            text = self._text = (text + _KEY_SEP.encode() + added) if text else added
+            self._named = len(self.keys)
         hours, counts = self.hours, self.counts
         if sys.byteorder != "little":  # pragma: no cover
             hours, counts = array("d", hours), array("q", counts)
