@@ -88,7 +88,7 @@ class BatchWriter:
         # stored in the transaction under way, not yet told to the evidence engine
         self._sums = GroupSums(catalog)
         self._changed_at: datetime | None = None
-        self._held = HeldTotals()  # stored totals, decoded, between transactions (SQLite)
+        self._held = HeldTotals()  # stored totals, packed, between transactions (SQLite)
 
     @property
     def retries_midway(self) -> bool:
