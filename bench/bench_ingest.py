@@ -387,7 +387,8 @@ def main() -> None:
                   f"{b['peak_mb']} MB) -> ratio {b['ratio']:.3f}{by_cpu}")
         for stage, v in r.get("stages", {}).items():  # type: ignore[attr-defined]
             wall = f", wall {v['wall']:.2f} s" if "wall" in v else ""
-            print(f"  {'':30}   stage {stage:44} CPU {v['cpu']:7.2f} s{wall}")
+            calls = f", {v['calls']:,} calls" if "calls" in v else ""
+            print(f"  {'':30}   stage {stage:44} CPU {v['cpu']:7.2f} s{wall}{calls}")
         if "again_seconds" in r:
             again_server = (f", server CPU {r['again_server_cpu_seconds']} s"
                             if r.get("again_server_cpu_seconds") is not None else "")

@@ -78,6 +78,10 @@ def install() -> None:
     GroupSums.totals = timed("evidence: sums to totals", GroupSums.totals)  # type: ignore[method-assign]
     for name in ("decode", "merge", "encode"):
         setattr(codec, name, timed(f"evidence: {name} (per learner)", getattr(codec, name)))
+    codec.Packed.pack = timed("evidence: pack (per learner)", codec.Packed.pack)  # type: ignore[method-assign]
+    codec.Packed.unpack = classmethod(timed(  # type: ignore[method-assign,assignment]
+        "evidence: unpack (per learner)", codec.Packed.unpack.__func__))
+    GroupSums.add_packed = timed("evidence: add (per learner)", GroupSums.add_packed)  # type: ignore[method-assign]
     BW = writer.BatchWriter
     BW._within_day_limit = timed("24-hour cap", BW._within_day_limit)  # type: ignore[method-assign]
     DayLimit.load = timed("24-hour cap: read days", DayLimit.load)  # type: ignore[method-assign]

@@ -1,6 +1,7 @@
-"""The 24-hour cap across the transactions of one ingest: the day totals kept in memory from
-one transaction to the next (SQLite, when nobody else wrote) are read again when another
-process committed in between, so that the hours it stored count."""
+"""The 24-hour cap and the evidence totals across the transactions of one ingest: the day
+totals and the decoded evidence totals kept in memory from one transaction to the next (SQLite,
+when nobody else wrote) are read again when another process committed in between, so that the
+hours it stored count."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 import apprenance.db.ingest_sql as ingest_sql
 import apprenance.services.ingest.pipeline as pipeline
-from ingest_cli import Cli, run
+from apprenance.db.tables import learner_evidence, learners
+from apprenance.domain import evidence_codec as codec
+from ingest_cli import Cli, rows_of, run
 
 APPRENANCE = str(Path(sys.executable).parent / "apprenance")
 HEAD = "id,date,participant,territoire,projet,activite,duree\n"
@@ -28,14 +32,15 @@ def _log(path: Path, rows: list[str]) -> Path:
 
 @pytest.mark.parametrize("foreign", [True, False], ids=["other-process-wrote", "nobody-wrote"])
 def test_hours_committed_by_another_process_between_transactions_count(
-    cli: Cli, store: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    cli: Cli, store: list[str], db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     foreign: bool,
 ) -> None:
     filler = [f"f{i},2025-0{1 + i % 9}-{1 + i % 28:02d},p{i % 50}@example.org,val,jardin,"
               f"atelier-cuisine,0.25" for i in range(FILLER - 1)]
     first = _log(tmp_path / "first.csv", [
         "x1,2025-11-20,x@example.org,val,jardin,atelier-cuisine,1", *filler,
-        "x2,2025-11-20,x@example.org,val,jardin,atelier-cuisine,5"])
+        "x2,2025-11-20,x@example.org,val,jardin,atelier-cuisine,5",
+        "x3,2025-11-21,x@example.org,val,jardin,atelier-cuisine,2"])
     other = _log(tmp_path / "other.csv", [
         "o1,2025-11-20,x@example.org,val,jardin,atelier-cuisine,20"])
     # one batch per transaction, and the other process's ingest just before the second one
@@ -57,8 +62,17 @@ def test_hours_committed_by_another_process_between_transactions_count(
     report = run(cli, store, "ingest", "--json", first)
     assert len(calls) >= 2
     if foreign:  # 1 + 20 stored, then 5: over 24 hours
-        assert report["accepted"] == FILLER
+        assert report["accepted"] == FILLER + 1
         assert [(r["line"], r["field"]) for r in report["rejections"]] == [(FILLER + 2, "duree")]
         assert "21" in report["rejections"][0]["reason"]
     else:  # 1 + 5 fit
-        assert report["accepted"] == FILLER + 1 and report["rejected"] == 0
+        assert report["accepted"] == FILLER + 2 and report["rejected"] == 0
+    # the evidence totals count the other process's 20 hours too (x3 was added to them in the
+    # second transaction: to what is stored, not to what the first one left in memory)
+    hours, count = 1 + 20 + 2 if foreign else 1 + 5 + 2, 3
+    value = rows_of(db_url, select(learner_evidence.c.totals).join(
+        learners, learners.c.id == learner_evidence.c.learner_id).where(
+        learners.c.participant == "x@example.org"))[0]["totals"]
+    totals = codec.decode(value)
+    assert totals.hours[("total", "")] == pytest.approx(hours)
+    assert totals.counts[("total", "")] == count

@@ -5,6 +5,7 @@ tests/integration/test_evidence_codec_store.py)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -34,6 +35,37 @@ def test_what_is_written_is_read_back_exactly(values: dict[tuple[str, str], tupl
     assert back.rows() == totals.rows()
 
 
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(st.tuples(key, st.floats(-1e6, 1e6, allow_nan=False),
+                          st.integers(-10**6, 10**6)), max_size=60),
+       st.integers(0, 60))
+def test_packed_totals_add_and_store_as_totals_do(
+    adds: list[tuple[tuple[str, str], float, int]], cut: int
+) -> None:
+    """Adding to the packed form (the ingest's) then storing it stores what adding to
+    ``Totals`` then encoding stores, to the last bit, also after a round trip midway."""
+    totals, packed = Totals(), codec.Packed()
+    for i, (k, hours, count) in enumerate(adds):
+        if i == cut:
+            totals = codec.decode(codec.encode(totals))
+            packed = codec.Packed.unpack(packed.pack())
+        totals.hours[k] += hours
+        totals.counts[k] += count
+        packed.add(k, hours, count)
+    back = codec.decode(packed.pack())
+    assert dict(back.hours) == dict(totals.hours)
+    assert dict(back.counts) == dict(totals.counts)
+    assert packed.totals().rows() == totals.rows()
+    assert codec.Packed.unpack(codec.encode(totals)).totals().rows() == totals.rows()
+
+
+def test_a_key_stored_twice_is_read_as_decode_reads_it() -> None:
+    value = b"AEV1\x02\x00\x00\x00\x07\x00\x00\x00a\x1fb\x1ea\x1fb" + (
+        b"\x00" * 8 + b"\x00\x00\x00\x00\x00\x00\xf0?" + b"\x01" + b"\x00" * 7
+        + b"\x02" + b"\x00" * 7)
+    assert codec.Packed.unpack(value).totals().rows() == codec.decode(value).rows()
+
+
 def test_nothing_stored_reads_as_empty_totals() -> None:
     for value in (None, b"", codec.encode(Totals())):
         totals = codec.decode(value)
@@ -46,9 +78,10 @@ def test_nothing_stored_reads_as_empty_totals() -> None:
     b"AEV1\x01\x00\x00\x00\x01\x00\x00\x00x" + b"\x00" * 16,  # a key without a dimension
     b"AEV1\x02\x00\x00\x00\x03\x00\x00\x00a\x1fb" + b"\x00" * 32,  # 2 keys announced, 1 given
 ])
-def test_a_value_that_is_not_totals_is_a_store_error(value: bytes) -> None:
+@pytest.mark.parametrize("read", [codec.decode, codec.Packed.unpack], ids=["decode", "unpack"])
+def test_a_value_that_is_not_totals_is_a_store_error(value: bytes, read: Any) -> None:
     with pytest.raises(StoreError) as caught:
-        codec.decode(value)
+        read(value)
     assert "stored evidence totals" in caught.value.message
 
 

@@ -63,51 +63,65 @@ def clear_evidence(conn: Connection, learner_ids: Sequence[int]) -> None:
 
 
 def add_to_stored(
-    conn: Connection, learners: Sequence[int], add: Callable[[int, Totals], Totals],
-    changed_at: datetime | None,
+    conn: Connection, learners: Sequence[int], add: Callable[[int, codec.Packed], None],
+    span: Callable[[int], tuple[date, date] | None], changed_at: datetime | None,
+    held: dict[int, codec.Packed] | None = None,
 ) -> None:
-    """Add to each learner's stored totals (``add(learner, stored)`` adds in place) and widen
-    their first/last days, through the driver (this runs for every transaction of an ingest):
-    each learner's value is read, added to and written back once."""
+    """Add to each learner's stored totals (``add(learner, packed)`` adds in place) and widen
+    their first/last days to ``span(learner)``, through the driver (this runs for every
+    transaction of an ingest): each learner's value is read, added to and written back once.
+
+    ``held``: totals known to be the stored ones (kept by the caller from one transaction to
+    the next while nobody else wrote); those learners' values are not read again, and every
+    learner's new totals are put in it."""
     if not learners:
         return
     sqlite = is_sqlite(conn)
     mark = marks(conn)
+    known = held if held is not None else {}
     with raw_cursor(conn) as cursor:
         # learners in id order: two ingests adding to the same learners lock their rows in
         # the same order, and so never wait for each other in a circle (deadlock). Every
         # learner gets a row first, so that the rows read next exist and are locked
         # (PostgreSQL).
         ids = sorted(learners)
+        read = [i for i in ids if i not in known] if known else ids
         cursor.executemany(
             f"INSERT INTO learner_evidence (learner_id, totals) VALUES ({marks(conn, 2)}) "
-            "ON CONFLICT (learner_id) DO NOTHING", [(i, EMPTY) for i in ids])
+            "ON CONFLICT (learner_id) DO NOTHING", [(i, EMPTY) for i in read])
         stored: dict[int, bytes] = {}
         lock_rows = "" if sqlite else " ORDER BY learner_id FOR UPDATE"
-        for chunk in chunked(ids, CHUNK):
+        for chunk in chunked(read, CHUNK):
             cursor.execute(
                 "SELECT learner_id, totals FROM learner_evidence "
                 f"WHERE learner_id IN ({marks(conn, len(chunk))}){lock_rows}", tuple(chunk))
             stored.update(cursor.fetchall())
-        added = {i: add(i, codec.decode(stored[i])) for i in ids}  # decoded: no first/last
+        values = []
+        for i in ids:
+            packed = known.get(i)
+            if packed is None:
+                packed = codec.Packed.unpack(stored[i])
+                if held is not None:
+                    held[i] = packed
+            add(i, packed)
+            values.append((packed.pack(), i))
         cursor.executemany(
-            f"UPDATE learner_evidence SET totals = {mark} WHERE learner_id = {mark}",
-            [(codec.encode(added[i]), i) for i in ids])
+            f"UPDATE learner_evidence SET totals = {mark} WHERE learner_id = {mark}", values)
         least, greatest = ("min", "max") if sqlite else ("least", "greatest")
+        changed = driver_time(conn, changed_at)
         spans = []
         for learner in ids:
-            totals = added[learner]
-            if totals.first is None or totals.last is None:
+            days = span(learner)
+            if days is None:
                 continue
-            first = datetime.combine(totals.first, time(), UTC)
-            last = datetime.combine(totals.last, time(), UTC)
-            spans.append((driver_time(conn, first), driver_time(conn, last),
-                          driver_time(conn, changed_at), learner))
+            first = driver_time(conn, datetime.combine(days[0], time(), UTC))
+            last = driver_time(conn, datetime.combine(days[1], time(), UTC))
+            spans.append((first, first, last, last, changed, learner))
         cursor.executemany(
             f"UPDATE learners SET first_activity = coalesce({least}(first_activity, {mark}), "
             f"{mark}) , last_activity = coalesce({greatest}(last_activity, {mark}), {mark}), "
             f"evidence_changed_at = coalesce({mark}, evidence_changed_at) WHERE id = {mark}",
-            [(f, f, la, la, ch, lid) for f, la, ch, lid in spans],
+            spans,
         )
 
 

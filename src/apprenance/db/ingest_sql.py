@@ -166,8 +166,17 @@ def _sqlite_insert(
     assert raw is not None
     stamp, dumps = t.sqlite_time, json.dumps
     ingested = stamp(now)
+    # times and days repeat across rows: each written form is made once per batch
+    times: dict[Any, str] = {}
+    days: dict[Any, str] = {}
+    for r in records:
+        moment, day = r["occurred_at"], r["occurred_on"]
+        if moment not in times:
+            times[moment] = stamp(moment)
+        if day not in days:
+            days[day] = day.isoformat()
     rows = [
-        (r["id"], r["learner_id"], stamp(r["occurred_at"]), r["occurred_on"].isoformat(),
+        (r["id"], r["learner_id"], times[r["occurred_at"]], days[r["occurred_on"]],
          r["territory_id"], r["project_id"], r["function"], r["activity_type"],
          r["suggested_type"], r["duration_hours"], r["description"], r["evidence_url"],
          None if r["extra"] is None else dumps(r["extra"], ensure_ascii=False),

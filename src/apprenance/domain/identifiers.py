@@ -45,6 +45,8 @@ def normalise_identifier(text: str) -> str:
 def scripts_of(text: str) -> tuple[str, ...]:
     """The confusable scripts (Latin, Cyrillic, Greek) of the letters of ``text``, in order of
     appearance; other characters (digits, dots, other scripts) do not count."""
+    if text.isascii():  # the usual case: ASCII letters are Latin ones (a letter changes case)
+        return ("Latin",) if text.lower() != text.upper() else ()
     found: list[str] = []
     for char in text:
         if not char.isalpha():

@@ -73,17 +73,60 @@ def add_to_evidence(conn: Connection, catalog: Catalog, rows: Sequence[Mapping[s
 
 
 def add_sums(
-    conn: Connection, catalog: Catalog, sums: GroupSums, changed_at: datetime | None
+    conn: Connection, catalog: Catalog, sums: GroupSums, changed_at: datetime | None,
+    held: HeldTotals | None = None,
 ) -> None:
-    """Add what ``sums`` holds (activities stored in this transaction) to the totals."""
+    """Add what ``sums`` holds (activities stored in this transaction) to the totals
+    (``held``: the stored totals an ingest keeps from one transaction to the next)."""
     if not sums:
         return
     current = stored_version(conn) == catalog.version
     lock(conn, EVIDENCE_LOCK, shared=current)
     if stored_version(conn) != catalog.version:  # read again: another process may have rebuilt
         rebuild_evidence(conn, catalog)  # counts the new rows too: they are in this transaction
+        if held is not None:
+            held.clear()
         return
-    sql.add_to_stored(conn, sums.learners(), sums.add_to, changed_at)
+    sql.add_to_stored(conn, sums.learners(), sums.add_packed, sums.span, changed_at,
+                      held.usable() if held is not None else None)
+
+
+class HeldTotals:
+    """Learners' stored totals kept packed (``evidence_codec.Packed``) by an ingest from one
+    transaction to the next, so that each transaction adds to them without reading and
+    decoding them again; only while the store says nobody else wrote in between (SQLite: same
+    connection, same ``PRAGMA data_version``, as ``ingest.days.DayLimit``). Forgotten when
+    another connection committed, when a transaction is rolled back, when the ingest's own
+    voids or a rebuild change totals, and past ``KEYS_LIMIT`` keys held (memory)."""
+
+    KEYS_LIMIT = 1_000_000
+
+    def __init__(self) -> None:
+        self._values: dict[int, codec.Packed] = {}
+        self._stamp: tuple[object, int] | None = None
+
+    def begin(self, stamp: tuple[object, int] | None) -> None:
+        """A new transaction, with the store's change stamp (``ingest_sql.change_stamp``)."""
+        if stamp is None or stamp != self._stamp:
+            self._values.clear()
+        self._stamp = stamp
+
+    def usable(self) -> dict[int, codec.Packed] | None:
+        """The totals held (kept up to date by ``evidence_sql.add_to_stored``), or None when
+        the store gives no stamp (PostgreSQL: values are read again, under row locks)."""
+        if self._stamp is None:
+            return None
+        if sum(len(p.keys) for p in self._values.values()) > self.KEYS_LIMIT:
+            self._values.clear()
+        return self._values
+
+    def clear(self) -> None:
+        self._values.clear()
+
+    def abandon(self) -> None:
+        """The transaction under way was rolled back: what it added is not stored."""
+        self._stamp = None
+        self._values.clear()
 
 
 def totals_of_rows(catalog: Catalog, rows: Sequence[Mapping[str, Any]]) -> dict[int, Totals]:
@@ -197,11 +240,7 @@ class GroupSums:
         for kind_id, (hours, n) in self.by_type.get(learner, {}).items():
             weighted = self._weights.get(kind_id)
             if weighted is None:
-                kind = self.kinds[kind_id]
-                weighted = self._weights[kind_id] = [
-                    (TOTAL_KEY, 1.0), (("activity", kind_id), 1.0),
-                    *((("pillar", p), w) for p, w in kind.pillars.items()),
-                    *((("competence", k), w) for k, w in kind.competences.items())]
+                weighted = self._weighted(kind_id)
             count = int(n)
             for key, weight in weighted:
                 h[key] += hours * weight
@@ -217,6 +256,42 @@ class GroupSums:
             into.last = last if into.last is None else max(into.last, last)
         into.invalidate()
         return into
+
+    def add_packed(self, learner: int, into: codec.Packed) -> None:
+        """Add the learner's sums to ``into`` (in place), as ``add_to`` adds to ``Totals``:
+        the same additions in the same order (so the same hours to the last bit)."""
+        slot, index, h, c = into.slot, into.index.get, into.hours, into.counts
+        for kind_id, (hours, n) in self.by_type.get(learner, {}).items():
+            weighted = self._weights.get(kind_id)
+            if weighted is None:
+                weighted = self._weighted(kind_id)
+            count = int(n)
+            for key, weight in weighted:
+                i = index(key)
+                if i is None:
+                    i = slot(key)
+                h[i] += hours * weight
+                c[i] += count
+        for key, (hours, n) in self.plain.get(learner, {}).items():
+            i = index(key)
+            if i is None:
+                i = slot(key)
+            if key[0] != ATTESTATION:
+                h[i] += hours
+            c[i] += int(n)
+
+    def span(self, learner: int) -> tuple[date, date] | None:
+        """The first and last day of the learner's sums."""
+        found = self.spans.get(learner)
+        return None if found is None else (found[0], found[1])
+
+    def _weighted(self, kind_id: str) -> list[tuple[Key, float]]:
+        kind = self.kinds[kind_id]
+        weighted = self._weights[kind_id] = [
+            (TOTAL_KEY, 1.0), (("activity", kind_id), 1.0),
+            *((("pillar", p), w) for p, w in kind.pillars.items()),
+            *((("competence", k), w) for k, w in kind.competences.items())]
+        return weighted
 
     def totals(self) -> dict[int, Totals]:
         """The sums as each learner's totals."""
@@ -245,7 +320,7 @@ def rebuild_evidence(
         sql.clear_evidence(conn, chunk)
         sums = GroupSums(catalog)
         sums.add(sql.stored_activity_rows(conn, chunk))
-        sql.add_to_stored(conn, sums.learners(), sums.add_to, None)
+        sql.add_to_stored(conn, sums.learners(), sums.add_packed, sums.span, None)
     if learner_ids is None:
         write_meta(conn, META_KEY, catalog.version)
     return len(ids)

@@ -34,6 +34,7 @@ class DayTotals:
         self._spans: dict[int, tuple[int, array[float]]] = {}  # learner -> (first day, hours)
         self._sparse: dict[int, dict[int, float]] = {}
         self.slots = 0
+        self.spans_get = self._spans.get  # (first day, hours) of a learner kept in an array
 
     def get(self, learner: int, day: int) -> float:
         span = self._spans.get(learner)
@@ -131,6 +132,17 @@ class DayLimit:
 
     def fits(self, learner: int, day: int, hours: float) -> tuple[bool, float, float]:
         """(fits, hours before, hours with this activity); a fitting activity is counted."""
+        span = self.totals.spans_get(learner)
+        if span is not None:  # the usual case, inline: a day within the learner's array
+            i = day - span[0]
+            values = span[1]
+            if 0 <= i < len(values):
+                before = values[i]
+                total = before + hours
+                if total > MAX_HOURS + _TOLERANCE:
+                    return False, before, total
+                values[i] = total
+                return True, before, total
         before = self.totals.get(learner, day)
         total = before + hours
         if total > MAX_HOURS + _TOLERANCE:

@@ -24,7 +24,7 @@ from apprenance.db import ingest_sql as sql
 from apprenance.db.engine import Connection
 from apprenance.db.store import Store, retrying
 from apprenance.domain.catalog import Catalog
-from apprenance.services.evidence.totals import GroupSums, add_sums
+from apprenance.services.evidence.totals import GroupSums, HeldTotals, add_sums
 from apprenance.services.ingest.days import DayLimit
 from apprenance.services.ingest.rejects import quarantine, resolve_statements
 from apprenance.services.ingest.scope import in_territories, learners_in_territories
@@ -88,6 +88,7 @@ class BatchWriter:
         # stored in the transaction under way, not yet told to the evidence engine
         self._sums = GroupSums(catalog)
         self._changed_at: datetime | None = None
+        self._held = HeldTotals()  # stored totals, packed, between transactions (SQLite)
 
     @property
     def retries_midway(self) -> bool:
@@ -108,21 +109,25 @@ class BatchWriter:
     def transaction(self) -> Iterator[Connection]:
         """A transaction for one or more batches, holding the write lock on SQLite; the
         evidence engine hears of its activities once, just before the commit."""
-        with self.store.transaction() as conn:
-            sql.lock_for_writing(conn)
-            self._day_limit.begin(conn)
-            try:
+        try:
+            with self.store.transaction() as conn:
+                sql.lock_for_writing(conn)
+                self._day_limit.begin(conn)
+                self._held.begin(sql.change_stamp(conn))
                 yield conn
-            except BaseException:  # cleanup, then re-raise (even KeyboardInterrupt)
-                self._sums.clear()
-                self._day_limit.abandon()
-                raise
-            self._tell_evidence(conn)
+                self._tell_evidence(conn)
+        except BaseException:  # cleanup, then re-raise (even KeyboardInterrupt)
+            # rolled back (in the body, telling the evidence engine or committing): what
+            # this transaction counted in memory is not stored
+            self._sums.clear()
+            self._day_limit.abandon()
+            self._held.abandon()
+            raise
 
     def _tell_evidence(self, conn: Connection) -> None:
         """One call for many batches: the engine's work grows with the learners per call."""
         if self._sums:
-            add_sums(conn, self.catalog, self._sums, self._changed_at)
+            add_sums(conn, self.catalog, self._sums, self._changed_at, self._held)
             self._sums.clear()
 
     def write(self, conn: Connection, batch: Batch) -> None:
@@ -200,6 +205,7 @@ class BatchWriter:
             self._learners.clear()
             self._no_role.clear()
             self._day_limit = DayLimit()
+            self._held.abandon()
 
         return restore
 
@@ -345,6 +351,7 @@ class BatchWriter:
 
             sql.mark_voided(conn, to_void)
             remove_from_evidence(conn, self.catalog, to_void)
+            self._held.clear()  # those learners' totals were computed again
             self._day_limit.forget(conn, to_void)
 
     def _reject(self, conn: Connection, problems: list[Problem], now: datetime) -> None:
