@@ -152,3 +152,41 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     return tmp_path / "home"
+
+
+# How `make test` spreads the tests over its processes (pytest-xdist, `--dist loadgroup
+# --no-loadscope-reorder`): each file is one group (its module fixtures built once, on one
+# process), but a file of slow tests run on SQLite and on PostgreSQL is two groups, one per
+# database; the groups with slow or serial tests start first, so that no long one is left
+# alone at the end while the other processes idle.
+DATABASES = ("sqlite", "postgresql")
+
+
+def _long(item: pytest.Item) -> bool:
+    return any(item.get_closest_marker(m) is not None for m in ("slow", "serial"))
+
+
+def _group(item: pytest.Item) -> str:
+    name = item.nodeid.split("::", 1)[0]
+    callspec = getattr(item, "callspec", None)
+    databases = [v for v in callspec.params.values() if v in DATABASES] if callspec else []
+    return f"{name}[{databases[0]}]" if _long(item) and databases else name
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test in its xdist group (read by `--dist loadgroup`)."""
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(_group(item)))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_finish(session: pytest.Session) -> Iterator[None]:
+    """The groups with a slow test first, then the others by number of tests, each group's
+    tests in their order (every process collects the same order)."""
+    groups: dict[str, list[pytest.Item]] = {}
+    for item in session.items:
+        groups.setdefault(_group(item), []).append(item)
+    ordered = sorted(groups.values(), key=lambda g: (not any(map(_long, g)), -len(g)))
+    session.items[:] = [item for group in ordered for item in group]
+    return (yield)
