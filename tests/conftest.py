@@ -8,7 +8,7 @@ import socket
 import sqlite3
 import subprocess
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -157,9 +157,11 @@ def home(tmp_path: Path) -> Path:
 # How `make test` spreads the tests over its processes (pytest-xdist, `--dist loadgroup
 # --no-loadscope-reorder`): each file is one group (its module fixtures built once, on one
 # process), but a file of slow tests run on SQLite and on PostgreSQL is two groups, one per
-# database; the groups with slow or serial tests start first, so that no long one is left
-# alone at the end while the other processes idle.
+# database. The groups with slow or serial tests start first, the longest of the last run
+# first (pytest's cache), so that no long one is left alone at the end while others idle.
 DATABASES = ("sqlite", "postgresql")
+GROUP_SECONDS = "apprenance/group-seconds"  # pytest cache key: group -> seconds, last run
+_seconds: dict[str, float] = {}
 
 
 def _long(item: pytest.Item) -> bool:
@@ -182,11 +184,40 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_finish(session: pytest.Session) -> Iterator[None]:
-    """The groups with a slow test first, then the others by number of tests, each group's
-    tests in their order (every process collects the same order)."""
+    """The groups with a slow test first, each kind the longest of the last run first, then
+    by number of tests; each group's tests in their order (every process the same order)."""
+    cache = getattr(session.config, "cache", None)
+    seconds: dict[str, float] = cache.get(GROUP_SECONDS, {}) if cache is not None else {}
     groups: dict[str, list[pytest.Item]] = {}
     for item in session.items:
         groups.setdefault(_group(item), []).append(item)
-    ordered = sorted(groups.values(), key=lambda g: (not any(map(_long, g)), -len(g)))
-    session.items[:] = [item for group in ordered for item in group]
+    ordered = sorted(groups.items(), key=lambda g: (not any(map(_long, g[1])),
+                                                    -seconds.get(g[0], 0.0), -len(g[1])))
+    session.items[:] = [item for _, group in ordered for item in group]
     return (yield)
+
+
+def _controller_of_groups(config: pytest.Config) -> bool:
+    return config.getoption("dist", "no") == "loadgroup" and not hasattr(config, "workerinput")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+        item: pytest.Item) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Each report names its group (sent with it from the process that ran it)."""
+    report = yield
+    report.test_group = _group(item)
+    return report
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Each group's seconds, added up (by the process that saves them)."""
+    group = getattr(report, "test_group", None)
+    if isinstance(group, str):
+        _seconds[group] = _seconds.get(group, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    cache = getattr(session.config, "cache", None)
+    if cache is not None and _seconds and _controller_of_groups(session.config):
+        cache.set(GROUP_SECONDS, {**cache.get(GROUP_SECONDS, {}), **_seconds})
