@@ -157,15 +157,21 @@ def home(tmp_path: Path) -> Path:
 # How `make test` spreads the tests over its processes (pytest-xdist, `--dist loadgroup
 # --no-loadscope-reorder`): each file is one group (its module fixtures built once, on one
 # process), but a file of slow tests run on SQLite and on PostgreSQL is two groups, one per
-# database. The groups with slow or serial tests start first, the longest of the last run
-# first (pytest's cache), so that no long one is left alone at the end while others idle.
+# database. The groups with `minutes` tests start first, then those with `slow` or `serial`
+# ones, each kind the longest of the last run first (pytest's cache), then the others: no
+# long group may be left alone at the end while the other processes idle.
 DATABASES = ("sqlite", "postgresql")
 GROUP_SECONDS = "apprenance/group-seconds"  # pytest cache key: group -> seconds, last run
 _seconds: dict[str, float] = {}
 
 
 def _long(item: pytest.Item) -> bool:
-    return any(item.get_closest_marker(m) is not None for m in ("slow", "serial"))
+    return any(item.get_closest_marker(m) is not None for m in ("slow", "serial", "minutes"))
+
+
+def _rank(item: pytest.Item) -> int:
+    """0 for the longest tests, 1 for the slow or serial ones, 2 for the others."""
+    return 0 if item.get_closest_marker("minutes") else 1 if _long(item) else 2
 
 
 def _group(item: pytest.Item) -> str:
@@ -184,15 +190,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_finish(session: pytest.Session) -> Iterator[None]:
-    """The groups with a slow test first, each kind the longest of the last run first, then
-    by number of tests; each group's tests in their order (every process the same order)."""
+    """The groups by rank of their tests, each rank the longest of the last run first, then
+    the short ones by number of tests; each group's tests in their order (every process the
+    same order)."""
     cache = getattr(session.config, "cache", None)
     seconds: dict[str, float] = cache.get(GROUP_SECONDS, {}) if cache is not None else {}
     groups: dict[str, list[pytest.Item]] = {}
     for item in session.items:
         groups.setdefault(_group(item), []).append(item)
-    ordered = sorted(groups.items(), key=lambda g: (not any(map(_long, g[1])),
-                                                    -seconds.get(g[0], 0.0), -len(g[1])))
+    def key(group: tuple[str, list[pytest.Item]]) -> tuple[int, float, int]:
+        rank = min(map(_rank, group[1]))  # a long test's group: the number of tests says little
+        return rank, -seconds.get(group[0], 0.0), -len(group[1]) if rank == 2 else 0
+
+    ordered = sorted(groups.items(), key=key)
     session.items[:] = [item for _, group in ordered for item in group]
     return (yield)
 

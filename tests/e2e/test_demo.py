@@ -99,6 +99,7 @@ def _portfolio_opens(home: Path, run: dict[str, object]) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.minutes
 def test_demo_end_to_end_every_credential_valid_then_idempotent(
         cli: Callable[..., CliResult], home: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
