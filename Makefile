@@ -7,7 +7,8 @@ STAMP := $(VENV)/.installed
 HOME_DIR ?= apprenance-data
 PYTEST_ARGS ?=
 # Test processes (pytest-xdist): most tests wait on PostgreSQL, servers, Chromium or node, so
-# three keep two cores busy. Tests marked `serial` (kills and races with timing) run alone after.
+# three keep two cores busy. Each test file is one group run on one process (tests/conftest.py:
+# a slow file on both databases is two groups; the groups of slow and `serial` tests first).
 TEST_JOBS ?= 3
 
 .PHONY: install system-deps interop-deps demo test unit lint typecheck bench clean help
@@ -73,8 +74,7 @@ lint: $(STAMP)
 typecheck: lint
 
 test: $(STAMP) system-deps interop-deps lint
-	$(BIN)/pytest -n $(TEST_JOBS) --dist loadfile -m "not serial" $(PYTEST_ARGS)
-	$(BIN)/pytest -m serial $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_JOBS) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
 
 # The tests without a database, a server or a subprocess (tests/unit: under a minute), then
 # tests/integration (SQLite files, PostgreSQL, the CLI) and tests/e2e (Chromium, servers,

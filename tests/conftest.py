@@ -8,7 +8,7 @@ import socket
 import sqlite3
 import subprocess
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -152,3 +152,82 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     return tmp_path / "home"
+
+
+# How `make test` spreads the tests over its processes (pytest-xdist, `--dist loadgroup
+# --no-loadscope-reorder`): each file is one group (its module fixtures built once, on one
+# process), but a file of slow tests run on SQLite and on PostgreSQL is two groups, one per
+# database. The groups with `minutes` tests start first, then those with `slow` or `serial`
+# ones, each kind the longest of the last run first (pytest's cache), then the others: no
+# long group may be left alone at the end while the other processes idle.
+DATABASES = ("sqlite", "postgresql")
+GROUP_SECONDS = "apprenance/group-seconds"  # pytest cache key: group -> seconds, last run
+_seconds: dict[str, float] = {}
+
+
+def _long(item: pytest.Item) -> bool:
+    return any(item.get_closest_marker(m) is not None for m in ("slow", "serial", "minutes"))
+
+
+def _rank(item: pytest.Item) -> int:
+    """0 for the longest tests, 1 for the slow or serial ones, 2 for the others."""
+    return 0 if item.get_closest_marker("minutes") else 1 if _long(item) else 2
+
+
+def _group(item: pytest.Item) -> str:
+    name = item.nodeid.split("::", 1)[0]
+    callspec = getattr(item, "callspec", None)
+    databases = [v for v in callspec.params.values() if v in DATABASES] if callspec else []
+    return f"{name}[{databases[0]}]" if _long(item) and databases else name
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test in its xdist group (read by `--dist loadgroup`)."""
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(_group(item)))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_finish(session: pytest.Session) -> Iterator[None]:
+    """The groups by rank of their tests, each rank the longest of the last run first, then
+    the short ones by number of tests; each group's tests in their order (every process the
+    same order)."""
+    cache = getattr(session.config, "cache", None)
+    seconds: dict[str, float] = cache.get(GROUP_SECONDS, {}) if cache is not None else {}
+    groups: dict[str, list[pytest.Item]] = {}
+    for item in session.items:
+        groups.setdefault(_group(item), []).append(item)
+    def key(group: tuple[str, list[pytest.Item]]) -> tuple[int, float, int]:
+        rank = min(map(_rank, group[1]))  # a long test's group: the number of tests says little
+        return rank, -seconds.get(group[0], 0.0), -len(group[1]) if rank == 2 else 0
+
+    ordered = sorted(groups.items(), key=key)
+    session.items[:] = [item for _, group in ordered for item in group]
+    return (yield)
+
+
+def _controller_of_groups(config: pytest.Config) -> bool:
+    return config.getoption("dist", "no") == "loadgroup" and not hasattr(config, "workerinput")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+        item: pytest.Item) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Each report names its group (sent with it from the process that ran it)."""
+    report = yield
+    report.test_group = _group(item)
+    return report
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Each group's seconds, added up (by the process that saves them)."""
+    group = getattr(report, "test_group", None)
+    if isinstance(group, str):
+        _seconds[group] = _seconds.get(group, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    cache = getattr(session.config, "cache", None)
+    if cache is not None and _seconds and _controller_of_groups(session.config):
+        cache.set(GROUP_SECONDS, {**cache.get(GROUP_SECONDS, {}), **_seconds})

@@ -29,7 +29,7 @@ from triage_world import SUGGESTED, add_unmapped
 from web_world import LEA, World
 
 ARTIFACTS = REPO / "test-artifacts" / "accessibility"
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.minutes]
 
 # path template -> (who opens it, the concrete path; {SHARE} {SIGNIN} {INVITE} from the world)
 PAGES: dict[str, tuple[str, str]] = {

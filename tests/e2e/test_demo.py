@@ -1,6 +1,7 @@
 """The demo runs the whole product on the example territory, every credential it writes
 verifies valid with apprenance's own verifier (issue 19), and running it again adds
-nothing."""
+nothing; its last step's link opens a learner's portfolio (one demo run for all: it is the
+longest test)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from fastapi.testclient import TestClient
 
+from apprenance.bootstrap import App
+from apprenance.clock import fixed_clock
+from apprenance.config import load_settings
 from apprenance.credentials.pdf.attach import credential_in_pdf
-from conftest import REPO, CliResult
+from apprenance.web.app import create_app
+from conftest import FIXED_NOW, REPO, CliResult
 
 
 def credential_files(home: Path) -> list[Path]:
@@ -75,7 +81,25 @@ def _registrar_outputs(home: Path, step: dict[str, object]) -> None:
     assert book["Competences"].max_row == len(competences) + 1
 
 
+def _portfolio_opens(home: Path, run: dict[str, object]) -> None:
+    """The demo ends with its serve step, whose single-use link signs the learner in to a
+    working portfolio (served in-process on the demo's home)."""
+    steps = run["steps"]
+    assert isinstance(steps, list) and steps[-1]["name"] == "serve"
+    assert "serve" in steps[-1]["command"]
+    app = App(load_settings(home=home), clock=fixed_clock(FIXED_NOW))
+    try:
+        path = steps[-1]["portfolio"].removeprefix(app.settings.public_url)
+        client = TestClient(create_app(app.settings, app=app))
+        signed_in = client.post(path, follow_redirects=False)
+        assert signed_in.status_code == 303
+        assert client.get("/portfolio").status_code == 200
+    finally:
+        app.close()
+
+
 @pytest.mark.slow
+@pytest.mark.minutes
 def test_demo_end_to_end_every_credential_valid_then_idempotent(
         cli: Callable[..., CliResult], home: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -103,6 +127,7 @@ def test_demo_end_to_end_every_credential_valid_then_idempotent(
     _registrar_outputs(home, steps["certificates"])
     assert steps["serve"]["command"].endswith(" serve --allow-local-url")
     verify_everything(cli, home, tmp_path)
+    _portfolio_opens(home, first.json())
 
     again = cli("--home", home, "demo", "--json")
     assert again.code == 0, again.err

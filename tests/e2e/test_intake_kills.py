@@ -37,7 +37,7 @@ from live_server import free_port, server_env, wait_until_up
 from web_world import LEA, build_world
 from workers_world import APPRENANCE
 
-pytestmark = pytest.mark.serial  # kills servers at random moments: alone, after the parallel run
+pytestmark = pytest.mark.serial  # kills servers at random moments: a group started first
 V = {"X-Experience-API-Version": "1.0.3"}
 REQUESTS = 28
 PER_REQUEST = 6

@@ -30,7 +30,7 @@ from conftest import REPO
 from web_world import World
 
 ARTIFACTS = REPO / "test-artifacts" / "territory"
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.minutes]
 
 
 @dataclass

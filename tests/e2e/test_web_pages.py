@@ -168,22 +168,3 @@ def test_access_log_hides_secrets_in_query_strings(target: str) -> None:
     assert "SECRET" not in line
     assert line.split("?")[0].endswith(target.split("?")[0])  # the path itself is kept
 
-
-def test_demo_ends_with_a_working_portfolio_url(tmp_path_factory: pytest.TempPathFactory
-                                                ) -> None:
-    from apprenance.bootstrap import App, bundled
-    from apprenance.clock import fixed_clock
-    from apprenance.config import load_settings
-    from apprenance.services.demo import run_demo
-    from conftest import FIXED_NOW
-
-    app = App(load_settings(home=tmp_path_factory.mktemp("demo") / "home"),
-              clock=fixed_clock(FIXED_NOW))
-    report = run_demo(app.instance(), examples=bundled("examples"))
-    last = report.steps[-1]
-    assert last.name == "serve" and "serve" in last.data["command"]
-    path = last.data["portfolio"].removeprefix(app.settings.public_url)
-    client = TestClient(create_app(app.settings, app=app))
-    signed_in = client.post(path, follow_redirects=False)
-    assert signed_in.status_code == 303
-    assert client.get("/portfolio").status_code == 200

@@ -33,7 +33,7 @@ from workers_world import (
     write_csv,
 )
 
-pytestmark = pytest.mark.serial  # kills workers at random moments: alone, after the parallel run
+pytestmark = pytest.mark.serial  # kills workers at random moments: a group started first
 
 KILLS = 5
 # learners with few awards (17 in all): issuing them all takes seconds, not a minute
