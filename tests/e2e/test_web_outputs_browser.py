@@ -80,6 +80,9 @@ def _shots(page: Page, name: str) -> None:
     both, axe-core finds no serious violation and no control is under 44 px (the pages made
     by forms, such as the sign-in links, are not in test_accessibility's list of GET pages)."""
     ARTIFACTS.mkdir(exist_ok=True)
+    # the page's stylesheet loaded (a click's navigation is not waited for to the end: on a
+    # busy machine the audit could see the page unstyled, every control under 44 px)
+    page.wait_for_load_state("load")
     for width in (1280, 390):
         page.set_viewport_size({"width": width, "height": 900})
         if width == 390:
