@@ -37,10 +37,7 @@ def server() -> Iterator[MailServer]:
 @pytest.fixture
 def world(tmp_path: Path, db_url: str, server: MailServer) -> World:
     found = build_world(tmp_path, db_url=db_url)
-    found.app.settings = found.app.settings.model_copy(update={
-        "smtp_host": server.host, "smtp_port": server.port, "smtp_security": "none",
-        "smtp_from": "Apprenance <badges@testserver.example>",
-        "smtp_bounce_address": "bounces+{id}@testserver.example"})
+    found.app.settings = found.app.settings.model_copy(update=server.settings())
     return found
 
 

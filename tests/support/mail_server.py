@@ -37,6 +37,13 @@ class MailServer:
     _refusals: list[str] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
+    def settings(self) -> dict[str, Any]:
+        """The app's SMTP settings that send here (plain SMTP), with a sender and the VERP
+        bounce address of a test site: for ``settings.model_copy(update=...)``."""
+        return {"smtp_host": self.host, "smtp_port": self.port, "smtp_security": "none",
+                "smtp_from": "Apprenance <badges@testserver.example>",
+                "smtp_bounce_address": "bounces+{id}@testserver.example"}
+
     @property
     def messages(self) -> list[EmailMessage]:
         with self._lock:

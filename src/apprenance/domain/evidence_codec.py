@@ -78,12 +78,7 @@ def decode(value: bytes | bytearray | memoryview | None) -> Totals:
         raise CorruptTotals("stored evidence totals: keys are not UTF-8") from None
     if len(names) != n:
         raise CorruptTotals("stored evidence totals: wrong key count")
-    cache = _KEYS
-    if len(cache) > _KEYS_LIMIT:
-        cache.clear()
-    found = list(map(cache.get, names))
-    keys: list[Key] = (found if None not in found  # type: ignore[assignment]
-                       else [cache.get(name) or _key(name) for name in names])
+    keys = _keys(names)
     hours, counts = array("d"), array("q")
     hours.frombytes(data[start + size : start + size + 8 * n])
     counts.frombytes(data[start + size + 8 * n :])
@@ -93,6 +88,17 @@ def decode(value: bytes | bytearray | memoryview | None) -> Totals:
     totals.hours = defaultdict(float, zip(keys, hours, strict=True))
     totals.counts = defaultdict(int, zip(keys, counts, strict=True))
     return totals
+
+
+def _keys(names: list[str]) -> list[Key]:
+    """The keys named ``names`` (most already known: the cache of decoded names)."""
+    cache = _KEYS
+    if len(cache) > _KEYS_LIMIT:
+        cache.clear()
+    found = list(map(cache.get, names))
+    if None not in found:
+        return found  # type: ignore[return-value]
+    return [cache.get(name) or _key(name) for name in names]
 
 
 def _key(name: str) -> Key:
@@ -155,12 +161,7 @@ class Packed:
             return cls.of(decode(data))  # raises CorruptTotals
         if len(names) != n:
             return cls.of(decode(data))  # raises CorruptTotals
-        cache = _KEYS
-        if len(cache) > _KEYS_LIMIT:
-            cache.clear()
-        found = list(map(cache.get, names))
-        keys: list[Key] = (found if None not in found  # type: ignore[assignment]
-                           else [cache.get(name) or _key(name) for name in names])
+        keys = _keys(names)
         index = dict(zip(keys, range(n), strict=True))
         if len(index) != n:  # a key stored twice: as decode reads it
             return cls.of(decode(data))
