@@ -7,8 +7,8 @@ STAMP := $(VENV)/.installed
 HOME_DIR ?= apprenance-data
 PYTEST_ARGS ?=
 # Test processes (pytest-xdist): most tests wait on PostgreSQL, servers, Chromium or node, so
-# three keep two cores busy. Each test file is one group run on one process (tests/conftest.py:
-# a slow file on both databases is two groups; the groups of slow and `serial` tests first).
+# three keep two cores busy. Each test file runs on one process, the longest files first
+# (tests/conftest.py orders them); tests marked `serial` (kills) run alone after.
 TEST_JOBS ?= 3
 
 .PHONY: install system-deps interop-deps demo test unit lint typecheck bench clean help
@@ -74,7 +74,8 @@ lint: $(STAMP)
 typecheck: lint
 
 test: $(STAMP) system-deps interop-deps lint
-	$(BIN)/pytest -n $(TEST_JOBS) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder -m "not serial" $(PYTEST_ARGS)
+	$(BIN)/pytest -m serial $(PYTEST_ARGS)
 
 # The tests without a database, a server or a subprocess (tests/unit: under a minute), then
 # tests/integration (SQLite files, PostgreSQL, the CLI) and tests/e2e (Chromium, servers,

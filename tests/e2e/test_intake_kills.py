@@ -8,11 +8,14 @@ recorded; every row sent is stored or rejected exactly once; nothing is left to 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import csv
 import io
 import json
+import os
 import random
+import signal
 import subprocess
 import threading
 import time
@@ -51,11 +54,18 @@ def _serve(home: Path, db_url: str, port: int, workers: int = 1,
     proc = subprocess.Popen(
         [APPRENANCE, "--home", str(home), "--db", db_url, "serve", "--host", "127.0.0.1",
          "--port", str(port), "--workers", str(workers)],
-        env=server_env(), stdout=err, stderr=err)
+        env=server_env(), stdout=err, stderr=err, start_new_session=True)
     if log is not None:
         err.close()  # type: ignore[union-attr]
     wait_until_up(f"http://127.0.0.1:{port}", proc, tries=600)
     return proc
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    """SIGKILL the server and its worker processes (its own session: a killed master leaves
+    its workers running, holding database connections, when only it is killed)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
 
 
 @dataclass
@@ -209,7 +219,7 @@ def _kill_after_commit(db_url: str, request: Request, proc: subprocess.Popen[byt
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             while not done.is_set() and not _committed(conn, request):
                 time.sleep(0.002)
-        proc.kill()
+        _kill(proc)
         engine.dispose()
 
     thread = threading.Thread(target=watch)
@@ -249,7 +259,7 @@ def _send_with_kills(rng: random.Random, stream: Stream, home: Path, db_url: str
                     done.set()
                     killer.join()
                     if proc.poll() is None:
-                        proc.kill()  # it fired after the answer: killed all the same
+                        _kill(proc)  # it fired after the answer: killed all the same
                     proc.wait()
                     kills += 1
                     proc = _serve(home, db_url, port, log=logs)
@@ -259,7 +269,7 @@ def _send_with_kills(rng: random.Random, stream: Stream, home: Path, db_url: str
                     break
                 again = True
     finally:
-        proc.kill()
+        _kill(proc)
         proc.wait()
     return kills
 
@@ -357,7 +367,7 @@ def test_identical_uploads_at_once_on_a_real_server(tmp_path: Path, db_url: str)
         for thread in threads:
             thread.join()
     finally:
-        proc.kill()
+        _kill(proc)
         proc.wait()
     assert [a.status_code for a in answers] == [200] * 8, [a.text[:200] for a in answers]
     reports = [a.json() for a in answers]

@@ -57,7 +57,7 @@ def _counts(page: str) -> dict[str, list[int]]:
 
 
 def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", page))
+    return html.unescape(re.sub(r"[ \t\r\n]+", " ", page))  # no-break spaces kept
 
 
 def test_excel_csv_with_a_bad_row_then_correct_it(world: World) -> None:
