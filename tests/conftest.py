@@ -19,7 +19,8 @@ from sqlalchemy.exc import OperationalError
 
 from apprenance.db.store import Store
 
-pytest_plugins = ["ingest_cli"]  # the `store` fixture of the ingest tests
+# the `store` fixture of the ingest tests, the `template` store of the bad-input corpus
+pytest_plugins = ["ingest_cli", "bad_corpus"]
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from typing import Any, ClassVar, Protocol
 
 from apprenance.i18n.phrases import Phrase
@@ -126,6 +127,10 @@ class FieldError(InputError):
         self.field = field
         self.key = key
         self.values = values
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str]]:
+        # handed from the process that reads a large file (``services/ingest/read_apart``)
+        return partial(FieldError, **self.values), (self.field, self.key)
 
 
 class LookAlike(InputError, ValueError):

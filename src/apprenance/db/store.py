@@ -24,6 +24,7 @@ from typing import TypeVar
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
+from apprenance.db.bulk_load import restore_learner_index
 from apprenance.db.engine import check_connection, make_engine, redact
 from apprenance.db.schema import require_current, upgrade
 from apprenance.errors import ApprenanceError, StoreError, StoreUnavailable
@@ -66,7 +67,10 @@ class Store:
 
     def init(self) -> tuple[str | None, str]:
         """Create or upgrade the schema; returns (revision before, revision after)."""
-        return upgrade(self.engine)
+        revisions = upgrade(self.engine)
+        with self.transaction() as conn:  # an ingest killed during a bulk load dropped it
+            restore_learner_index(conn)
+        return revisions
 
     def check(self) -> None:
         """Fail clearly when the database is unreachable or not initialised."""

@@ -150,7 +150,10 @@ activities = Table(
     Column("source_ref", Text),
     Column("ingested_at", UtcDateTime, nullable=False),
 )
-Index("ix_activities_learner", activities.c.learner_id, activities.c.occurred_at)
+# dropped while a large file is loaded into a (nearly) empty store, built again after it
+# (``db/bulk_load``)
+activities_by_learner = Index("ix_activities_learner", activities.c.learner_id,
+                              activities.c.occurred_at)
 
 attestations = Table(
     "attestations",

@@ -16,22 +16,25 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from apprenance.clock import Clock
 from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD, Batch, Problem
+from apprenance.db import bulk_load
 from apprenance.db import ingest_sql as sql
 from apprenance.db.store import RETRIES, Store, StoreConflict, retrying
 from apprenance.domain.catalog import Catalog
-from apprenance.errors import FieldError
+from apprenance.errors import ApprenanceError, FieldError
 from apprenance.i18n import t as t_msg
 from apprenance.importers import detect_format, read_log
 from apprenance.importers.canonical import Lookups
 from apprenance.importers.encoding import LEGACY, text_encoding
 from apprenance.services.evaluation.batch_gc import few_collections
 from apprenance.services.evidence.totals import ensure_current
+from apprenance.services.ingest.read_apart import read_apart, reads_apart
 from apprenance.services.ingest.rejects import resolve_file
 from apprenance.services.ingest.rejects_roundtrip import close_numbered, reject_numbers
 from apprenance.services.ingest.writer import BatchWriter, Tally
@@ -73,10 +76,20 @@ def ingest_files(
     # already stored, rather than in the first transaction from those and its new rows
     store.retrying(lambda conn: ensure_current(conn, catalog))
     writer = BatchWriter(store, catalog, clock, lang, territories)
-    with few_collections():
-        for log in files:
-            _ingest_one(log, writer, lookups, store, clock, progress)
-        writer.finish()
+    rows = bulk_load.estimated_rows([_size(log.path) for log in files])
+    if store.retrying(lambda conn: bulk_load.worthwhile(conn, rows)):
+        store.retrying(bulk_load.drop_learner_index)
+    try:
+        with few_collections():
+            for log in files:
+                _ingest_one(log, writer, lookups, store, clock, progress)
+            writer.finish()
+    except BaseException:
+        with suppress(ApprenanceError):  # the ingest's own error is the one to tell
+            store.retrying(bulk_load.restore_learner_index)
+        raise
+    # dropped by this ingest, or by one that was killed during its load: built again
+    store.retrying(bulk_load.restore_learner_index)
     return writer.tally
 
 
@@ -93,7 +106,8 @@ def _ingest_one(
         writer.tally.notes.append({"file": log.label, "note": "encoding.cp1252",
                                    "reason": t_msg("ingest.note.cp1252", writer.lang)})
     try:
-        batches = read_log(log.path, fmt, log.label, source, lookups)
+        read = read_apart if reads_apart(size) else read_log
+        batches = read(log.path, fmt, log.label, source, lookups)
         _pipeline(batches, writer, _reporter(progress, log.label, size))
     except FieldError as error:
         line = 1 if error.field == HEADER_FIELD else None

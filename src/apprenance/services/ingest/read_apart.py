@@ -1,0 +1,92 @@
+"""Reading and checking a large log file in a process of its own, while this one stores.
+
+In one process the reading thread and the writing thread take turns on the interpreter lock,
+so an ingest costs the sum of the two; on a machine with a second core the reading process
+parses and checks the next batches while this one stores the last (docs/benchmarks.md,
+"reading apart"). The batches come back through a pipe, one at a time: at most the batch being
+sent and the one being read are held by the reader, whatever the size of the file.
+
+What comes back is what ``read_log`` would yield in this process, in the same order, problems
+and their lines included; a whole-file problem (``FieldError``) is raised here as it would
+have been. The reading process ends when the file is read, and on its own when this process
+goes away (its next send finds the pipe closed), so an ingest killed midway leaves nothing
+running.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from apprenance.contracts.records import Batch
+from apprenance.errors import ApprenanceError
+from apprenance.importers import read_log
+from apprenance.importers.canonical import Lookups
+
+# below this size a file is read in this process: starting the other costs ~0.3 s
+READ_APART_BYTES = 8 * 1024 * 1024
+_BATCH, _END, _FAILED = "batch", "end", "failed"
+
+
+class ReaderStopped(ApprenanceError):
+    """The reading process ended without saying why (killed, out of memory)."""
+
+
+def reads_apart(size: int) -> bool:
+    return size >= READ_APART_BYTES and (multiprocessing.cpu_count() or 1) > 1
+
+
+def read_apart(
+    path: Path, fmt: str, label: str, source: str, lookups: Lookups
+) -> Iterator[Batch]:
+    """The batches of ``read_log(path, fmt, label, source, lookups)``, read by a process of
+    their own (started now: an unknown format is refused here, before it is)."""
+    read_log(path, fmt, label, source, lookups)  # an unknown format is refused now (unread)
+    context = multiprocessing.get_context("spawn")  # no copy of this process's threads
+    mine, theirs = context.Pipe(duplex=False)
+    reader = context.Process(target=_read, args=(theirs, path, fmt, label, source, lookups),
+                             name="apprenance-ingest-reader", daemon=True)
+    reader.start()
+    theirs.close()
+    return _received(mine, reader)
+
+
+def _received(mine: Connection, reader: multiprocessing.process.BaseProcess) -> Iterator[Batch]:
+    try:
+        while True:
+            try:
+                kind, value = mine.recv()
+            except EOFError:
+                raise ReaderStopped("the process reading the file stopped") from None
+            if kind == _BATCH:
+                yield value
+            elif kind == _END:
+                return
+            else:
+                raise value
+    finally:  # read to the end, failed, or abandoned by the ingest (the writer failed)
+        mine.close()  # the reader's next send fails: it ends
+        reader.join(timeout=5)
+        if reader.is_alive():
+            reader.terminate()
+            reader.join()
+
+
+def _read(out: Connection, path: Path, fmt: str, label: str, source: str,
+          lookups: Lookups) -> None:
+    """The reading process: every batch, then the end or what stopped the reading."""
+    try:
+        try:
+            for batch in read_log(path, fmt, label, source, lookups):
+                out.send((_BATCH, batch))
+            out.send((_END, None))
+        except (BrokenPipeError, EOFError):
+            return  # the ingest went away: nobody to read for
+        except Exception as exc:  # handed over, raised there as here
+            out.send((_FAILED, exc))
+    except (BrokenPipeError, EOFError):
+        return
+    finally:
+        out.close()
