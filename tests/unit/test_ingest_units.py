@@ -204,7 +204,7 @@ def test_exports_neutralise_formulas_and_keep_raw_bytes_readable() -> None:
 
 
 def test_day_totals_grow_both_ways_and_fall_back_for_wide_spans() -> None:
-    from apprenance.services.ingest.days import SPAN_LIMIT, DayLimit, DayTotals
+    from apprenance.services.ingest.days import GROW_DAYS, SPAN_LIMIT, DayLimit, DayTotals
 
     totals = DayTotals()
     day = date(2025, 3, 10).toordinal()
@@ -212,7 +212,9 @@ def test_day_totals_grow_both_ways_and_fall_back_for_wide_spans() -> None:
     totals.set(7, day + 3, 1.5)
     totals.set(7, day - 2, 4.0)  # before the first day: the array grows at its start
     assert [totals.get(7, day + k) for k in (-2, -1, 0, 1, 3, 4)] == [4.0, 0, 2.0, 0, 1.5, 0]
-    assert totals.slots == 6 and totals.get(8, day) == 0.0
+    # each growth leaves room for a month more: the days there hold no hours
+    assert totals.slots == 1 + (3 + GROW_DAYS) + (2 + GROW_DAYS) and totals.get(8, day) == 0.0
+    assert totals.get(7, day - 2 - GROW_DAYS) == 0.0 == totals.get(7, day + 3 + GROW_DAYS)
     totals.set(7, day + SPAN_LIMIT, 3.0)  # over ten years: a dictionary from now on
     assert totals.get(7, day + SPAN_LIMIT) == 3.0 and totals.get(7, day - 2) == 4.0
     assert totals.slots == 4

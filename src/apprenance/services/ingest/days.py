@@ -20,6 +20,7 @@ from apprenance.db.engine import Connection
 from apprenance.importers.values import MAX_HOURS
 
 SPAN_LIMIT = 3660  # days in one learner's array
+GROW_DAYS = 31  # days added to an array beyond the one that did not fit
 SLOTS_LIMIT = 8_000_000  # days kept in all (about 64 MB)
 # Not domain.evidence.TOLERANCE (1e-9): this one compares a day's raw hours (sums of values read
 # from logs, and of values read back from the store) with the 24-hour cap, and has always let a
@@ -68,14 +69,18 @@ class DayTotals:
             self._sparse[learner] = sparse
             self.slots += len(sparse) - len(values)
             return
-        grow = first - day if day < first else i - len(values) + 1
-        padding = array("d", bytes(8 * grow))
+        # grown by a few weeks more than needed (the days past the last one read as 0 hours,
+        # as before): logs run in date order, and each new day would otherwise grow it again
+        room = min(GROW_DAYS, SPAN_LIMIT - (high - low + 1))
         if day < first:
-            values = padding + values
-            self._spans[learner] = (day, values)
-            values[0] = hours
+            grow = first - day + room
+            values = array("d", bytes(8 * grow)) + values
+            first -= grow
+            self._spans[learner] = (first, values)
+            values[day - first] = hours
         else:
-            values.extend(padding)
+            grow = i - len(values) + 1 + room
+            values.extend(array("d", bytes(8 * grow)))
             values[i] = hours
         self.slots += grow
 
