@@ -23,7 +23,7 @@ from apprenance.db.evidence_sql import CHUNK, day_of
 from apprenance.db.raw_sql import chunked
 from apprenance.db.writes import EVIDENCE_LOCK, lock, read_meta, write_meta
 from apprenance.domain import evidence_codec as codec
-from apprenance.domain.catalog import Catalog
+from apprenance.domain.catalog import ActivityType, Catalog
 from apprenance.domain.evidence import (
     ANY_ROLE,
     ATTESTATION,
@@ -151,6 +151,8 @@ class GroupSums:
         self.spans: dict[int, list[date]] = {}
         self._months: dict[Any, tuple[date, Key]] = {}
         self._keys: dict[tuple[str, str], Key] = {}  # one tuple per (dimension, key)
+        # (type, function, project, territory) as a row writes them -> their keys
+        self._combos: dict[tuple[str, str | None, str | None, str | None], tuple[Key, ...]] = {}
         self._weights: dict[str, list[tuple[Key, float]]] = {}
 
     def __bool__(self) -> bool:
@@ -158,7 +160,7 @@ class GroupSums:
 
     def add(self, rows: Iterable[Mapping[str, Any]]) -> None:
         kinds, by_type, plain, spans = self.kinds, self.by_type, self.plain, self.spans
-        months, keys_of = self._months, self._keys
+        months, keys_of, combos = self._months, self._keys, self._combos
         for row in rows:
             if row.get("voided"):
                 continue
@@ -185,18 +187,12 @@ class GroupSums:
             else:
                 acc[0] += hours
                 acc[1] += 1
-            function = row.get("function") or (kind.functions[0] if kind.functions else None)
-            keys = [month]
-            if function:
-                keys.append(keys_of.get(("function", function)) or self._key("function", function))
-            project = row.get("project_id")
-            if project:
-                keys.append(keys_of.get(("project", project)) or self._key("project", project))
-            territory = row.get("territory_id")
-            if territory:
-                keys.append(keys_of.get(("territory", territory))
-                            or self._key("territory", territory))
-            for key in keys:
+            written = (kind.id, row.get("function"), row.get("project_id"),
+                       row.get("territory_id"))
+            keys = combos.get(written)
+            if keys is None:
+                keys = combos[written] = self._combo(kind, *written[1:])
+            for key in (month, *keys):
                 acc = keyed.get(key)
                 if acc is None:
                     keyed[key] = [hours, 1]
@@ -223,6 +219,15 @@ class GroupSums:
                 span[0] = day
             elif day > span[1]:
                 span[1] = day
+
+    def _combo(self, kind: ActivityType, function: str | None, project: str | None,
+               territory: str | None) -> tuple[Key, ...]:
+        """The keys other than the month that a row of ``kind`` adds to, with the function,
+        project and territory it names (the kind's first function when it names none)."""
+        function = function or (kind.functions[0] if kind.functions else None)
+        named = (("function", function), ("project", project), ("territory", territory))
+        return tuple(self._keys.get((dimension, name)) or self._key(dimension, name)
+                     for dimension, name in named if name)
 
     def _key(self, dimension: str, name: str) -> Key:
         key = self._keys[(dimension, name)] = (dimension, name)
