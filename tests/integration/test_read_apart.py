@@ -53,8 +53,9 @@ def test_the_reader_ends_when_the_ingest_stops_reading(tmp_path: Path) -> None:
         for i in range(30_000)), encoding="utf-8")
     lookups = Lookups.build({}, frozenset({"val"}), {"jardin": "val"})
     batches = read_apart.read_apart(path, "csv", "big.csv", str(path), lookups)
-    first = next(batches)
-    assert len(first) == 5000  # a duration "x" every third row: refused, by its line
+    sealed = next(batches)  # opened by the thread that stores it
+    first = sealed.open()
+    assert len(sealed) == len(first) == 5000 and sealed.position == first.position > 0  # a duration "x" every third row: refused, by its line
     assert [(p.line, p.field) for p in first.problems[:2]] == [(2, "duree"), (5, "duree")]
     assert first.records[0]["source_line"] == 3
     assert multiprocessing.active_children()

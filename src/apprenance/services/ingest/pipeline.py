@@ -34,7 +34,7 @@ from apprenance.importers.canonical import Lookups
 from apprenance.importers.encoding import LEGACY, text_encoding
 from apprenance.services.evaluation.batch_gc import few_collections
 from apprenance.services.evidence.totals import ensure_current
-from apprenance.services.ingest.read_apart import read_apart, reads_apart
+from apprenance.services.ingest.read_apart import SealedBatch, read_apart, reads_apart
 from apprenance.services.ingest.rejects import resolve_file
 from apprenance.services.ingest.rejects_roundtrip import close_numbered, reject_numbers
 from apprenance.services.ingest.writer import BatchWriter, Tally
@@ -124,11 +124,11 @@ def _ingest_one(
 
 
 def _pipeline(
-    batches: Iterable[Batch], writer: BatchWriter, report: Callable[[int], None]
+    batches: Iterable[Batch | SealedBatch], writer: BatchWriter, report: Callable[[int], None]
 ) -> None:
     """Hand the batches to ``writer`` in a second thread while the next one is read; several
     batches share a transaction (up to ``COMMIT_ROWS`` rows or ``COMMIT_SECONDS``)."""
-    todo: queue.Queue[Batch | None] = queue.Queue(maxsize=1)
+    todo: queue.Queue[Batch | SealedBatch | None] = queue.Queue(maxsize=1)
     failed: list[BaseException] = []
 
     # SQLite takes the write lock first (BEGIN IMMEDIATE), so a transaction is never rolled
@@ -138,10 +138,15 @@ def _pipeline(
     limit_rows, limit_seconds = (COMMIT_ROWS, COMMIT_SECONDS) if keep else (
         SQLITE_COMMIT_ROWS, SQLITE_COMMIT_SECONDS)
 
+    def take() -> Batch | None:
+        """The next batch; one the reading process sent is unpickled here, in this thread."""
+        item = todo.get()
+        return item.open() if isinstance(item, SealedBatch) else item
+
     def consume() -> None:
         batch: Batch | None = None
         try:
-            batch = todo.get()
+            batch = take()
             while batch is not None:
                 taken: list[Batch] = [batch]  # the batches of this transaction, for a retry
                 complete = True  # all of them are in ``taken``
@@ -154,7 +159,7 @@ def _pipeline(
                             rows += len(batch)
                             if rows >= limit_rows or time.monotonic() > deadline:
                                 break
-                            batch = todo.get()
+                            batch = take()
                             if batch is None:
                                 break
                             if not keep:
@@ -168,13 +173,14 @@ def _pipeline(
                     retrying(partial(_write_again, writer, taken), attempts=RETRIES - 1,
                              before_retry=restore)
                 if batch is not None:
-                    batch = todo.get()
+                    batch = take()
         except BaseException as exc:  # handed to the reading thread
             failed.append(exc)
             # unblock the reader, unless the end (None) was taken already: a commit that fails
             # after the last batch (a deadlock, a lost connection) must not hang the ingest
-            while batch is not None:
-                batch = todo.get()
+            left: Batch | SealedBatch | None = batch
+            while left is not None:
+                left = todo.get()
 
     worker = threading.Thread(target=consume, name="apprenance-ingest-writer", daemon=True)
     worker.start()

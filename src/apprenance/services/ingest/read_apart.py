@@ -3,8 +3,9 @@
 In one process the reading thread and the writing thread take turns on the interpreter lock,
 so an ingest costs the sum of the two; on a machine with a second core the reading process
 parses and checks the next batches while this one stores the last (docs/benchmarks.md,
-"reading apart"). The batches come back through a pipe, one at a time: at most the batch being
-sent and the one being read are held by the reader, whatever the size of the file.
+"reading apart"). The batches come back through a pipe, one at a time, pickled, and are
+unpickled by the thread that stores them (``SealedBatch``): at most the batch being sent and
+the one being read are held by the reader, whatever the size of the file.
 
 What comes back is what ``read_log`` would yield in this process, in the same order, problems
 and their lines included; a whole-file problem (``FieldError``) is raised here as it would
@@ -16,6 +17,7 @@ running.
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -40,7 +42,7 @@ def reads_apart(size: int) -> bool:
 
 def read_apart(
     path: Path, fmt: str, label: str, source: str, lookups: Lookups
-) -> Iterator[Batch]:
+) -> Iterator[SealedBatch]:
     """The batches of ``read_log(path, fmt, label, source, lookups)``, read by a process of
     their own (started now: an unknown format is refused here, before it is)."""
     read_log(path, fmt, label, source, lookups)  # an unknown format is refused now (unread)
@@ -53,7 +55,26 @@ def read_apart(
     return _received(mine, reader)
 
 
-def _received(mine: Connection, reader: multiprocessing.process.BaseProcess) -> Iterator[Batch]:
+class SealedBatch:
+    """A batch as the reading process sent it, still pickled: opened by the thread that
+    stores it (unpickling here, in the thread that receives, would take the interpreter lock
+    from the writer in the middle of its work). Its size and position are known unopened."""
+
+    __slots__ = ("_data", "_size", "position")
+
+    def __init__(self, size: int, position: int, data: bytes) -> None:
+        self._size, self.position, self._data = size, position, data
+
+    def __len__(self) -> int:
+        return self._size
+
+    def open(self) -> Batch:
+        batch: Batch = pickle.loads(self._data)
+        return batch
+
+
+def _received(mine: Connection, reader: multiprocessing.process.BaseProcess
+              ) -> Iterator[SealedBatch]:
     try:
         while True:
             try:
@@ -61,7 +82,7 @@ def _received(mine: Connection, reader: multiprocessing.process.BaseProcess) -> 
             except EOFError:
                 raise ReaderStopped("the process reading the file stopped") from None
             if kind == _BATCH:
-                yield value
+                yield SealedBatch(*value)
             elif kind == _END:
                 return
             else:
@@ -80,7 +101,8 @@ def _read(out: Connection, path: Path, fmt: str, label: str, source: str,
     try:
         try:
             for batch in read_log(path, fmt, label, source, lookups):
-                out.send((_BATCH, batch))
+                data = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
+                out.send((_BATCH, (len(batch), batch.position, data)))
             out.send((_END, None))
         except (BrokenPipeError, EOFError):
             return  # the ingest went away: nobody to read for
