@@ -55,7 +55,8 @@ def test_the_reader_ends_when_the_ingest_stops_reading(tmp_path: Path) -> None:
     batches = read_apart.read_apart(path, "csv", "big.csv", str(path), lookups)
     sealed = next(batches)  # opened by the thread that stores it
     first = sealed.open()
-    assert len(sealed) == len(first) == 5000 and sealed.position == first.position > 0  # a duration "x" every third row: refused, by its line
+    assert len(sealed) == len(first) == 5000 and sealed.position == first.position > 0
+    # a duration "x" every third row: refused, by its line
     assert [(p.line, p.field) for p in first.problems[:2]] == [(2, "duree"), (5, "duree")]
     assert first.records[0]["source_line"] == 3
     assert multiprocessing.active_children()
