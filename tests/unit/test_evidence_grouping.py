@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from apprenance.domain.evidence import Totals, facts_for
-from apprenance.services.evidence.totals import totals_of_rows
+from apprenance.services.evidence.group_sums import totals_of_rows
 from builders import tiny_catalog
 
 CAT = tiny_catalog()

@@ -13,26 +13,17 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, delete, select, update
+from sqlalchemy import Connection, RowMapping, delete, func, select, update
 
 from apprenance.db import tables as t
 from apprenance.db.raw_sql import chunked, driver_time, is_sqlite, marks, raw_cursor
 from apprenance.domain import evidence_codec as codec
-from apprenance.domain.evidence import Totals
+from apprenance.domain.evidence import Totals, day_of
 
 CHUNK = 500
 EMPTY = codec.encode(Totals())
 STORED_COLUMNS = ("id", "learner_id", "occurred_on", "activity_type", "assigned_type",
                   "function", "project_id", "territory_id", "duration_hours", "voided")
-
-
-def day_of(value: Any) -> date:
-    """A day as the drivers answer it: a date, a datetime, or ISO text (SQLite)."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
 
 
 def learners_of_activities(conn: Connection, activity_ids: Sequence[str]) -> set[int]:
@@ -142,6 +133,22 @@ def stored_activity_rows(conn: Connection, learner_ids: Sequence[int]) -> list[d
     for row in rows:
         row["witness_roles"] = roles.get(row["id"], ())
     return rows
+
+
+def type_spans(
+    conn: Connection, learner_ids: Sequence[int]
+) -> Iterator[tuple[int, str, date, date]]:
+    """(learner, type counted, first day, last day) of the learners' stored activities that are
+    not voided, per type (its assigned type when it has one)."""
+    a = t.activities.c
+    kind = func.coalesce(a.assigned_type, a.activity_type)
+    for chunk in chunked(learner_ids, CHUNK):
+        for learner, type_id, first, last in conn.execute(
+            select(a.learner_id, kind, func.min(a.occurred_on), func.max(a.occurred_on))
+            .where(a.learner_id.in_(chunk), a.voided.is_(False))
+            .group_by(a.learner_id, kind)
+        ):
+            yield int(learner), str(type_id), day_of(first), day_of(last)
 
 
 def activity_rows(

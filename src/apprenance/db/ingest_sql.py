@@ -111,6 +111,17 @@ def find_or_create_learners(
     return found, created
 
 
+def learner_ids(conn: Connection, participants: Sequence[str]) -> dict[str, int]:
+    """participant -> learner id, for those of ``participants`` who are learners."""
+    lc = t.learners.c
+    found: dict[str, int] = {}
+    for start in range(0, len(participants), CHUNK):
+        found.update((p, lid) for lid, p in conn.execute(
+            select(lc.id, lc.participant).where(
+                lc.participant.in_(participants[start : start + CHUNK]))))
+    return found
+
+
 def set_role_if_none(conn: Connection, learner_id: int, role: str) -> None:
     """Give the learner ``learner_id`` the role ``role`` if they have none yet."""
     lc = t.learners.c

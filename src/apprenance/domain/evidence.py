@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
-from typing import NamedTuple
+from datetime import date, datetime
+from typing import Any, NamedTuple
 
 from apprenance.domain.catalog import ActivityType
 
@@ -33,6 +33,15 @@ TOLERANCE = 1e-9
 """Float noise allowed when weighted hours (sums of products) are compared with a threshold or
 a step: a rule's ``min``, a competence level, a half credit, a whole number shown. Three hours
 weighted 0.7 are 2.0999999999999996 hours, which reach a ``min`` of 2.1."""
+
+
+def day_of(value: Any) -> date:
+    """A day as the drivers answer it: a date, a datetime, or ISO text (SQLite)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
 
 
 @dataclass(frozen=True)

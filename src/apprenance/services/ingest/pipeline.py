@@ -34,9 +34,15 @@ from apprenance.importers.canonical import Lookups
 from apprenance.importers.encoding import LEGACY, text_encoding
 from apprenance.services.evaluation.batch_gc import few_collections
 from apprenance.services.evidence.totals import ensure_current
-from apprenance.services.ingest.read_apart import SealedBatch, read_apart, reads_apart
+from apprenance.services.ingest.read_apart import (
+    SealedBatch,
+    SegmentSums,
+    read_apart,
+    reads_apart,
+)
 from apprenance.services.ingest.rejects import resolve_file
 from apprenance.services.ingest.rejects_roundtrip import close_numbered, reject_numbers
+from apprenance.services.ingest.segments import SUMMED_FORMATS
 from apprenance.services.ingest.writer import BatchWriter, Tally
 
 Progress = Callable[[str, int, int], None]  # (file label, bytes read, file size)
@@ -100,17 +106,25 @@ def _ingest_one(
     progress: Progress | None,
 ) -> None:
     source = str(log.path.resolve())
-    writer.begin_file(log.label, source)
     before = writer.tally.counts()
     fmt = log.fmt or detect_format(log.path)
     size = _size(log.path)
+    apart = reads_apart(size)
+    # read apart into SQLite: the reading process sums the evidence, one segment per
+    # transaction (PostgreSQL may have to write a transaction's batches again)
+    summed = apart and not writer.retries_midway and fmt in SUMMED_FORMATS
+    writer.begin_file(log.label, source, summed_apart=summed)
     if fmt == "csv" and text_encoding(log.path, legacy=True) == LEGACY:
         writer.tally.notes.append({"file": log.label, "note": "encoding.cp1252",
                                    "reason": t_msg("ingest.note.cp1252", writer.lang)})
     try:
-        read = read_apart if reads_apart(size) else read_log
-        batches = read(log.path, fmt, log.label, source, lookups)
-        _pipeline(batches, writer, _reporter(progress, log.label, size))
+        if apart:
+            batches: Iterable[Batch | SealedBatch | SegmentSums] = read_apart(
+                log.path, fmt, log.label, source, lookups,
+                SQLITE_COMMIT_ROWS if summed else None)
+        else:
+            batches = read_log(log.path, fmt, log.label, source, lookups)
+        _pipeline(batches, writer, _reporter(progress, log.label, size), segmented=summed)
     except FieldError as error:
         line = 1 if error.field == HEADER_FIELD else None
         writer.reject_file(Problem.of(error, log.label, line, _head(log.path, error)))
@@ -124,11 +138,13 @@ def _ingest_one(
 
 
 def _pipeline(
-    batches: Iterable[Batch | SealedBatch], writer: BatchWriter, report: Callable[[int], None]
+    batches: Iterable[Batch | SealedBatch | SegmentSums], writer: BatchWriter,
+    report: Callable[[int], None], segmented: bool = False,
 ) -> None:
     """Hand the batches to ``writer`` in a second thread while the next one is read; several
-    batches share a transaction (up to ``COMMIT_ROWS`` rows or ``COMMIT_SECONDS``)."""
-    todo: queue.Queue[Batch | SealedBatch | None] = queue.Queue(maxsize=1)
+    batches share a transaction (up to ``COMMIT_ROWS`` rows or ``COMMIT_SECONDS``; when
+    ``segmented``, the batches up to the reading process's next sums)."""
+    todo: queue.Queue[Batch | SealedBatch | SegmentSums | None] = queue.Queue(maxsize=1)
     failed: list[BaseException] = []
 
     # SQLite takes the write lock first (BEGIN IMMEDIATE), so a transaction is never rolled
@@ -138,16 +154,19 @@ def _pipeline(
     limit_rows, limit_seconds = (COMMIT_ROWS, COMMIT_SECONDS) if keep else (
         SQLITE_COMMIT_ROWS, SQLITE_COMMIT_SECONDS)
 
-    def take() -> Batch | None:
-        """The next batch; one the reading process sent is unpickled here, in this thread."""
+    def take() -> Batch | SegmentSums | None:
+        """The next batch; one the reading process sent is unpickled here, in this thread
+        (as are the sums it sends after a segment's batches, by the writer)."""
         item = todo.get()
         return item.open() if isinstance(item, SealedBatch) else item
 
     def consume() -> None:
-        batch: Batch | None = None
+        batch: Batch | SegmentSums | None = None
         try:
             batch = take()
             while batch is not None:
+                if isinstance(batch, SegmentSums):  # sums come after their batches only
+                    raise ApprenanceError("the reading process sent sums of no batch")
                 taken: list[Batch] = [batch]  # the batches of this transaction, for a retry
                 complete = True  # all of them are in ``taken``
                 restore = writer.checkpoint()
@@ -157,10 +176,14 @@ def _pipeline(
                         while True:
                             writer.write(conn, batch)
                             rows += len(batch)
-                            if rows >= limit_rows or time.monotonic() > deadline:
+                            if not segmented and (
+                                    rows >= limit_rows or time.monotonic() > deadline):
                                 break
                             batch = take()
                             if batch is None:
+                                break
+                            if isinstance(batch, SegmentSums):  # the end of a segment
+                                writer.end_segment(conn, batch.open())
                                 break
                             if not keep:
                                 taken.clear()
@@ -178,7 +201,7 @@ def _pipeline(
             failed.append(exc)
             # unblock the reader, unless the end (None) was taken already: a commit that fails
             # after the last batch (a deadlock, a lost connection) must not hang the ingest
-            left: Batch | SealedBatch | None = batch
+            left: Batch | SealedBatch | SegmentSums | None = batch
             while left is not None:
                 left = todo.get()
 
@@ -188,7 +211,7 @@ def _pipeline(
         for batch in batches:
             if failed:
                 break
-            if len(batch):
+            if isinstance(batch, SegmentSums) or len(batch):
                 todo.put(batch)
             report(batch.position)
     finally:

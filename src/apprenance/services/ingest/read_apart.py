@@ -9,9 +9,11 @@ the one being read are held by the reader, whatever the size of the file.
 
 What comes back is what ``read_log`` would yield in this process, in the same order, problems
 and their lines included; a whole-file problem (``FieldError``) is raised here as it would
-have been. The reading process ends when the file is read, and on its own when this process
-goes away (its next send finds the pipe closed), so an ingest killed midway leaves nothing
-running.
+have been. With ``segment_rows``, the reading process also sums the evidence of the rows it
+sends (``services/ingest/segments``) and sends those sums after each segment of about that many
+rows (``SegmentSums``), and before any problem that stops the reading. The reading process
+ends when the file is read, and on its own when this process goes away (its next send finds
+the pipe closed), so an ingest killed midway leaves nothing running.
 """
 
 from __future__ import annotations
@@ -26,10 +28,11 @@ from apprenance.contracts.records import Batch
 from apprenance.errors import ApprenanceError
 from apprenance.importers import read_log
 from apprenance.importers.canonical import Lookups
+from apprenance.services.evidence.group_sums import GroupSums, Portable
 
 # below this size a file is read in this process: starting the other costs ~0.3 s
 READ_APART_BYTES = 8 * 1024 * 1024
-_BATCH, _END, _FAILED = "batch", "end", "failed"
+_BATCH, _SUMS, _END, _FAILED = "batch", "sums", "end", "failed"
 
 
 class ReaderStopped(ApprenanceError):
@@ -41,15 +44,17 @@ def reads_apart(size: int) -> bool:
 
 
 def read_apart(
-    path: Path, fmt: str, label: str, source: str, lookups: Lookups
-) -> Iterator[SealedBatch]:
+    path: Path, fmt: str, label: str, source: str, lookups: Lookups,
+    segment_rows: int | None = None,
+) -> Iterator[SealedBatch | SegmentSums]:
     """The batches of ``read_log(path, fmt, label, source, lookups)``, read by a process of
-    their own (started now: an unknown format is refused here, before it is)."""
+    their own (started now: an unknown format is refused here, before it is); with
+    ``segment_rows``, each segment's evidence sums after its last batch."""
     read_log(path, fmt, label, source, lookups)  # an unknown format is refused now (unread)
     context = multiprocessing.get_context("spawn")  # no copy of this process's threads
     mine, theirs = context.Pipe(duplex=False)
-    reader = context.Process(target=_read, args=(theirs, path, fmt, label, source, lookups),
-                             name="apprenance-ingest-reader", daemon=True)
+    reader = context.Process(target=_read, name="apprenance-ingest-reader", daemon=True,
+                             args=(theirs, path, fmt, label, source, lookups, segment_rows))
     reader.start()
     theirs.close()
     return _received(mine, reader)
@@ -73,8 +78,22 @@ class SealedBatch:
         return batch
 
 
+class SegmentSums:
+    """The evidence sums (``GroupSums.portable``, per participant) of the rows of the batches
+    sent since the last ones, still pickled: opened by the thread that stores them."""
+
+    __slots__ = ("_data", "position")
+
+    def __init__(self, position: int, data: bytes) -> None:
+        self.position, self._data = position, data
+
+    def open(self) -> Portable:
+        sums: Portable = pickle.loads(self._data)
+        return sums
+
+
 def _received(mine: Connection, reader: multiprocessing.process.BaseProcess
-              ) -> Iterator[SealedBatch]:
+              ) -> Iterator[SealedBatch | SegmentSums]:
     try:
         while True:
             try:
@@ -83,6 +102,8 @@ def _received(mine: Connection, reader: multiprocessing.process.BaseProcess
                 raise ReaderStopped("the process reading the file stopped") from None
             if kind == _BATCH:
                 yield SealedBatch(*value)
+            elif kind == _SUMS:
+                yield SegmentSums(*value)
             elif kind == _END:
                 return
             else:
@@ -96,19 +117,52 @@ def _received(mine: Connection, reader: multiprocessing.process.BaseProcess
 
 
 def _read(out: Connection, path: Path, fmt: str, label: str, source: str,
-          lookups: Lookups) -> None:
-    """The reading process: every batch, then the end or what stopped the reading."""
+          lookups: Lookups, segment_rows: int | None) -> None:
+    """The reading process: every batch (and each segment's sums), then the end or what
+    stopped the reading."""
+    sums = _Segments(out, lookups, segment_rows)
     try:
         try:
             for batch in read_log(path, fmt, label, source, lookups):
                 data = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
                 out.send((_BATCH, (len(batch), batch.position, data)))
+                sums.add(batch)
+            sums.send()
             out.send((_END, None))
         except (BrokenPipeError, EOFError):
             return  # the ingest went away: nobody to read for
         except Exception as exc:  # handed over, raised there as here
+            sums.send()  # the rows sent before it are stored: their sums too
             out.send((_FAILED, exc))
     except (BrokenPipeError, EOFError):
         return
     finally:
         out.close()
+
+
+class _Segments:
+    """The reading process's sums of the rows sent, by segment (none without ``rows``)."""
+
+    def __init__(self, out: Connection, lookups: Lookups, rows: int | None) -> None:
+        self.out, self.lookups, self.rows = out, lookups, rows
+        self.sums = GroupSums(lookups, by="participant")
+        self.counted, self.position, self.sent = 0, 0, 0  # rows, bytes, batches
+
+    def add(self, batch: Batch) -> None:
+        if self.rows is None or not len(batch):  # an empty batch is not written
+            return
+        self.sums.add(batch.records)
+        self.counted += len(batch.records)
+        self.position = batch.position
+        self.sent += 1
+        if self.counted >= self.rows:
+            self.send()
+
+    def send(self) -> None:
+        """The sums of the batches sent since the last (if any was)."""
+        if not self.sent:
+            return
+        data = pickle.dumps(self.sums.portable(), protocol=pickle.HIGHEST_PROTOCOL)
+        self.out.send((_SUMS, (self.position, data)))
+        self.sums.clear()
+        self.counted = self.sent = 0

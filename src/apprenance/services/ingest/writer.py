@@ -24,10 +24,12 @@ from apprenance.db import ingest_sql as sql
 from apprenance.db.engine import Connection
 from apprenance.db.store import Store, retrying
 from apprenance.domain.catalog import Catalog
-from apprenance.services.evidence.totals import GroupSums, HeldTotals, add_sums
+from apprenance.services.evidence.group_sums import GroupSums, Portable
+from apprenance.services.evidence.totals import HeldTotals, add_sums
 from apprenance.services.ingest.days import DayLimit
 from apprenance.services.ingest.rejects import quarantine, resolve_statements
 from apprenance.services.ingest.scope import in_territories, learners_in_territories
+from apprenance.services.ingest.segments import ReaderSums, SumsMissing, learner_ids_from
 
 LEARNER_CACHE_LIMIT = 200_000  # participant -> learner id
 REJECTIONS_SHOWN = 10_000  # rejections listed in a report (all are stored)
@@ -89,6 +91,7 @@ class BatchWriter:
         self._sums = GroupSums(catalog)
         self._changed_at: datetime | None = None
         self._held = HeldTotals()  # stored totals, packed, between transactions (SQLite)
+        self._reader_sums: ReaderSums | None = None  # the file's rows summed as they are read
 
     @property
     def retries_midway(self) -> bool:
@@ -97,10 +100,17 @@ class BatchWriter:
         again; SQLite holds the write lock from the start."""
         return self.store.dialect != "sqlite"
 
-    def begin_file(self, label: str, source: str) -> None:
+    def begin_file(self, label: str, source: str, summed_apart: bool = False) -> None:
+        """``summed_apart``: the reading process sums the rows, by segment (``end_segment``)."""
         self._label = label
         self._source = source
         self._rejected_hashes = set()
+        self._reader_sums = ReaderSums(self.catalog) if summed_apart else None
+
+    def end_segment(self, conn: Connection, sums: Portable) -> None:
+        """The reading process's sums of the rows of the batches written since the last."""
+        assert self._reader_sums is not None
+        self._reader_sums.close(conn, sums, self._sums, learner_ids_from(self._learners, conn))
 
     def rejected_in_file(self) -> set[str]:
         return self._rejected_hashes
@@ -115,8 +125,12 @@ class BatchWriter:
                 self._day_limit.begin(conn)
                 self._held.begin(sql.change_stamp(conn))
                 yield conn
+                if self._reader_sums is not None and self._reader_sums.open:
+                    raise SumsMissing("the reading process stopped before the sums of its rows")
                 self._tell_evidence(conn)
         except BaseException:  # cleanup, then re-raise (even KeyboardInterrupt)
+            if self._reader_sums is not None:
+                self._reader_sums.reset()
             # rolled back (in the body, telling the evidence engine or committing): what
             # this transaction counted in memory is not stored
             self._sums.clear()
@@ -153,7 +167,10 @@ class BatchWriter:
             stored = self._classify(conn, unique, inserted, existing, problems)
         kept = self._within_day_limit(conn, stored, problems)
         sql.insert_attestations(conn, kept, now)
-        self._sums.add(kept)
+        if self._reader_sums is None:
+            self._sums.add(kept)
+        else:  # summed by the reading process: only what was not stored is counted here
+            self._reader_sums.account(batch.records, kept, self._sums)
         self._changed_at = now
         self.tally.accepted += len(kept)
         refs = [r["source_ref"] for r in batch.records if r["source_ref"]]
@@ -199,6 +216,8 @@ class BatchWriter:
             del tally.rejections[shown:]
             self._pending = dict(pending)
             self._sums.clear()
+            if self._reader_sums is not None:
+                self._reader_sums.reset()
             self._rejected_hashes.clear()
             self._rejected_hashes.update(rejected)
             # learners and day totals the rolled-back transaction made: read them again

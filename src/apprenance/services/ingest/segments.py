@@ -1,0 +1,139 @@
+"""Evidence sums made by the reading process (a large file read apart, on SQLite).
+
+Summing each stored row into its learner's totals was the largest piece of the writer's work
+(docs/benchmarks.md, issue 17): the reading process, which has time to spare, sums every row
+it sends, per participant, and sends those sums after the last batch of each *segment* (about
+``SQLITE_COMMIT_ROWS`` rows); the writer stores a segment in one transaction and takes the
+reader's sums for it, less the rows it did not store. What it did not store is known batch by
+batch, so the writer follows one of these, per segment:
+
+- every row stored so far (``CLEAN``): nothing to do, the reader's sums are right;
+- no row stored so far (``EMPTY``: a file ingested again, all duplicates): nothing to do; if
+  rows are stored later in the segment, the writer sums them itself (``OWN``) and the reader's
+  sums are dropped;
+- some rows stored, some not (``SUBTRACT``): the rows not stored are summed apart and taken out
+  of the reader's sums; the first and last days of their learners are read from the store
+  (a row taken out may have been a learner's first or last).
+
+Either way the totals are those the writer would have summed itself, up to the order in
+which hours are added (``tests/integration/test_reader_sums.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from apprenance.contracts.records import ActivityRecord
+from apprenance.db import evidence_sql
+from apprenance.db import ingest_sql as sql
+from apprenance.db.engine import Connection
+from apprenance.domain.catalog import Catalog
+from apprenance.errors import ApprenanceError
+from apprenance.services.evidence.group_sums import GroupSums, Portable
+
+START, CLEAN, EMPTY, OWN, SUBTRACT = "start", "clean", "empty", "own", "subtract"
+SUMMED_FORMATS = frozenset({"csv", "jsonl"})  # no voiding statement: no total recomputed
+
+
+class SumsMissing(ApprenanceError):
+    """Rows of a segment were written but the reading process never sent their sums."""
+
+
+class ReaderSums:
+    """A segment's accounting between the reader's sums and what the writer stored."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.mode = START
+        self._removed = GroupSums(catalog, by="participant")
+
+    @property
+    def open(self) -> bool:
+        """Whether rows were written since the last sums came."""
+        return self.mode != START
+
+    def account(self, records: list[ActivityRecord], kept: list[ActivityRecord],
+                own: GroupSums) -> None:
+        """The batch's ``records`` (all counted by the reader) of which ``kept`` were stored;
+        ``own``: the writer's sums for this transaction."""
+        if not records:
+            return
+        counted = [r for r in kept if not r["voided"]] if self._voided(kept) else kept
+        mode = self.mode
+        if mode == OWN or (mode == EMPTY and counted):
+            self.mode = OWN
+            own.add(counted)
+            return
+        if len(counted) == len(records) and mode in (START, CLEAN):
+            self.mode = CLEAN
+            return
+        if not counted and mode in (START, EMPTY):
+            self.mode = EMPTY
+            return
+        self.mode = SUBTRACT
+        stored = {id(r) for r in counted}
+        # a row voided by an earlier statement was counted by the reader (it did not know)
+        self._removed.add([dict(r, voided=False) if r["voided"] else r
+                           for r in records if id(r) not in stored])
+
+    @staticmethod
+    def _voided(kept: list[ActivityRecord]) -> bool:
+        return any(r["voided"] for r in kept)
+
+    def close(self, conn: Connection, data: Portable, own: GroupSums,
+              learner_ids: Callable[[list[str]], Mapping[str, int]]) -> None:
+        """The segment's sums came: add what was stored of them to ``own``."""
+        mode, removed = self.mode, self._removed
+        self.reset()
+        if mode not in (CLEAN, SUBTRACT):
+            return  # nothing stored (START, EMPTY), or summed by the writer (OWN)
+        sums = GroupSums.from_portable(self.catalog, data, "participant")
+        if mode == SUBTRACT:
+            sums.subtract(removed)
+            sums.prune()
+        ids = learner_ids(list(sums.by_type))
+        missing = [p for p in sums.by_type if p not in ids]
+        if missing:
+            raise SumsMissing(f"sums for participants who are not learners: {missing[:3]}")
+        mine = sums.rekeyed(ids)
+        if mode == SUBTRACT:
+            touched = sorted({ids[p] for p in removed.by_type if p in ids})
+            _spans_from_store(conn, self.catalog, mine, touched)
+        own.absorb(mine)
+
+    def reset(self) -> None:
+        self.mode = START
+        self._removed = GroupSums(self.catalog, by="participant")
+
+
+def learner_ids_from(known: Mapping[str, int], conn: Connection
+                     ) -> Callable[[list[str]], Mapping[str, int]]:
+    """Learner ids of participants: from the writer's cache, else from the store."""
+    def find(participants: list[str]) -> Mapping[str, int]:
+        found = {p: known[p] for p in participants if p in known}
+        absent = [p for p in participants if p not in found]
+        if absent:
+            found.update(sql.learner_ids(conn, absent))
+        return found
+    return find
+
+
+def _spans_from_store(conn: Connection, catalog: Catalog, sums: GroupSums,
+                      learners: Iterable[int]) -> None:
+    """The first and last days of ``learners`` (those still in ``sums``), from their stored
+    activities of a counted type: the store holds this transaction's rows, and a learner's
+    stored totals already span the others."""
+    kinds = catalog.activity_types
+    spans: dict[int, list[Any]] = {}
+    wanted = [i for i in learners if i in sums.by_type]
+    for learner, type_id, first, last in evidence_sql.type_spans(conn, wanted):
+        if type_id not in kinds:
+            continue
+        span = spans.get(learner)
+        if span is None:
+            spans[learner] = [first, last]
+        else:
+            span[0], span[1] = min(span[0], first), max(span[1], last)
+    for learner, (first, last) in spans.items():
+        sums.widen(learner, first, last)
