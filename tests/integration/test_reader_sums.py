@@ -22,7 +22,7 @@ from apprenance.domain.evidence import Totals
 from apprenance.services.evidence.totals import load_totals, rebuild_evidence
 from apprenance.services.ingest.pipeline import LogFile, ingest_files
 from apprenance.services.ingest.segments import ReaderSums
-from apprenance.services.ingest.writer import Tally
+from apprenance.services.ingest.tally import Tally
 from bad_corpus import fresh_home
 from conftest import FIXED_NOW
 

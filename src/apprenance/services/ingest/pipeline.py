@@ -43,7 +43,8 @@ from apprenance.services.ingest.read_apart import (
 from apprenance.services.ingest.rejects import resolve_file
 from apprenance.services.ingest.rejects_roundtrip import close_numbered, reject_numbers
 from apprenance.services.ingest.segments import SUMMED_FORMATS
-from apprenance.services.ingest.writer import BatchWriter, Tally
+from apprenance.services.ingest.tally import Tally
+from apprenance.services.ingest.writer import BatchWriter
 
 Progress = Callable[[str, int, int], None]  # (file label, bytes read, file size)
 # PostgreSQL: rows per transaction. Each transaction reads again the stored days of all its

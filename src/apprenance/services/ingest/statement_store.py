@@ -33,7 +33,8 @@ from apprenance.services.evidence.totals import ensure_current
 from apprenance.services.ingest.pipeline import load_lookups
 from apprenance.services.ingest.recovery import heal_intake
 from apprenance.services.ingest.rejects import resolve_file
-from apprenance.services.ingest.writer import BatchWriter, Tally
+from apprenance.services.ingest.tally import Tally
+from apprenance.services.ingest.writer import BatchWriter
 from apprenance.services.ingest.xapi_intake import content_hash, fresh_statements, spool
 
 LABEL = "xapi"  # the label of the spooled files (their rejects say it)
