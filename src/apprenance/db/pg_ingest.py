@@ -25,7 +25,6 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from functools import partial
 
-from psycopg.types.json import Json
 from sqlalchemy import Connection
 
 from apprenance.contracts.records import ActivityRecord
@@ -64,6 +63,8 @@ def insert_activities(conn: Connection, records: Sequence[ActivityRecord]) -> se
 
 
 def _insert_activities(cur: RawCursor, records: Sequence[ActivityRecord]) -> set[str]:
+    from psycopg.types.json import Json  # imported here: an SQLite ingest never loads psycopg
+
     cols = _stage(cur, "activities", "ingest_stage", COLUMNS)
     with cur.copy(f"COPY ingest_stage ({cols}) FROM STDIN (FORMAT BINARY)") as copy:
         copy.set_types(list(ACTIVITY_TYPES))

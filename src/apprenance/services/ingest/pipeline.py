@@ -26,6 +26,7 @@ from apprenance.contracts.records import FILE_FIELD, HEADER_FIELD, Batch, Proble
 from apprenance.db import bulk_load
 from apprenance.db import ingest_sql as sql
 from apprenance.db.store import RETRIES, Store, StoreConflict, retrying
+from apprenance.db.wal_checkpoints import checkpoints_apart
 from apprenance.domain.catalog import Catalog
 from apprenance.errors import ApprenanceError, FieldError
 from apprenance.i18n import t as t_msg
@@ -85,20 +86,24 @@ def ingest_files(
     # already stored, rather than in the first transaction from those and its new rows
     store.retrying(lambda conn: ensure_current(conn, catalog))
     writer = BatchWriter(store, catalog, clock, lang, territories)
-    rows = bulk_load.estimated_rows([_size(log.path) for log in files])
+    sizes = [_size(log.path) for log in files]
+    rows = bulk_load.estimated_rows(sizes)
     if store.retrying(lambda conn: bulk_load.worthwhile(conn, rows)):
         store.retrying(bulk_load.drop_learner_index)
-    try:
-        with few_collections():
-            for log in files:
-                _ingest_one(log, writer, lookups, store, clock, progress)
-            writer.finish()
-    except BaseException:
-        with suppress(ApprenanceError):  # the ingest's own error is the one to tell
-            store.retrying(bulk_load.restore_learner_index)
-        raise
-    # dropped by this ingest, or by one that was killed during its load: built again
-    store.retrying(bulk_load.restore_learner_index)
+    # a large ingest into SQLite: its commits leave copying the log to a thread
+    with checkpoints_apart(store.engine, reads_apart(sum(sizes))) as committed:
+        writer.after_commit = committed
+        try:
+            with few_collections():
+                for log in files:
+                    _ingest_one(log, writer, lookups, store, clock, progress)
+                writer.finish()
+        except BaseException:
+            with suppress(ApprenanceError):  # the ingest's own error is the one to tell
+                store.retrying(bulk_load.restore_learner_index)
+            raise
+        # dropped by this ingest, or by one that was killed during its load: built again
+        store.retrying(bulk_load.restore_learner_index)
     return writer.tally
 
 

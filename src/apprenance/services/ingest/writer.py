@@ -58,6 +58,7 @@ class BatchWriter:
         self._changed_at: datetime | None = None
         self._held = HeldTotals()  # stored totals, packed, between transactions (SQLite)
         self._reader_sums: ReaderSums | None = None  # the file's rows summed as they are read
+        self.after_commit: Callable[[], None] = lambda: None
 
     @property
     def retries_midway(self) -> bool:
@@ -103,6 +104,7 @@ class BatchWriter:
             self._day_limit.abandon()
             self._held.abandon()
             raise
+        self.after_commit()
 
     def _tell_evidence(self, conn: Connection) -> None:
         """One call for many batches: the engine's work grows with the learners per call."""
