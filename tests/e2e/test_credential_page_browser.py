@@ -12,7 +12,7 @@ from contextlib import closing
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from apprenance.services.people import access
 from apprenance.web.app import create_app
@@ -105,7 +105,8 @@ def test_visitor_then_owner_makes_it_public(site: tuple[str, World, str],
     assert entry.is_visible() and document["evidence"][0]["name"] in entry.inner_text()
     visitor.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
     visitor.click("#copy-link")
-    assert visitor.inner_text("#copy-link") == "Lien copié"
+    # the button says so once the clipboard has taken the link (a promise: waited for)
+    expect(visitor.locator("#copy-link")).to_have_text("Lien copié")
     assert visitor.evaluate("navigator.clipboard.readText()") == f"{url}/credentials/{uid}"
     visitor.context.close()
     owner.click("#visibility-toggle")  # private again
