@@ -15,6 +15,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from apprenance.contracts.records import ActivityRecord
 from apprenance.db import ingest_sql as sql
 from apprenance.db.engine import Connection
 from apprenance.importers.values import MAX_HOURS
@@ -134,6 +135,36 @@ class DayLimit:
             for learner, day, hours in sql.day_totals(conn, sorted(need)):
                 self.totals.set(learner, ordinal(day), hours)
             self.loaded |= need
+
+    def admit(self, records: Iterable[ActivityRecord]
+              ) -> tuple[list[ActivityRecord], list[tuple[ActivityRecord, float, float]]]:
+        """The records that fit their learner's day (counted, in order), and the others with
+        their day's hours before and with them (``fits`` for each, its usual case inline)."""
+        fitting: list[ActivityRecord] = []
+        over: list[tuple[ActivityRecord, float, float]] = []
+        spans_get, limit = self.totals.spans_get, MAX_HOURS + _TOLERANCE
+        for rec in records:
+            learner, day, hours = (rec["learner_id"], rec["occurred_on"].toordinal(),
+                                   rec["duration_hours"])
+            span = spans_get(learner)
+            if span is not None:
+                i = day - span[0]
+                values = span[1]
+                if 0 <= i < len(values):
+                    before = values[i]
+                    total = before + hours
+                    if total > limit:
+                        over.append((rec, before, total))
+                    else:
+                        values[i] = total
+                        fitting.append(rec)
+                    continue
+            ok, before, total = self.fits(learner, day, hours)
+            if ok:
+                fitting.append(rec)
+            else:
+                over.append((rec, before, total))
+        return fitting, over
 
     def fits(self, learner: int, day: int, hours: float) -> tuple[bool, float, float]:
         """(fits, hours before, hours with this activity); a fitting activity is counted."""

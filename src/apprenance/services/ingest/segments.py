@@ -54,12 +54,13 @@ class ReaderSums:
         return self.mode != START
 
     def account(self, records: list[ActivityRecord], kept: list[ActivityRecord],
-                own: GroupSums) -> None:
+                own: GroupSums, voiding: bool = True) -> None:
         """The batch's ``records`` (all counted by the reader) of which ``kept`` were stored;
-        ``own``: the writer's sums for this transaction."""
+        ``own``: the writer's sums for this transaction; ``voiding``: some of ``kept`` may be
+        voided (a voiding statement waited for them), and so not count."""
         if not records:
             return
-        counted = [r for r in kept if not r["voided"]] if self._voided(kept) else kept
+        counted = [r for r in kept if not r["voided"]] if voiding else kept
         mode = self.mode
         if mode == OWN or (mode == EMPTY and counted):
             self.mode = OWN
@@ -76,10 +77,6 @@ class ReaderSums:
         # a row voided by an earlier statement was counted by the reader (it did not know)
         self._removed.add([dict(r, voided=False) if r["voided"] else r
                            for r in records if id(r) not in stored])
-
-    @staticmethod
-    def _voided(kept: list[ActivityRecord]) -> bool:
-        return any(r["voided"] for r in kept)
 
     def close(self, conn: Connection, data: Portable, own: GroupSums,
               learner_ids: Callable[[list[str]], Mapping[str, int]]) -> None:

@@ -123,6 +123,7 @@ class BatchWriter:
         if voids:  # first: a target later in the batch is voided as it is stored
             self._tell_evidence(conn)  # voiding recomputes from what the engine was told
             self._void(conn, voids)
+        voiding = bool(self._pending)  # records of the batch may be voided as they come
         unique, missing = self._unique(records, problems)
         self._resolve_learners(conn, unique, missing, now)
         if self._scope is not None:
@@ -138,7 +139,7 @@ class BatchWriter:
         if self._reader_sums is None:
             self._sums.add(kept)
         else:  # summed by the reading process: only what was not stored is counted here
-            self._reader_sums.account(batch.records, kept, self._sums)
+            self._reader_sums.account(batch.records, kept, self._sums, voiding)
         self._changed_at = now
         self.tally.accepted += len(kept)
         refs = [r["source_ref"] for r in batch.records if r["source_ref"]]
@@ -288,30 +289,24 @@ class BatchWriter:
     ) -> list[ActivityRecord]:
         """The records that keep their learner's day at or under 24 hours; the others are
         taken back out of the store and rejected."""
-        fits = self._day_limit.fits
         kept: list[ActivityRecord] = []
-        over: list[str] = []
-        types = self.catalog.activity_types
-        unmapped = 0
-        for rec in records:
-            if rec["voided"]:
-                kept.append(rec)
+        if self._pending:  # stored records whose voiding statement came first: now voided
+            kept = [r for r in records if r["voided"]]
+            for rec in kept:
                 del self._pending[rec["id"]]
-                self.tally.accepted += 1  # the voiding statement now takes effect
-                continue
-            ok, before, total = fits(rec["learner_id"], rec["occurred_on"].toordinal(),
-                                     rec["duration_hours"])
-            if not ok:
-                over.append(rec["id"])
-                problems.append(Problem(
-                    self._label, rec["source_line"], "duree", "duration.day_total",
-                    {"day": rec["occurred_on"].isoformat(), "before": _h(before),
-                     "total": _h(total), "participant": rec["participant"]},
-                    _record_raw(rec), rec["source_ref"], rec["territory_id"]))
-                continue
-            kept.append(rec)
-            if rec["activity_type"] not in types:
-                unmapped += 1
+            self.tally.accepted += len(kept)  # the voiding statements now take effect
+            records = [r for r in records if not r["voided"]]
+        fitting, too_long = self._day_limit.admit(records)
+        for rec, before, total in too_long:
+            problems.append(Problem(
+                self._label, rec["source_line"], "duree", "duration.day_total",
+                {"day": rec["occurred_on"].isoformat(), "before": _h(before),
+                 "total": _h(total), "participant": rec["participant"]},
+                _record_raw(rec), rec["source_ref"], rec["territory_id"]))
+        kept.extend(fitting)
+        types = self.catalog.activity_types
+        unmapped = sum(1 for r in fitting if r["activity_type"] not in types)
+        over = [rec["id"] for rec, _before, _total in too_long]
         self.tally.unmapped += unmapped
         if over:
             sql.delete_activities(conn, over)
