@@ -3,7 +3,8 @@ quarantine what is not, and report counts in the shape of ``apprenance ingest --
 
 Reading and checking (Python) run in the calling thread while a writer thread stores the
 previous batch (SQLite and the PostgreSQL driver release the interpreter lock while they work):
-at most two batches are in memory, whatever the size of the file.
+at most two batches are in memory, whatever the size of the file (a large file read apart
+into SQLite: a few more, still pickled, ``SEALED_AHEAD``).
 
 A transaction the database rolls back for a concurrent ingest's sake (a deadlock between two
 ingests of overlapping files) is run again with the same batches, the writer's counts and
@@ -58,6 +59,7 @@ COMMIT_SECONDS = 10.0  # ... but another ingest never waits long for the learner
 # of its learners' evidence totals once, so fewer of them cost less (the time limit holds)
 SQLITE_COMMIT_ROWS = 250_000
 SQLITE_COMMIT_SECONDS = 10.0  # other writers wait up to this (their busy timeout: 30 s)
+SEALED_AHEAD = 6  # batches the reading process may send before the writer takes them
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,10 @@ def _pipeline(
     """Hand the batches to ``writer`` in a second thread while the next one is read; several
     batches share a transaction (up to ``COMMIT_ROWS`` rows or ``COMMIT_SECONDS``; when
     ``segmented``, the batches up to the reading process's next sums)."""
-    todo: queue.Queue[Batch | SealedBatch | SegmentSums | None] = queue.Queue(maxsize=1)
+    # batches read apart wait still pickled (~1.3 MB each): a few of them let the reading
+    # process keep reading while the writer commits (0.7 s of 500,000 rows: benchmarks.md)
+    todo: queue.Queue[Batch | SealedBatch | SegmentSums | None] = queue.Queue(
+        maxsize=SEALED_AHEAD if segmented else 1)
     failed: list[BaseException] = []
 
     # SQLite takes the write lock first (BEGIN IMMEDIATE), so a transaction is never rolled
