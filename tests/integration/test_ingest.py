@@ -207,6 +207,28 @@ def test_xapi_statements_voiding_and_statement_ids(
         {"id": statement(2)["id"]}]
 
 
+def test_hours_stored_by_an_earlier_ingest_fill_the_day(
+    cli: Cli, store: list[str], tmp_path: Path
+) -> None:
+    """The 24 hours of a day count what earlier ingests stored (read once the batch is stored
+    on SQLite, before on PostgreSQL); a file ingested again reads nothing and refuses nothing."""
+    head = "id,date,participant,territoire,projet,activite,duree\n"
+    first = tmp_path / "first.csv"
+    first.write_text(head + "r1,2025-03-01,ann,val,jardin,animation,20\n", encoding="utf-8")
+    assert run(cli, store, "ingest", "--json", first)["accepted"] == 1
+    second = tmp_path / "second.csv"
+    second.write_text(head + "r1,2025-03-01,ann,val,jardin,animation,20\n"
+                      "r2,2025-03-01,ann,val,jardin,animation,4\n"
+                      "r3,2025-03-01,ann,val,jardin,animation,0.5\n"
+                      "r4,2025-03-02,ann,val,jardin,animation,23.5\n", encoding="utf-8")
+    report = run(cli, store, "ingest", "--json", second)
+    assert (report["accepted"], report["duplicates"], report["rejected"]) == (2, 1, 1)
+    assert [(r["line"], r["field"]) for r in report["rejections"]] == [(4, "duree")]
+    assert run(cli, store, "evidence", "--json", "ann")["hours"] == 47.5
+    again = run(cli, store, "ingest", "--json", first)
+    assert (again["accepted"], again["duplicates"], again["rejected"]) == (0, 1, 0)
+
+
 def test_a_voided_activity_frees_its_day(cli: Cli, store: list[str], tmp_path: Path) -> None:
     """Voiding applies in file order, whether the voiding statement comes before or after
     its target; the day's 24 hours count without the voided activity."""

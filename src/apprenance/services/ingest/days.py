@@ -136,6 +136,27 @@ class DayLimit:
                 self.totals.set(learner, ordinal(day), hours)
             self.loaded |= need
 
+    def load_stored(self, conn: Connection, records: Sequence[ActivityRecord]) -> None:
+        """``load`` after the store (SQLite, whose write lock keeps out every other writer):
+        the days of the learners of ``records``, just stored, less these records' own hours,
+        which ``admit`` counts again. A batch that stored nothing (a file ingested again)
+        reads nothing."""
+        if self.totals.slots > SLOTS_LIMIT:
+            self.totals.clear()
+            self.loaded.clear()
+        need = {r["learner_id"] for r in records} - self.loaded
+        if not need:
+            return
+        totals = self.totals
+        for learner, day, hours in sql.day_totals(conn, sorted(need)):
+            totals.set(learner, ordinal(day), hours)
+        for rec in records:
+            learner = rec["learner_id"]
+            if learner in need and not rec["voided"]:  # a voided row is not in its day
+                day = rec["occurred_on"].toordinal()
+                totals.set(learner, day, totals.get(learner, day) - rec["duration_hours"])
+        self.loaded |= need
+
     def admit(self, records: Iterable[ActivityRecord]
               ) -> tuple[list[ActivityRecord], list[tuple[ActivityRecord, float, float]]]:
         """The records that fit their learner's day (counted, in order), and the others with

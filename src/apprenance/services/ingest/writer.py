@@ -129,11 +129,17 @@ class BatchWriter:
         if self._scope is not None:
             unique = learners_in_territories(conn, self._scope, self._label, unique, problems,
                                              _record_raw)
-        self._day_limit.load(conn, {r["learner_id"] for r in unique})
+        # SQLite holds the write lock: the days of a batch's learners can be read once it is
+        # stored, and only for what it stored; PostgreSQL locks the learners first
+        late = self.store.dialect == "sqlite"
+        if not late:
+            self._day_limit.load(conn, {r["learner_id"] for r in unique})
         inserted, existing = sql.insert_activities(conn, unique, now)
         stored = unique
         if len(inserted) != len(unique):
             stored = self._classify(conn, unique, inserted, existing, problems)
+        if late:
+            self._day_limit.load_stored(conn, stored)
         kept = self._within_day_limit(conn, stored, problems)
         sql.insert_attestations(conn, kept, now)
         if self._reader_sums is None:
