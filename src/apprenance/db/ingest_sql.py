@@ -155,24 +155,27 @@ def _sqlite_day_totals(conn: Connection, learner_ids: Sequence[int]
 
 
 def insert_activities(
-    conn: Connection, records: list[ActivityRecord], now: datetime
+    conn: Connection, records: list[ActivityRecord], now: datetime,
+    duplicates_likely: bool = False,
 ) -> tuple[set[str], dict[str, tuple[str, str, int]] | None]:
     """Insert the records whose id is not stored yet: (ids inserted, what is stored for the
-    others when it had to be read)."""
+    others when it had to be read). ``duplicates_likely`` (the last batch had some): on
+    SQLite the stored ids are read first, rather than after an insert that is undone."""
     if not records:
         return set(), None
     for rec in records:
         rec["ingested_at"] = now
     if is_sqlite(conn):
-        return _sqlite_insert(conn, records, now)
+        return _sqlite_insert(conn, records, now, duplicates_likely)
     return pg_ingest.insert_activities(conn, records), None
 
 
 def _sqlite_insert(
-    conn: Connection, records: list[ActivityRecord], now: datetime
+    conn: Connection, records: list[ActivityRecord], now: datetime, duplicates_likely: bool,
 ) -> tuple[set[str], dict[str, tuple[str, str, int]] | None]:
     """Insert everything; only when some id was already there, undo and insert the others
-    (the write lock is held, so what is read stays true)."""
+    (the write lock is held, so what is read stays true). When duplicates are likely, read
+    the stored ids first and insert the others."""
     raw = conn.connection.driver_connection
     assert raw is not None
     stamp, dumps = t.sqlite_time, json.dumps
@@ -196,11 +199,13 @@ def _sqlite_insert(
         for r in records
     ]
     raw.execute("SAVEPOINT ingest_batch")
+    existing = existing_ids(conn, [r[0] for r in rows]) if duplicates_likely else None
+    new = rows if existing is None else [r for r in rows if r[0] not in existing]
     before = raw.total_changes
-    raw.executemany(_SQLITE_INSERT, rows)
-    if raw.total_changes - before == len(rows):
+    raw.executemany(_SQLITE_INSERT, new)
+    if raw.total_changes - before == len(new):
         raw.execute("RELEASE ingest_batch")
-        return {r[0] for r in rows}, None
+        return {r[0] for r in new}, existing
     raw.execute("ROLLBACK TO ingest_batch")
     existing = existing_ids(conn, [r[0] for r in rows])
     rows = [r for r in rows if r[0] not in existing]

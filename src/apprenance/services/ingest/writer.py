@@ -59,6 +59,7 @@ class BatchWriter:
         self._held = HeldTotals()  # stored totals, packed, between transactions (SQLite)
         self._reader_sums: ReaderSums | None = None  # the file's rows summed as they are read
         self.after_commit: Callable[[], None] = lambda: None
+        self._duplicates_likely = False  # the last batch had some (a file ingested again)
 
     @property
     def retries_midway(self) -> bool:
@@ -134,9 +135,10 @@ class BatchWriter:
         late = self.store.dialect == "sqlite"
         if not late:
             self._day_limit.load(conn, {r["learner_id"] for r in unique})
-        inserted, existing = sql.insert_activities(conn, unique, now)
+        inserted, existing = sql.insert_activities(conn, unique, now, self._duplicates_likely)
         stored = unique
-        if len(inserted) != len(unique):
+        self._duplicates_likely = len(inserted) != len(unique)
+        if self._duplicates_likely:
             stored = self._classify(conn, unique, inserted, existing, problems)
         if late:
             self._day_limit.load_stored(conn, stored)
