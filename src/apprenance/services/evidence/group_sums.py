@@ -257,31 +257,13 @@ class GroupSums:
         sums.spans = {ids[k]: v for k, v in self.spans.items()}
         return sums
 
-    def widen(self, learner: int, first: date, last: date) -> None:
+    def set_span(self, learner: int, first: date, last: date) -> None:
         """Set the learner's first and last day (``first`` <= ``last``)."""
         self.spans[learner] = [first, last]
 
-    def absorb(self, other: GroupSums) -> None:
-        """Add ``other``'s sums (kept under the same keys) to these."""
-        if not self.by_type:
-            self.by_type, self.plain, self.spans = other.by_type, other.plain, other.spans
-            return
-        for learner, kinds in other.by_type.items():
-            mine = self.by_type.setdefault(learner, {})
-            keyed = self.plain.setdefault(learner, {})
-            pairs: tuple[tuple[dict[Any, list[float]], dict[Any, list[float]]], ...] = (
-                (mine, kinds), (keyed, other.plain[learner]))
-            for into, entries in pairs:
-                for key, (hours, n) in entries.items():
-                    acc = into.get(key)
-                    if acc is None:
-                        into[key] = [hours, n]
-                    else:
-                        acc[0] += hours
-                        acc[1] += n
-            first, last = other.spans[learner]
-            span = self.spans.get(learner)
-            if span is None:
-                self.spans[learner] = [first, last]
-            else:
-                span[0], span[1] = min(span[0], first), max(span[1], last)
+    def take(self, other: GroupSums) -> None:
+        """Hold ``other``'s sums (kept under the same keys) in place of these, which are
+        empty: sums made elsewhere for a transaction the writer summed nothing of."""
+        if self.by_type:
+            raise ValueError("sums taken over sums that hold some")
+        self.by_type, self.plain, self.spans = other.by_type, other.plain, other.spans

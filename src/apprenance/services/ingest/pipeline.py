@@ -166,8 +166,8 @@ def _pipeline(
         SQLITE_COMMIT_ROWS, SQLITE_COMMIT_SECONDS)
 
     def take() -> Batch | SegmentSums | None:
-        """The next batch; one the reading process sent is unpickled here, in this thread
-        (as are the sums it sends after a segment's batches, by the writer)."""
+        """The next batch (one the reading process sent is unpickled here, in this thread),
+        or the sums it sends after a segment's batches (opened by the writer)."""
         item = todo.get()
         return item.open() if isinstance(item, SealedBatch) else item
 

@@ -21,7 +21,7 @@ which hours are added (``tests/integration/test_reader_sums.py``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from apprenance.contracts.records import ActivityRecord
@@ -79,8 +79,9 @@ class ReaderSums:
                            for r in records if id(r) not in stored])
 
     def close(self, conn: Connection, data: Portable, own: GroupSums,
-              learner_ids: Callable[[list[str]], Mapping[str, int]]) -> None:
-        """The segment's sums came: add what was stored of them to ``own``."""
+              known: Mapping[str, int]) -> None:
+        """The segment's sums came: ``own`` (empty: the writer summed nothing of this
+        segment) takes what was stored of them; ``known``: the writer's learner ids."""
         mode, removed = self.mode, self._removed
         self.reset()
         if mode not in (CLEAN, SUBTRACT):
@@ -89,7 +90,10 @@ class ReaderSums:
         if mode == SUBTRACT:
             sums.subtract(removed)
             sums.prune()
-        ids = learner_ids(list(sums.by_type))
+        ids = {p: known[p] for p in sums.by_type if p in known}
+        absent = [p for p in sums.by_type if p not in ids]
+        if absent:
+            ids.update(sql.learner_ids(conn, absent))
         missing = [p for p in sums.by_type if p not in ids]
         if missing:
             raise SumsMissing(f"sums for participants who are not learners: {missing[:3]}")
@@ -97,23 +101,11 @@ class ReaderSums:
         if mode == SUBTRACT:
             touched = sorted({ids[p] for p in removed.by_type if p in ids})
             _spans_from_store(conn, self.catalog, mine, touched)
-        own.absorb(mine)
+        own.take(mine)
 
     def reset(self) -> None:
         self.mode = START
         self._removed = GroupSums(self.catalog, by="participant")
-
-
-def learner_ids_from(known: Mapping[str, int], conn: Connection
-                     ) -> Callable[[list[str]], Mapping[str, int]]:
-    """Learner ids of participants: from the writer's cache, else from the store."""
-    def find(participants: list[str]) -> Mapping[str, int]:
-        found = {p: known[p] for p in participants if p in known}
-        absent = [p for p in participants if p not in found]
-        if absent:
-            found.update(sql.learner_ids(conn, absent))
-        return found
-    return find
 
 
 def _spans_from_store(conn: Connection, catalog: Catalog, sums: GroupSums,
@@ -133,4 +125,4 @@ def _spans_from_store(conn: Connection, catalog: Catalog, sums: GroupSums,
         else:
             span[0], span[1] = min(span[0], first), max(span[1], last)
     for learner, (first, last) in spans.items():
-        sums.widen(learner, first, last)
+        sums.set_span(learner, first, last)

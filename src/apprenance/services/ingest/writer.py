@@ -28,7 +28,7 @@ from apprenance.services.evidence.totals import HeldTotals, add_sums
 from apprenance.services.ingest.days import DayLimit
 from apprenance.services.ingest.rejects import quarantine, resolve_statements
 from apprenance.services.ingest.scope import in_territories, learners_in_territories
-from apprenance.services.ingest.segments import ReaderSums, SumsMissing, learner_ids_from
+from apprenance.services.ingest.segments import ReaderSums, SumsMissing
 from apprenance.services.ingest.tally import REJECTIONS_SHOWN, Tally
 
 LEARNER_CACHE_LIMIT = 200_000  # participant -> learner id
@@ -78,7 +78,7 @@ class BatchWriter:
     def end_segment(self, conn: Connection, sums: Portable) -> None:
         """The reading process's sums of the rows of the batches written since the last."""
         assert self._reader_sums is not None
-        self._reader_sums.close(conn, sums, self._sums, learner_ids_from(self._learners, conn))
+        self._reader_sums.close(conn, sums, self._sums, self._learners)
 
     def rejected_in_file(self) -> set[str]:
         return self._rejected_hashes
@@ -132,7 +132,7 @@ class BatchWriter:
                                              _record_raw)
         # SQLite holds the write lock: the days of a batch's learners can be read once it is
         # stored, and only for what it stored; PostgreSQL locks the learners first
-        late = self.store.dialect == "sqlite"
+        late = not self.retries_midway
         if not late:
             self._day_limit.load(conn, {r["learner_id"] for r in unique})
         inserted, existing = sql.insert_activities(conn, unique, now, self._duplicates_likely)
