@@ -43,7 +43,7 @@ class GroupSums:
     Pillar and competence weights depend on the activity type only, so hours are summed per
     learner and type and weighed once per pair when the sums are added to totals; the other
     dimensions are summed per learner and (dimension, key) directly. Sums are kept per learner,
-    so that each learner's are added straight into their stored totals (``add_to``)."""
+    so that each learner's are added straight into their stored totals (``add_packed``)."""
 
     def __init__(self, catalog: HasActivityTypes, by: str = "learner_id") -> None:
         self.kinds = catalog.activity_types
@@ -141,34 +141,9 @@ class GroupSums:
         """The learners with sums, in id order."""
         return sorted(self.by_type)
 
-    def add_to(self, learner: int, into: Totals) -> Totals:
-        """Add the learner's sums to ``into`` (in place; also returned), widening its first
-        and last day (as ``Totals.add`` of each activity would, up to the order in which
-        hours are added)."""
-        h, c = into.hours, into.counts
-        for kind_id, (hours, n) in self.by_type.get(learner, {}).items():
-            weighted = self._weights.get(kind_id)
-            if weighted is None:
-                weighted = self._weighted(kind_id)
-            count = int(n)
-            for key, weight in weighted:
-                h[key] += hours * weight
-                c[key] += count
-        for key, (hours, n) in self.plain.get(learner, {}).items():
-            if key[0] != ATTESTATION:
-                h[key] += hours
-            c[key] += int(n)
-        span = self.spans.get(learner)
-        if span is not None:
-            first, last = span
-            into.first = first if into.first is None else min(into.first, first)
-            into.last = last if into.last is None else max(into.last, last)
-        into.invalidate()
-        return into
-
     def add_packed(self, learner: int, into: codec.Packed) -> None:
-        """Add the learner's sums to ``into`` (in place), as ``add_to`` adds to ``Totals``:
-        the same additions in the same order (so the same hours to the last bit)."""
+        """Add the learner's sums to ``into`` (in place); first and last days apart
+        (``span``)."""
         slot, index, h, c = into.slot, into.index.get, into.hours, into.counts
         for kind_id, (hours, n) in self.by_type.get(learner, {}).items():
             weighted = self._weights.get(kind_id)
@@ -203,8 +178,14 @@ class GroupSums:
         return weighted
 
     def totals(self) -> dict[int, Totals]:
-        """The sums as each learner's totals."""
-        return {learner: self.add_to(learner, Totals()) for learner in self.by_type}
+        """The sums as each learner's totals (as they would be stored, with their span)."""
+        out: dict[int, Totals] = {}
+        for learner, (first, last) in self.spans.items():
+            packed = codec.Packed()
+            self.add_packed(learner, packed)
+            totals = out[learner] = packed.totals()
+            totals.first, totals.last = first, last
+        return out
 
     def clear(self) -> None:
         self.by_type, self.plain, self.spans = {}, {}, {}
