@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from apprenance.services.mail import worker
 from apprenance.web.app import create_app
@@ -77,7 +77,8 @@ def test_the_badge_mail_opens_the_badge_in_the_browser(
             page.goto(f"{url}/langue?lang={lang}&next=/connexion")
             page.fill("#email", "nobody@example.org")
             page.click("#request-go")
-            assert page.locator("#request-sent").is_visible()
+            # the form posts and the next page loads: waited for, not read at once
+            expect(page.locator("#request-sent")).to_be_visible()
             _shot(page, f"connexion-{lang}-{width}")
             sign_in(page, url, world.tokens["coordinator"])
             page.goto(f"{url}/territoires/val-de-serre/courriels")
