@@ -26,7 +26,7 @@ def test_canonical_csv_is_stored_with_learners_attestations_and_evidence(
         "Atelier cuisine avec la cantine;1,5;habitant:Marie@example.org;https://ex.org/p.jpg;ravie",
         "r2;2025-03-05T23:30:00+01:00;lea.marchand@example.org;;;val;bois;habitat;"
         "chantier-participatif;Chantier;PT2H30M;;;",
-        ";2025-03-06;tom;Tom;agent;;;apprendre;journal-reflexif;Journal;2;;;",
+        ";2025-03-06;tom;Tom;agent;;;apprendre;journal-reflexif;Journal;2;marie@example.org;;",
     ], bom=True)
     report = run(cli, store, "ingest", "--json", log)
     assert report == {"accepted": 3, "duplicates": 0, "rejected": 0, "unmapped": 0,
@@ -46,13 +46,23 @@ def test_canonical_csv_is_stored_with_learners_attestations_and_evidence(
     assert second["occurred_at"].astimezone(UTC) == datetime(2025, 3, 5, 22, 30, tzinfo=UTC)
     content_id = next(k for k in stored if k not in ("r1", "r2"))
     assert content_id == stored[content_id]["content_hash"] and len(content_id) == 64
+    third = stored[content_id]  # no territory, project, URL, extra, suggestion nor reference
+    assert [third[c] for c in ("territory_id", "project_id", "evidence_url", "extra",
+                               "suggested_type", "source_ref", "assigned_type")] == [None] * 7
+    optional = ("territory_id", "project_id", "function", "suggested_type", "description",
+                "evidence_url", "extra", "source_ref")
+    blank = " OR ".join(f"CAST({c} AS TEXT) = ''" for c in optional)  # stored as NULL, never as ''
+    assert rows_of(db_url, text(f"SELECT id FROM activities WHERE {blank}")) == []
+    assert [r["id"] for r in rows_of(db_url, text(
+        "SELECT id FROM activities WHERE territory_id IS NULL AND evidence_url IS NULL "
+        "AND extra IS NULL"))] == [content_id]
     learners = {r["participant"]: r for r in rows_of(db_url, select(t.learners))}
     assert learners["lea.marchand@example.org"]["role"] == "etudiant"
     assert learners["lea.marchand@example.org"]["name"] == "Léa Marchand"
     assert learners["tom"]["role"] == "agent"
     attest = rows_of(db_url, select(t.attestations))
     assert [(x["activity_id"], x["witness"], x["witness_role"]) for x in attest] == [
-        ("r1", "marie@example.org", "habitant")]
+        ("r1", "marie@example.org", "habitant"), (content_id, "marie@example.org", None)]
     evidence = run(cli, store, "evidence", "--json", "lea.marchand@example.org")
     assert evidence["hours"] == 4.0 and evidence["activities"] == 2
     assert rows_of(db_url, select(a.id).where(a.voided.is_(True))) == []

@@ -26,13 +26,26 @@ from apprenance.db.writes import insert_for
 COLUMNS, ATTESTATION_COLUMNS = pg_ingest.COLUMNS, pg_ingest.ATTESTATION_COLUMNS  # one list
 CHUNK = 1000
 SQLITE_CACHE_KIB = 32768  # page cache of the ingesting connection: index pages stay in memory
+# Optional text columns are bound as '' and stored as NULL (``NULLIF(?, '')``; none of them is
+# ever '' in a record): the driver binds str, int and float directly, but None through its
+# adapter lookup, which costs more than SQLite's insert of the value (0.6 s of CPU for five
+# None columns of 500,000 rows: docs/benchmarks.md, "SQLite, fifth session")
+_OPTIONAL_TEXT = frozenset({"territory_id", "project_id", "function", "suggested_type",
+                            "description", "evidence_url", "extra", "source_ref",
+                            "witness_role"})
+
+
+def _values(columns: Sequence[str]) -> str:
+    return ", ".join("NULLIF(?, '')" if c in _OPTIONAL_TEXT else "?" for c in columns)
+
+
 _SQLITE_INSERT = (
-    f"INSERT INTO activities ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) "
+    f"INSERT INTO activities ({', '.join(COLUMNS)}) VALUES ({_values(COLUMNS)}) "
     "ON CONFLICT DO NOTHING"
 )
 _SQLITE_ATTEST = (
     f"INSERT INTO attestations ({', '.join(ATTESTATION_COLUMNS)}) VALUES "
-    f"({', '.join('?' * len(ATTESTATION_COLUMNS))}) ON CONFLICT DO NOTHING"
+    f"({_values(ATTESTATION_COLUMNS)}) ON CONFLICT DO NOTHING"
 )
 
 
@@ -189,13 +202,14 @@ def _sqlite_insert(
             times[moment] = stamp(moment)
         if day not in days:
             days[day] = day.isoformat()
-    rows = [
+    rows = [  # in COLUMNS order, optional text as '' (_OPTIONAL_TEXT)
         (r["id"], r["learner_id"], times[r["occurred_at"]], days[r["occurred_on"]],
-         r["territory_id"], r["project_id"], r["function"], r["activity_type"],
-         r["suggested_type"], r["duration_hours"], r["description"], r["evidence_url"],
-         None if r["extra"] is None else dumps(r["extra"], ensure_ascii=False),
+         r["territory_id"] or "", r["project_id"] or "", r["function"] or "",
+         r["activity_type"], r["suggested_type"] or "", r["duration_hours"],
+         r["description"] or "", r["evidence_url"] or "",
+         "" if r["extra"] is None else dumps(r["extra"], ensure_ascii=False),
          r["content_hash"], 1 if r["voided"] else 0, r["source_file"], r["source_line"],
-         r["source_ref"], ingested)
+         r["source_ref"] or "", ingested)
         for r in records
     ]
     raw.execute("SAVEPOINT ingest_batch")
@@ -226,7 +240,7 @@ def insert_attestations(conn: Connection, records: list[ActivityRecord], now: da
     assert raw is not None
     ingested = t.sqlite_time(now)
     raw.executemany(_SQLITE_ATTEST, [
-        (r["id"], r["witness"], r["witness_role"], r["source_file"], r["source_line"],
+        (r["id"], r["witness"], r["witness_role"] or "", r["source_file"], r["source_line"],
          ingested) for r in attest])
 
 
