@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from apprenance.domain.evidence import Totals, facts_for
-from apprenance.services.evidence.group_sums import totals_of_rows
+from apprenance.services.evidence.column_sums import ColumnSums
+from apprenance.services.evidence.group_sums import GroupSums, totals_of_rows
 from builders import tiny_catalog
 
 CAT = tiny_catalog()
@@ -80,3 +81,42 @@ def test_stored_rows_with_several_witnesses_count_as_one_by_one(
     for learner, totals in expected.items():
         assert {k: v for k, v in got[learner].counts.items() if v} == {
             k: v for k, v in totals.counts.items() if v}
+
+
+being_ingested = st.fixed_dictionaries({  # as a reading process sends them: by participant
+    "participant": st.sampled_from(["a@x.org", "b@x.org", "c"]),
+    "activity_type": st.sampled_from(["atelier", "journal", "inconnu"]),
+    "assigned_type": st.sampled_from([None, None, "journal"]),
+    "function": st.sampled_from([None, "habitat", "alimentation"]),
+    "project_id": st.sampled_from([None, "p1", "p2"]),
+    "territory_id": st.sampled_from([None, "t1"]),
+    "occurred_on": st.integers(0, 500).map(lambda n: date(2025, 1, 1) + timedelta(days=n)),
+    "duration_hours": st.sampled_from([0.25, 1.0, 1.1, 2.0, 7.75]),
+    "witness": st.sampled_from([None, "m@x.org"]),
+    "witness_role": st.sampled_from([None, "habitant", "elu"]),
+    "voided": st.booleans(),
+})
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(st.lists(st.lists(being_ingested, max_size=30), max_size=3))
+def test_sums_by_column_equal_sums_row_by_row(segments: list[list[dict[str, object]]]) -> None:
+    """A reading process's sums (``ColumnSums``, segment after segment) are those of
+    ``GroupSums`` over the same rows: per type, per other key, first and last day."""
+    by_column = ColumnSums(CAT)
+    for rows in segments:
+        by_row = GroupSums(CAT, by="participant")
+        half = len(rows) // 2
+        for part in (rows[:half], rows[half:]):  # batches of a segment
+            by_row.add(part)
+            by_column.add(part)
+        want, got = by_row.portable(), by_column.portable()
+        by_column.clear()
+        assert got[2] == want[2]  # spans
+        for mine, theirs in zip(got[:2], want[:2], strict=True):
+            assert set(mine) == set(theirs)
+            for who, entries in theirs.items():
+                assert set(mine[who]) == set(entries), who
+                for key, (hours, n) in entries.items():
+                    assert mine[who][key][1] == n and isinstance(mine[who][key][1], int)
+                    assert abs(mine[who][key][0] - hours) < 1e-9, (who, key)

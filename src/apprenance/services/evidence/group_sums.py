@@ -95,7 +95,7 @@ class GroupSums:
                        row.get("territory_id"))
             keys = combos.get(written)
             if keys is None:
-                keys = combos[written] = self._combo(kind, *written[1:])
+                keys = combos[written] = self.combo_keys(kind, *written[1:])
             for key in (month, *keys):
                 acc = keyed.get(key)
                 if acc is None:
@@ -124,7 +124,7 @@ class GroupSums:
             elif day > span[1]:
                 span[1] = day
 
-    def _combo(self, kind: ActivityType, function: str | None, project: str | None,
+    def combo_keys(self, kind: ActivityType, function: str | None, project: str | None,
                territory: str | None) -> tuple[Key, ...]:
         """The keys other than the month that a row of ``kind`` adds to, with the function,
         project and territory it names (the kind's first function when it names none)."""

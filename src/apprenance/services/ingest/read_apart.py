@@ -23,12 +23,16 @@ import pickle
 from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from apprenance.contracts.records import Batch
 from apprenance.errors import ApprenanceError
 from apprenance.importers import read_log
 from apprenance.importers.canonical import Lookups
-from apprenance.services.evidence.group_sums import GroupSums, Portable
+from apprenance.services.evidence.group_sums import Portable
+
+if TYPE_CHECKING:
+    from apprenance.services.evidence.column_sums import ColumnSums
 
 # below this size a file is read in this process: starting the other costs ~0.3 s
 READ_APART_BYTES = 8 * 1024 * 1024
@@ -145,12 +149,16 @@ class _Segments:
 
     def __init__(self, out: Connection, lookups: Lookups, rows: int | None) -> None:
         self.out, self.lookups, self.rows = out, lookups, rows
-        self.sums = GroupSums(lookups, by="participant")
+        self.sums: ColumnSums | None = None  # made with the first batch sent (numpy loaded)
         self.counted, self.position, self.sent = 0, 0, 0  # rows, bytes, batches
 
     def add(self, batch: Batch) -> None:
         if self.rows is None or not len(batch):  # an empty batch is not written
             return
+        if self.sums is None:
+            from apprenance.services.evidence.column_sums import ColumnSums
+
+            self.sums = ColumnSums(self.lookups)
         self.sums.add(batch.records)
         self.counted += len(batch.records)
         self.position = batch.position
@@ -160,7 +168,7 @@ class _Segments:
 
     def send(self) -> None:
         """The sums of the batches sent since the last (if any was)."""
-        if not self.sent:
+        if not self.sent or self.sums is None:
             return
         data = pickle.dumps(self.sums.portable(), protocol=pickle.HIGHEST_PROTOCOL)
         self.out.send((_SUMS, (self.position, data)))
