@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, func, select, update
@@ -25,6 +27,7 @@ from apprenance.db.writes import insert_for
 
 COLUMNS, ATTESTATION_COLUMNS = pg_ingest.COLUMNS, pg_ingest.ATTESTATION_COLUMNS  # one list
 CHUNK = 1000
+_WITNESS = itemgetter("witness")
 SQLITE_CACHE_KIB = 32768  # page cache of the ingesting connection: index pages stay in memory
 # Optional text columns are bound as '' and stored as NULL (``NULLIF(?, '')``; none of them is
 # ever '' in a record): the driver binds str, int and float directly, but None through its
@@ -230,7 +233,7 @@ def _sqlite_insert(
 
 def insert_attestations(conn: Connection, records: list[ActivityRecord], now: datetime) -> None:
     """The attestations of stored records that name a witness."""
-    attest = [r for r in records if r["witness"]]
+    attest = list(compress(records, map(_WITNESS, records)))
     if not attest:
         return
     if not is_sqlite(conn):

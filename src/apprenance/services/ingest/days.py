@@ -14,6 +14,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Sequence
 from datetime import date
+from operator import itemgetter
 
 from apprenance.contracts.records import ActivityRecord
 from apprenance.db import ingest_sql as sql
@@ -27,6 +28,7 @@ SLOTS_LIMIT = 8_000_000  # days kept in all (about 64 MB)
 # from logs, and of values read back from the store) with the 24-hour cap, and has always let a
 # day exceed 24 h by less than 1e-6 h (3.6 ms); kept, so that no day accepted before is refused.
 _TOLERANCE = 1e-6
+_LEARNER = itemgetter("learner_id")
 
 
 class DayTotals:
@@ -144,7 +146,7 @@ class DayLimit:
         if self.totals.slots > SLOTS_LIMIT:
             self.totals.clear()
             self.loaded.clear()
-        need = {r["learner_id"] for r in records} - self.loaded
+        need = set(map(_LEARNER, records)) - self.loaded
         if not need:
             return
         totals = self.totals

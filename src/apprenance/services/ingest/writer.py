@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from apprenance.clock import Clock
@@ -32,6 +33,9 @@ from apprenance.services.ingest.segments import ReaderSums, SumsMissing
 from apprenance.services.ingest.tally import REJECTIONS_SHOWN, Tally
 
 LEARNER_CACHE_LIMIT = 200_000  # participant -> learner id
+
+_ID, _SOURCE_REF, _ACTIVITY_TYPE = (itemgetter("id"), itemgetter("source_ref"),
+                                    itemgetter("activity_type"))
 
 
 class BatchWriter:
@@ -150,7 +154,7 @@ class BatchWriter:
             self._reader_sums.account(batch.records, kept, self._sums, voiding)
         self._changed_at = now
         self.tally.accepted += len(kept)
-        refs = [r["source_ref"] for r in batch.records if r["source_ref"]]
+        refs = list(filter(None, map(_SOURCE_REF, batch.records)))  # xAPI statement ids
         if refs:
             resolve_statements(conn, refs, now)
         self._reject(conn, problems, now)
@@ -216,30 +220,36 @@ class BatchWriter:
     ) -> tuple[list[ActivityRecord], dict[str, ActivityRecord]]:
         """The batch without repeated ids (same content = duplicate, else a rejection), with
         the learner ids already known; and the first record of each unknown participant."""
-        first: dict[str, ActivityRecord] = {}
-        unique: list[ActivityRecord] = []
+        if len(set(map(_ID, records))) == len(records):  # the usual batch: no id twice
+            unique = list(records)
+        else:
+            unique = self._first_of_each_id(records, problems)
         missing: dict[str, ActivityRecord] = {}
         learner_of = self._learners.get
         pending = self._pending
+        for rec in unique:
+            learner_id = learner_of(rec["participant"])
+            if learner_id is None:
+                missing.setdefault(rec["participant"], rec)
+            else:
+                rec["learner_id"] = learner_id
+            if pending and rec["id"] in pending:
+                rec["voided"] = True  # its voiding statement came first
+        return unique, missing
+
+    def _first_of_each_id(self, records: list[ActivityRecord], problems: list[Problem]
+                          ) -> list[ActivityRecord]:
+        first: dict[str, ActivityRecord] = {}
         for rec in records:
-            rid = rec["id"]
-            seen = first.get(rid)
+            seen = first.get(rec["id"])
             if seen is None:
-                first[rid] = rec
-                unique.append(rec)
-                learner_id = learner_of(rec["participant"])
-                if learner_id is None:
-                    missing.setdefault(rec["participant"], rec)
-                else:
-                    rec["learner_id"] = learner_id
-                if pending and rid in pending:
-                    rec["voided"] = True  # its voiding statement came first
+                first[rec["id"]] = rec
             elif seen["content_hash"] == rec["content_hash"]:
                 self.tally.duplicates += 1
             else:
                 problems.append(
                     _conflict(self._label, rec, seen["source_line"], "id.conflict_line"))
-        return unique, missing
+        return list(first.values())
 
     def _classify(
         self, conn: Connection, records: list[ActivityRecord], inserted: set[str],
@@ -313,7 +323,7 @@ class BatchWriter:
                 _record_raw(rec), rec["source_ref"], rec["territory_id"]))
         kept.extend(fitting)
         types = self.catalog.activity_types
-        unmapped = sum(1 for r in fitting if r["activity_type"] not in types)
+        unmapped = len(fitting) - sum(map(types.__contains__, map(_ACTIVITY_TYPE, fitting)))
         over = [rec["id"] for rec, _before, _total in too_long]
         self.tally.unmapped += unmapped
         if over:
