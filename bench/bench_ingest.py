@@ -22,6 +22,7 @@ import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -351,6 +352,10 @@ def main() -> None:
     parser.add_argument("--stages", action="store_true",
                         help="Time the stages of the ingest (CPU and wall time of each; "
                         "bench/ingest_stages.py) and print the table.")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="Run each backend (ingest and baselines) this many times in turn "
+                        "and print the median ratio: on a machine whose speed drifts, one "
+                        "run's ratio is not the code's.")
     parser.add_argument("--json", action="store_true", help="Print the results as JSON.")
     args = parser.parse_args()
     started = time.perf_counter()
@@ -358,11 +363,14 @@ def main() -> None:
     size = csv_path.stat().st_size / 1e6
     variants = [False, True] if args.without_evidence else [False]
     load = os.getloadavg()[0]
-    results = [] if args.no_sqlite else [
-        sqlite(csv_path, args.rows, args.again, bare, args.stages) for bare in variants]
-    if not args.no_pg:
-        results += [postgres(csv_path, args.rows, args.pg_url, args.again, bare, args.stages)
-                    for bare in variants]
+    results: list[dict[str, object]] = []
+    for _ in range(max(args.repeat, 1)):
+        if not args.no_sqlite:
+            results += [sqlite(csv_path, args.rows, args.again, bare, args.stages)
+                        for bare in variants]
+        if not args.no_pg:
+            results += [postgres(csv_path, args.rows, args.pg_url, args.again, bare,
+                                 args.stages) for bare in variants]
     load_after = os.getloadavg()[0]
     if args.json:
         print(json.dumps({"machine": describe(), "file_mb": round(size),
@@ -394,7 +402,23 @@ def main() -> None:
                             if r.get("again_server_cpu_seconds") is not None else "")
             print(f"  {'':30}   again: {r['again_seconds']} s (CPU {r['again_cpu_seconds']} s"
                   f"{again_server}), {r['again_duplicates']:,} duplicates")
+    if args.repeat > 1:
+        print_medians(results)
     print(f"  (total {time.perf_counter() - started:.0f} s)")
+
+
+def print_medians(results: list[dict[str, object]]) -> None:
+    """The median wall time and ratio to each baseline, per backend, over the runs."""
+    for backend in dict.fromkeys(str(r["backend"]) for r in results):
+        runs = [r for r in results if r["backend"] == backend]
+        walls = sorted(float(r["seconds"]) for r in runs)  # type: ignore[arg-type]
+        print(f"  {backend:30} median of {len(runs)} runs: {statistics.median(walls)} s "
+              f"({walls[0]}-{walls[-1]} s)")
+        for i, base in enumerate(runs[0]["baselines"]):  # type: ignore[attr-defined]
+            ratios = sorted(float(r["baselines"][i]["ratio"])  # type: ignore[index]
+                            for r in runs)
+            print(f"  {'':30}   baseline, {base['baseline']}: median ratio "
+                  f"{statistics.median(ratios):.3f} ({ratios[0]:.3f}-{ratios[-1]:.3f})")
 
 
 if __name__ == "__main__":
