@@ -14,19 +14,19 @@ from builders import tiny_catalog
 
 CAT = tiny_catalog()
 
-row = st.fixed_dictionaries({
-    "learner_id": st.integers(1, 3),
+ACTIVITY = {  # what an activity row holds but its learner
     "activity_type": st.sampled_from(["atelier", "journal", "inconnu"]),
     "assigned_type": st.sampled_from([None, None, "journal"]),
     "function": st.sampled_from([None, "habitat", "alimentation"]),
     "project_id": st.sampled_from([None, "p1", "p2"]),
     "territory_id": st.sampled_from([None, "t1"]),
     "occurred_on": st.integers(0, 500).map(lambda n: date(2025, 1, 1) + timedelta(days=n)),
-    "duration_hours": st.sampled_from([0.25, 1.0, 1.5, 2.0, 7.75]),
+    "duration_hours": st.sampled_from([0.25, 1.0, 1.1, 1.5, 2.0, 7.75]),
     "witness": st.sampled_from([None, "m@x.org"]),
     "witness_role": st.sampled_from([None, "habitant", "elu"]),
     "voided": st.booleans(),
-})
+}
+row = st.fixed_dictionaries({"learner_id": st.integers(1, 3), **ACTIVITY})
 
 
 @settings(max_examples=150, derandomize=True, deadline=None)
@@ -84,18 +84,7 @@ def test_stored_rows_with_several_witnesses_count_as_one_by_one(
 
 
 being_ingested = st.fixed_dictionaries({  # as a reading process sends them: by participant
-    "participant": st.sampled_from(["a@x.org", "b@x.org", "c"]),
-    "activity_type": st.sampled_from(["atelier", "journal", "inconnu"]),
-    "assigned_type": st.sampled_from([None, None, "journal"]),
-    "function": st.sampled_from([None, "habitat", "alimentation"]),
-    "project_id": st.sampled_from([None, "p1", "p2"]),
-    "territory_id": st.sampled_from([None, "t1"]),
-    "occurred_on": st.integers(0, 500).map(lambda n: date(2025, 1, 1) + timedelta(days=n)),
-    "duration_hours": st.sampled_from([0.25, 1.0, 1.1, 2.0, 7.75]),
-    "witness": st.sampled_from([None, "m@x.org"]),
-    "witness_role": st.sampled_from([None, "habitant", "elu"]),
-    "voided": st.booleans(),
-})
+    "participant": st.sampled_from(["a@x.org", "b@x.org", "c"]), **ACTIVITY})
 
 
 @settings(max_examples=150, derandomize=True, deadline=None)
