@@ -32,14 +32,15 @@ class ColumnSums:
     """Rows' evidence sums per participant, kept as columns until ``portable``."""
 
     def __init__(self, catalog: HasActivityTypes) -> None:
-        self._rows = GroupSums(catalog, by="participant")  # the keys of a row, as it makes them
+        self._row_keys = GroupSums(catalog, by="participant")  # a row's keys, as it makes them
         self.kinds = catalog.activity_types
         self._learners: dict[Any, int] = {}
         self._keys: dict[Key, int] = {}  # every key but a type's, numbered
         self._kind_ids: dict[str, int] = {}
-        # (type, function, project, territory) as written -> (type number, 3 key numbers)
-        self._combos: dict[tuple[Any, ...], tuple[int, int, int, int] | None] = {}
-        self._combo_ids: dict[tuple[int, int, int, int], int] = {}
+        # (type, function, project, territory) as written -> its number (None: unknown type),
+        # and by number: (type number, function, project and territory key numbers)
+        self._combos: dict[tuple[Any, ...], int | None] = {}
+        self._combo_table: list[tuple[int, int, int, int]] = []
         self._days: dict[Any, tuple[int, int]] = {}  # day as written -> (ordinal, month key)
         self._witness: dict[str, tuple[int, int]] = {}  # role -> (any-role key, role key)
         self._clear_columns()
@@ -50,25 +51,20 @@ class ColumnSums:
         self._hours = array("d")
         self._attested, self._any, self._role = array("q"), array("q"), array("q")
 
-    def __bool__(self) -> bool:
-        return bool(self._learner)
-
-    def __len__(self) -> int:
-        return len(self._learner)
-
     def _key(self, key: Key) -> int:
         return self._keys.setdefault(key, len(self._keys))
 
-    def _combo_of(self, written: tuple[Any, ...]) -> tuple[int, int, int, int] | None:
+    def _combo_of(self, written: tuple[Any, ...]) -> int | None:
         kind = self.kinds.get(written[0])
-        if kind is None:
-            found = None
-        else:
-            keys = self._rows.combo_keys(kind, *written[1:])
+        found: int | None = None
+        if kind is not None:
+            keys = self._row_keys.combo_keys(kind, *written[1:])
             by_dimension = {key[0]: self._key(key) for key in keys}
-            found = (self._kind_ids.setdefault(kind.id, len(self._kind_ids)),
-                     by_dimension.get("function", _NONE), by_dimension.get("project", _NONE),
-                     by_dimension.get("territory", _NONE))
+            found = len(self._combo_table)
+            self._combo_table.append((
+                self._kind_ids.setdefault(kind.id, len(self._kind_ids)),
+                by_dimension.get("function", _NONE), by_dimension.get("project", _NONE),
+                by_dimension.get("territory", _NONE)))
         self._combos[written] = found
         return found
 
@@ -84,8 +80,7 @@ class ColumnSums:
         return found
 
     def add(self, rows: Iterable[Mapping[str, Any]]) -> None:
-        learners, combos, combo_ids, days = self._learners, self._combos, self._combo_ids, \
-            self._days
+        learners, combos, days = self._learners, self._combos, self._days
         learner, combo, day, month = self._learner, self._combo, self._day, self._month
         hours, attested, any_role, role_of = self._hours, self._attested, self._any, self._role
         witnesses = self._witness
@@ -94,8 +89,8 @@ class ColumnSums:
                 continue
             written = (row.get("assigned_type") or row["activity_type"], row.get("function"),
                        row.get("project_id"), row.get("territory_id"))
-            found = combos[written] if written in combos else self._combo_of(written)
-            if found is None:
+            c = combos[written] if written in combos else self._combo_of(written)
+            if c is None:
                 continue
             who = row["participant"]
             n = learners.get(who)
@@ -103,9 +98,6 @@ class ColumnSums:
                 n = learners[who] = len(learners)
             on = row["occurred_on"]
             ordinal, in_month = days.get(on) or self._day_of(on)
-            c = combo_ids.get(found)
-            if c is None:
-                c = combo_ids[found] = len(combo_ids)
             learner.append(n)
             combo.append(c)
             day.append(ordinal)
@@ -125,8 +117,7 @@ class ColumnSums:
         if not len(learner):
             return {}, {}, {}
         hours = np.frombuffer(self._hours, dtype=np.float64)
-        combo_table = np.array(sorted(self._combo_ids, key=self._combo_ids.__getitem__),
-                               dtype=np.int64).reshape(-1, 4)
+        combo_table = np.array(self._combo_table, dtype=np.int64).reshape(-1, 4)
         combo = combo_table[np.frombuffer(self._combo, dtype=np.int64)]
         kinds = sorted(self._kind_ids, key=self._kind_ids.__getitem__)
         keys = sorted(self._keys, key=self._keys.__getitem__)
