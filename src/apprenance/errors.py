@@ -23,6 +23,7 @@
     ├── Conflict                    exit 2, HTTP 409  the request clashes with what is stored
     ├── CatalogError                exit 2, HTTP 422  a framework, mapping or badge file is invalid
     ├── StoreError                  exit 2, HTTP 500  the database failed
+    │   ├── StoreNotReady           exit 2, HTTP 500  not initialised, or behind (a phrase)
     │   ├── StoreUnavailable        exit 2, HTTP 503  the database cannot be reached
     │   └── CorruptTotals           exit 2, HTTP 500  stored totals altered outside apprenance
     ├── SigningError                exit 2, HTTP 500  a credential cannot be signed
@@ -35,8 +36,9 @@ Every error has a stable ``code`` (documented in docs/errors.md) and a message m
 its exit code and HTTP status are the class attributes below (inherited unless set), read by the
 two top-level handlers (``cli/main.py``, the web app's) and nowhere else. ``text(lang)`` is the
 message in the reader's language, which those handlers show (``message`` stays the English
-one, for logs and JSON bodies): an error that keeps its phrases (``CatalogError``,
-``Ob2Problem``, ``ResolutionError``) speaks French or English; any other says its message.
+one, for logs and JSON bodies): an error that keeps its phrases (``CatalogError``, and the
+``Phrased`` ones: ``Ob2Problem``, ``ResolutionError``, ``StoreNotReady``) speaks French or
+English; any other says its message.
 """
 
 from __future__ import annotations
@@ -175,28 +177,24 @@ class UnknownContext(InputError):
     code = "input"
 
 
-class Ob2Problem(InputError):
-    """An Open Badges 2.0 document that cannot be fetched, read or used; ``phrase``: the
-    message in any language (``message``: in English)."""
+class Phrased:
+    """Mixin of an error that keeps its message as a phrase (``i18n.phrases``): ``text(lang)``
+    in French or English, ``message`` in English."""
 
     def __init__(self, key: str, /, **params: Any) -> None:
         self.phrase = Phrase(key, params)
-        super().__init__(str(self.phrase))
+        super().__init__(str(self.phrase))  # type: ignore[call-arg]  # the error's own
 
     def text(self, lang: str = "en") -> str:
         return self.phrase.text(lang)
 
 
-class ResolutionError(InputError):
-    """A verification method that cannot be resolved to a public key; ``phrase``: the message
-    in any language (``message``: in English)."""
+class Ob2Problem(Phrased, InputError):
+    """An Open Badges 2.0 document that cannot be fetched, read or used."""
 
-    def __init__(self, key: str, /, **params: Any) -> None:
-        self.phrase = Phrase(key, params)
-        super().__init__(str(self.phrase))
 
-    def text(self, lang: str = "en") -> str:
-        return self.phrase.text(lang)
+class ResolutionError(Phrased, InputError):
+    """A verification method that cannot be resolved to a public key."""
 
 
 class NotFound(ApprenanceError):
@@ -239,6 +237,10 @@ class CatalogError(ApprenanceError):
 class StoreError(ApprenanceError):
     code = "store"
     http_status = 500
+
+
+class StoreNotReady(Phrased, StoreError):
+    """The store is missing, or behind this version's schema: what to run, in any language."""
 
 
 class StoreUnavailable(StoreError):

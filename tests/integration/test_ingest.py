@@ -299,9 +299,34 @@ def test_large_file_spans_batches_and_transactions(
     engine.dispose()
 
 
+def test_a_store_behind_this_version_says_so_and_how_to_upgrade(
+    cli: Cli, store: list[str], db_url: str, tmp_path: Path
+) -> None:
+    log = write(tmp_path / "log.csv", [HEADER])
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        head = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+        older = f"{int(head) - 1:04d}"
+        conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": older})
+    engine.dispose()
+    for lang, said in (
+            ("fr", f"le magasin est au schéma {older}, cette version demande le {head}\u00a0: "
+                   "lancez `apprenance init` pour le mettre à jour"),
+            ("en", f"the store is at schema {older}, this version needs {head}: run "
+                   "`apprenance init` to upgrade it")):
+        told = cli("--lang", lang, *store, "ingest", log)
+        assert told.code == 2 and said in told.err, (lang, told.err)
+        assert "Traceback" not in told.err
+
+
 def test_ingest_needs_an_initialised_store(cli: Cli, tmp_path: Path) -> None:
     log = write(tmp_path / "log.csv", [HEADER])
     result = cli("--home", tmp_path / "nowhere", "ingest", log)
     assert result.code == 2 and "init" in result.err
+    for lang, said in (("fr", "le magasin n'est pas initialisé\u00a0: lancez d'abord "
+                               "`apprenance init`"),
+                       ("en", "the store is not initialised: run `apprenance init` first")):
+        told = cli("--lang", lang, "--home", tmp_path / "nowhere", "ingest", log)
+        assert told.code == 2 and said in told.err, (lang, told.err)
     missing = cli("--home", tmp_path / "nowhere", "ingest", tmp_path / "absent.csv")
     assert missing.code == 2 and "Traceback" not in missing.err

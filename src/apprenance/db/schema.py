@@ -15,7 +15,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from apprenance.db.engine import check_connection
-from apprenance.errors import StoreError
+from apprenance.errors import StoreError, StoreNotReady
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -70,9 +70,6 @@ def require_current(engine: Engine) -> None:
     check_connection(engine)
     rev = current_revision(engine)
     if rev is None:
-        raise StoreError("the store is not initialised: run `apprenance init` first")
+        raise StoreNotReady("store.not_initialised")
     if rev != head_revision():
-        raise StoreError(
-            f"the store is at schema {rev}, this version needs {head_revision()}: "
-            "run `apprenance init` to upgrade it"
-        )
+        raise StoreNotReady("store.behind", revision=rev, needed=head_revision())

@@ -34,6 +34,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "YAML refusé : imbriqué trop profondément (plus de {limit} niveaux)",
         "en": "invalid YAML: nested too deeply (more than {limit} levels)",
     },
+    "store.not_initialised": {
+        "fr": "le magasin n'est pas initialisé : lancez d'abord `apprenance init`",
+        "en": "the store is not initialised: run `apprenance init` first",
+    },
+    "store.behind": {
+        "fr": "le magasin est au schéma {revision}, cette version demande le {needed} : "
+            "lancez `apprenance init` pour le mettre à jour",
+        "en": "the store is at schema {revision}, this version needs {needed}: "
+            "run `apprenance init` to upgrade it",
+    },
     "input.nul": {
         "fr": "le caractère NUL (%00, \\u0000) n'est pas accepté",
         "en": "the NUL character (%00, \\u0000) is not accepted",
