@@ -222,3 +222,32 @@ def test_fast_path_equals_pyld_on_proof_options(credential: dict[str, Any], when
 
     options = {**proof_options("did:key:z6Mk#z6Mk", when), "@context": credential["@context"]}
     assert canonicalize(options, order="codepoint") == canonicalize_pyld(options)
+
+
+def test_a_document_read_by_pyld_is_read_once_and_any_change_is_read_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk does not handle language maps: PyLD reads the document, once for the same
+    content (a credential met again in its PNG, SVG and PDF); a changed value is read again,
+    never answered from what was kept."""
+    import apprenance.credentials.jsonld.canonical as canonical
+
+    calls: list[str] = []
+    real = canonical.jsonld.to_rdf
+
+    def to_rdf(document: Any, options: dict[str, Any]) -> Any:
+        calls.append(json.dumps(document, sort_keys=True))
+        return real(document, options)
+
+    monkeypatch.setattr(canonical.jsonld, "to_rdf", to_rdf)
+    doc = {"@context": {"name": {"@id": "http://schema.org/name", "@container": "@language"}},
+           "@id": "urn:uuid:5f0b3c1e-0d5a-4c2e-9a57-3e0c9d2f7a10",
+           "name": {"fr": "Atelier cuisine", "en": "Cooking workshop"}}
+    assert walk(doc).unsupported is not None
+    first = canonicalize(doc)
+    assert '"Atelier cuisine"@fr' in first and canonicalize(json.loads(json.dumps(doc))) == first
+    tampered = json.loads(json.dumps(doc))
+    tampered["name"]["fr"] = "Atelier couture"
+    changed = canonicalize(tampered)
+    assert '"Atelier couture"@fr' in changed and '"Atelier cuisine"@fr' not in changed
+    assert len(calls) == 2  # the document once, the changed one once
+    assert canonicalize(doc) == first == canonicalize_pyld(doc) and len(calls) == 2

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import json
 import re
 import threading
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from itertools import permutations
 from typing import Any, Literal
 
@@ -88,6 +90,22 @@ def _reason(exc: BaseException) -> str:
 
 
 def _pyld_quads(document: Any, legacy_escaping: bool) -> list[Quad]:
+    """The quads of a document the walk does not handle, from PyLD (~90 ms for a credential
+    of ours with a language map): the same document met again in a run (the credential
+    baked in a PNG, an SVG, a PDF, a CLR record beside its JSON file) is not read again."""
+    try:
+        text = json.dumps(document, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):  # not plain JSON (built in memory): not kept
+        return _pyld_quads_of(document, legacy_escaping)
+    return list(_kept_pyld_quads(text, legacy_escaping))
+
+
+@lru_cache(maxsize=256)
+def _kept_pyld_quads(text: str, legacy_escaping: bool) -> tuple[Quad, ...]:
+    return tuple(_pyld_quads_of(json.loads(text), legacy_escaping))
+
+
+def _pyld_quads_of(document: Any, legacy_escaping: bool) -> list[Quad]:
     options = {"documentLoader": document_loader, "produceGeneralizedRdf": False}
     dataset = _pyld_call(jsonld.to_rdf, document, options)
     quads: list[Quad] = []
