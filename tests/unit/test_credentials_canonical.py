@@ -251,3 +251,48 @@ def test_a_document_read_by_pyld_is_read_once_and_any_change_is_read_again(
     assert '"Atelier couture"@fr' in changed and '"Atelier cuisine"@fr' not in changed
     assert len(calls) == 2  # the document once, the changed one once
     assert canonicalize(doc) == first == canonicalize_pyld(doc) and len(calls) == 2
+
+
+def _signed_fixture() -> dict[str, Any]:
+    return json.loads((FIXTURES / "verifiableCredentials/v2/dataIntegrityProof/didKey/"
+                       "legacyRegistry-noStatus-noExpiry-basicOBv3.json").read_text())
+
+
+def _with_endorsement(credential: dict[str, Any]) -> dict[str, Any]:
+    """An OB 3.0 credential embedding a signed endorsement (its proof kept), as ours do."""
+    endorsement = _signed_fixture()
+    endorsement["type"] = ["VerifiableCredential", "EndorsementCredential"]
+    credential["credentialSubject"]["achievement"]["endorsement"] = [endorsement, endorsement]
+    return credential
+
+
+@pytest.mark.parametrize("shape", ["proof", "two-proofs", "endorsed", "endorsed-unsigned"])
+def test_graph_containers_are_walked_and_agree_with_pyld(shape: str) -> None:
+    """A ``proof`` (``"@container": "@graph"``) kept in a document: each proof is a named
+    graph of its own; the walk gives PyLD's N-Quads without falling back to it."""
+    credential = _signed_fixture()
+    proof = credential["proof"]
+    if shape == "two-proofs":
+        second = {**proof, "id": "urn:uuid:7d1f0e6a-2c5b-4f1e-8d3a-9b0c1e2f3a4b",
+                  "created": "2026-01-02T00:00:00Z"}
+        credential["proof"] = [proof, second]
+    elif shape.startswith("endorsed"):
+        credential = _with_endorsement(credential)
+        if shape == "endorsed-unsigned":
+            credential.pop("proof")
+    result = walk(credential)
+    assert result.unsupported is None
+    assert canonicalize(credential, order="codepoint") == canonicalize_pyld(credential)
+    assert canonicalize(credential).count("<https://w3id.org/security#proof>") == (
+        2 if shape == "two-proofs" else 1 if shape in ("proof", "endorsed") else 0) + (
+        2 if shape.startswith("endorsed") else 0)
+
+
+@pytest.mark.parametrize("value", [{"@graph": [{"type": "DataIntegrityProof"}]},
+                                   "urn:uuid:0b7e7c2a-8f7e-4d43-9a55-5c9e0f3b2d11"],
+                         ids=["graph-object", "reference"])
+def test_other_values_of_a_graph_container_fall_back_to_pyld_and_agree(value: Any) -> None:
+    credential = _signed_fixture()
+    credential["proof"] = value
+    assert walk(credential).unsupported is not None
+    assert canonicalize(credential, order="codepoint") == canonicalize_pyld(credential)

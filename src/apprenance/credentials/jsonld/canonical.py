@@ -90,9 +90,9 @@ def _reason(exc: BaseException) -> str:
 
 
 def _pyld_quads(document: Any, legacy_escaping: bool) -> list[Quad]:
-    """The quads of a document the walk does not handle, from PyLD (~90 ms for a credential
-    of ours with a language map): the same document met again in a run (the credential
-    baked in a PNG, an SVG, a PDF, a CLR record beside its JSON file) is not read again."""
+    """The quads of a document the walk does not handle (a language map, a list ...), from
+    PyLD (~90 ms for a credential): the same document met again in a run (a credential baked
+    in a PNG, an SVG, a PDF, a CLR record beside its JSON file) is not read again."""
     try:
         text = json.dumps(document, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):  # not plain JSON (built in memory): not kept

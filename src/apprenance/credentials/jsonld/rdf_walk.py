@@ -229,6 +229,9 @@ def _property(
             if token is not None:
                 walk_.quads.append((subject, predicate, token, graph))
         return
+    if kind == "container" and definition is not None and _graph_container(definition):
+        _graph_values(walk_, subject, predicate, value, ctx, definition, path, graph)
+        return
     if kind in ("undefined", "blank"):
         walk_.problem(path.rpartition(".")[0], "term", key)
         if kind == "blank":
@@ -239,6 +242,35 @@ def _property(
         return
     walk_.skip(f"keyword {predicate}" if kind == "keyword" else "container or reverse property")
     _check_only(walk_, value, ctx, definition, path)
+
+
+def _graph_container(definition: TermDef) -> bool:
+    """A term whose values are each a graph of its own (``"@container": "@graph"``: the
+    ``proof`` of Data Integrity, so the proofs of embedded endorsements)."""
+    return (definition.container - {"@set"} == {"@graph"} and not definition.reverse
+            and not definition.special)
+
+
+def _graph_values(
+    walk_: Walk, subject: str, predicate: str, value: Any, ctx: ActiveContext,
+    definition: TermDef, path: str, graph: str,
+) -> None:
+    """Each node object of ``value`` walked into a named graph of its own, a new blank node,
+    which is the object of ``subject predicate`` (JSON-LD 1.1, graph containers, and toRdf).
+    Anything else below such a term (a graph object, a value, a list) is left to PyLD."""
+    items = value if isinstance(value, list) else [value]
+    for index, item in enumerate(items):
+        if item is None:
+            continue
+        where = f"{path}[{index}]" if isinstance(value, list) else path
+        if not isinstance(item, dict) or not item or any(
+                ctx.expand_key(k) in ("@graph", "@value", "@list", "@set") for k in item):
+            walk_.skip("graph container value")
+            _check_only(walk_, value, ctx, definition, path)
+            return
+        name = walk_.blank()
+        _node(walk_, item, ctx, definition, where, name)
+        walk_.quads.append((subject, f"<{predicate}>", name, graph))
 
 
 def _object(
