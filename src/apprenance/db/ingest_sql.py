@@ -94,14 +94,7 @@ def find_or_create_learners(
     """participant -> (learner id, role) for the participants of ``records`` (one record
     each), creating the missing learners from the record; also the participants created."""
     lc = t.learners.c
-    found: dict[str, tuple[int, str | None]] = {}
-    names = [r["participant"] for r in records]
-    for start in range(0, len(names), CHUNK):
-        for lid, participant, role in conn.execute(
-            select(lc.id, lc.participant, lc.role).where(
-                lc.participant.in_(names[start : start + CHUNK]))
-        ):
-            found[participant] = (lid, role)
+    found = _learners_named(conn, [r["participant"] for r in records])
     # in participant order: two ingests creating the same learners never wait in a circle
     new = sorted((r for r in records if r["participant"] not in found),
                  key=lambda r: r["participant"])
@@ -120,21 +113,26 @@ def find_or_create_learners(
                 created.add(participant)
         late = [r["participant"] for r in new if r["participant"] not in found]
         if late:  # created meanwhile by another ingest
-            for lid, participant, role in conn.execute(
-                select(lc.id, lc.participant, lc.role).where(lc.participant.in_(late))
-            ):
-                found[participant] = (lid, role)
+            found.update(_learners_named(conn, late))
     return found, created
 
 
 def learner_ids(conn: Connection, participants: Sequence[str]) -> dict[str, int]:
     """participant -> learner id, for those of ``participants`` who are learners."""
+    return {p: lid for p, (lid, _role) in _learners_named(conn, participants).items()}
+
+
+def _learners_named(conn: Connection, participants: Sequence[str]
+                    ) -> dict[str, tuple[int, str | None]]:
+    """participant -> (learner id, role), for those of ``participants`` who are learners."""
     lc = t.learners.c
-    found: dict[str, int] = {}
+    found: dict[str, tuple[int, str | None]] = {}
     for start in range(0, len(participants), CHUNK):
-        found.update((p, lid) for lid, p in conn.execute(
-            select(lc.id, lc.participant).where(
-                lc.participant.in_(participants[start : start + CHUNK]))))
+        for lid, participant, role in conn.execute(
+            select(lc.id, lc.participant, lc.role).where(
+                lc.participant.in_(participants[start : start + CHUNK]))
+        ):
+            found[participant] = (lid, role)
     return found
 
 

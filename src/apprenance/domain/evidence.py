@@ -93,6 +93,11 @@ def facts_for(
 Key = tuple[str, str]  # (dimension, key)
 
 
+def month_key(day: date) -> Key:
+    """The key of the month of ``day`` (``ActivityFacts.month``): ("month", "2025-03")."""
+    return ("month", f"{day.year:04d}-{day.month:02d}")
+
+
 class Group(NamedTuple):
     """What two activities must share to count alike (their hours may differ)."""
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from apprenance.domain.evidence import ANY_ROLE, ATTESTATION, Key, day_of
+from apprenance.domain.evidence import ANY_ROLE, ATTESTATION, Key, day_of, month_key
 from apprenance.services.evidence.group_sums import GroupSums, HasActivityTypes, Portable
 
 _NONE = -1  # a combination that names no function, project or territory in that slot
@@ -70,8 +70,7 @@ class ColumnSums:
 
     def _day_of(self, on: Any) -> tuple[int, int]:
         day = day_of(on)
-        found = self._days[on] = (day.toordinal(),
-                                  self._key(("month", f"{day.year:04d}-{day.month:02d}")))
+        found = self._days[on] = (day.toordinal(), self._key(month_key(day)))
         return found
 
     def _witness_of(self, role: str) -> tuple[int, int]:

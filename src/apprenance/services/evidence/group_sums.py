@@ -13,7 +13,15 @@ from typing import Any, Protocol
 
 from apprenance.domain import evidence_codec as codec
 from apprenance.domain.catalog import ActivityType
-from apprenance.domain.evidence import ANY_ROLE, ATTESTATION, TOTAL, Key, Totals, day_of
+from apprenance.domain.evidence import (
+    ANY_ROLE,
+    ATTESTATION,
+    TOTAL,
+    Key,
+    Totals,
+    day_of,
+    month_key,
+)
 
 TOTAL_KEY: Key = (TOTAL, "")
 # (sums per type, sums per other key, first and last day), each per learner: what crosses a pipe
@@ -77,7 +85,7 @@ class GroupSums:
             found = months.get(on)
             if found is None:
                 day = day_of(on)
-                found = months[on] = (day, ("month", f"{day.year:04d}-{day.month:02d}"))
+                found = months[on] = (day, month_key(day))
             day, month = found
             mine = by_type.get(learner)
             if mine is None:
