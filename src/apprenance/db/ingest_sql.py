@@ -10,7 +10,6 @@ reads them back through the ``tables`` definitions.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from itertools import compress
@@ -22,9 +21,11 @@ from sqlalchemy import Connection, func, select, update
 from apprenance.contracts.records import ActivityRecord
 from apprenance.db import pg_ingest
 from apprenance.db import tables as t
+from apprenance.db.activity_columns import ActivityColumns
 from apprenance.db.raw_sql import is_sqlite, marks
 from apprenance.db.writes import insert_for
 
+sqlite_time = t.sqlite_time  # how the statements here write times
 COLUMNS, ATTESTATION_COLUMNS = pg_ingest.COLUMNS, pg_ingest.ATTESTATION_COLUMNS  # one list
 CHUNK = 1000
 _WITNESS = itemgetter("witness")
@@ -190,43 +191,34 @@ def _sqlite_insert(
     """Insert everything; only when some id was already there, undo and insert the others
     (the write lock is held, so what is read stays true). When duplicates are likely, read
     the stored ids first and insert the others."""
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    stamp, dumps = t.sqlite_time, json.dumps
-    ingested = stamp(now)
-    # times and days repeat across rows: each written form is made once per batch
-    times: dict[Any, str] = {}
-    days: dict[Any, str] = {}
-    for r in records:
-        moment, day = r["occurred_at"], r["occurred_on"]
-        if moment not in times:
-            times[moment] = stamp(moment)
-        if day not in days:
-            days[day] = day.isoformat()
-    rows = [  # in COLUMNS order, optional text as '' (_OPTIONAL_TEXT)
-        (r["id"], r["learner_id"], times[r["occurred_at"]], days[r["occurred_on"]],
-         r["territory_id"] or "", r["project_id"] or "", r["function"] or "",
-         r["activity_type"], r["suggested_type"] or "", r["duration_hours"],
-         r["description"] or "", r["evidence_url"] or "",
-         "" if r["extra"] is None else dumps(r["extra"], ensure_ascii=False),
-         r["content_hash"], 1 if r["voided"] else 0, r["source_file"], r["source_line"],
-         r["source_ref"] or "", ingested)
-        for r in records
-    ]
-    raw.execute("SAVEPOINT ingest_batch")
+    rows = list(ActivityColumns.of(records).stored_rows(
+        [r["learner_id"] for r in records], sqlite_time(now)))
     existing = existing_ids(conn, [r[0] for r in rows]) if duplicates_likely else None
     new = rows if existing is None else [r for r in rows if r[0] not in existing]
-    before = raw.total_changes
-    raw.executemany(_SQLITE_INSERT, new)
-    if raw.total_changes - before == len(new):
-        raw.execute("RELEASE ingest_batch")
+    if insert_all(conn, new, len(new)):
         return {r[0] for r in new}, existing
-    raw.execute("ROLLBACK TO ingest_batch")
     existing = existing_ids(conn, [r[0] for r in rows])
     rows = [r for r in rows if r[0] not in existing]
-    raw.executemany(_SQLITE_INSERT, rows)
-    raw.execute("RELEASE ingest_batch")
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.executemany(_SQLITE_INSERT, rows)  # the write lock is held: none is stored meanwhile
     return {r[0] for r in rows}, existing
+
+
+def insert_all(conn: Connection, rows: Iterable[Sequence[Any]], count: int) -> bool:
+    """SQLite: insert ``count`` activity ``rows`` (in ``COLUMNS`` order, optional text as '')
+    if none of their ids is stored yet; otherwise insert nothing and say so."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.execute("SAVEPOINT ingest_batch")
+    before = raw.total_changes
+    raw.executemany(_SQLITE_INSERT, rows)
+    if raw.total_changes - before == count:
+        raw.execute("RELEASE ingest_batch")
+        return True
+    raw.execute("ROLLBACK TO ingest_batch")
+    raw.execute("RELEASE ingest_batch")
+    return False
 
 
 def insert_attestations(conn: Connection, records: list[ActivityRecord], now: datetime) -> None:
@@ -237,12 +229,15 @@ def insert_attestations(conn: Connection, records: list[ActivityRecord], now: da
     if not is_sqlite(conn):
         pg_ingest.insert_attestations(conn, attest, now)
         return
+    insert_attestation_rows(conn, ActivityColumns.of(attest).attestation_rows(
+        range(len(attest)), sqlite_time(now)))
+
+
+def insert_attestation_rows(conn: Connection, rows: Iterable[Sequence[Any]]) -> None:
+    """SQLite: attestation ``rows`` in ``ATTESTATION_COLUMNS`` order, optional text as ''."""
     raw = conn.connection.driver_connection
     assert raw is not None
-    ingested = t.sqlite_time(now)
-    raw.executemany(_SQLITE_ATTEST, [
-        (r["id"], r["witness"], r["witness_role"] or "", r["source_file"], r["source_line"],
-         ingested) for r in attest])
+    raw.executemany(_SQLITE_ATTEST, rows)
 
 
 def territories_and_projects(conn: Connection) -> tuple[frozenset[str], dict[str, str]]:

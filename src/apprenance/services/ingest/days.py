@@ -139,55 +139,72 @@ class DayLimit:
             self.loaded |= need
 
     def load_stored(self, conn: Connection, records: Sequence[ActivityRecord]) -> None:
+        """``load_stored_columns`` for these records."""
+        self.load_stored_columns(conn, list(map(_LEARNER, records)),
+                                 [r["occurred_on"].toordinal() for r in records],
+                                 [r["duration_hours"] for r in records],
+                                 [r["voided"] for r in records])
+
+    def load_stored_columns(
+        self, conn: Connection, learners: Sequence[int], days: Sequence[int],
+        hours: Sequence[float], voided: Sequence[bool | int],
+    ) -> None:
         """``load`` after the store (SQLite, whose write lock keeps out every other writer):
-        the days of the learners of ``records``, just stored, less these records' own hours,
-        which ``admit`` counts again. A batch that stored nothing (a file ingested again)
-        reads nothing."""
+        the days of the learners of the records just stored (their learners, days as
+        ordinals, hours, and whether voided), less these records'
+        own hours, which ``admit`` counts again. A batch that stored nothing (a file ingested
+        again) reads nothing."""
         if self.totals.slots > SLOTS_LIMIT:
             self.totals.clear()
             self.loaded.clear()
-        need = set(map(_LEARNER, records)) - self.loaded
+        need = set(learners) - self.loaded
         if not need:
             return
         totals = self.totals
-        for learner, day, hours in sql.day_totals(conn, sorted(need)):
-            totals.set(learner, ordinal(day), hours)
-        for rec in records:
-            learner = rec["learner_id"]
-            if learner in need and not rec["voided"]:  # a voided row is not in its day
-                day = rec["occurred_on"].toordinal()
-                totals.set(learner, day, totals.get(learner, day) - rec["duration_hours"])
+        for learner, day, spent in sql.day_totals(conn, sorted(need)):
+            totals.set(learner, ordinal(day), spent)
+        for learner, day, spent, void in zip(learners, days, hours, voided, strict=True):
+            if learner in need and not void:  # a voided row is not in its day
+                totals.set(learner, day, totals.get(learner, day) - spent)
         self.loaded |= need
 
-    def admit(self, records: Iterable[ActivityRecord]
+    def admit(self, records: Sequence[ActivityRecord]
               ) -> tuple[list[ActivityRecord], list[tuple[ActivityRecord, float, float]]]:
         """The records that fit their learner's day (counted, in order), and the others with
-        their day's hours before and with them (``fits`` for each, its usual case inline)."""
-        fitting: list[ActivityRecord] = []
-        over: list[tuple[ActivityRecord, float, float]] = []
-        spans_get, limit = self.totals.spans_get, MAX_HOURS + _TOLERANCE
-        for rec in records:
-            learner, day, hours = (rec["learner_id"], rec["occurred_on"].toordinal(),
-                                   rec["duration_hours"])
+        their day's hours before and with them."""
+        over = self.admit_columns(list(map(_LEARNER, records)),
+                                  [r["occurred_on"].toordinal() for r in records],
+                                  [r["duration_hours"] for r in records])
+        if not over:
+            return list(records), []
+        out = {i for i, _before, _total in over}
+        return ([r for i, r in enumerate(records) if i not in out],
+                [(records[i], before, total) for i, before, total in over])
+
+    def admit_columns(self, learners: Sequence[int], days: Sequence[int],
+                      hours: Sequence[float]) -> list[tuple[int, float, float]]:
+        """Count the records (their learners, days as ordinals and hours) that fit their
+        learner's day; the positions of the others, with their day's hours before and with
+        them (``fits`` for each, its usual case inline)."""
+        over: list[tuple[int, float, float]] = []
+        spans_get, limit, fits = self.totals.spans_get, MAX_HOURS + _TOLERANCE, self.fits
+        for i, (learner, day, spent) in enumerate(zip(learners, days, hours, strict=True)):
             span = spans_get(learner)
             if span is not None:
-                i = day - span[0]
+                j = day - span[0]
                 values = span[1]
-                if 0 <= i < len(values):
-                    before = values[i]
-                    total = before + hours
+                if 0 <= j < len(values):
+                    before = values[j]
+                    total = before + spent
                     if total > limit:
-                        over.append((rec, before, total))
+                        over.append((i, before, total))
                     else:
-                        values[i] = total
-                        fitting.append(rec)
+                        values[j] = total
                     continue
-            ok, before, total = self.fits(learner, day, hours)
-            if ok:
-                fitting.append(rec)
-            else:
-                over.append((rec, before, total))
-        return fitting, over
+            ok, before, total = fits(learner, day, spent)
+            if not ok:
+                over.append((i, before, total))
+        return over
 
     def fits(self, learner: int, day: int, hours: float) -> tuple[bool, float, float]:
         """(fits, hours before, hours with this activity); a fitting activity is counted."""

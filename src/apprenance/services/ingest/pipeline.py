@@ -37,6 +37,7 @@ from apprenance.importers.encoding import LEGACY, text_encoding
 from apprenance.services.evaluation.batch_gc import few_collections
 from apprenance.services.evidence.totals import ensure_current
 from apprenance.services.ingest.read_apart import (
+    ColumnBatch,
     SealedBatch,
     SegmentSums,
     read_apart,
@@ -165,20 +166,21 @@ def _pipeline(
     limit_rows, limit_seconds = (COMMIT_ROWS, COMMIT_SECONDS) if keep else (
         SQLITE_COMMIT_ROWS, SQLITE_COMMIT_SECONDS)
 
-    def take() -> Batch | SegmentSums | None:
+    def take() -> Batch | ColumnBatch | SegmentSums | None:
         """The next batch (one the reading process sent is unpickled here, in this thread),
         or the sums it sends after a segment's batches (opened by the writer)."""
         item = todo.get()
         return item.open() if isinstance(item, SealedBatch) else item
 
     def consume() -> None:
-        batch: Batch | SegmentSums | None = None
+        batch: Batch | ColumnBatch | SegmentSums | None = None
         try:
             batch = take()
             while batch is not None:
                 if isinstance(batch, SegmentSums):  # sums come after their batches only
                     raise ApprenanceError("the reading process sent sums of no batch")
-                taken: list[Batch] = [batch]  # the batches of this transaction, for a retry
+                # the batches of this transaction, for a retry
+                taken: list[Batch | ColumnBatch] = [batch]
                 complete = True  # all of them are in ``taken``
                 restore = writer.checkpoint()
                 try:
@@ -212,7 +214,7 @@ def _pipeline(
             failed.append(exc)
             # unblock the reader, unless the end (None) was taken already: a commit that fails
             # after the last batch (a deadlock, a lost connection) must not hang the ingest
-            left: Batch | SealedBatch | SegmentSums | None = batch
+            left: Batch | ColumnBatch | SealedBatch | SegmentSums | None = batch
             while left is not None:
                 left = todo.get()
 
@@ -232,7 +234,7 @@ def _pipeline(
         raise failed[0]
 
 
-def _write_again(writer: BatchWriter, batches: list[Batch]) -> None:
+def _write_again(writer: BatchWriter, batches: list[Batch | ColumnBatch]) -> None:
     with writer.transaction() as conn:
         for batch in batches:
             writer.write(conn, batch)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from apprenance.contracts.records import Batch
+from apprenance.db.activity_columns import ActivityColumns
 from apprenance.errors import ApprenanceError
 from apprenance.importers import read_log
 from apprenance.importers.canonical import Lookups
@@ -77,9 +78,28 @@ class SealedBatch:
     def __len__(self) -> int:
         return self._size
 
-    def open(self) -> Batch:
-        batch: Batch = pickle.loads(self._data)
+    def open(self) -> Batch | ColumnBatch:
+        batch: Batch | ColumnBatch = pickle.loads(self._data)
         return batch
+
+
+class ColumnBatch:
+    """A batch whose records are held by column (``db/activity_columns``): what the reading
+    process sends when it sums the evidence (a file read apart into SQLite). The writer
+    stores the usual batch from its columns, and takes ``batch()`` for any other."""
+
+    __slots__ = ("columns", "position", "problems", "voids")
+
+    def __init__(self, batch: Batch) -> None:
+        self.columns = ActivityColumns.of(batch.records)
+        self.problems, self.voids, self.position = batch.problems, batch.voids, batch.position
+
+    def __len__(self) -> int:
+        return len(self.columns) + len(self.problems) + len(self.voids)
+
+    def batch(self) -> Batch:
+        """The same batch, its records as dictionaries."""
+        return Batch(self.columns.records(), self.problems, self.voids, self.position)
 
 
 class SegmentSums:
@@ -128,7 +148,8 @@ def _read(out: Connection, path: Path, fmt: str, label: str, source: str,
     try:
         try:
             for batch in read_log(path, fmt, label, source, lookups):
-                data = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
+                sent = batch if segment_rows is None else ColumnBatch(batch)
+                data = pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL)
                 out.send((_BATCH, (len(batch), batch.position, data)))
                 sums.add(batch)
             sums.send()

@@ -21,7 +21,7 @@ which hours are added (``tests/integration/test_reader_sums.py``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from apprenance.contracts.records import ActivityRecord
@@ -58,25 +58,38 @@ class ReaderSums:
         """The batch's ``records`` (all counted by the reader) of which ``kept`` were stored;
         ``own``: the writer's sums for this transaction; ``voiding``: some of ``kept`` may be
         voided (a voiding statement waited for them), and so not count."""
-        if not records:
-            return
         counted = [r for r in kept if not r["voided"]] if voiding else kept
+
+        def removed() -> list[ActivityRecord]:
+            stored = {id(r) for r in counted}
+            # a row voided by an earlier statement was counted by the reader (it did not know)
+            return [dict(r, voided=False) if r["voided"] else r  # type: ignore[misc]
+                    for r in records if id(r) not in stored]
+
+        self.account_counts(len(records), len(counted), lambda: counted, removed, own)
+
+    def account_counts(
+        self, rows: int, counted: int, stored: Callable[[], list[ActivityRecord]],
+        removed: Callable[[], list[ActivityRecord]], own: GroupSums,
+    ) -> None:
+        """``account`` for a batch of ``rows`` records (all counted by the reader), of which
+        ``counted`` were stored and count: ``stored()`` gives those, ``removed()`` the others
+        (each called only when needed)."""
+        if not rows:
+            return
         mode = self.mode
         if mode == OWN or (mode == EMPTY and counted):
             self.mode = OWN
-            own.add(counted)
+            own.add(stored())
             return
-        if len(counted) == len(records) and mode in (START, CLEAN):
+        if counted == rows and mode in (START, CLEAN):
             self.mode = CLEAN
             return
         if not counted and mode in (START, EMPTY):
             self.mode = EMPTY
             return
         self.mode = SUBTRACT
-        stored = {id(r) for r in counted}
-        # a row voided by an earlier statement was counted by the reader (it did not know)
-        self._removed.add([dict(r, voided=False) if r["voided"] else r
-                           for r in records if id(r) not in stored])
+        self._removed.add(removed())
 
     def close(self, conn: Connection, data: Portable, own: GroupSums,
               known: Mapping[str, int]) -> None:

@@ -15,6 +15,8 @@ import json
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from functools import partial
+from itertools import compress
 from operator import itemgetter
 from typing import Any
 
@@ -27,6 +29,7 @@ from apprenance.domain.catalog import Catalog
 from apprenance.services.evidence.group_sums import GroupSums, Portable
 from apprenance.services.evidence.totals import HeldTotals, add_sums
 from apprenance.services.ingest.days import DayLimit
+from apprenance.services.ingest.read_apart import ColumnBatch
 from apprenance.services.ingest.rejects import quarantine, resolve_statements
 from apprenance.services.ingest.scope import in_territories, learners_in_territories
 from apprenance.services.ingest.segments import ReaderSums, SumsMissing
@@ -36,6 +39,7 @@ LEARNER_CACHE_LIMIT = 200_000  # participant -> learner id
 
 _ID, _SOURCE_REF, _ACTIVITY_TYPE = (itemgetter("id"), itemgetter("source_ref"),
                                     itemgetter("activity_type"))
+_PARTICIPANT, _ROLE = itemgetter("participant"), itemgetter("learner_role")
 
 
 class BatchWriter:
@@ -117,9 +121,13 @@ class BatchWriter:
             add_sums(conn, self.catalog, self._sums, self._changed_at, self._held)
             self._sums.clear()
 
-    def write(self, conn: Connection, batch: Batch) -> None:
+    def write(self, conn: Connection, batch: Batch | ColumnBatch) -> None:
         """Store one batch in the transaction ``conn``."""
         now = self.clock()
+        if isinstance(batch, ColumnBatch):
+            if self._by_column(batch) and self._write_columns(conn, batch, now):
+                return
+            batch = batch.batch()
         problems = list(batch.problems)
         voids, records = batch.voids, batch.records
         if self._scope is not None:
@@ -129,8 +137,11 @@ class BatchWriter:
             self._tell_evidence(conn)  # voiding recomputes from what the engine was told
             self._void(conn, voids)
         voiding = bool(self._pending)  # records of the batch may be voided as they come
-        unique, missing = self._unique(records, problems)
-        self._resolve_learners(conn, unique, missing, now)
+        unique = self._unique(records, problems)
+        for rec, learner_id in zip(unique, self._learner_ids(
+                conn, list(map(_PARTICIPANT, unique)), unique.__getitem__,
+                lambda: list(map(_ROLE, unique)), now), strict=True):
+            rec["learner_id"] = learner_id
         if self._scope is not None:
             unique = learners_in_territories(conn, self._scope, self._label, unique, problems,
                                              _record_raw)
@@ -158,6 +169,77 @@ class BatchWriter:
         if refs:
             resolve_statements(conn, refs, now)
         self._reject(conn, problems, now)
+
+    def _by_column(self, batch: ColumnBatch) -> bool:
+        """Whether ``batch`` may be stored from its columns: a file read apart into SQLite
+        and summed by the reading process, no voiding statement in it or waiting, no
+        territories to keep to."""
+        return (self._reader_sums is not None and not self.retries_midway
+                and self._scope is None and not batch.voids and not self._pending)
+
+    def _write_columns(self, conn: Connection, batch: ColumnBatch, now: datetime) -> bool:
+        """``write`` for the usual batch of a large file, from its columns: no id twice, none
+        of them stored yet or all stored with the same content. False when it is not, and
+        nothing was stored (``write`` then stores its records as dictionaries)."""
+        columns = batch.columns
+        c = columns.columns
+        ids, rows = c["id"], len(columns)
+        if not rows or len(set(ids)) != rows:
+            return False
+        learners = self._learner_ids(conn, c["participant"], columns.record,
+                                     lambda: c["learner_role"], now)
+        problems = list(batch.problems)
+        assert self._reader_sums is not None
+        if self._duplicates_likely:  # the last batch had some: this one is likely all stored
+            existing = sql.existing_ids(conn, ids)
+            if len(existing) == rows and all(
+                    existing[i][0] == digest
+                    for i, digest in zip(ids, c["content_hash"], strict=True)):
+                self.tally.duplicates += rows
+                self._reader_sums.account_counts(rows, 0, list, columns.records, self._sums)
+                self._reject(conn, problems, now)
+                return True
+            if existing:
+                return False
+        if not sql.insert_all(conn, columns.stored_rows(learners, sql.sqlite_time(now)), rows):
+            self._duplicates_likely = True
+            return False
+        self._duplicates_likely = False
+        days, hours = columns.days(), c["duration_hours"]
+        self._day_limit.load_stored_columns(conn, learners, days, hours, c["voided"])
+        over = self._day_limit.admit_columns(learners, days, hours)
+        kept: Sequence[int] = range(rows)
+        if over:
+            out = {i for i, _before, _total in over}
+            kept = [i for i in kept if i not in out]
+            for i, before, total in over:
+                problems.append(self._day_total(columns.record(i), before, total))
+            sql.delete_activities(conn, [ids[i] for i, _before, _total in over])
+
+        def records_at(positions: Sequence[int]) -> list[ActivityRecord]:
+            records = columns.records(positions)
+            for rec, i in zip(records, positions, strict=True):
+                rec["learner_id"] = learners[i]
+            return records
+
+        self._reader_sums.account_counts(
+            rows, len(kept), partial(records_at, kept),
+            partial(records_at, [i for i, _before, _total in over]), self._sums)
+        witness, kinds = c["witness"], c["activity_type"]
+        attest = list(compress(kept, map(witness.__getitem__, kept)))
+        if attest:
+            sql.insert_attestation_rows(
+                conn, columns.attestation_rows(attest, sql.sqlite_time(now)))
+        types = self.catalog.activity_types
+        mapped = sum(map(types.__contains__, map(kinds.__getitem__, kept) if over else kinds))
+        self.tally.unmapped += len(kept) - mapped
+        self.tally.accepted += len(kept)
+        self._changed_at = now
+        refs = list(filter(None, c["source_ref"]))  # xAPI statement ids
+        if refs:
+            resolve_statements(conn, refs, now)
+        self._reject(conn, problems, now)
+        return True
 
     def finish(self) -> None:
         """Apply the voiding statements whose target another ingest stored meanwhile (it was
@@ -215,27 +297,19 @@ class BatchWriter:
 
     # --- steps ------------------------------------------------------------------------------
 
-    def _unique(
-        self, records: list[ActivityRecord], problems: list[Problem]
-    ) -> tuple[list[ActivityRecord], dict[str, ActivityRecord]]:
-        """The batch without repeated ids (same content = duplicate, else a rejection), with
-        the learner ids already known; and the first record of each unknown participant."""
+    def _unique(self, records: list[ActivityRecord], problems: list[Problem]
+                ) -> list[ActivityRecord]:
+        """The batch without repeated ids (same content = duplicate, else a rejection)."""
         if len(set(map(_ID, records))) == len(records):  # the usual batch: no id twice
             unique = list(records)
         else:
             unique = self._first_of_each_id(records, problems)
-        missing: dict[str, ActivityRecord] = {}
-        learner_of = self._learners.get
         pending = self._pending
-        for rec in unique:
-            learner_id = learner_of(rec["participant"])
-            if learner_id is None:
-                missing.setdefault(rec["participant"], rec)
-            else:
-                rec["learner_id"] = learner_id
-            if pending and rec["id"] in pending:
-                rec["voided"] = True  # its voiding statement came first
-        return unique, missing
+        if pending:
+            for rec in unique:
+                if rec["id"] in pending:
+                    rec["voided"] = True  # its voiding statement came first
+        return unique
 
     def _first_of_each_id(self, records: list[ActivityRecord], problems: list[Problem]
                           ) -> list[ActivityRecord]:
@@ -273,34 +347,41 @@ class BatchWriter:
                     _conflict(self._label, rec, None, "id.conflict_stored", where=where))
         return stored
 
-    def _resolve_learners(
-        self, conn: Connection, records: list[ActivityRecord],
-        missing: dict[str, ActivityRecord], now: datetime,
-    ) -> None:
-        """Learner ids for the records of participants not seen yet (created when new), and
-        the role of learners who had none when a row gives it."""
+    def _learner_ids(
+        self, conn: Connection, participants: list[str],
+        record: Callable[[int], ActivityRecord], roles: Callable[[], Sequence[str | None]],
+        now: datetime,
+    ) -> list[int]:
+        """The learner id of each of ``participants`` (``record(i)``: the record of the i-th,
+        ``roles()``: the role each record gives), creating the learners not seen yet; gives
+        their role to the learners who had none when a record gives it."""
         known = self._learners
-        if missing:
+        ids: list[int | None] = list(map(known.get, participants))
+        if None in ids:
+            missing: dict[str, int] = {}  # participant -> the position of their first record
+            for i, (participant, learner_id) in enumerate(zip(participants, ids, strict=True)):
+                if learner_id is None and participant not in missing:
+                    missing[participant] = i
             if len(known) > LEARNER_CACHE_LIMIT:
                 known.clear()
-            found, created = sql.find_or_create_learners(conn, list(missing.values()), now)
+            found, created = sql.find_or_create_learners(
+                conn, [record(i) for i in missing.values()], now)
             for participant, (learner_id, role) in found.items():
                 known[participant] = learner_id
                 if role is None:
                     self._no_role.add(learner_id)
                 if participant in created:
                     self._day_limit.new_learner(learner_id)
-            for rec in records:
-                if rec["participant"] in missing:
-                    rec["learner_id"] = known[rec["participant"]]
+            ids = [known[p] if learner_id is None else learner_id
+                   for p, learner_id in zip(participants, ids, strict=True)]
+        resolved: list[int] = ids  # type: ignore[assignment]
         no_role = self._no_role
-        if not no_role:
-            return
-        for rec in records:
-            learner_id = rec["learner_id"]
-            if learner_id in no_role and rec["learner_role"]:
-                sql.set_role_if_none(conn, learner_id, rec["learner_role"])
-                no_role.discard(learner_id)
+        if no_role and not no_role.isdisjoint(resolved):
+            for learner_id, role in zip(resolved, roles(), strict=True):
+                if role and learner_id in no_role:
+                    sql.set_role_if_none(conn, learner_id, role)
+                    no_role.discard(learner_id)
+        return resolved
 
     def _within_day_limit(
         self, conn: Connection, records: list[ActivityRecord], problems: list[Problem]
@@ -316,11 +397,7 @@ class BatchWriter:
             records = [r for r in records if not r["voided"]]
         fitting, too_long = self._day_limit.admit(records)
         for rec, before, total in too_long:
-            problems.append(Problem(
-                self._label, rec["source_line"], "duree", "duration.day_total",
-                {"day": rec["occurred_on"].isoformat(), "before": _h(before),
-                 "total": _h(total), "participant": rec["participant"]},
-                _record_raw(rec), rec["source_ref"], rec["territory_id"]))
+            problems.append(self._day_total(rec, before, total))
         kept.extend(fitting)
         types = self.catalog.activity_types
         unmapped = len(fitting) - sum(map(types.__contains__, map(_ACTIVITY_TYPE, fitting)))
@@ -329,6 +406,13 @@ class BatchWriter:
         if over:
             sql.delete_activities(conn, over)
         return kept
+
+    def _day_total(self, rec: ActivityRecord, before: float, total: float) -> Problem:
+        """The rejection of ``rec``, over its learner's 24 hours that day."""
+        return Problem(self._label, rec["source_line"], "duree", "duration.day_total",
+                       {"day": rec["occurred_on"].isoformat(), "before": _h(before),
+                        "total": _h(total), "participant": rec["participant"]},
+                       _record_raw(rec), rec["source_ref"], rec["territory_id"])
 
     def _void(self, conn: Connection, voids: Sequence[Void]) -> None:
         if not voids:
