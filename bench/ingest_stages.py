@@ -93,7 +93,16 @@ def install() -> None:
     BW = writer.BatchWriter
     BW._within_day_limit = timed("24-hour cap", BW._within_day_limit)  # type: ignore[method-assign]
     DayLimit.load = timed("24-hour cap: read days", DayLimit.load)  # type: ignore[method-assign]
-    BW._resolve_learners = timed("learners", BW._resolve_learners)  # type: ignore[method-assign]
+    BW._learner_ids = timed("learners", BW._learner_ids)  # type: ignore[method-assign]
+    # a batch of a large file read apart, stored from its columns (db/activity_columns)
+    BW._write_columns = timed("writer: batch from its columns", BW._write_columns)  # type: ignore[method-assign]
+    sql.insert_all = timed("insert activities: the SQLite insert", sql.insert_all)
+    DayLimit.admit_columns = timed("24-hour cap: count the days", DayLimit.admit_columns)  # type: ignore[method-assign]
+    DayLimit.load_stored_columns = timed("24-hour cap: read days",  # type: ignore[method-assign]
+                                         DayLimit.load_stored_columns)
+    from apprenance.services.ingest.read_apart import ColumnBatch
+
+    ColumnBatch.batch = timed("columns back to dictionaries", ColumnBatch.batch)  # type: ignore[method-assign]
     BW._unique = timed("duplicates in batch", BW._unique)  # type: ignore[method-assign]
     BW._reject = timed("quarantine", BW._reject)  # type: ignore[method-assign]
     BW.write = timed("writer: whole batch", BW.write)  # type: ignore[method-assign]

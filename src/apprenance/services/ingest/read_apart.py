@@ -5,7 +5,9 @@ so an ingest costs the sum of the two; on a machine with a second core the readi
 parses and checks the next batches while this one stores the last (docs/benchmarks.md,
 "reading apart"). The batches come back through a pipe, one at a time, pickled, and are
 unpickled by the thread that stores them (``SealedBatch``): at most the batch being sent and
-the one being read are held by the reader, whatever the size of the file.
+the one being read are held by the reader, whatever the size of the file. When the reading
+process sums the evidence (SQLite), its batches hold their records by column
+(``ColumnBatch``): cheaper to unpickle and to store than dictionaries.
 
 What comes back is what ``read_log`` would yield in this process, in the same order, problems
 and their lines included; a whole-file problem (``FieldError``) is raised here as it would
