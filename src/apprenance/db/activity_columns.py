@@ -23,7 +23,7 @@ from itertools import repeat
 from typing import Any
 
 from apprenance.contracts.records import ActivityRecord
-from apprenance.db.tables import SQLITE_TIME_FORMAT, sqlite_time
+from apprenance.db.sqlite_times import SQLITE_TIME_FORMAT, sqlite_time
 
 # the activities columns in ``db/ingest_sql.COLUMNS`` order, but for learner_id and
 # ingested_at (known to the writer only)

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Row, and_, or_, select
 
 from apprenance.db import tables as t
 from apprenance.db.raw_sql import RawCursor, driver_time, is_sqlite, marks, raw_cursor
+from apprenance.db.sqlite_times import sqlite_time
 
 Target = tuple[int, str, datetime | None]  # learner id, participant, evidence changed at
 # learner id, participant, badge, activity ids (JSON), the day the evidence met the rule
@@ -122,7 +123,7 @@ def record_awards(
             "INSERT INTO awards (learner_id, badge_id, awarded_at, awarded_on, catalog_version, "
             "activity_ids) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (learner_id, badge_id) DO NOTHING",
-            [(lid, badge, t.sqlite_time(now), on.isoformat(), version, used)
+            [(lid, badge, sqlite_time(now), on.isoformat(), version, used)
              for lid, _, badge, used, on in candidates])
         if cursor.rowcount == len(candidates):
             return candidates

@@ -19,13 +19,13 @@ from typing import Any
 from sqlalchemy import Connection, func, select, update
 
 from apprenance.contracts.records import ActivityRecord
-from apprenance.db import pg_ingest
+from apprenance.db import pg_ingest, sqlite_times
 from apprenance.db import tables as t
 from apprenance.db.activity_columns import ActivityColumns
 from apprenance.db.raw_sql import is_sqlite, marks
 from apprenance.db.writes import insert_for
 
-sqlite_time = t.sqlite_time  # how the statements here write times
+sqlite_time = sqlite_times.sqlite_time  # how the statements here write times
 COLUMNS, ATTESTATION_COLUMNS = pg_ingest.COLUMNS, pg_ingest.ATTESTATION_COLUMNS  # one list
 CHUNK = 1000
 _WITNESS = itemgetter("witness")

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection
 
-from apprenance.db.tables import sqlite_time
+from apprenance.db.sqlite_times import sqlite_time
 from apprenance.errors import StoreError
 
 __all__ = ["RawCursor", "chunked", "driver_time", "is_sqlite", "marks",

@@ -10,7 +10,6 @@ Times are stored UTC-aware. Every row that came from an input keeps its source
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from functools import lru_cache
 
 from sqlalchemy import (
     JSON,
@@ -64,16 +63,6 @@ class UtcDateTimeType(TypeDecorator[datetime]):
 
 
 UtcDateTime = UtcDateTimeType()
-SQLITE_TIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores DateTime in SQLite
-
-
-@lru_cache(maxsize=200_000)
-def sqlite_time(value: datetime) -> str:
-    """A time as SQLAlchemy stores it in SQLite, for the statements that go through the driver
-    (UTC; a time without an offset is taken as UTC). Cached: batch jobs repeat a few times."""
-    if value.tzinfo is not None:
-        value = value.astimezone(UTC)
-    return value.strftime(SQLITE_TIME_FORMAT)
 
 store_meta = Table(
     "store_meta",
