@@ -197,6 +197,7 @@ class BatchWriter:
                     for i, digest in zip(ids, c["content_hash"], strict=True)):
                 self.tally.duplicates += rows
                 self._reader_sums.account_counts(rows, 0, list, columns.records, self._sums)
+                self._changed_at = now
                 self._reject(conn, problems, now)
                 return True
             if existing:
