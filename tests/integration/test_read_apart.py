@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -75,3 +76,32 @@ def test_a_header_problem_comes_back_as_the_same_error(tmp_path: Path) -> None:
         next(batches)
     assert raised.value.key == "header.missing" and raised.value.values["columns"]
     assert not multiprocessing.active_children()
+
+
+def _killed(*_args: object) -> None:
+    """A reading process killed before it sends anything (as by the out-of-memory killer)."""
+    os._exit(9)
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("fr", "le processus qui lisait le fichier s'est arrêté sans dire pourquoi"),
+    ("en", "the process reading the file stopped without saying why")])
+def test_a_reading_process_killed_is_told_in_the_users_language(
+    cli: Callable[..., CliResult], template: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, lang: str, said: str,
+) -> None:
+    home = fresh_home(template, tmp_path)
+    monkeypatch.setattr(read_apart, "READ_APART_BYTES", 0)
+    monkeypatch.setattr(read_apart, "_read", _killed)  # the target of the reading process
+    result = cli("--home", home, "--lang", lang, "ingest", BAD / "day-over-24h.csv")
+    assert result.code != 0
+    assert said in result.err.replace("\u00a0", " ").replace("\u202f", " ")
+    assert "Traceback" not in result.out + result.err
+    other = "the process" if lang == "fr" else "le processus"
+    assert other not in result.err
+    assert not multiprocessing.active_children()
+    # nothing was stored: the same file, read here, is all new
+    monkeypatch.undo()
+    again = ingest(cli, home, "day-over-24h.csv")
+    assert again["accepted"] == EXPECTED["day-over-24h.csv"]["accepted"]
+    assert again["duplicates"] == 0

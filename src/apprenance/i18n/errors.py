@@ -44,6 +44,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the store is at schema {revision}, this version needs {needed}: "
             "run `apprenance init` to upgrade it",
     },
+    # a large file is read by a process of its own (services/ingest/read_apart): what the
+    # transaction under way wrote is undone, what earlier ones committed stays
+    "ingest.reader.stopped": {
+        "fr": "le processus qui lisait le fichier s'est arrêté sans dire pourquoi (arrêté, "
+            "ou à court de mémoire) : les lignes déjà enregistrées le restent, relancez "
+            "l'ingestion (elle reprend sans doublon)",
+        "en": "the process reading the file stopped without saying why (killed, or out of "
+            "memory): the rows already stored stay, run the ingest again (it goes on "
+            "without duplicates)",
+    },
+    "ingest.reader.sums_missing": {
+        "fr": "le processus qui lisait le fichier s'est arrêté avant d'envoyer les totaux des "
+            "lignes lues : rien de la transaction en cours n'est enregistré, relancez "
+            "l'ingestion",
+        "en": "the process reading the file stopped before sending the totals of the rows it "
+            "read: nothing of the transaction under way is stored, run the ingest again",
+    },
+    "ingest.reader.sums_stray": {
+        "fr": "le processus qui lisait le fichier a envoyé des totaux sans lignes : rien de la "
+            "transaction en cours n'est enregistré, relancez l'ingestion",
+        "en": "the process reading the file sent totals of no rows: nothing of the "
+            "transaction under way is stored, run the ingest again",
+    },
+    "ingest.reader.sums_unknown": {
+        "fr": "le processus qui lisait le fichier a envoyé des totaux pour des participants "
+            "qui ne sont pas des apprenant·es ({participants}) : rien de la transaction en "
+            "cours n'est enregistré, relancez l'ingestion",
+        "en": "the process reading the file sent totals for participants who are not "
+            "learners ({participants}): nothing of the transaction under way is stored, run "
+            "the ingest again",
+    },
     "input.nul": {
         "fr": "le caractère NUL (%00, \\u0000) n'est pas accepté",
         "en": "the NUL character (%00, \\u0000) is not accepted",

@@ -45,7 +45,7 @@ from apprenance.services.ingest.read_apart import (
 )
 from apprenance.services.ingest.rejects import resolve_file
 from apprenance.services.ingest.rejects_roundtrip import close_numbered, reject_numbers
-from apprenance.services.ingest.segments import SUMMED_FORMATS
+from apprenance.services.ingest.segments import SUMMED_FORMATS, SumsMissing
 from apprenance.services.ingest.tally import Tally
 from apprenance.services.ingest.writer import BatchWriter
 
@@ -180,7 +180,7 @@ def _pipeline(
             batch = take()
             while batch is not None:
                 if isinstance(batch, SegmentSums):  # sums come after their batches only
-                    raise ApprenanceError("the reading process sent sums of no batch")
+                    raise SumsMissing("ingest.reader.sums_stray")
                 # the batches of this transaction, for a retry
                 taken: list[Batch | ColumnBatch] = [batch]
                 complete = True  # all of them are in ``taken``

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from apprenance.contracts.records import Batch
 from apprenance.db.activity_columns import ActivityColumns
-from apprenance.errors import ApprenanceError
+from apprenance.errors import ApprenanceError, Phrased
 from apprenance.importers import read_log
 from apprenance.importers.canonical import Lookups
 from apprenance.services.evidence.group_sums import Portable
@@ -42,7 +42,7 @@ READ_APART_BYTES = 8 * 1024 * 1024
 _BATCH, _SUMS, _END, _FAILED = "batch", "sums", "end", "failed"
 
 
-class ReaderStopped(ApprenanceError):
+class ReaderStopped(Phrased, ApprenanceError):
     """The reading process ended without saying why (killed, out of memory)."""
 
 
@@ -125,7 +125,7 @@ def _received(mine: Connection, reader: multiprocessing.process.BaseProcess
             try:
                 kind, value = mine.recv()
             except EOFError:
-                raise ReaderStopped("the process reading the file stopped") from None
+                raise ReaderStopped("ingest.reader.stopped") from None
             if kind == _BATCH:
                 yield SealedBatch(*value)
             elif kind == _SUMS:

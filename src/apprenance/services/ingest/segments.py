@@ -29,15 +29,16 @@ from apprenance.db import evidence_sql
 from apprenance.db import ingest_sql as sql
 from apprenance.db.engine import Connection
 from apprenance.domain.catalog import Catalog
-from apprenance.errors import ApprenanceError
+from apprenance.errors import ApprenanceError, Phrased
 from apprenance.services.evidence.group_sums import GroupSums, Portable
 
 START, CLEAN, EMPTY, OWN, SUBTRACT = "start", "clean", "empty", "own", "subtract"
 SUMMED_FORMATS = frozenset({"csv", "jsonl"})  # no voiding statement: no total recomputed
 
 
-class SumsMissing(ApprenanceError):
-    """Rows of a segment were written but the reading process never sent their sums."""
+class SumsMissing(Phrased, ApprenanceError):
+    """The reading process's sums do not match the rows written: rows of a segment were
+    written but their sums never came, or sums came for no rows or unknown participants."""
 
 
 class ReaderSums:
@@ -109,7 +110,7 @@ class ReaderSums:
             ids.update(sql.learner_ids(conn, absent))
         missing = [p for p in sums.by_type if p not in ids]
         if missing:
-            raise SumsMissing(f"sums for participants who are not learners: {missing[:3]}")
+            raise SumsMissing("ingest.reader.sums_unknown", participants=", ".join(missing[:3]))
         mine = sums.rekeyed(ids)
         if mode == SUBTRACT:
             touched = sorted({ids[p] for p in removed.by_type if p in ids})

@@ -102,7 +102,7 @@ class BatchWriter:
                 self._held.begin(sql.change_stamp(conn))
                 yield conn
                 if self._reader_sums is not None and self._reader_sums.open:
-                    raise SumsMissing("the reading process stopped before the sums of its rows")
+                    raise SumsMissing("ingest.reader.sums_missing")
                 self._tell_evidence(conn)
         except BaseException:  # cleanup, then re-raise (even KeyboardInterrupt)
             if self._reader_sums is not None:
