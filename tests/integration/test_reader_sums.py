@@ -175,3 +175,26 @@ def test_sums_of_the_reading_process_are_those_of_the_writer(
         assert set(modes) == {"empty"}
     # the same rows stored, whether written from dictionaries or from columns
     assert _stored(tmp_path / "apart" / "home") == _stored(tmp_path / "here" / "home")
+
+
+def test_a_slow_segment_ends_at_its_time_limit(
+    template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, modes: list[str],
+) -> None:
+    """On a slow machine a segment (one transaction, holding SQLite's write lock) ends at
+    ``SQLITE_COMMIT_SECONDS`` rather than at its rows: here at once, so each batch is a
+    segment of its own, and the totals are still those of reading here."""
+    full = _log(tmp_path / "full.csv", range(ROWS), anomalies=True)
+    tallies = {}
+    for where in ("here", "apart"):
+        (tmp_path / where).mkdir()
+        home = fresh_home(template, tmp_path / where)
+        if where == "apart":
+            monkeypatch.setattr(read_apart, "READ_APART_BYTES", 0)
+            monkeypatch.setattr(pipeline, "SQLITE_COMMIT_ROWS", 10**9)
+            monkeypatch.setattr(pipeline, "SQLITE_COMMIT_SECONDS", 0.0)
+            modes.clear()
+        tallies[where] = _ingest(home, full)
+    assert tallies["apart"].to_dict() == tallies["here"].to_dict()
+    assert len(modes) == 5, modes  # five batches: five segments, five transactions
+    _same(_totals(tmp_path / "apart" / "home"), _totals(tmp_path / "here" / "home"))
+    assert _stored(tmp_path / "apart" / "home") == _stored(tmp_path / "here" / "home")

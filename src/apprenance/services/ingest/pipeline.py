@@ -61,7 +61,9 @@ COMMIT_SECONDS = 10.0  # ... but another ingest never waits long for the learner
 # SQLite: batches are not kept for a retry (see _pipeline); each transaction adds into each
 # of its learners' evidence totals once, so fewer of them cost less (the time limit holds)
 SQLITE_COMMIT_ROWS = 250_000
-SQLITE_COMMIT_SECONDS = 10.0  # other writers wait up to this (their busy timeout: 30 s)
+# other writers wait up to this (their busy timeout: 30 s); a file read apart and summed by the
+# reading process: its segments end at this time too (read_apart)
+SQLITE_COMMIT_SECONDS = 10.0
 SEALED_AHEAD = 6  # batches the reading process may send before the writer takes them
 
 
@@ -132,7 +134,7 @@ def _ingest_one(
         if apart:
             batches: Iterable[Batch | SealedBatch | SegmentSums] = read_apart(
                 log.path, fmt, log.label, source, lookups,
-                SQLITE_COMMIT_ROWS if summed else None)
+                SQLITE_COMMIT_ROWS if summed else None, SQLITE_COMMIT_SECONDS)
         else:
             batches = read_log(log.path, fmt, log.label, source, lookups)
         _pipeline(batches, writer, _reporter(progress, log.label, size), segmented=summed)

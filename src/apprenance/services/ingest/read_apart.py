@@ -13,15 +13,19 @@ What comes back is what ``read_log`` would yield in this process, in the same or
 and their lines included; a whole-file problem (``FieldError``) is raised here as it would
 have been. With ``segment_rows``, the reading process also sums the evidence of the rows it
 sends (``services/ingest/segments``) and sends those sums after each segment of about that many
-rows (``SegmentSums``), and before any problem that stops the reading. The reading process
-ends when the file is read, and on its own when this process goes away (its next send finds
-the pipe closed), so an ingest killed midway leaves nothing running.
+rows, or of ``segment_seconds`` of reading if that comes first (``SegmentSums``), and before
+any problem that stops the reading. The writer stores a segment in one transaction, holding
+SQLite's write lock: on a slow machine the seconds end the segment, so that other writers
+never wait past their busy timeout (the writer keeps within a few batches of the reader).
+The reading process ends when the file is read, and on its own when this process goes away
+(its next send finds the pipe closed), so an ingest killed midway leaves nothing running.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import pickle
+import time
 from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -52,16 +56,18 @@ def reads_apart(size: int) -> bool:
 
 def read_apart(
     path: Path, fmt: str, label: str, source: str, lookups: Lookups,
-    segment_rows: int | None = None,
+    segment_rows: int | None = None, segment_seconds: float | None = None,
 ) -> Iterator[SealedBatch | SegmentSums]:
     """The batches of ``read_log(path, fmt, label, source, lookups)``, read by a process of
     their own (started now: an unknown format is refused here, before it is); with
-    ``segment_rows``, each segment's evidence sums after its last batch."""
+    ``segment_rows`` (and ``segment_seconds``), each segment's evidence sums after its last
+    batch."""
     read_log(path, fmt, label, source, lookups)  # an unknown format is refused now (unread)
     context = multiprocessing.get_context("spawn")  # no copy of this process's threads
     mine, theirs = context.Pipe(duplex=False)
     reader = context.Process(target=_read, name="apprenance-ingest-reader", daemon=True,
-                             args=(theirs, path, fmt, label, source, lookups, segment_rows))
+                             args=(theirs, path, fmt, label, source, lookups, segment_rows,
+                                   segment_seconds))
     reader.start()
     theirs.close()
     return _received(mine, reader)
@@ -143,10 +149,11 @@ def _received(mine: Connection, reader: multiprocessing.process.BaseProcess
 
 
 def _read(out: Connection, path: Path, fmt: str, label: str, source: str,
-          lookups: Lookups, segment_rows: int | None) -> None:
+          lookups: Lookups, segment_rows: int | None,
+          segment_seconds: float | None = None) -> None:
     """The reading process: every batch (and each segment's sums), then the end or what
     stopped the reading."""
-    sums = _Segments(out, lookups, segment_rows)
+    sums = _Segments(out, lookups, segment_rows, segment_seconds)
     try:
         try:
             for batch in read_log(path, fmt, label, source, lookups):
@@ -168,12 +175,15 @@ def _read(out: Connection, path: Path, fmt: str, label: str, source: str,
 
 
 class _Segments:
-    """The reading process's sums of the rows sent, by segment (none without ``rows``)."""
+    """The reading process's sums of the rows sent, by segment of ``rows`` rows or
+    ``seconds`` from its first batch, whichever comes first (none without ``rows``)."""
 
-    def __init__(self, out: Connection, lookups: Lookups, rows: int | None) -> None:
-        self.out, self.lookups, self.rows = out, lookups, rows
+    def __init__(self, out: Connection, lookups: Lookups, rows: int | None,
+                 seconds: float | None = None) -> None:
+        self.out, self.lookups, self.rows, self.seconds = out, lookups, rows, seconds
         self.sums: ColumnSums | None = None  # made with the first batch sent (numpy loaded)
         self.counted, self.position, self.sent = 0, 0, 0  # rows, bytes, batches
+        self.began = 0.0  # when the segment's first batch was sent (time.monotonic)
 
     def add(self, batch: Batch) -> None:
         if self.rows is None or not len(batch):  # an empty batch is not written
@@ -182,11 +192,14 @@ class _Segments:
             from apprenance.services.evidence.column_sums import ColumnSums
 
             self.sums = ColumnSums(self.lookups)
+        if not self.sent:
+            self.began = time.monotonic()
         self.sums.add(batch.records)
         self.counted += len(batch.records)
         self.position = batch.position
         self.sent += 1
-        if self.counted >= self.rows:
+        if self.counted >= self.rows or (
+                self.seconds is not None and time.monotonic() - self.began >= self.seconds):
             self.send()
 
     def send(self) -> None:
