@@ -140,10 +140,13 @@ class DayLimit:
 
     def load_stored(self, conn: Connection, records: Sequence[ActivityRecord]) -> None:
         """``load_stored_columns`` for these records."""
-        self.load_stored_columns(conn, list(map(_LEARNER, records)),
-                                 [r["occurred_on"].toordinal() for r in records],
-                                 [r["duration_hours"] for r in records],
-                                 [r["voided"] for r in records])
+        learners = list(map(_LEARNER, records))
+        need = self._needed(learners)
+        if need:  # the other columns only then: most batches' learners are loaded already
+            self._read_stored(conn, need, learners,
+                              [r["occurred_on"].toordinal() for r in records],
+                              [r["duration_hours"] for r in records],
+                              [r["voided"] for r in records])
 
     def load_stored_columns(
         self, conn: Connection, learners: Sequence[int], days: Sequence[int],
@@ -151,15 +154,23 @@ class DayLimit:
     ) -> None:
         """``load`` after the store (SQLite, whose write lock keeps out every other writer):
         the days of the learners of the records just stored (their learners, days as
-        ordinals, hours, and whether voided), less these records'
-        own hours, which ``admit`` counts again. A batch that stored nothing (a file ingested
-        again) reads nothing."""
+        ordinals, hours, and whether voided), less these records' own hours, which ``admit``
+        counts again. A batch that stored nothing (a file ingested again) reads nothing."""
+        need = self._needed(learners)
+        if need:
+            self._read_stored(conn, need, learners, days, hours, voided)
+
+    def _needed(self, learners: Iterable[int]) -> set[int]:
+        """Those of ``learners`` whose days are not in memory."""
         if self.totals.slots > SLOTS_LIMIT:
             self.totals.clear()
             self.loaded.clear()
-        need = set(learners) - self.loaded
-        if not need:
-            return
+        return set(learners) - self.loaded
+
+    def _read_stored(
+        self, conn: Connection, need: set[int], learners: Sequence[int], days: Sequence[int],
+        hours: Sequence[float], voided: Sequence[bool | int],
+    ) -> None:
         totals = self.totals
         for learner, day, spent in sql.day_totals(conn, sorted(need)):
             totals.set(learner, ordinal(day), spent)

@@ -202,7 +202,8 @@ class BatchWriter:
                 return True
             if existing:
                 return False
-        if not sql.insert_all(conn, columns.stored_rows(learners, sql.sqlite_time(now)), rows):
+        stamp = sql.sqlite_time(now)
+        if not sql.insert_all(conn, columns.stored_rows(learners, stamp), rows):
             self._duplicates_likely = True
             return False
         self._duplicates_likely = False
@@ -210,12 +211,13 @@ class BatchWriter:
         self._day_limit.load_stored_columns(conn, learners, days, hours, c["voided"])
         over = self._day_limit.admit_columns(learners, days, hours)
         kept: Sequence[int] = range(rows)
-        if over:
-            out = {i for i, _before, _total in over}
-            kept = [i for i in kept if i not in out]
+        out = [i for i, _before, _total in over]  # over their day: taken back out
+        if out:
+            taken = set(out)
+            kept = [i for i in kept if i not in taken]
             for i, before, total in over:
                 problems.append(self._day_total(columns.record(i), before, total))
-            sql.delete_activities(conn, [ids[i] for i, _before, _total in over])
+            sql.delete_activities(conn, [ids[i] for i in out])
 
         def records_at(positions: Sequence[int]) -> list[ActivityRecord]:
             records = columns.records(positions)
@@ -224,15 +226,13 @@ class BatchWriter:
             return records
 
         self._reader_sums.account_counts(
-            rows, len(kept), partial(records_at, kept),
-            partial(records_at, [i for i, _before, _total in over]), self._sums)
+            rows, len(kept), partial(records_at, kept), partial(records_at, out), self._sums)
         witness, kinds = c["witness"], c["activity_type"]
         attest = list(compress(kept, map(witness.__getitem__, kept)))
         if attest:
-            sql.insert_attestation_rows(
-                conn, columns.attestation_rows(attest, sql.sqlite_time(now)))
+            sql.insert_attestation_rows(conn, columns.attestation_rows(attest, stamp))
         types = self.catalog.activity_types
-        mapped = sum(map(types.__contains__, map(kinds.__getitem__, kept) if over else kinds))
+        mapped = sum(map(types.__contains__, map(kinds.__getitem__, kept) if out else kinds))
         self.tally.unmapped += len(kept) - mapped
         self.tally.accepted += len(kept)
         self._changed_at = now
